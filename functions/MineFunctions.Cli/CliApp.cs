@@ -1,0 +1,69 @@
+using MineFunctions.Cli.Commands;
+using MineFunctions.Infrastructure.Gdal;
+
+namespace MineFunctions.Cli;
+
+/// <summary>Dispatches `mine &lt;command&gt;`; exit codes: 0 success, 1 failure, 2 usage error.</summary>
+internal static class CliApp
+{
+    public static async Task<int> RunAsync(string[] argv, TextWriter output, TextWriter error)
+    {
+        if (argv.Length == 0 || argv[0] is "--help" or "-h" or "help")
+        {
+            WriteHelp(output);
+            return argv.Length == 0 ? 2 : 0;
+        }
+
+        var command = CommandCatalog.All.FirstOrDefault(c => c.Name == argv[0]);
+        if (command is null)
+        {
+            error.WriteLine($"mine: unknown command '{argv[0]}'.");
+            WriteHelp(error);
+            return 2;
+        }
+
+        var args = new CliArguments(argv[1..]);
+        if (args.Help)
+        {
+            output.WriteLine(command.Usage);
+            return 0;
+        }
+
+        using var cts = new CancellationTokenSource();
+        ConsoleCancelEventHandler onCancel = (_, e) => { e.Cancel = true; cts.Cancel(); };
+        Console.CancelKeyPress += onCancel;
+        try
+        {
+            return await command.RunAsync(args, output, cts.Token);
+        }
+        catch (UsageException ex)
+        {
+            error.WriteLine($"mine {command.Name}: {ex.Message}");
+            error.WriteLine($"usage: {command.Usage}");
+            return 2;
+        }
+        catch (OperationCanceledException) when (cts.IsCancellationRequested)
+        {
+            error.WriteLine($"mine {command.Name}: cancelled.");
+            return 130;
+        }
+        catch (Exception ex) when (ex is GdalException or IOException or InvalidDataException or DllNotFoundException or UnauthorizedAccessException or FormatException or ArgumentException or InvalidOperationException)
+        {
+            error.WriteLine($"mine {command.Name}: {ex.Message}");
+            return 1;
+        }
+        finally
+        {
+            Console.CancelKeyPress -= onCancel;
+        }
+    }
+
+    private static void WriteHelp(TextWriter output)
+    {
+        output.WriteLine("mine — measure open-pit mining activity from Sentinel-1 coherence and estimate emissions.");
+        output.WriteLine();
+        output.WriteLine("usage: mine <command> [options]      (mine <command> --help for its options)");
+        output.WriteLine();
+        foreach (var c in CommandCatalog.All) output.WriteLine($"  {c.Name,-12} {c.Summary}");
+    }
+}

@@ -1,0 +1,49 @@
+namespace MineFunctions.Workflow.Contracts;
+
+/// <summary>
+/// Every tunable of the pipeline, snapshotted by the trigger into the orchestration input
+/// (ARCHITECTURE.md convention 2) so a replay never sees a changed setting. Defaults follow
+/// METHOD.md; the version string is part of every product's address, so changing the algorithm
+/// or a setting writes new products instead of overwriting old ones.
+/// </summary>
+public sealed record PipelineSettings
+{
+    /// <summary>Boxcar coherence window in range (x) pixels, METHOD.md §1.2.</summary>
+    public int WindowX { get; init; } = 7;
+
+    /// <summary>Boxcar coherence window in azimuth (y) pixels.</summary>
+    public int WindowY { get; init; } = 2;
+
+    /// <summary>Stable pixel: time-mean coherence at least this (METHOD.md §1.3).</summary>
+    public double StableMeanMin { get; init; } = 0.8;
+
+    /// <summary>Stable pixel: time standard deviation at most this.</summary>
+    public double StableStdMax { get; init; } = 0.2;
+
+    /// <summary>Pair accepted when the spatial mean over stable pixels is at least this.</summary>
+    public double PairMeanMin { get; init; } = 0.8;
+
+    /// <summary>Pair accepted when the spatial std over stable pixels is at most this.</summary>
+    public double PairStdMax { get; init; } = 0.2;
+
+    /// <summary>Allowed temporal baselines in days (METHOD.md §1.1).</summary>
+    public IReadOnlyList<int> TemporalBaselinesDays { get; init; } = [12, 24];
+
+    /// <summary>Maximum |perpendicular baseline| in metres; unknown baselines are kept and flagged.</summary>
+    public double MaxPerpendicularBaselineM { get; init; } = 250;
+
+    /// <summary>"mid" (mid-date of the pair) or "reference" (its first date) decides a pair's year.</summary>
+    public string YearAssignment { get; init; } = "mid";
+
+    /// <summary>Colour rule: "hsv" (default, the seed's) or "threshold" (Table 1 read literally).</summary>
+    public string ClassRule { get; init; } = "hsv";
+
+    /// <summary>Per-pixel area override in m²; null means the real area of the grid.</summary>
+    public double? PixelAreaM2 { get; init; }
+
+    /// <summary>Pairs per fan-out batch inside one asset orchestration (convention 5).</summary>
+    public int PairBatchSize { get; init; } = 16;
+
+    /// <summary>Algorithm version: part of every product's address.</summary>
+    public string AlgorithmVersion { get; init; } = "v1";
+}

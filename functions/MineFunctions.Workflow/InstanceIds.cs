@@ -1,0 +1,27 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+
+namespace MineFunctions.Workflow;
+
+/// <summary>
+/// Deterministic orchestration instance ids (ARCHITECTURE.md convention 4): the same trigger event
+/// always maps to the same id, so a duplicate event finds the instance already there and starts nothing.
+/// </summary>
+public static class InstanceIds
+{
+    /// <summary>The monthly refresh: one per calendar month (UTC), e.g. "refresh-2026-11".</summary>
+    public static string MonthlyRefresh(DateTimeOffset when) =>
+        string.Create(CultureInfo.InvariantCulture, $"refresh-{when.UtcDateTime:yyyy-MM}");
+
+    /// <summary>A reprocess of one asset caused by one blob version (its ETag or content hash).</summary>
+    public static string AssetReprocess(string assetId, string blobVersion) =>
+        $"asset-{assetId}-{ShortHash(blobVersion)}";
+
+    /// <summary>The per-asset sub-orchestration of a run.</summary>
+    public static string AssetInRun(string runId, string assetId) => $"{runId}:{assetId}";
+
+    /// <summary>First 16 hex digits of SHA-256: short, stable across processes and platforms.</summary>
+    public static string ShortHash(string text) =>
+        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)))[..16];
+}
