@@ -28,4 +28,11 @@ internal static partial class GdalNative
 
     [LibraryImport(GdalLibrary.Name, StringMarshalling = StringMarshalling.Utf8)]
     internal static partial void CPLSetThreadLocalConfigOption(string key, string? value);
+
+    /// <summary>Caller-owned char** list: free with CSLDestroy.</summary>
+    [LibraryImport(GdalLibrary.Name, StringMarshalling = StringMarshalling.Utf8)]
+    internal static partial IntPtr VSIReadDir(string path);
+
+    [LibraryImport(GdalLibrary.Name)]
+    internal static partial void CSLDestroy(IntPtr list);
 }

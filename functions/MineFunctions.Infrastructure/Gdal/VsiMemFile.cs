@@ -76,6 +76,21 @@ internal sealed class VsiMemFile : IDisposable
         }
     }
 
+    /// <summary>Names of the /vsimem/ files this process currently holds under our prefix (leak checks).</summary>
+    internal static List<string> ListOpen()
+    {
+        GdalLibrary.EnsureInitialised();
+        var list = GdalNative.VSIReadDir("/vsimem/minefunctions");
+        try
+        {
+            return Utf8StringList.Read(list);
+        }
+        finally
+        {
+            GdalNative.CSLDestroy(list);
+        }
+    }
+
     public void Dispose()
     {
         if (Interlocked.Exchange(ref _disposed, 1) != 0) return;
