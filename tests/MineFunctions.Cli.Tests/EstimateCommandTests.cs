@@ -66,6 +66,7 @@ public sealed class EstimateCommandTests : IDisposable
         Assert.Equal("national", k1Year.GetProperty("activity").GetProperty("pool_level").GetString());
         Assert.Equal("low", k1Year.GetProperty("emission_factor").GetProperty("confidence").GetString());
         Assert.Equal(JsonValueKind.Null, k1Year.GetProperty("ch4_t").ValueKind);
+        Assert.Equal(k1Year.GetProperty("co2_t").GetDouble(), k1Year.GetProperty("co2e_100yr_t").GetDouble());
     }
 
     [Fact]
