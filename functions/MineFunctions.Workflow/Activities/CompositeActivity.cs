@@ -32,10 +32,7 @@ public sealed class CompositeActivity(PipelineStorage storage) : TaskActivity<Wi
         }
 
         var polygon = await PolygonAsync(asset, grid!);
-        var n = years[0].Length;
-        byte[] red = new byte[n], green = new byte[n], blue = new byte[n], valid = new byte[n], classes = new byte[n];
-        CompositeBuilder.Build(years[0], years[1], years[2], CompositeScaling.Default, red, green, blue, valid);
-        var counts = ColourClassifier.Classify(red, green, blue, valid, polygon, scope.Settings.Classifier(), classes);
+        var (red, green, blue, classes, counts) = WindowClassification.Run(years[0], years[1], years[2], polygon, CompositeScaling.Default, scope.Settings.Classifier());
         var pixelArea = scope.Settings.PixelAreaM2 ?? MeanPixelArea(grid!, polygon);
 
         var compositeBlob = ProductLayout.Composite(asset, key, first, last);
