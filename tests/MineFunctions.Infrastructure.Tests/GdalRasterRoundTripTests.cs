@@ -54,6 +54,19 @@ public sealed class GdalRasterRoundTripTests
         Assert.Equal("3", structure["PREDICTOR"]); // floating-point predictor for Float32
     }
 
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void FailedWrite_LeavesNoFileBehind(bool cog)
+    {
+        using var dir = new TempDir();
+        var path = dir.File("classes.tif");
+        var grid = TestGrids.Utm33N(8, 8);
+        Assert.Throws<ArgumentException>(() => GeoTiffWriter.WriteByte(path, [new byte[64]], grid, new GeoTiffOptions { Codec = GeoTiffCodec.Lerc, CloudOptimised = cog }));
+        Assert.False(File.Exists(path));
+        Assert.ThrowsAny<GdalException>(() => GeoTiffWriter.WriteFloat32(dir.File("missing/dir/x.tif"), new float[64], grid));
+    }
+
     [Fact]
     public void Float32_WithNaNNoData_WritesNaNAsTheFilesNoData()
     {

@@ -16,9 +16,19 @@ public static class GeoTiffWriter
         options ??= GeoTiffOptions.Default;
         EnsureLength(pixels.Length, grid.PixelCount, "Float32 pixels");
         using var ds = Begin(path, grid, 1, RasterDataType.Float32, options, out var finish);
-        WriteFloatRows(ds, 1, pixels, grid, 1, RasterDataType.Float32, options.FloatNoData);
-        ds.SetNoData(1, options.FloatNoData);
-        finish();
+        try
+        {
+            WriteFloatRows(ds, 1, pixels, grid, 1, RasterDataType.Float32, options.FloatNoData);
+            ds.SetNoData(1, options.FloatNoData);
+            finish();
+        }
+        catch
+        {
+            // Never leave a half-written file that a retry or a reader could take for a product.
+            ds.Dispose();
+            GdalNative.VSIUnlink(path);
+            throw;
+        }
     }
 
     public static byte[] WriteFloat32ToBytes(ReadOnlySpan<float> pixels, GridSpec grid, GeoTiffOptions? options = null)
@@ -34,9 +44,19 @@ public static class GeoTiffWriter
         options ??= GeoTiffOptions.Default;
         EnsureLength(interleaved.Length, 2 * grid.PixelCount, "complex64 samples (2 per pixel)");
         using var ds = Begin(path, grid, 1, RasterDataType.CFloat32, options, out var finish);
-        WriteFloatRows(ds, 1, interleaved, grid, 2, RasterDataType.CFloat32, options.FloatNoData);
-        ds.SetNoData(1, options.FloatNoData);
-        finish();
+        try
+        {
+            WriteFloatRows(ds, 1, interleaved, grid, 2, RasterDataType.CFloat32, options.FloatNoData);
+            ds.SetNoData(1, options.FloatNoData);
+            finish();
+        }
+        catch
+        {
+            // Never leave a half-written file that a retry or a reader could take for a product.
+            ds.Dispose();
+            GdalNative.VSIUnlink(path);
+            throw;
+        }
     }
 
     /// <summary>One or more Byte bands (e.g. a class raster, or R, G, B), each row-major width × height.</summary>
@@ -46,17 +66,27 @@ public static class GeoTiffWriter
         if (bands.Count == 0) throw new ArgumentException("At least one band is needed.", nameof(bands));
         foreach (var b in bands) EnsureLength(b.Length, grid.PixelCount, "Byte pixels");
         using var ds = Begin(path, grid, bands.Count, RasterDataType.Byte, options, out var finish);
-        for (var i = 0; i < bands.Count; i++)
+        try
         {
-            ds.Write<byte>(i + 1, RasterWindow.Whole(grid.Width, grid.Height), RasterDataType.Byte, bands[i]);
-            if (options.ByteNoData is { } nd) ds.SetNoData(i + 1, nd);
+            for (var i = 0; i < bands.Count; i++)
+            {
+                ds.Write<byte>(i + 1, RasterWindow.Whole(grid.Width, grid.Height), RasterDataType.Byte, bands[i]);
+                if (options.ByteNoData is { } nd) ds.SetNoData(i + 1, nd);
+            }
+            if (bands.Count == 3)
+            {
+                // GCI_RedBand = 3, GreenBand = 4, BlueBand = 5: viewers show the three bands as RGB.
+                for (var i = 0; i < 3; i++) ds.SetColorInterpretation(i + 1, 3 + i);
+            }
+            finish();
         }
-        if (bands.Count == 3)
+        catch
         {
-            // GCI_RedBand = 3, GreenBand = 4, BlueBand = 5: viewers show the three bands as RGB.
-            for (var i = 0; i < 3; i++) ds.SetColorInterpretation(i + 1, 3 + i);
+            // Never leave a half-written file that a retry or a reader could take for a product.
+            ds.Dispose();
+            GdalNative.VSIUnlink(path);
+            throw;
         }
-        finish();
     }
 
     public static byte[] WriteByteToBytes(IReadOnlyList<byte[]> bands, GridSpec grid, GeoTiffOptions? options = null)
