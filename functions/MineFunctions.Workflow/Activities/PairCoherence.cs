@@ -14,20 +14,8 @@ internal static class PairCoherence
         var (pixels, grid) = pair.FromSlc
             ? await RasterBlobs.ReadFloat32Async(storage.Products, ProductLayout.Coherence(scope.AssetId, PipelineStorage.KeyOf(scope.Settings), pair.Reference, pair.Secondary), CancellationToken.None)
             : await RasterBlobs.ReadFloat32Async(storage.Inputs, pair.InputBlob ?? throw new InvalidDataException($"Pair {pair.PairId} names no input raster."), CancellationToken.None);
-        if (!pair.FromSlc) ZeroIsNoData(pixels);
-        return (pixels, grid, CoherenceValidation.Sanitize(pixels));
-    }
-
-    /// <summary>
-    /// GAMMA and some ISCE products leave nodata unset and write 0 (METHOD.md §1.2): exact zeros of a
-    /// user's coherence raster are nodata. (The estimator's own 0 for a zero denominator never reaches
-    /// here: SLC pairs are read from the coherence product.)
-    /// </summary>
-    private static void ZeroIsNoData(Span<float> pixels)
-    {
-        for (var i = 0; i < pixels.Length; i++)
-        {
-            if (pixels[i] == 0f) pixels[i] = float.NaN;
-        }
+        // A user's raster may use 0 as unset nodata; the estimator's own product may not (its 0 is a value).
+        var counts = pair.FromSlc ? CoherenceValidation.Sanitize(pixels) : CoherenceInput.PrepareUserRaster(pixels);
+        return (pixels, grid, counts);
     }
 }
