@@ -139,10 +139,10 @@ internal sealed class GdalDataset : IDisposable
     public void SetColorInterpretation(int band, int gci) => GdalNative.GDALSetRasterColorInterpretation(Band(band), gci);
 
     /// <summary>Dataset metadata (default domain) as a dictionary; values copied from GDAL-owned memory.</summary>
-    public IReadOnlyDictionary<string, string> Metadata()
+    public IReadOnlyDictionary<string, string> Metadata(string? domain = null)
     {
         var result = new SortedDictionary<string, string>(StringComparer.Ordinal);
-        foreach (var item in Utf8StringList.Read(GdalNative.GDALGetMetadata(Handle, null)))
+        foreach (var item in Utf8StringList.Read(GdalNative.GDALGetMetadata(Handle, domain)))
         {
             var eq = item.IndexOf('=');
             if (eq > 0) result[item[..eq]] = item[(eq + 1)..];

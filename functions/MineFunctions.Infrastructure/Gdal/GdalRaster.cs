@@ -27,6 +27,9 @@ public sealed class GdalRaster : IDisposable
 
     public RasterInfo Info { get; }
 
+    /// <summary>The private /vsimem/ path when opened from bytes (leak checks in tests).</summary>
+    internal string? MemoryPath => _memory?.Path;
+
     public GridSpec Grid => Info.Grid;
 
     public static GdalRaster Open(string path, RasterReadOptions? options = null)
