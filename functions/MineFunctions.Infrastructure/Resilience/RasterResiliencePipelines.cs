@@ -42,7 +42,7 @@ public sealed class RasterResiliencePipelines
             MaxRetryAttempts = Math.Max(1, options.NetworkReadRetries),
             BackoffType = DelayBackoffType.Exponential,
             UseJitter = true,
-            Delay = TimeSpan.FromMilliseconds(500),
+            Delay = options.NetworkRetryDelay,
             ShouldHandle = new PredicateBuilder().Handle<GdalException>(IsTransientNetworkError),
         };
         var network = new ResiliencePipelineBuilder { TimeProvider = time };

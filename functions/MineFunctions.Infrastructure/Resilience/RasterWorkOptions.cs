@@ -32,6 +32,10 @@ public sealed class RasterWorkOptions
     [Range(0, 5)]
     public int NetworkReadRetries { get; set; } = 2;
 
+    /// <summary>First backoff delay between GDAL network read attempts (exponential, with jitter).</summary>
+    [Range(typeof(TimeSpan), "00:00:00", "00:01:00")]
+    public TimeSpan NetworkRetryDelay { get; set; } = TimeSpan.FromMilliseconds(500);
+
     /// <summary>Timeout of one GDAL network read attempt.</summary>
     [Range(typeof(TimeSpan), "00:00:01", "00:10:00")]
     public TimeSpan NetworkReadTimeout { get; set; } = TimeSpan.FromSeconds(30);
