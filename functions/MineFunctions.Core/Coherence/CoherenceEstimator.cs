@@ -1,0 +1,225 @@
+using System.Numerics;
+using System.Runtime.CompilerServices;
+
+namespace MineFunctions.Core.Coherence;
+
+/// <summary>
+/// Sample coherence of two coregistered complex rasters over a boxcar window (METHOD.md §1.2):
+/// γ̂ = |Σ s1·conj(s2)| / sqrt(Σ|s1|² · Σ|s2|²), 0 where the denominator is 0, NaN (nodata) where
+/// any sample in the window is nodata (NaN or ±Inf in re or im of either raster).
+/// </summary>
+/// <remarks>
+/// Cost per pixel does not depend on the window: each input row is turned into horizontal prefix
+/// sums (one pass), each window row-sum is a difference of two prefix values, and the rows are
+/// accumulated into vertical prefix sums kept in a ring of Y + 1 rows, so a window sum is again one
+/// difference. All sums are double: prefix differences of non-negative powers are exactly 0 when the
+/// window is all zeros (a running add/subtract sum would leave residues there), and the prefixes
+/// restart at every row block so their cancellation error stays ~1e-16 × block energy. The
+/// horizontal prefix pass is scalar (a loop-carried sum); the vertical accumulation and the ratio
+/// run on Vector&lt;double&gt;, with a scalar path doing the same operations in the same order,
+/// so both paths give bit-identical output.
+/// </remarks>
+public static class CoherenceEstimator
+{
+    // Channels of the sums: Re(s1·conj s2), Im(s1·conj s2), |s1|², |s2|², count of nodata samples.
+    private const int Channels = 5;
+
+    /// <summary>
+    /// Estimates coherence. <paramref name="reference"/> and <paramref name="secondary"/> are interleaved
+    /// complex64 (re, im, …) row-major, length 2 × width × height; <paramref name="coherence"/> has width × height.
+    /// </summary>
+    public static unsafe void Estimate(
+        ReadOnlySpan<float> reference,
+        ReadOnlySpan<float> secondary,
+        int width,
+        int height,
+        CoherenceWindow window,
+        Span<float> coherence,
+        CoherenceOptions? options = null)
+    {
+        options ??= CoherenceOptions.Default;
+        window.Validate();
+        if (width <= 0 || height <= 0) throw new ArgumentOutOfRangeException(nameof(width), $"Raster size {width}x{height} must be positive.");
+        var pixels = checked(width * height);
+        if (reference.Length != 2 * pixels) throw new ArgumentException($"Reference has {reference.Length} floats; expected 2 x {width} x {height}.", nameof(reference));
+        if (secondary.Length != 2 * pixels) throw new ArgumentException($"Secondary has {secondary.Length} floats; expected 2 x {width} x {height}.", nameof(secondary));
+        if (coherence.Length != pixels) throw new ArgumentException($"Output has {coherence.Length} values; expected {width} x {height}.", nameof(coherence));
+        if (options.BlockRows < 1) throw new ArgumentOutOfRangeException(nameof(options), "BlockRows must be at least 1.");
+
+        var blockRows = options.BlockRows;
+        var blocks = (height + blockRows - 1) / blockRows;
+        var vector = !options.ForceScalar && Vector.IsHardwareAccelerated;
+        fixed (float* pa = reference, pb = secondary, po = coherence)
+        {
+            // Pointers cross into the lambda as integers (a fixed local cannot be captured).
+            nint a = (nint)pa, b = (nint)pb, o = (nint)po;
+            var parallel = new ParallelOptions { MaxDegreeOfParallelism = options.MaxDegreeOfParallelism };
+            Parallel.For(
+                0,
+                blocks,
+                parallel,
+                () => new Workspace(width, window),
+                (block, _, ws) =>
+                {
+                    var y0 = block * blockRows;
+                    var y1 = Math.Min(height, y0 + blockRows);
+                    RunBlock((float*)a, (float*)b, (float*)o, width, height, window, y0, y1, vector, options.EdgeMode, ws);
+                    return ws;
+                },
+                _ => { });
+        }
+    }
+
+    private sealed class Workspace(int width, CoherenceWindow window)
+    {
+        /// <summary>Horizontal prefix sums of one input row, per channel, length width + 1.</summary>
+        public readonly double[] RowPrefix = new double[Channels * (width + 1)];
+
+        /// <summary>Vertical prefix sums of window-row-sums for the last Y + 1 rows: [slot][channel][x].</summary>
+        public readonly double[] Ring = new double[(window.Y + 1) * Channels * width];
+    }
+
+    private static unsafe void RunBlock(
+        float* a, float* b, float* output, int w, int h, CoherenceWindow win, int y0, int y1,
+        bool vector, CoherenceEdgeMode edgeMode, Workspace ws)
+    {
+        int bx = CoherenceWindow.Before(win.X), ax = CoherenceWindow.After(win.X);
+        int by = CoherenceWindow.Before(win.Y), ay = CoherenceWindow.After(win.Y);
+        var slots = win.Y + 1;
+        var start = Math.Max(0, y0 - by);
+        var slotSize = Channels * w;
+
+        fixed (double* hp = ws.RowPrefix, ring = ws.Ring)
+        {
+            // The vertical prefix of row start − 1 is zero.
+            new Span<double>(ring + Slot(start - 1) * slotSize, slotSize).Clear();
+            var last = start - 1;
+            for (var y = y0; y < y1; y++)
+            {
+                int hi = Math.Min(h - 1, y + ay), lo = Math.Max(0, y - by);
+                while (last < hi)
+                {
+                    last++;
+                    HorizontalPrefix(a + 2L * last * w, b + 2L * last * w, w, hp);
+                    AccumulateRow(hp, ring + Slot(last - 1) * slotSize, ring + Slot(last) * slotSize, w, bx, ax, vector);
+                }
+                var row = output + (long)y * w;
+                EmitRow(ring + Slot(hi) * slotSize, ring + Slot(lo - 1) * slotSize, row, w, vector);
+                if (edgeMode == CoherenceEdgeMode.NoData) MarkIncompleteWindows(row, y, w, h, bx, ax, by, ay);
+            }
+        }
+
+        int Slot(int r) => (r + 1 - start) % slots;
+    }
+
+    /// <summary>Prefix sums of the five channels along one row (scalar: each sum depends on the previous).</summary>
+    private static unsafe void HorizontalPrefix(float* ra, float* rb, int w, double* hp)
+    {
+        var stride = w + 1;
+        double* p0 = hp, p1 = hp + stride, p2 = hp + 2 * stride, p3 = hp + 3 * stride, p4 = hp + 4 * stride;
+        double sRe = 0, sIm = 0, sA = 0, sB = 0, sN = 0;
+        p0[0] = p1[0] = p2[0] = p3[0] = p4[0] = 0;
+        for (var x = 0; x < w; x++)
+        {
+            double ar = ra[2 * x], ai = ra[2 * x + 1], br = rb[2 * x], bi = rb[2 * x + 1];
+            // The sum of four finite floats is finite in double; NaN or ±Inf anywhere makes it non-finite.
+            if (double.IsFinite(ar + ai + br + bi))
+            {
+                sRe += ar * br + ai * bi;
+                sIm += ai * br - ar * bi;
+                sA += ar * ar + ai * ai;
+                sB += br * br + bi * bi;
+            }
+            else
+            {
+                sN += 1;
+            }
+            p0[x + 1] = sRe; p1[x + 1] = sIm; p2[x + 1] = sA; p3[x + 1] = sB; p4[x + 1] = sN;
+        }
+    }
+
+    /// <summary>next[c][x] = prev[c][x] + (hp[c][min(w, x+ax+1)] − hp[c][max(0, x−bx)]).</summary>
+    private static unsafe void AccumulateRow(double* hp, double* prev, double* next, int w, int bx, int ax, bool vector)
+    {
+        var stride = w + 1;
+        int interiorStart = Math.Min(bx, w), interiorEnd = Math.Max(interiorStart, w - ax); // x in [start, end): window fits
+        for (var c = 0; c < Channels; c++)
+        {
+            double* p = hp + c * stride, pv = prev + c * w, nx = next + c * w;
+            for (var x = 0; x < interiorStart; x++)
+                nx[x] = pv[x] + (p[Math.Min(w, x + ax + 1)] - p[Math.Max(0, x - bx)]);
+            var i = interiorStart;
+            if (vector)
+            {
+                var n = Vector<double>.Count;
+                for (; i <= interiorEnd - n; i += n)
+                {
+                    var hiV = Vector.Load(p + i + ax + 1);
+                    var loV = Vector.Load(p + i - bx);
+                    Vector.Store(Vector.Load(pv + i) + (hiV - loV), nx + i);
+                }
+            }
+            for (; i < interiorEnd; i++)
+                nx[i] = pv[i] + (p[i + ax + 1] - p[i - bx]);
+            for (var x = interiorEnd; x < w; x++)
+                nx[x] = pv[x] + (p[Math.Min(w, x + ax + 1)] - p[Math.Max(0, x - bx)]);
+        }
+    }
+
+    /// <summary>Window sums = hi-slot − lo-slot; then the coherence ratio, narrowed to float.</summary>
+    private static unsafe void EmitRow(double* hiSlot, double* loSlot, float* row, int w, bool vector)
+    {
+        double* hRe = hiSlot, hIm = hiSlot + w, hA = hiSlot + 2 * w, hB = hiSlot + 3 * w, hN = hiSlot + 4 * w;
+        double* lRe = loSlot, lIm = loSlot + w, lA = loSlot + 2 * w, lB = loSlot + 3 * w, lN = loSlot + 4 * w;
+        var x = 0;
+        if (vector)
+        {
+            var n = Vector<double>.Count;
+            for (; x <= w - 2 * n; x += 2 * n)
+            {
+                var g0 = Ratio(
+                    Vector.Load(hRe + x) - Vector.Load(lRe + x), Vector.Load(hIm + x) - Vector.Load(lIm + x),
+                    Vector.Load(hA + x) - Vector.Load(lA + x), Vector.Load(hB + x) - Vector.Load(lB + x),
+                    Vector.Load(hN + x) - Vector.Load(lN + x));
+                var x1 = x + n;
+                var g1 = Ratio(
+                    Vector.Load(hRe + x1) - Vector.Load(lRe + x1), Vector.Load(hIm + x1) - Vector.Load(lIm + x1),
+                    Vector.Load(hA + x1) - Vector.Load(lA + x1), Vector.Load(hB + x1) - Vector.Load(lB + x1),
+                    Vector.Load(hN + x1) - Vector.Load(lN + x1));
+                Vector.Store(Vector.Narrow(g0, g1), row + x);
+            }
+        }
+        for (; x < w; x++)
+            row[x] = (float)Ratio(hRe[x] - lRe[x], hIm[x] - lIm[x], hA[x] - lA[x], hB[x] - lB[x], hN[x] - lN[x]);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector<double> Ratio(Vector<double> re, Vector<double> im, Vector<double> pa, Vector<double> pb, Vector<double> nodata)
+    {
+        var den = Vector.SquareRoot(pa * pb);
+        var g = Vector.Min(Vector.SquareRoot(re * re + im * im) / den, Vector<double>.One);
+        g = Vector.ConditionalSelect(Vector.GreaterThan(den, Vector<double>.Zero), g, Vector<double>.Zero);
+        return Vector.ConditionalSelect(Vector.GreaterThan(nodata, new Vector<double>(0.5)), new Vector<double>(double.NaN), g);
+    }
+
+    // Same operations, same order as the vector Ratio: the two paths agree bit for bit.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static double Ratio(double re, double im, double pa, double pb, double nodata)
+    {
+        if (nodata > 0.5) return double.NaN;
+        var den = Math.Sqrt(pa * pb);
+        // Cauchy–Schwarz bounds γ̂ by 1; Min removes rounding overshoot.
+        return den > 0 ? Math.Min(Math.Sqrt(re * re + im * im) / den, 1.0) : 0.0;
+    }
+
+    private static unsafe void MarkIncompleteWindows(float* row, int y, int w, int h, int bx, int ax, int by, int ay)
+    {
+        if (y - by < 0 || y + ay > h - 1)
+        {
+            new Span<float>(row, w).Fill(float.NaN);
+            return;
+        }
+        for (var x = 0; x < Math.Min(bx, w); x++) row[x] = float.NaN;
+        for (var x = Math.Max(0, w - ax); x < w; x++) row[x] = float.NaN;
+    }
+}

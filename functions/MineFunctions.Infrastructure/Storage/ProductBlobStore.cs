@@ -1,0 +1,309 @@
+using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
+using System.Security.Cryptography;
+using Azure;
+using Azure.Storage.Blobs;
+using Azure.Storage.Blobs.Models;
+
+namespace MineFunctions.Infrastructure.Storage;
+
+/// <summary>
+/// Blobs of one container under deterministic, allowlisted names (<see cref="BlobPath"/>,
+/// <see cref="ProductLayout"/>, <see cref="InputLayout"/>). Uploads are idempotent: the SHA-256 of the
+/// content is kept in the blob's metadata and compared before writing, so uploading the same bytes
+/// again writes nothing (ETag and Last-Modified unchanged) and a rerun of a finished run changes no
+/// blob. Writes are conditional on what was compared (create-only, or If-Match the old ETag), and a
+/// 409/412 caused by our own earlier write (lost response, SDK retry) is success once the stored
+/// hash matches. The SDK's retries are the only retry layer.
+/// </summary>
+public sealed class ProductBlobStore
+{
+    /// <summary>Metadata key holding the lower-case hex SHA-256 of the content.</summary>
+    public const string HashMetadataKey = "sha256";
+
+    private const int MaxAttempts = 4;
+
+    private readonly BlobContainerClient _container;
+    private readonly ConcurrentDictionary<string, Lazy<Task>> _created = new(StringComparer.Ordinal);
+
+    public ProductBlobStore(BlobServiceClient service, string containerName)
+    {
+        _container = service.GetBlobContainerClient(ContainerName.Validate(containerName));
+    }
+
+    public static ProductBlobStore FromConnectionString(string connectionString, string containerName) =>
+        new(new BlobServiceClient(connectionString), containerName);
+
+    public string Container => _container.Name;
+
+    /// <summary>Creates the container if it does not exist (once per store instance).</summary>
+    public Task EnsureContainerAsync(CancellationToken cancellationToken = default)
+    {
+        var lazy = _created.GetOrAdd(_container.Name, _ => new Lazy<Task>(() => _container.CreateIfNotExistsAsync(cancellationToken: cancellationToken)));
+        var task = lazy.Value;
+        if (task.IsFaulted || task.IsCanceled) _created.TryRemove(new KeyValuePair<string, Lazy<Task>>(_container.Name, lazy));
+        return task;
+    }
+
+    /// <summary>Uploads bytes to <paramref name="blobName"/> unless the same content is already there.</summary>
+    public async Task<BlobWriteResult> UploadAsync(string blobName, ReadOnlyMemory<byte> content, string? contentType = null, CancellationToken cancellationToken = default)
+    {
+        var hash = Convert.ToHexStringLower(SHA256.HashData(content.Span));
+        return await UploadCoreAsync(blobName, hash, content.Length, () => new MemoryStreamOver(content), contentType, cancellationToken);
+    }
+
+    /// <summary>
+    /// Uploads a stream unless the same content is already there. A seekable stream is hashed in
+    /// place and rewound; any other stream is first spooled to a temporary file (never to memory).
+    /// </summary>
+    public async Task<BlobWriteResult> UploadAsync(string blobName, Stream content, string? contentType = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(content);
+        if (!content.CanSeek)
+        {
+            var spool = Path.Combine(Path.GetTempPath(), $"minefunctions-upload-{Guid.NewGuid():N}.tmp");
+            await using var file = new FileStream(spool, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, 1 << 16, FileOptions.DeleteOnClose | FileOptions.Asynchronous);
+            await content.CopyToAsync(file, cancellationToken);
+            file.Position = 0;
+            return await UploadAsync(blobName, file, contentType, cancellationToken);
+        }
+
+        var start = content.Position;
+        var hash = Convert.ToHexStringLower(await SHA256.HashDataAsync(content, cancellationToken));
+        var length = content.Position - start;
+        return await UploadCoreAsync(blobName, hash, length, () =>
+        {
+            content.Position = start;
+            return new NonClosingStream(content);
+        }, contentType, cancellationToken);
+    }
+
+    /// <summary>Uploads a local file unless the same content is already there.</summary>
+    public async Task<BlobWriteResult> UploadFileAsync(string blobName, string path, string? contentType = null, CancellationToken cancellationToken = default)
+    {
+        await using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.Asynchronous | FileOptions.SequentialScan);
+        return await UploadAsync(blobName, file, contentType, cancellationToken);
+    }
+
+    public async Task<byte[]> DownloadBytesAsync(string blobName, CancellationToken cancellationToken = default)
+    {
+        var result = await Blob(blobName).DownloadContentAsync(cancellationToken);
+        return result.Value.Content.ToArray();
+    }
+
+    public async Task DownloadToAsync(string blobName, Stream destination, CancellationToken cancellationToken = default) =>
+        await Blob(blobName).DownloadToAsync(destination, cancellationToken);
+
+    public async Task DownloadToFileAsync(string blobName, string path, CancellationToken cancellationToken = default) =>
+        await Blob(blobName).DownloadToAsync(path, cancellationToken);
+
+    public async Task<Stream> OpenReadAsync(string blobName, CancellationToken cancellationToken = default) =>
+        await Blob(blobName).OpenReadAsync(cancellationToken: cancellationToken);
+
+    public async Task<bool> ExistsAsync(string blobName, CancellationToken cancellationToken = default) =>
+        (await Blob(blobName).ExistsAsync(cancellationToken)).Value;
+
+    /// <summary>Properties of one blob, or null when it does not exist.</summary>
+    public async Task<StoredBlob?> GetAsync(string blobName, CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            var p = (await Blob(blobName).GetPropertiesAsync(cancellationToken: cancellationToken)).Value;
+            return new StoredBlob(blobName, p.ContentLength, HashOf(p.Metadata), p.ETag.ToString(), p.LastModified);
+        }
+        catch (RequestFailedException ex) when (ex.Status == 404)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>Every blob under a prefix ("" = the whole container), in name order.</summary>
+    public async IAsyncEnumerable<StoredBlob> ListAsync(string prefix, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        var checkedPrefix = BlobPath.Prefix(prefix);
+        await foreach (var item in _container.GetBlobsAsync(new GetBlobsOptions { Prefix = checkedPrefix, Traits = BlobTraits.Metadata }, cancellationToken))
+        {
+            yield return new StoredBlob(item.Name, item.Properties.ContentLength ?? 0, HashOf(item.Metadata),
+                item.Properties.ETag?.ToString() ?? "", item.Properties.LastModified);
+        }
+    }
+
+    /// <summary>The recognised input files of one asset (names outside <see cref="InputLayout"/> and invalid names are skipped).</summary>
+    public async IAsyncEnumerable<InputBlob> ListAssetInputsAsync(string assetId, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        await foreach (var blob in ListAsync(InputLayout.AssetPrefix(assetId), cancellationToken))
+        {
+            InputBlob? input;
+            try
+            {
+                input = InputLayout.Classify(blob.Name);
+            }
+            catch (StorageNameException)
+            {
+                // A name users uploaded outside the allowlist is never handed on; it is simply not an input.
+                continue;
+            }
+            if (input is not null) yield return input;
+        }
+    }
+
+    /// <summary>The asset folders at the top of the container whose names pass <see cref="BlobPath.AssetId"/>, in name order.</summary>
+    public async IAsyncEnumerable<string> ListAssetIdsAsync([EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        await foreach (var item in _container.GetBlobsByHierarchyAsync(new GetBlobsByHierarchyOptions { Delimiter = "/" }, cancellationToken))
+        {
+            if (!item.IsPrefix) continue;
+            var id = item.Prefix.TrimEnd('/');
+            if (IsValidAssetId(id)) yield return id;
+        }
+    }
+
+    /// <summary>Deletes a blob if present (for tests and cleanup tools; the pipeline never deletes).</summary>
+    public async Task<bool> DeleteIfExistsAsync(string blobName, CancellationToken cancellationToken = default) =>
+        (await Blob(blobName).DeleteIfExistsAsync(cancellationToken: cancellationToken)).Value;
+
+    private async Task<BlobWriteResult> UploadCoreAsync(string blobName, string hash, long length, Func<Stream> open, string? contentType, CancellationToken cancellationToken)
+    {
+        var blob = Blob(blobName);
+        await EnsureContainerAsync(cancellationToken);
+        for (var attempt = 0; attempt < MaxAttempts; attempt++)
+        {
+            ETag? existing = null;
+            try
+            {
+                var props = (await blob.GetPropertiesAsync(cancellationToken: cancellationToken)).Value;
+                if (HashOf(props.Metadata) == hash && props.ContentLength == length)
+                    return new BlobWriteResult(blobName, false, hash, length);
+                existing = props.ETag;
+            }
+            catch (RequestFailedException ex) when (ex.Status == 404)
+            {
+            }
+
+            var options = new BlobUploadOptions
+            {
+                Metadata = new Dictionary<string, string> { [HashMetadataKey] = hash },
+                HttpHeaders = new BlobHttpHeaders { ContentType = contentType ?? ContentTypeOf(blobName) },
+                // Write only over what we just compared: create-only, or If-Match the blob we saw.
+                Conditions = existing is { } etag ? new BlobRequestConditions { IfMatch = etag } : new BlobRequestConditions { IfNoneMatch = ETag.All },
+            };
+            try
+            {
+                await using var stream = open();
+                await blob.UploadAsync(stream, options, cancellationToken);
+                return new BlobWriteResult(blobName, true, hash, length);
+            }
+            catch (RequestFailedException ex) when (ex.Status is 409 or 412)
+            {
+                // Someone (possibly our own lost-response write) got there first: compare again.
+            }
+        }
+        throw new InvalidOperationException($"Blob {_container.Name}/{blobName} kept changing under concurrent writers; gave up after {MaxAttempts} attempts.");
+    }
+
+    private BlobClient Blob(string blobName) => _container.GetBlobClient(BlobPath.Name(blobName));
+
+    private static string? HashOf(IDictionary<string, string>? metadata) =>
+        metadata is not null && metadata.TryGetValue(HashMetadataKey, out var h) ? h : null;
+
+    private static bool IsValidAssetId(string id)
+    {
+        try
+        {
+            BlobPath.AssetId(id);
+            return true;
+        }
+        catch (StorageNameException)
+        {
+            return false;
+        }
+    }
+
+    private static string ContentTypeOf(string name) => Path.GetExtension(name) switch
+    {
+        ".tif" or ".tiff" => "image/tiff",
+        ".png" => "image/png",
+        ".csv" => "text/csv",
+        ".json" or ".geojson" => "application/json",
+        ".zip" => "application/zip",
+        _ => "application/octet-stream",
+    };
+
+    /// <summary>A read-only stream over memory the caller owns (no copy).</summary>
+    private sealed class MemoryStreamOver(ReadOnlyMemory<byte> memory) : Stream
+    {
+        private int _position;
+
+        public override bool CanRead => true;
+        public override bool CanSeek => true;
+        public override bool CanWrite => false;
+        public override long Length => memory.Length;
+
+        public override long Position
+        {
+            get => _position;
+            set => _position = (int)Math.Clamp(value, 0, memory.Length);
+        }
+
+        public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
+
+        public override int Read(Span<byte> buffer)
+        {
+            var n = Math.Min(buffer.Length, memory.Length - _position);
+            memory.Span.Slice(_position, n).CopyTo(buffer);
+            _position += n;
+            return n;
+        }
+
+        public override long Seek(long offset, SeekOrigin origin)
+        {
+            Position = origin switch
+            {
+                SeekOrigin.Begin => offset,
+                SeekOrigin.Current => _position + offset,
+                _ => memory.Length + offset,
+            };
+            return _position;
+        }
+
+        public override void Flush()
+        {
+        }
+
+        public override void SetLength(long value) => throw new NotSupportedException();
+        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+    }
+
+    /// <summary>Hands the SDK a caller's stream without letting it close it.</summary>
+    private sealed class NonClosingStream(Stream inner) : Stream
+    {
+        public override bool CanRead => inner.CanRead;
+        public override bool CanSeek => inner.CanSeek;
+        public override bool CanWrite => false;
+        public override long Length => inner.Length;
+
+        public override long Position
+        {
+            get => inner.Position;
+            set => inner.Position = value;
+        }
+
+        public override int Read(byte[] buffer, int offset, int count) => inner.Read(buffer, offset, count);
+        public override int Read(Span<byte> buffer) => inner.Read(buffer);
+
+        public override ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default) =>
+            inner.ReadAsync(buffer, cancellationToken);
+
+        public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
+            inner.ReadAsync(buffer, offset, count, cancellationToken);
+
+        public override long Seek(long offset, SeekOrigin origin) => inner.Seek(offset, origin);
+
+        public override void Flush()
+        {
+        }
+
+        public override void SetLength(long value) => throw new NotSupportedException();
+        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+    }
+}

@@ -1,0 +1,147 @@
+using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
+using Azure;
+using Azure.Data.Tables;
+using MineFunctions.Infrastructure.Storage.Tables;
+
+namespace MineFunctions.Infrastructure.Storage;
+
+/// <summary>
+/// Idempotent writes of result rows on deterministic (PartitionKey, RowKey) (ARCHITECTURE.md
+/// convention 4). A row whose stored columns already equal the new ones is not written again, so
+/// its ETag and Timestamp stay as they were and a rerun changes nothing. A 409 on our own key (the
+/// SDK retrying an add whose first response was lost) is success once the stored content matches.
+/// The SDK's own retries are the only retry layer on each call.
+/// </summary>
+public sealed class ResultTableStore
+{
+    private const int MaxAttempts = 4;
+
+    private readonly TableServiceClient _service;
+    private readonly ConcurrentDictionary<string, Lazy<Task>> _created = new(StringComparer.Ordinal);
+
+    public ResultTableStore(TableServiceClient service, string tablePrefix = "")
+    {
+        _service = service;
+        TablePrefix = TableNames.ValidatePrefix(tablePrefix);
+    }
+
+    public static ResultTableStore FromConnectionString(string connectionString, string tablePrefix = "") =>
+        new(new TableServiceClient(connectionString), tablePrefix);
+
+    public string TablePrefix { get; }
+
+    /// <summary>The real table name of a row type (prefix + name).</summary>
+    public string TableNameOf<T>() where T : ITableRow<T> => TablePrefix + T.TableName;
+
+    /// <summary>Creates every result table that does not exist yet.</summary>
+    public Task EnsureTablesAsync(CancellationToken cancellationToken = default) =>
+        Task.WhenAll(TableNames.All.Select(n => EnsureTableAsync(TablePrefix + n, cancellationToken)));
+
+    /// <summary>Writes the row unless an identical one is stored. Returns true when it wrote.</summary>
+    public async Task<bool> UpsertAsync<T>(T row, CancellationToken cancellationToken = default) where T : ITableRow<T>
+    {
+        var table = await TableAsync<T>(cancellationToken);
+        var columns = row.ToColumns();
+        var entity = new TableEntity(row.PartitionKey, row.RowKey);
+        foreach (var (name, value) in columns)
+        {
+            if (value is not null) entity[name] = value;
+        }
+
+        for (var attempt = 0; attempt < MaxAttempts; attempt++)
+        {
+            var stored = await table.GetEntityIfExistsAsync<TableEntity>(entity.PartitionKey, entity.RowKey, cancellationToken: cancellationToken);
+            if (stored.HasValue)
+            {
+                if (TableColumns.SameColumns(stored.Value!, columns)) return false;
+                try
+                {
+                    // Replace, conditioned on what we compared against: a concurrent writer makes us look again.
+                    await table.UpdateEntityAsync(entity, stored.Value!.ETag, TableUpdateMode.Replace, cancellationToken);
+                    return true;
+                }
+                catch (RequestFailedException ex) when (ex.Status == 412)
+                {
+                }
+            }
+            else
+            {
+                try
+                {
+                    await table.AddEntityAsync(entity, cancellationToken);
+                    return true;
+                }
+                catch (RequestFailedException ex) when (ex.Status == 409)
+                {
+                    // Our own add may have landed before its response was lost; the next loop compares content.
+                }
+            }
+        }
+        throw new InvalidOperationException(
+            $"Row {entity.PartitionKey}/{entity.RowKey} in {table.Name} kept changing under concurrent writers; gave up after {MaxAttempts} attempts.");
+    }
+
+    /// <summary>Upserts every row (one after the other: rows of one owner are few); returns how many were written.</summary>
+    public async Task<int> UpsertAllAsync<T>(IEnumerable<T> rows, CancellationToken cancellationToken = default) where T : ITableRow<T>
+    {
+        var written = 0;
+        foreach (var row in rows)
+        {
+            if (await UpsertAsync(row, cancellationToken)) written++;
+        }
+        return written;
+    }
+
+    /// <summary>One row by its keys, or null.</summary>
+    public async Task<T?> GetAsync<T>(string partitionKey, string rowKey, CancellationToken cancellationToken = default)
+        where T : class, ITableRow<T>
+    {
+        var table = await TableAsync<T>(cancellationToken);
+        var stored = await table.GetEntityIfExistsAsync<TableEntity>(
+            TableKey.Validate(partitionKey, "partition key"), TableKey.Validate(rowKey, "row key"), cancellationToken: cancellationToken);
+        return stored.HasValue ? T.FromEntity(stored.Value!) : null;
+    }
+
+    /// <summary>Rows of one asset (PartitionKey), optionally only those of one settings key, in row-key order.</summary>
+    public IAsyncEnumerable<T> QueryAssetAsync<T>(string assetId, string? settingsKey = null, CancellationToken cancellationToken = default)
+        where T : ITableRow<T> =>
+        QueryAsync<T>(BlobPath.AssetId(assetId), settingsKey is null ? null : SettingsKey.Validate(settingsKey) + "_", cancellationToken);
+
+    /// <summary>The per-asset outcomes of one run.</summary>
+    public IAsyncEnumerable<RunRow> QueryRunAsync(string runId, CancellationToken cancellationToken = default) =>
+        QueryAsync<RunRow>(TableKey.Validate(runId, "run id"), null, cancellationToken);
+
+    private async IAsyncEnumerable<T> QueryAsync<T>(string partitionKey, string? rowKeyPrefix, [EnumeratorCancellation] CancellationToken cancellationToken)
+        where T : ITableRow<T>
+    {
+        var table = await TableAsync<T>(cancellationToken);
+        // Keys are allowlisted ([A-Za-z0-9-_.:]), so no quote can reach the filter; still use the SDK's escaping.
+        var filter = rowKeyPrefix is null
+            ? TableClient.CreateQueryFilter($"PartitionKey eq {partitionKey}")
+            : TableClient.CreateQueryFilter($"PartitionKey eq {partitionKey} and RowKey ge {rowKeyPrefix} and RowKey lt {PrefixUpperBound(rowKeyPrefix)}");
+        await foreach (var entity in table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
+        {
+            yield return T.FromEntity(entity);
+        }
+    }
+
+    // The smallest string greater than every string starting with the prefix: last char + 1.
+    private static string PrefixUpperBound(string prefix) => prefix[..^1] + (char)(prefix[^1] + 1);
+
+    private async Task<TableClient> TableAsync<T>(CancellationToken cancellationToken) where T : ITableRow<T>
+    {
+        var name = TableNameOf<T>();
+        await EnsureTableAsync(name, cancellationToken);
+        return _service.GetTableClient(name);
+    }
+
+    private Task EnsureTableAsync(string name, CancellationToken cancellationToken)
+    {
+        var lazy = _created.GetOrAdd(name, n => new Lazy<Task>(() => _service.GetTableClient(n).CreateIfNotExistsAsync(cancellationToken)));
+        var task = lazy.Value;
+        // A failed creation must not be cached forever: the next call tries again.
+        if (task.IsFaulted || task.IsCanceled) _created.TryRemove(new KeyValuePair<string, Lazy<Task>>(name, lazy));
+        return task;
+    }
+}

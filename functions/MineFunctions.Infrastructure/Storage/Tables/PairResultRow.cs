@@ -1,0 +1,62 @@
+using Azure.Data.Tables;
+using static MineFunctions.Infrastructure.Storage.Tables.TableColumns;
+
+namespace MineFunctions.Infrastructure.Storage.Tables;
+
+/// <summary>
+/// Table PairResults: one row per pair of an asset under one settings key: its stable-pixel
+/// statistics (METHOD.md §1.3) and whether it was accepted, with the reason when not.
+/// Keys: PartitionKey = asset id, RowKey = "&lt;settingsKey&gt;_&lt;ref&gt;_&lt;sec&gt;" (dates yyyymmdd).
+/// </summary>
+public sealed record PairResultRow(
+    string AssetId,
+    string SettingsKey,
+    DateOnly ReferenceDate,
+    DateOnly SecondaryDate,
+    int Year,
+    long StablePixels,
+    double? StableMean,
+    double? StableStd,
+    bool Accepted,
+    string? Reason,
+    double? PerpendicularBaselineM,
+    string? CoherenceBlob,
+    string? NdaiBlob) : ITableRow<PairResultRow>
+{
+    public static string TableName => TableNames.PairResults;
+
+    public string PartitionKey => BlobPath.AssetId(AssetId);
+
+    public string RowKey => $"{Storage.SettingsKey.Validate(SettingsKey)}_{ProductLayout.PairId(ReferenceDate, SecondaryDate)}";
+
+    public IReadOnlyDictionary<string, object?> ToColumns() => new Dictionary<string, object?>
+    {
+        [nameof(SettingsKey)] = SettingsKey,
+        [nameof(ReferenceDate)] = DateText(ReferenceDate),
+        [nameof(SecondaryDate)] = DateText(SecondaryDate),
+        [nameof(Year)] = Year,
+        [nameof(StablePixels)] = StablePixels,
+        [nameof(StableMean)] = Finite(StableMean),
+        [nameof(StableStd)] = Finite(StableStd),
+        [nameof(Accepted)] = Accepted,
+        [nameof(Reason)] = Reason,
+        [nameof(PerpendicularBaselineM)] = Finite(PerpendicularBaselineM),
+        [nameof(CoherenceBlob)] = CoherenceBlob,
+        [nameof(NdaiBlob)] = NdaiBlob,
+    };
+
+    public static PairResultRow FromEntity(TableEntity e) => new(
+        e.PartitionKey,
+        String(e, nameof(SettingsKey)),
+        Date(e, nameof(ReferenceDate)),
+        Date(e, nameof(SecondaryDate)),
+        Int(e, nameof(Year)),
+        Long(e, nameof(StablePixels)),
+        OptionalDouble(e, nameof(StableMean)),
+        OptionalDouble(e, nameof(StableStd)),
+        Bool(e, nameof(Accepted)),
+        OptionalString(e, nameof(Reason)),
+        OptionalDouble(e, nameof(PerpendicularBaselineM)),
+        OptionalString(e, nameof(CoherenceBlob)),
+        OptionalString(e, nameof(NdaiBlob)));
+}

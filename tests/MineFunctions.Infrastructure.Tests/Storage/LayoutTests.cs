@@ -1,0 +1,97 @@
+using MineFunctions.Infrastructure.Storage;
+
+namespace MineFunctions.Infrastructure.Tests.Storage;
+
+public sealed class LayoutTests
+{
+    private static readonly DateOnly Ref = new(2021, 1, 5);
+    private static readonly DateOnly Sec = new(2021, 1, 17);
+    private const string Key = "v1-0123456789abcdef";
+
+    [Fact]
+    public void ProductNames_AreBuiltFromAssetSettingsKeyAndPairOrYearOrWindow()
+    {
+        Assert.Equal("m1/v1-0123456789abcdef/coherence/20210105_20210117.tif", ProductLayout.Coherence("m1", Key, Ref, Sec));
+        Assert.Equal("m1/v1-0123456789abcdef/ndai/20210105_20210117.tif", ProductLayout.Ndai("m1", Key, Ref, Sec));
+        Assert.Equal("m1/v1-0123456789abcdef/annual/2021.tif", ProductLayout.Annual("m1", Key, 2021));
+        Assert.Equal("m1/v1-0123456789abcdef/composite/2020-2022.tif", ProductLayout.Composite("m1", Key, 2020, 2022));
+        Assert.Equal("m1/v1-0123456789abcdef/classes/2020-2022.tif", ProductLayout.Classes("m1", Key, 2020, 2022));
+        Assert.Equal("m1/v1-0123456789abcdef/png/composite_2020-2022.png", ProductLayout.Png("m1", Key, "composite_2020-2022"));
+        Assert.Equal("m1/v1-0123456789abcdef/export/iron-mining_emissions-sources.csv", ProductLayout.ExportCsv("m1", Key, "iron-mining"));
+        Assert.Equal("m1/v1-0123456789abcdef/", ProductLayout.Prefix("m1", Key));
+    }
+
+    [Fact]
+    public void InputNames_FollowTheAssetFolderLayout()
+    {
+        Assert.Equal("m1/asset.json", InputLayout.Manifest("m1"));
+        Assert.Equal("m1/polygon.geojson", InputLayout.Polygon("m1"));
+        Assert.Equal("m1/production.csv", InputLayout.Production("m1"));
+        Assert.Equal("m1/emissions.csv", InputLayout.Emissions("m1"));
+        Assert.Equal("m1/pairs.csv", InputLayout.PairCatalogue("m1"));
+        Assert.Equal("m1/pairs/s1_20210105_20210117.tif", InputLayout.PairRaster("m1", "s1_20210105_20210117.tif"));
+        Assert.Equal("m1/slc/20210105.tif", InputLayout.SlcRaster("m1", Ref));
+    }
+
+    [Fact]
+    public void Layout_RejectsHostileAssetIdsAndFileNames()
+    {
+        Assert.Throws<StorageNameException>(() => InputLayout.PairRaster("m1", "../../mine-products/x.tif"));
+        Assert.Throws<StorageNameException>(() => InputLayout.Manifest("../other"));
+        Assert.Throws<StorageNameException>(() => ProductLayout.Annual("m1", "../x", 2021));
+        Assert.Throws<StorageNameException>(() => ProductLayout.Png("m1", Key, "a/b"));
+        Assert.Throws<StorageNameException>(() => InputLayout.Polygon("m1", "other.geojson"));
+    }
+
+    [Fact]
+    public void PairAndWindowIds_RejectReversedOrder()
+    {
+        Assert.Throws<ArgumentException>(() => ProductLayout.PairId(Sec, Ref));
+        Assert.Throws<ArgumentException>(() => ProductLayout.PairId(Ref, Ref));
+        Assert.Throws<ArgumentException>(() => ProductLayout.WindowId(2022, 2020));
+    }
+
+    [Fact]
+    public void SettingsKey_IsDeterministicAndChangesWithSettingsOrVersion()
+    {
+        var a = SettingsKey.Compute("v1", "{\"WindowX\":7}");
+        Assert.Equal(a, SettingsKey.Compute("v1", "{\"WindowX\":7}"));
+        Assert.Matches("^v1-[0-9a-f]{16}$", a);
+        Assert.NotEqual(a, SettingsKey.Compute("v1", "{\"WindowX\":9}"));
+        Assert.NotEqual(a, SettingsKey.Compute("v2", "{\"WindowX\":7}"));
+        Assert.Throws<StorageNameException>(() => SettingsKey.Compute("../v1", "{}"));
+        Assert.Throws<StorageNameException>(() => SettingsKey.Validate("v1_abc"));
+    }
+
+    [Theory]
+    [InlineData("m1/asset.json", InputBlobKind.Manifest)]
+    [InlineData("m1/polygon.zip", InputBlobKind.Polygon)]
+    [InlineData("m1/production.csv", InputBlobKind.Production)]
+    [InlineData("m1/emissions.csv", InputBlobKind.Emissions)]
+    [InlineData("m1/pairs.csv", InputBlobKind.PairCatalogue)]
+    [InlineData("m1/pairs/x_20210105_20210117.tif", InputBlobKind.PairRaster)]
+    [InlineData("m1/slc/20210105.tif", InputBlobKind.SlcRaster)]
+    public void Classify_RecognisesEveryInputKind(string name, InputBlobKind kind)
+    {
+        var blob = InputLayout.Classify(name);
+        Assert.NotNull(blob);
+        Assert.Equal(kind, blob.Kind);
+        Assert.Equal("m1", blob.AssetId);
+    }
+
+    [Theory]
+    [InlineData("m1/notes.txt")]
+    [InlineData("m1/pairs/readme.md")]
+    [InlineData("m1/other/x.tif")]
+    public void Classify_IgnoresFilesOutsideTheLayout(string name) => Assert.Null(InputLayout.Classify(name));
+
+    [Fact]
+    public void AssetManifest_RoundTripsAndRejectsBadFields()
+    {
+        var m = new AssetManifest("Carajas N4", "iron", "BRA", -6.07, -50.17);
+        Assert.Equal(m, AssetManifest.Parse(m.ToJson()));
+        Assert.Throws<InvalidDataException>(() => AssetManifest.Parse("{\"name\":\"x\",\"commodity\":\"iron\",\"iso3\":\"br\",\"lat\":0,\"lon\":0}"));
+        Assert.Throws<InvalidDataException>(() => AssetManifest.Parse("{\"name\":\"x\",\"commodity\":\"iron\",\"iso3\":\"BRA\",\"lat\":95,\"lon\":0}"));
+        Assert.Throws<InvalidDataException>(() => AssetManifest.Parse("not json"));
+    }
+}

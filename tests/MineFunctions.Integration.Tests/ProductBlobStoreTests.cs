@@ -1,0 +1,145 @@
+using System.Text;
+using Azure.Storage.Blobs;
+using MineFunctions.Infrastructure.Storage;
+
+namespace MineFunctions.Integration.Tests;
+
+public sealed class ProductBlobStoreTests : IAsyncLifetime
+{
+    private readonly BlobServiceClient _service = new(TestStorage.ConnectionString);
+    private readonly string _containerName = TestStorage.UniqueName("products");
+    private readonly string _victimName = TestStorage.UniqueName("victim");
+    private ProductBlobStore _store = null!;
+
+    public async Task InitializeAsync()
+    {
+        _store = new ProductBlobStore(_service, _containerName);
+        await _store.EnsureContainerAsync();
+        await _service.GetBlobContainerClient(_victimName).CreateAsync();
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _service.GetBlobContainerClient(_containerName).DeleteIfExistsAsync();
+        await _service.GetBlobContainerClient(_victimName).DeleteIfExistsAsync();
+    }
+
+    [Fact]
+    public async Task SecondUploadOfIdenticalContent_WritesNothing_EtagAndLastModifiedUnchanged()
+    {
+        var name = ProductLayout.Annual("m1", "v1-0123456789abcdef", 2021);
+        var bytes = Encoding.UTF8.GetBytes("annual mean ndai");
+
+        var first = await _store.UploadAsync(name, bytes);
+        var before = await _store.GetAsync(name);
+        await Task.Delay(1100); // Last-Modified has 1 s resolution: a rewrite would show.
+        var second = await _store.UploadAsync(name, bytes);
+        var after = await _store.GetAsync(name);
+
+        Assert.True(first.Written);
+        Assert.False(second.Written);
+        Assert.Equal(first.Sha256, second.Sha256);
+        Assert.NotNull(before);
+        Assert.Equal(before, after);
+        Assert.Equal(bytes, await _store.DownloadBytesAsync(name));
+    }
+
+    [Fact]
+    public async Task UploadOfChangedContent_OverwritesAndStoresTheNewHash()
+    {
+        const string name = "m1/v1-0123456789abcdef/export/iron-mining_emissions-sources.csv";
+        var a = await _store.UploadAsync(name, Encoding.UTF8.GetBytes("a"));
+        var b = await _store.UploadAsync(name, Encoding.UTF8.GetBytes("b"));
+
+        Assert.True(b.Written);
+        Assert.NotEqual(a.Sha256, b.Sha256);
+        Assert.Equal(b.Sha256, (await _store.GetAsync(name))!.Sha256);
+        Assert.Equal("b", Encoding.UTF8.GetString(await _store.DownloadBytesAsync(name)));
+    }
+
+    [Fact]
+    public async Task NonSeekableStreamUpload_IsHashedAndIdempotentLikeBytes()
+    {
+        const string name = "m1/pairs/x_20210105_20210117.tif";
+        var bytes = new byte[300_000];
+        new Random(7).NextBytes(bytes);
+
+        var first = await _store.UploadAsync(name, new ForwardOnlyStream(bytes));
+        var second = await _store.UploadAsync(name, bytes);
+        using var copy = new MemoryStream();
+        await _store.DownloadToAsync(name, copy);
+
+        Assert.True(first.Written);
+        Assert.False(second.Written);
+        Assert.Equal(bytes.Length, first.Length);
+        Assert.Equal(bytes, copy.ToArray());
+    }
+
+    [Fact]
+    public async Task TraversalName_IsRejected_AndTheOtherContainerStaysEmpty()
+    {
+        var hostile = $"../{_victimName}/planted.tif";
+
+        var ex = await Assert.ThrowsAsync<StorageNameException>(() => _store.UploadAsync(hostile, new byte[] { 1, 2, 3 }));
+        Assert.Contains("..", ex.Problem);
+        await Assert.ThrowsAsync<StorageNameException>(() => _store.DownloadBytesAsync(hostile));
+        await Assert.ThrowsAsync<StorageNameException>(() => _store.UploadAsync($"m1/../../{_victimName}/x", new byte[] { 1 }));
+
+        var victim = _service.GetBlobContainerClient(_victimName);
+        await foreach (var _ in victim.GetBlobsAsync()) Assert.Fail("A blob reached the other container.");
+    }
+
+    [Fact]
+    public async Task RawSdk_WithTraversalName_WouldEscapeItsContainer_WhichIsWhyNamesAreChecked()
+    {
+        // The hazard the allowlist exists for (ENGINEERING-NOTES.md): System.Uri normalises "../".
+        var raw = _service.GetBlobContainerClient(_containerName).GetBlobClient($"../{_victimName}/escaped.txt");
+        await raw.UploadAsync(BinaryData.FromString("x"));
+
+        Assert.True((await _service.GetBlobContainerClient(_victimName).GetBlobClient("escaped.txt").ExistsAsync()).Value);
+    }
+
+    [Fact]
+    public async Task ListAssetInputs_ReturnsRecognisedInputsAndSkipsInvalidOrUnknownNames()
+    {
+        var input = new ProductBlobStore(_service, _containerName);
+        await input.UploadAsync(InputLayout.Manifest("m1"), Encoding.UTF8.GetBytes(new AssetManifest("M", "iron", "BRA", 0, 0).ToJson()));
+        await input.UploadAsync(InputLayout.PairRaster("m1", "p_20210105_20210117.tif"), new byte[] { 1 });
+        await input.UploadAsync("m1/notes.txt", new byte[] { 1 });
+        await input.UploadAsync(InputLayout.Manifest("m2"), new byte[] { 1 });
+        // Uploaded by someone else with a name outside the allowlist: never handed on.
+        await _service.GetBlobContainerClient(_containerName).GetBlobClient("m1/pairs/Bad Name.tif").UploadAsync(BinaryData.FromString("x"));
+        await _service.GetBlobContainerClient(_containerName).GetBlobClient("Upper/asset.json").UploadAsync(BinaryData.FromString("x"));
+
+        var inputs = new List<InputBlob>();
+        await foreach (var b in input.ListAssetInputsAsync("m1")) inputs.Add(b);
+        var assets = new List<string>();
+        await foreach (var a in input.ListAssetIdsAsync()) assets.Add(a);
+
+        Assert.Equal([InputBlobKind.Manifest, InputBlobKind.PairRaster], inputs.Select(i => i.Kind).ToArray());
+        Assert.Equal(["m1", "m2"], assets);
+    }
+
+    private sealed class ForwardOnlyStream(byte[] data) : Stream
+    {
+        private int _pos;
+        public override bool CanRead => true;
+        public override bool CanSeek => false;
+        public override bool CanWrite => false;
+        public override long Length => throw new NotSupportedException();
+        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
+
+        public override int Read(byte[] buffer, int offset, int count)
+        {
+            var n = Math.Min(Math.Min(count, 7919), data.Length - _pos);
+            Array.Copy(data, _pos, buffer, offset, n);
+            _pos += n;
+            return n;
+        }
+
+        public override void Flush() { }
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+        public override void SetLength(long value) => throw new NotSupportedException();
+        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+    }
+}
