@@ -29,7 +29,7 @@ public sealed class InputBlobTriggerTests
     {
         var result = InputBlobName.Classify(name);
 
-        Assert.Equal(InputBlobKind.AssetInput, result.Kind);
+        Assert.Equal(InputBlobDecision.AssetInput, result.Decision);
         Assert.Equal(asset, result.AssetId);
     }
 
@@ -39,8 +39,10 @@ public sealed class InputBlobTriggerTests
     [InlineData("carajas/.hidden.tif")]
     [InlineData("carajas/_SUCCESS")]
     [InlineData("carajas/notes")]
+    [InlineData("carajas/pairs/deeper/x.tif")]
+    [InlineData("carajas/polygon.kml")]
     public void ANonInputFileIsIgnored(string name) =>
-        Assert.Equal(InputBlobKind.Ignored, InputBlobName.Classify(name).Kind);
+        Assert.Equal(InputBlobDecision.Ignored, InputBlobName.Classify(name).Decision);
 
     [Theory]
     [InlineData("", "empty")]
@@ -53,18 +55,19 @@ public sealed class InputBlobTriggerTests
     [InlineData("-carajas/x.tif", "start")]
     [InlineData("a\\b/x.tif", "backslash")]
     [InlineData("a/x\u0000.tif", "control")]
+    [InlineData("sishen/pairs/S1A_20200101.TIF", "not allowed")]
     public void AnUntrustworthyNameIsRejectedWithItsReason(string name, string reasonPart)
     {
         var result = InputBlobName.Classify(name);
 
-        Assert.Equal(InputBlobKind.Rejected, result.Kind);
+        Assert.Equal(InputBlobDecision.Rejected, result.Decision);
         Assert.Null(result.AssetId);
         Assert.Contains(reasonPart, result.Reason, StringComparison.OrdinalIgnoreCase);
     }
 
     [Fact]
     public void AnAssetIdLongerThanTheLimitIsRejected() =>
-        Assert.Equal(InputBlobKind.Rejected, InputBlobName.Classify(new string('a', AssetIds.MaxLength + 1) + "/x.tif").Kind);
+        Assert.Equal(InputBlobDecision.Rejected, InputBlobName.Classify(new string('a', AssetIds.MaxLength + 1) + "/x.tif").Decision);
 
     [Fact]
     public async Task GivenANewInputBlob_WhenTheEventArrives_ThenOnlyThatAssetIsReprocessedUnderAnIdFromAssetAndVersion()
@@ -73,7 +76,7 @@ public sealed class InputBlobTriggerTests
 
         var outcome = await Trigger().HandleAsync(client.Object, "carajas-n4/pairs/p1.tif", "md5:abc", CancellationToken.None);
 
-        Assert.Equal(InputBlobKind.AssetInput, outcome.Kind);
+        Assert.Equal(InputBlobDecision.AssetInput, outcome.Decision);
         Assert.Equal(RunStartStatus.Started, outcome.Start?.Status);
         var (name, input, options) = Assert.Single(client.Scheduled);
         var expectedId = InstanceIds.AssetReprocess("carajas-n4", "md5:abc");
@@ -120,7 +123,7 @@ public sealed class InputBlobTriggerTests
 
         var outcome = await Trigger().HandleAsync(client.Object, "../secrets/x.tif", "etag:1", CancellationToken.None);
 
-        Assert.Equal(InputBlobKind.Rejected, outcome.Kind);
+        Assert.Equal(InputBlobDecision.Rejected, outcome.Decision);
         Assert.Null(outcome.Start);
         Assert.Contains("..", outcome.Reason, StringComparison.Ordinal);
         client.Mock.Verify(c => c.GetInstanceAsync(It.IsAny<string>(), It.IsAny<bool>(), It.IsAny<CancellationToken>()), Times.Never);

@@ -1,9 +1,14 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using Azure.Data.Tables;
+using Azure.Storage.Blobs;
 using MineFunctions.App.Options;
+using MineFunctions.App.Results;
 using MineFunctions.App.Runs;
+using MineFunctions.Infrastructure.Gdal;
 using MineFunctions.Infrastructure.Resilience;
+using MineFunctions.Infrastructure.Storage;
 
 namespace MineFunctions.App.Hosting;
 
@@ -17,6 +22,7 @@ public static class AppServiceCollectionExtensions
         services.AddValidatedOptions<MineFunctionsOptions>(configuration, MineFunctionsOptions.SectionName);
         services.AddValidatedOptions<PipelineOptions>(configuration, PipelineOptions.SectionName);
         services.AddValidatedOptions<RasterWorkOptions>(configuration, RasterWorkOptions.SectionName);
+        services.AddValidatedOptions<RasterReadOptions>(configuration, RasterReadOptions.SectionName);
 
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<RunStarter>();
@@ -26,6 +32,13 @@ public static class AppServiceCollectionExtensions
         services.AddSingleton(sp => new StorageConnection(sp.GetRequiredService<IConfiguration>()));
         services.AddSingleton(sp => sp.GetRequiredService<StorageConnection>().CreateBlobServiceClient());
         services.AddSingleton(sp => sp.GetRequiredService<StorageConnection>().CreateTableServiceClient());
+        services.AddSingleton(sp => new ProductBlobStore(
+            sp.GetRequiredService<BlobServiceClient>(), sp.GetRequiredService<IOptions<MineFunctionsOptions>>().Value.ProductsContainer));
+        services.AddSingleton(sp => new ResultTableStore(
+            sp.GetRequiredService<TableServiceClient>(), sp.GetRequiredService<IOptions<MineFunctionsOptions>>().Value.TablePrefix));
+        services.AddSingleton<CurrentSettings>();
+        services.AddSingleton<IAssetResultsReader, TableAssetResultsReader>();
+        services.AddSingleton<IProductReader, BlobProductReader>();
         return services;
     }
 

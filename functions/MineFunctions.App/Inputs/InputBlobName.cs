@@ -1,18 +1,21 @@
+using MineFunctions.Infrastructure.Storage;
+
 namespace MineFunctions.App.Inputs;
 
 /// <summary>
-/// Classifies a blob name of the input container, laid out as <c>&lt;asset&gt;/…/&lt;file&gt;</c>:
-/// the first segment is the asset id (allowlisted by <see cref="AssetIds"/>), the rest is the asset's
-/// own layout, read by the workflow. Only the file extension decides whether the blob is an input.
+/// Classifies a blob name of the input container, laid out as <see cref="InputLayout"/> says
+/// (<c>&lt;asset&gt;/asset.json</c>, <c>&lt;asset&gt;/pairs/&lt;file&gt;.tif</c>, …): the first segment
+/// is the asset id, allowlisted by <see cref="AssetIds"/>; the rest must pass <see cref="BlobPath"/>
+/// and be a file the workflow reads, or the blob is ignored.
 /// </summary>
-public sealed record InputBlobName(InputBlobKind Kind, string? AssetId, string Reason)
+/// <param name="Decision">What the trigger does with the blob.</param>
+/// <param name="AssetId">The asset, for an accepted or ignored name; null when rejected.</param>
+/// <param name="Reason">Why, in words for the log.</param>
+/// <param name="Input">The recognised input (kind and file) when accepted.</param>
+public sealed record InputBlobName(InputBlobDecision Decision, string? AssetId, string Reason, InputBlob? Input = null)
 {
     /// <summary>Longest blob name considered (Azure allows 1024 characters).</summary>
     public const int MaxLength = 1024;
-
-    /// <summary>Extensions of the inputs: pair rasters, polygons, production and pair catalogues.</summary>
-    public static readonly IReadOnlySet<string> InputExtensions =
-        new HashSet<string>(StringComparer.OrdinalIgnoreCase) { ".tif", ".tiff", ".geojson", ".json", ".csv", ".shp", ".zip" };
 
     /// <summary>Classifies <paramref name="name"/> (the path inside the input container).</summary>
     public static InputBlobName Classify(string? name)
@@ -28,13 +31,23 @@ public sealed record InputBlobName(InputBlobKind Kind, string? AssetId, string R
 
         var asset = segments[0];
         var file = segments[^1];
+        // Editors and upload tools leave these next to real data; they are not worth a warning.
         if (file.StartsWith('.') || file.StartsWith('_'))
-            return new InputBlobName(InputBlobKind.Ignored, asset, "hidden or marker file");
-        var extension = Path.GetExtension(file);
-        if (!InputExtensions.Contains(extension))
-            return new InputBlobName(InputBlobKind.Ignored, asset, $"'{extension}' is not an input extension");
-        return new InputBlobName(InputBlobKind.AssetInput, asset, $"input file '{file}'");
+            return new InputBlobName(InputBlobDecision.Ignored, asset, "hidden or marker file");
+
+        InputBlob? input;
+        try
+        {
+            input = InputLayout.Classify(name);
+        }
+        catch (StorageNameException e)
+        {
+            return Rejected(e.Message);
+        }
+        return input is null
+            ? new InputBlobName(InputBlobDecision.Ignored, asset, "not a file of the input layout (asset.json, polygon, production, emissions, pairs.csv, pairs/*.tif, slc/*.tif)")
+            : new InputBlobName(InputBlobDecision.AssetInput, asset, $"{input.Kind} input '{input.FileName}'", input);
     }
 
-    private static InputBlobName Rejected(string reason) => new(InputBlobKind.Rejected, null, reason);
+    private static InputBlobName Rejected(string reason) => new(InputBlobDecision.Rejected, null, reason);
 }

@@ -20,6 +20,10 @@ public sealed class MineFunctionsOptions
     [Required, RegularExpression(ContainerNamePattern, ErrorMessage = "Not a valid blob container name.")]
     public string ProductsContainer { get; set; } = "mine-products";
 
+    /// <summary>Prefix of the result table names (empty in production; tests and side-by-side deployments set one).</summary>
+    [RegularExpression("^([A-Za-z][A-Za-z0-9]{0,39})?$", ErrorMessage = "A table prefix is empty or a letter followed by letters and digits (at most 40).")]
+    public string TablePrefix { get; set; } = "";
+
     /// <summary>Six-field NCRONTAB of the monthly refresh (UTC); the timer reads it as <c>%MineFunctions:RefreshSchedule%</c>.</summary>
     [Required, RegularExpression(@"^\S+( \S+){5}$", ErrorMessage = "The schedule is a six-field NCRONTAB expression, e.g. '0 0 3 1 * *'.")]
     public string RefreshSchedule { get; set; } = "0 0 3 1 * *";

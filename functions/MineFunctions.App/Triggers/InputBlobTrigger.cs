@@ -32,9 +32,9 @@ public sealed class InputBlobTrigger(
         CancellationToken cancellationToken)
     {
         var classification = InputBlobName.Classify(name);
-        if (classification.Kind != InputBlobKind.AssetInput)
+        if (classification.Decision != InputBlobDecision.AssetInput)
         {
-            Record(new InputBlobOutcome(name, classification.Kind, classification.Reason, null));
+            Record(new InputBlobOutcome(name, classification.Decision, classification.Reason, null));
             return;
         }
 
@@ -47,7 +47,7 @@ public sealed class InputBlobTrigger(
         catch (RequestFailedException e) when (e.Status == 404)
         {
             // Deleted between the event and now: nothing to reprocess, and retrying can't help.
-            Record(new InputBlobOutcome(name, InputBlobKind.Ignored, "the blob no longer exists", null));
+            Record(new InputBlobOutcome(name, InputBlobDecision.Ignored, "the blob no longer exists", null));
             return;
         }
 
@@ -58,15 +58,15 @@ public sealed class InputBlobTrigger(
     public async Task<InputBlobOutcome> HandleAsync(DurableTaskClient client, string name, string blobVersion, CancellationToken cancellationToken)
     {
         var classification = InputBlobName.Classify(name);
-        if (classification.Kind != InputBlobKind.AssetInput)
-            return Record(new InputBlobOutcome(name, classification.Kind, classification.Reason, null));
+        if (classification.Decision != InputBlobDecision.AssetInput)
+            return Record(new InputBlobOutcome(name, classification.Decision, classification.Reason, null));
 
         var asset = classification.AssetId!;
         var request = new RefreshRequest(InstanceIds.AssetReprocess(asset, blobVersion), [asset], pipeline.Value.ToSettings(), "blob");
         // Same asset and blob version = same event: never start it twice, whatever became of the first.
         var policy = new RunStartPolicy(RestartCompleted: false, RestartFailed: false, StaleAfter: options.Value.StaleRunAge);
         var start = await starter.StartAsync(client, request, policy, options.Value.TerminateWait, cancellationToken);
-        return Record(new InputBlobOutcome(name, InputBlobKind.AssetInput, start.Reason, start));
+        return Record(new InputBlobOutcome(name, InputBlobDecision.AssetInput, start.Reason, start));
     }
 
     /// <summary>The content hash identifies the bytes (a re-upload of the same file is a duplicate); the ETag is the fallback.</summary>
@@ -75,12 +75,12 @@ public sealed class InputBlobTrigger(
 
     private InputBlobOutcome Record(InputBlobOutcome outcome)
     {
-        switch (outcome.Kind)
+        switch (outcome.Decision)
         {
-            case InputBlobKind.Rejected:
+            case InputBlobDecision.Rejected:
                 logger.LogWarning("Input blob {BlobName} rejected: {Reason}", outcome.BlobName, outcome.Reason);
                 break;
-            case InputBlobKind.Ignored:
+            case InputBlobDecision.Ignored:
                 logger.LogInformation("Input blob {BlobName} ignored: {Reason}", outcome.BlobName, outcome.Reason);
                 break;
             default:

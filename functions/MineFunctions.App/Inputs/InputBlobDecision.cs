@@ -1,7 +1,7 @@
 namespace MineFunctions.App.Inputs;
 
 /// <summary>What the input container's blob trigger makes of a blob name.</summary>
-public enum InputBlobKind
+public enum InputBlobDecision
 {
     /// <summary>An input of one asset (pair raster, polygon, production or catalogue file): reprocess that asset.</summary>
     AssetInput,
