@@ -39,8 +39,11 @@ public static class ClimateTraceFormat
     /// <summary>`T of iron`.</summary>
     public static string ActivityUnits(Commodity c) => $"T of {c.Word()}";
 
-    /// <summary>Coordinates as in the release: up to 6 decimals, no trailing zeros.</summary>
-    public static string Coordinate(double degrees) => CsvText.Number(degrees, 6);
+    /// <summary>
+    /// Coordinates as given (shortest round-trip form, no trailing zeros): the release prints what its
+    /// registry holds, mostly 6 decimals but some with 8 or 9 (-18.89373642).
+    /// </summary>
+    public static string Coordinate(double degrees) => (degrees == 0 ? 0 : degrees).ToString("R", CultureInfo.InvariantCulture);
 
     /// <summary>`trace_{lon}_{lat}`, e.g. `trace_-43.905438_-19.958386`.</summary>
     public static string GeometryRef(double lat, double lon) => $"trace_{Coordinate(lon)}_{Coordinate(lat)}";

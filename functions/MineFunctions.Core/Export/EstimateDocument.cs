@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace MineFunctions.Core.Export;
 
 /// <summary>
@@ -14,7 +16,9 @@ public sealed record AssetDocument(
 /// <summary>One year; co2e_100yr and co2e_20yr equal co2, ch4 and n2o are null (not modelled).</summary>
 public sealed record AssetYearDocument(
     int Year, ActivityDocument? Activity, EmissionFactorDocument? EmissionFactor,
-    double? Co2T, double? Ch4T, double? N2oT, double? Co2e100yrT, double? Co2e20yrT,
+    double? Co2T, double? Ch4T, double? N2oT,
+    [property: JsonPropertyName("co2e_100yr_t")] double? Co2e100yrT,
+    [property: JsonPropertyName("co2e_20yr_t")] double? Co2e20yrT,
     string? EmissionsConfidence, double? EmissionsUncertaintyT);
 
 public sealed record ActivityDocument(

@@ -1,5 +1,4 @@
 using System.Numerics;
-using System.Runtime.InteropServices;
 
 namespace MineFunctions.Core.Ndai;
 
@@ -28,32 +27,40 @@ public sealed class AnnualMeanAccumulator
     /// <summary>Per pixel: pairs that contributed a value.</summary>
     public ReadOnlySpan<int> Counts => _count;
 
-    public void Add(ReadOnlySpan<float> ndai, bool forceScalar = false)
+    /// <param name="maxDegreeOfParallelism">Threads over chunks; 1 (default) = the calling thread, -1 = all processors.</param>
+    public unsafe void Add(ReadOnlySpan<float> ndai, bool forceScalar = false, int maxDegreeOfParallelism = 1)
     {
         if (ndai.Length != _sum.Length) throw new ArgumentException($"Expected {_sum.Length} pixels, got {ndai.Length}.", nameof(ndai));
-        var i = 0;
-        if (!forceScalar && Vector.IsHardwareAccelerated)
+        var vector = !forceScalar && Vector.IsHardwareAccelerated;
+        fixed (float* pn = ndai, ps = _sum)
+        fixed (int* pc = _count)
         {
-            var sum = MemoryMarshal.Cast<float, Vector<float>>(_sum.AsSpan());
-            var count = MemoryMarshal.Cast<int, Vector<int>>(_count.AsSpan());
-            var values = MemoryMarshal.Cast<float, Vector<float>>(ndai);
-            for (var k = 0; k < values.Length; k++)
-            {
-                var v = values[k];
-                var valid = Vector.Equals(v, v); // false only for NaN; all-ones (= −1) where valid
-                sum[k] += Vector.ConditionalSelect(valid, v, Vector<float>.Zero);
-                count[k] -= valid;
-            }
-            i = values.Length * Vector<float>.Count;
+            nint n = (nint)pn, s = (nint)ps, c = (nint)pc;
+            ParallelChunks.Run(ndai.Length, maxDegreeOfParallelism, (start, end) => Kernel((float*)n, (float*)s, (int*)c, start, end, vector));
         }
-        for (; i < ndai.Length; i++)
+        PairsAdded++;
+    }
+
+    private static unsafe void Kernel(float* ndai, float* sum, int* count, int start, int end, bool vector)
+    {
+        var i = start;
+        if (vector)
+        {
+            for (; i <= end - Vector<float>.Count; i += Vector<float>.Count)
+            {
+                var v = Vector.Load(ndai + i);
+                var valid = Vector.Equals(v, v); // false only for NaN; all bits set (= −1 as int) where valid
+                Vector.Store(Vector.Load(sum + i) + Vector.ConditionalSelect(valid, v, Vector<float>.Zero), sum + i);
+                Vector.Store(Vector.Load(count + i) - valid, count + i);
+            }
+        }
+        for (; i < end; i++)
         {
             var v = ndai[i];
             if (float.IsNaN(v)) continue;
-            _sum[i] += v;
-            _count[i]++;
+            sum[i] += v;
+            count[i]++;
         }
-        PairsAdded++;
     }
 
     /// <summary>Mean per pixel; NaN (nodata) where no pair contributed.</summary>

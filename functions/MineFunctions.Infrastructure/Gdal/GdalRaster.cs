@@ -34,16 +34,20 @@ public sealed class GdalRaster : IDisposable
         ArgumentException.ThrowIfNullOrEmpty(path);
         if (!path.StartsWith("/vsi", StringComparison.Ordinal) && !File.Exists(path))
             throw new FileNotFoundException($"Raster '{path}' does not exist.", path);
-        return new GdalRaster(GdalDataset.Open(path), null, options ?? RasterReadOptions.Default, path);
+        options ??= RasterReadOptions.Default;
+        using var threads = new ThreadConfigOption("GDAL_NUM_THREADS", options.NumThreads);
+        return new GdalRaster(GdalDataset.Open(path), null, options, path);
     }
 
     /// <summary>Opens raster content held in memory (e.g. a downloaded blob). <paramref name="name"/> is for messages and the extension.</summary>
     public static GdalRaster OpenBytes(ReadOnlySpan<byte> content, string name = "raster.tif", RasterReadOptions? options = null)
     {
+        options ??= RasterReadOptions.Default;
         var memory = VsiMemFile.FromBytes(content, Path.GetExtension(name));
         try
         {
-            return new GdalRaster(GdalDataset.Open(memory.Path), memory, options ?? RasterReadOptions.Default, name);
+            using var threads = new ThreadConfigOption("GDAL_NUM_THREADS", options.NumThreads);
+            return new GdalRaster(GdalDataset.Open(memory.Path), memory, options, name);
         }
         catch (GdalException ex)
         {
@@ -79,7 +83,8 @@ public sealed class GdalRaster : IDisposable
         if (type.IsComplex())
             throw new InvalidOperationException($"Band {band} of '{Source}' is {type}: read it with ReadComplex64, not as real Float32.");
         destination = destination[..checked((int)window.PixelCount)];
-        _dataset.Read(band, window, RasterDataType.Float32, destination);
+        using (new ThreadConfigOption("GDAL_NUM_THREADS", _options.NumThreads))
+            _dataset.Read(band, window, RasterDataType.Float32, destination);
         var noData = _dataset.NoData(band);
         if (noData is { } nd && !double.IsNaN(nd))
         {
@@ -109,7 +114,8 @@ public sealed class GdalRaster : IDisposable
     public void ReadComplex64(int band, RasterWindow window, Span<float> destination)
     {
         destination = destination[..checked((int)(2 * window.PixelCount))];
-        _dataset.Read(band, window, RasterDataType.CFloat32, destination);
+        using (new ThreadConfigOption("GDAL_NUM_THREADS", _options.NumThreads))
+            _dataset.Read(band, window, RasterDataType.CFloat32, destination);
         var noData = _dataset.NoData(band);
         if (noData is { } nd && !double.IsNaN(nd))
         {

@@ -32,7 +32,9 @@ public sealed record GeoTiffOptions
 
     public static GeoTiffOptions Default { get; } = new();
 
-    /// <summary>Creation options for the GTiff (or, when <paramref name="cog"/>, the COG) driver.</summary>
+    /// <summary>Creation options for the GTiff (or, when <paramref name="cog"/>, the COG) driver, as gdal_translate -co takes them.</summary>
+    public IReadOnlyList<string> CreationOptionsFor(RasterDataType type, bool cog) => CreationOptions(type, cog).ToList();
+
     internal IEnumerable<string> CreationOptions(RasterDataType type, bool cog)
     {
         if (Codec == GeoTiffCodec.Lerc && type is not (RasterDataType.Float32 or RasterDataType.Float64))

@@ -14,6 +14,9 @@ public sealed record RasterReadOptions
 
     public long MaxBufferBytes { get; init; } = DefaultMaxBufferBytes;
 
+    /// <summary>Decoding threads for compressed GeoTIFF (GDAL_NUM_THREADS, set per thread around opens and reads): "ALL_CPUS" or a number.</summary>
+    public string NumThreads { get; init; } = "ALL_CPUS";
+
     public static RasterReadOptions Default { get; } = new();
 
     /// <summary>Throws <see cref="RasterTooLargeException"/> when a buffer of the given size is over budget.</summary>
