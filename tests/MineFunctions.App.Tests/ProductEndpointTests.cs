@@ -53,7 +53,7 @@ public sealed class ProductEndpointTests
     public async Task GivenAnExportedSector_ThenTheCsvIsStreamedAsTextCsv()
     {
         var products = new Mock<IProductReader>();
-        products.Setup(p => p.OpenSectorExportAsync("iron-mining", It.IsAny<CancellationToken>()))
+        products.Setup(p => p.OpenSectorExportAsync(MineFunctions.Core.Inputs.Commodity.Iron, It.IsAny<CancellationToken>()))
             .ReturnsAsync(new ProductContent(new MemoryStream(Encoding.UTF8.GetBytes("source_id,iso3_country\n")), "text/csv"));
         var request = HttpTestContext.Request("GET", "/api/exports/iron-mining.csv");
 
@@ -67,6 +67,7 @@ public sealed class ProductEndpointTests
     [Theory]
     [InlineData("Iron-Mining")]
     [InlineData("iron_mining")]
+    [InlineData("gold-mining")]
     [InlineData("..")]
     public async Task GivenAnInvalidSector_ThenExportIs400(string sector)
     {

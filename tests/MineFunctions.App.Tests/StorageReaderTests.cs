@@ -6,6 +6,9 @@ using MineFunctions.App.Results;
 using MineFunctions.App.Tests.TestSupport;
 using MineFunctions.Infrastructure.Storage;
 using MineFunctions.Infrastructure.Storage.Tables;
+using MineFunctions.Core.Export;
+using MineFunctions.Core.Inputs;
+using MineFunctions.Workflow.Storage;
 
 namespace MineFunctions.App.Tests;
 
@@ -55,31 +58,24 @@ public sealed class StorageReaderTests(AzuriteFixture azurite) : IClassFixture<A
     }
 
     [Fact]
-    public async Task GivenPerAssetExportsOfASector_ThenTheSectorCsvIsTheirConcatenationUnderOneHeader()
+    public async Task GivenTheRunLevelExportOfASector_ThenItIsStreamedAndAnotherSectorIsNotFound()
     {
         var products = NewProducts();
         await products.EnsureContainerAsync();
-        const string header = "source_id,iso3_country,gas";
-        await products.UploadAsync(ProductLayout.ExportCsv("carajas", Settings.Key, "iron-mining"), Encoding.UTF8.GetBytes($"{header}\n1,BRA,co2\n1,BRA,ch4\n"));
-        await products.UploadAsync(ProductLayout.ExportCsv("sishen", Settings.Key, "iron-mining"), Encoding.UTF8.GetBytes($"{header}\r\n2,ZAF,co2\r\n"));
-        await products.UploadAsync(ProductLayout.ExportCsv("escondida", Settings.Key, "copper-mining"), Encoding.UTF8.GetBytes($"{header}\n3,CHL,co2\n"));
+        const string csv = "source_id,iso3_country\n1,BRA\n";
+        await products.UploadAsync(WorkflowProducts.Export(Settings.Key, ClimateTraceFormat.SourcesFileName(Commodity.Iron)), Encoding.UTF8.GetBytes(csv), "text/csv");
+        var other = new CurrentSettings(TestOptions.Wrap(new PipelineOptions { WindowX = 9 }));
 
-        var csv = await new BlobProductReader(products, Settings).OpenSectorExportAsync("iron-mining", CancellationToken.None);
+        var found = await new BlobProductReader(products, Settings).OpenSectorExportAsync(Commodity.Iron, CancellationToken.None);
 
-        Assert.NotNull(csv);
-        await using var content = csv.Content;
-        Assert.Equal($"{header}\n1,BRA,co2\n1,BRA,ch4\n2,ZAF,co2\n", await new StreamReader(content).ReadToEndAsync());
-        Assert.Null(await new BlobProductReader(products, Settings).OpenSectorExportAsync("bauxite-mining", CancellationToken.None));
+        Assert.NotNull(found);
+        Assert.Equal("text/csv", found.ContentType);
+        await using (var content = found.Content) Assert.Equal(csv, await new StreamReader(content).ReadToEndAsync());
+        Assert.Null(await new BlobProductReader(products, Settings).OpenSectorExportAsync(Commodity.Copper, CancellationToken.None));
+        Assert.Null(await new BlobProductReader(products, other).OpenSectorExportAsync(Commodity.Iron, CancellationToken.None));
     }
 
     [Fact]
-    public async Task GivenExportsWithDifferentHeaders_ThenTheSectorCsvFailsInsteadOfMixingLayouts()
-    {
-        var products = NewProducts();
-        await products.EnsureContainerAsync();
-        await products.UploadAsync(ProductLayout.ExportCsv("a", Settings.Key, "iron-mining"), "x,y\n1,2\n"u8.ToArray());
-        await products.UploadAsync(ProductLayout.ExportCsv("b", Settings.Key, "iron-mining"), "x,z\n1,2\n"u8.ToArray());
-
-        await Assert.ThrowsAsync<InvalidDataException>(() => new BlobProductReader(products, Settings).OpenSectorExportAsync("iron-mining", CancellationToken.None));
-    }
+    public void TheReadersLookUnderTheWorkflowsOwnSettingsKey() =>
+        Assert.Equal(PipelineStorage.KeyOf(new PipelineOptions().ToSettings()), Settings.Key);
 }

@@ -9,6 +9,7 @@ using MineFunctions.App.Runs;
 using MineFunctions.Infrastructure.Gdal;
 using MineFunctions.Infrastructure.Resilience;
 using MineFunctions.Infrastructure.Storage;
+using MineFunctions.Workflow.Storage;
 
 namespace MineFunctions.App.Hosting;
 
@@ -21,6 +22,7 @@ public static class AppServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(configuration);
         services.AddValidatedOptions<MineFunctionsOptions>(configuration, MineFunctionsOptions.SectionName);
         services.AddValidatedOptions<PipelineOptions>(configuration, PipelineOptions.SectionName);
+        services.AddSingleton<IValidateOptions<PipelineOptions>, PipelineOptionsValidator>();
         services.AddValidatedOptions<RasterWorkOptions>(configuration, RasterWorkOptions.SectionName);
         services.AddValidatedOptions<RasterReadOptions>(configuration, RasterReadOptions.SectionName);
 
@@ -36,6 +38,11 @@ public static class AppServiceCollectionExtensions
             sp.GetRequiredService<BlobServiceClient>(), sp.GetRequiredService<IOptions<MineFunctionsOptions>>().Value.ProductsContainer));
         services.AddSingleton(sp => new ResultTableStore(
             sp.GetRequiredService<TableServiceClient>(), sp.GetRequiredService<IOptions<MineFunctionsOptions>>().Value.TablePrefix));
+        services.AddSingleton(sp => new PipelineStorage(
+            new ProductBlobStore(sp.GetRequiredService<BlobServiceClient>(), sp.GetRequiredService<IOptions<MineFunctionsOptions>>().Value.InputContainer),
+            sp.GetRequiredService<ProductBlobStore>(),
+            sp.GetRequiredService<ResultTableStore>()));
+        services.AddHostedService<StorageInitializer>();
         services.AddSingleton<CurrentSettings>();
         services.AddSingleton<IAssetResultsReader, TableAssetResultsReader>();
         services.AddSingleton<IProductReader, BlobProductReader>();

@@ -1,20 +1,27 @@
 using System.Diagnostics.CodeAnalysis;
-using System.Text.RegularExpressions;
+using MineFunctions.Core.Inputs;
 
 namespace MineFunctions.App.Inputs;
 
-/// <summary>Allowlist for Climate TRACE sector names in routes (e.g. "iron-mining"): lowercase words joined by '-'.</summary>
-public static partial class SectorNames
+/// <summary>Allowlist of Climate TRACE sector names in routes: exactly the sectors of the modelled commodities ("iron-mining", …).</summary>
+public static class SectorNames
 {
-    /// <summary>True when <paramref name="value"/> may name a sector export; otherwise <paramref name="reason"/> says why not.</summary>
-    public static bool IsValid([NotNullWhen(true)] string? value, [NotNullWhen(false)] out string? reason)
-    {
-        reason = value is not null && value.Length <= 48 && Pattern().IsMatch(value)
-            ? null
-            : "a sector is lowercase words joined by '-', at most 48 characters (e.g. 'iron-mining')";
-        return reason is null;
-    }
+    private static readonly Dictionary<string, Commodity> Sectors =
+        Enum.GetValues<Commodity>().ToDictionary(c => c.SectorName(), StringComparer.Ordinal);
 
-    [GeneratedRegex("^[a-z]+(-[a-z]+)*$", RegexOptions.CultureInvariant)]
-    private static partial Regex Pattern();
+    /// <summary>Every accepted sector name.</summary>
+    public static IReadOnlyCollection<string> All => Sectors.Keys;
+
+    /// <summary>The commodity of a sector name; otherwise false with <paramref name="reason"/>.</summary>
+    public static bool TryParse(string? value, out Commodity commodity, [NotNullWhen(false)] out string? reason)
+    {
+        if (value is not null && Sectors.TryGetValue(value, out commodity))
+        {
+            reason = null;
+            return true;
+        }
+        commodity = default;
+        reason = $"unknown sector; one of {string.Join(", ", Sectors.Keys.Order(StringComparer.Ordinal))}";
+        return false;
+    }
 }

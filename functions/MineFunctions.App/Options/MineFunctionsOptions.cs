@@ -3,7 +3,7 @@ using System.ComponentModel.DataAnnotations;
 namespace MineFunctions.App.Options;
 
 /// <summary>Settings of the Functions app itself (section <c>MineFunctions</c>), validated at start.</summary>
-public sealed class MineFunctionsOptions
+public sealed class MineFunctionsOptions : IValidatableObject
 {
     /// <summary>Configuration section bound to this class.</summary>
     public const string SectionName = "MineFunctions";
@@ -35,6 +35,13 @@ public sealed class MineFunctionsOptions
     /// <summary>How long a trigger waits for a stale run to reach Terminated before it gives up for this time.</summary>
     [Range(typeof(TimeSpan), "00:00:01", "00:05:00")]
     public TimeSpan TerminateWait { get; set; } = TimeSpan.FromSeconds(60);
+
+    /// <inheritdoc />
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        if (string.Equals(InputContainer, ProductsContainer, StringComparison.Ordinal))
+            yield return new ValidationResult("The input and products containers must differ.", [nameof(InputContainer), nameof(ProductsContainer)]);
+    }
 
     /// <summary>Azure's container naming rule: 3-63 lowercase letters, digits and single hyphens.</summary>
     public const string ContainerNamePattern = "^(?=.{3,63}$)[a-z0-9]+(-[a-z0-9]+)*$";

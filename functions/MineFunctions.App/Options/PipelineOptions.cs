@@ -57,6 +57,9 @@ public sealed class PipelineOptions
     /// <summary>Pairs per fan-out batch inside one asset orchestration (ARCHITECTURE.md convention 5).</summary>
     [Range(1, 256)] public int PairBatchSize { get; set; } = Defaults.PairBatchSize;
 
+    /// <summary>Asset sub-orchestrations a run keeps in flight at once (ARCHITECTURE.md convention 5).</summary>
+    [Range(1, 256)] public int MaxParallelAssets { get; set; } = Defaults.MaxParallelAssets;
+
     /// <summary>Algorithm version, part of every product's address.</summary>
     [Required, RegularExpression("^[a-z0-9][a-z0-9.-]{0,15}$")]
     public string AlgorithmVersion { get; set; } = Defaults.AlgorithmVersion;
@@ -76,6 +79,7 @@ public sealed class PipelineOptions
         ClassRule = ClassRule,
         PixelAreaM2 = PixelAreaM2,
         PairBatchSize = PairBatchSize,
+        MaxParallelAssets = MaxParallelAssets,
         AlgorithmVersion = AlgorithmVersion,
     };
 }

@@ -1,13 +1,15 @@
-using System.Text;
 using System.Text.RegularExpressions;
+using MineFunctions.Core.Export;
+using MineFunctions.Core.Inputs;
 using MineFunctions.Infrastructure.Storage;
+using MineFunctions.Workflow.Storage;
 
 namespace MineFunctions.App.Results;
 
 /// <summary>
-/// Opens products of the settings in force from the products container (<see cref="ProductLayout"/>):
-/// an asset's latest composite quick-look, and a sector's Climate TRACE export gathered from every
-/// asset's export of that sector.
+/// Opens products of the settings in force from the products container, at the names the workflow
+/// writes: an asset's latest composite quick-look (<see cref="ProductLayout.Png"/>) and a sector's
+/// run-level Climate TRACE export (<see cref="WorkflowProducts.Export"/>).
 /// </summary>
 public sealed partial class BlobProductReader(ProductBlobStore products, CurrentSettings settings) : IProductReader
 {
@@ -19,60 +21,19 @@ public sealed partial class BlobProductReader(ProductBlobStore products, Current
         string? latest = null;
         await foreach (var blob in products.ListAsync(prefix, cancellationToken))
         {
-            var file = blob.Name[prefix.Length..];
-            if (CompositePng().IsMatch(file) && string.CompareOrdinal(file, latest is null ? "" : latest[prefix.Length..]) > 0)
+            if (CompositePng().IsMatch(blob.Name.AsSpan(prefix.Length)) && string.CompareOrdinal(blob.Name, latest) > 0)
                 latest = blob.Name;
         }
         return latest is null ? null : new ProductContent(await products.OpenReadAsync(latest, cancellationToken), "image/png");
     }
 
     /// <inheritdoc />
-    public async Task<ProductContent?> OpenSectorExportAsync(string sector, CancellationToken cancellationToken)
+    public async Task<ProductContent?> OpenSectorExportAsync(Commodity commodity, CancellationToken cancellationToken)
     {
-        // One CSV per asset; the sector file is their concatenation with a single header. It is
-        // spooled to a temporary file, so memory stays flat for a thousand assets and a read error
-        // becomes an error response instead of a truncated download.
-        var key = settings.Key;
-        FileStream? spool = null;
-        string? header = null;
-        try
-        {
-            await foreach (var asset in products.ListAssetIdsAsync(cancellationToken))
-            {
-                var name = ProductLayout.ExportCsv(asset, key, sector);
-                if (!await products.ExistsAsync(name, cancellationToken)) continue;
-                spool ??= new FileStream(Path.GetTempFileName(), FileMode.Create, FileAccess.ReadWrite, FileShare.None, 64 * 1024,
-                    FileOptions.DeleteOnClose | FileOptions.Asynchronous);
-                header = await AppendAsync(spool, name, header, cancellationToken);
-            }
-        }
-        catch
-        {
-            if (spool is not null) await spool.DisposeAsync();
-            throw;
-        }
-        if (spool is null) return null;
-        spool.Position = 0;
-        return new ProductContent(spool, "text/csv");
-    }
-
-    private async Task<string> AppendAsync(Stream spool, string blobName, string? header, CancellationToken cancellationToken)
-    {
-        await using var source = await products.OpenReadAsync(blobName, cancellationToken);
-        using var reader = new StreamReader(source, Encoding.UTF8);
-        var first = await reader.ReadLineAsync(cancellationToken) ?? "";
-        if (header is not null && first != header)
-            throw new InvalidDataException($"{blobName}: its CSV header differs from the other assets' exports.");
-        var writer = new StreamWriter(spool, new UTF8Encoding(false), leaveOpen: true) { NewLine = "\n" };
-        await using (writer)
-        {
-            if (header is null) await writer.WriteLineAsync(first);
-            while (await reader.ReadLineAsync(cancellationToken) is { } line)
-            {
-                if (line.Length > 0) await writer.WriteLineAsync(line);
-            }
-        }
-        return first;
+        var name = WorkflowProducts.Export(settings.Key, ClimateTraceFormat.SourcesFileName(commodity));
+        return await products.GetAsync(name, cancellationToken) is null
+            ? null
+            : new ProductContent(await products.OpenReadAsync(name, cancellationToken), "text/csv");
     }
 
     [GeneratedRegex(@"^composite_\d{4}-\d{4}\.png$", RegexOptions.CultureInvariant)]

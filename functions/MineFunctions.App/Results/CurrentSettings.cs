@@ -1,7 +1,7 @@
-using System.Text.Json;
 using Microsoft.Extensions.Options;
 using MineFunctions.App.Options;
 using MineFunctions.Infrastructure.Storage;
+using MineFunctions.Workflow;
 using MineFunctions.Workflow.Contracts;
 
 namespace MineFunctions.App.Results;
@@ -19,10 +19,10 @@ public sealed class CurrentSettings(IOptions<PipelineOptions> pipeline)
     /// <summary>The products' settings key of <see cref="Snapshot"/>.</summary>
     public string Key => KeyOf(Snapshot);
 
-    /// <summary>"&lt;algorithmVersion&gt;-&lt;hash of the settings' JSON&gt;" (property order is fixed by the record type).</summary>
+    /// <summary>The workflow's own key of a snapshot (<see cref="SettingsFingerprint"/>), so the app reads where the runs wrote.</summary>
     public static string KeyOf(PipelineSettings settings)
     {
         ArgumentNullException.ThrowIfNull(settings);
-        return SettingsKey.Compute(settings.AlgorithmVersion, JsonSerializer.Serialize(settings));
+        return SettingsFingerprint.Of(settings);
     }
 }

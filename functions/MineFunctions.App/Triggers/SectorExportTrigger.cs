@@ -17,8 +17,8 @@ public sealed class SectorExportTrigger(IProductReader products)
         string sector,
         CancellationToken cancellationToken)
     {
-        if (!SectorNames.IsValid(sector, out var reason)) return Problems.BadRequest(reason, request);
-        var product = await products.OpenSectorExportAsync(sector, cancellationToken);
+        if (!SectorNames.TryParse(sector, out var commodity, out var reason)) return Problems.BadRequest(reason, request);
+        var product = await products.OpenSectorExportAsync(commodity, cancellationToken);
         return product is null
             ? Problems.NotFound($"No export for sector '{sector}' yet.", request)
             : new FileStreamResult(product.Content, product.ContentType) { FileDownloadName = $"{sector}.csv" };
