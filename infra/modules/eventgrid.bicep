@@ -32,32 +32,13 @@ resource topic 'Microsoft.EventGrid/systemTopics@2022-06-15' = {
   }
 }
 
-resource app 'Microsoft.Web/sites@2023-12-01' existing = {
-  name: functionAppName
-}
-
-resource subscription 'Microsoft.EventGrid/systemTopics/eventSubscriptions@2022-06-15' = if (deployEventSubscription) {
-  parent: topic
-  name: 'input-blob-created'
-  properties: {
-    destination: {
-      endpointType: 'WebHook'
-      properties: {
-        endpointUrl: 'https://${app.properties.defaultHostName}/runtime/webhooks/blobs?functionName=Host.Functions.${functionName}&code=${listKeys('${app.id}/host/default', '2023-12-01').systemKeys.blobs_extension}'
-        maxEventsPerBatch: 1
-      }
-    }
-    filter: {
-      includedEventTypes: ['Microsoft.Storage.BlobCreated']
-      subjectBeginsWith: '/blobServices/default/containers/${inputContainer}/blobs/'
-    }
-    eventDeliverySchema: 'EventGridSchema'
-    // Bounded redelivery: a failing event is dropped after a day, never retried forever; the
-    // trigger itself never fails on a bad name (it logs and returns).
-    retryPolicy: {
-      maxDeliveryAttempts: 30
-      eventTimeToLiveInMinutes: 1440
-    }
+module subscription 'blobsubscription.bicep' = if (deployEventSubscription) {
+  name: 'input-blob-subscription'
+  params: {
+    topicName: topic.name
+    inputContainer: inputContainer
+    functionAppName: functionAppName
+    functionName: functionName
   }
 }
 

@@ -51,6 +51,22 @@ public sealed partial class BicepBuildTests
         Assert.All(parameters.RootElement.GetProperty("parameters").EnumerateObject(), p => Assert.Contains(p.Name, declared));
     }
 
+    [Fact]
+    public void TheInfrastructureCreatesWhatTheAppUses()
+    {
+        var main = File.ReadAllText(RepoPaths.Of("infra", "main.bicep"));
+        var events = File.ReadAllText(RepoPaths.Of("infra", "modules", "eventgrid.bicep"));
+        var defaults = new MineFunctions.App.Options.MineFunctionsOptions();
+
+        var tables = Regex.Match(main, @"var resultTables = \[(.*)\]").Groups[1].Value.Split(',').Select(t => t.Trim().Trim('\''));
+        Assert.Equal(MineFunctions.Infrastructure.Storage.Tables.TableNames.All, tables);
+        Assert.Contains($"param inputContainer string = '{defaults.InputContainer}'", main, StringComparison.Ordinal);
+        Assert.Contains($"param productsContainer string = '{defaults.ProductsContainer}'", main, StringComparison.Ordinal);
+        Assert.Contains($"param taskHub string = '{defaults.TaskHub}'", main, StringComparison.Ordinal);
+        Assert.Contains($"param refreshSchedule string = '{defaults.RefreshSchedule}'", main, StringComparison.Ordinal);
+        Assert.Contains($"param functionName string = '{nameof(MineFunctions.App.Triggers.InputBlobTrigger)}'", events, StringComparison.Ordinal);
+    }
+
     [GeneratedRegex("<BicepVersion>([^<]+)</BicepVersion>")]
     private static partial Regex BicepVersion();
 }
