@@ -88,6 +88,18 @@ public sealed class ActivityCommandTests : IDisposable
         Assert.False(File.Exists(outPath));
     }
 
+    [Fact]
+    public async Task ProductionOutsideTheWindow_IsARowErrorWithItsLine()
+    {
+        var production = WriteFile("production.csv", "year,ore_t\n2021,37900000\n2019,1\n");
+        var outPath = Path.Combine(_dir, "activity.csv");
+        var (code, _, error) = await RunAsync("activity", "--counts", SeedCounts(), "--pixel-area-m2", "100", "--years", "2020,2021,2022",
+            "--production", production, "--out", outPath);
+        Assert.Equal(1, code);
+        Assert.Contains("production.csv:3: Year 2019", error);
+        Assert.False(File.Exists(outPath));
+    }
+
     [Theory]
     [InlineData("2020,2022,2023")]
     [InlineData("2020,2021")]

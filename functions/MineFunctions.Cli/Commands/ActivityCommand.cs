@@ -38,11 +38,9 @@ internal sealed class ActivityCommand : ICliCommand
         IReadOnlyDictionary<int, double> ore = new Dictionary<int, double>();
         if (productionPath is not null)
         {
-            var (oreByYear, oreErrors) = CsvInputFile.Read(productionPath, AssetOreCsvReader.Read);
+            var (oreByYear, oreErrors) = CsvInputFile.Read(productionPath, (reader, name) => AssetOreCsvReader.Read(reader, name, years.ToList()));
             errors.AddRange(oreErrors);
             ore = oreByYear;
-            foreach (var y in ore.Keys.Where(y => !years.Contains(y)))
-                errors.Add(new InputError(productionPath, 0, $"Year {y} is not one of --years {string.Join(",", years)}."));
         }
         CsvInputFile.ThrowIfAny(errors);
 

@@ -15,6 +15,11 @@ public enum EmissionFactorSource
     RegionalMean,
     /// <summary>Mean over all countries (very low: Table S2 has no lower level).</summary>
     GlobalMean,
+    /// <summary>
+    /// No factor of the commodity was reported anywhere that year: the mean of the commodity's
+    /// reported factors of all years, nearest pool first (national → regional → global; very low).
+    /// </summary>
+    OtherYearsMean,
 }
 
 /// <summary>

@@ -16,6 +16,7 @@ public sealed class EmissionFactorResolver
     private readonly Dictionary<(string, int), EmissionsReport> _assetReports;
     private readonly Dictionary<(string, int), EmissionsReport> _companyReports;
     private readonly Dictionary<(Commodity, int), TieredPool> _pools = [];
+    private readonly Dictionary<Commodity, TieredPool> _allYears = [];
 
     public EmissionFactorResolver(IReadOnlyList<Asset> assets, IReadOnlyList<EmissionsReport> reports, CountryRegions regions)
     {
@@ -32,6 +33,8 @@ public sealed class EmissionFactorResolver
             {
                 if (!_pools.TryGetValue((commodity, r.Year), out var pool)) _pools[(commodity, r.Year)] = pool = new TieredPool(regions);
                 pool.Add(iso3, r.EmissionFactor);
+                if (!_allYears.TryGetValue(commodity, out var all)) _allYears[commodity] = all = new TieredPool(regions);
+                all.Add(iso3, r.EmissionFactor);
             }
         }
     }
@@ -42,7 +45,14 @@ public sealed class EmissionFactorResolver
             return new EmissionFactorEstimate(own.EmissionFactor, Confidence.Medium, 0, EmissionFactorSource.AssetReport, 1);
         if (_companyReports.TryGetValue((asset.Id, year), out var company))
             return new EmissionFactorEstimate(company.EmissionFactor, Confidence.Medium, 0, EmissionFactorSource.CompanyReport, 1);
-        if (!_pools.TryGetValue((asset.Commodity, year), out var pool) || pool.Resolve(asset.Iso3) is not { } resolved) return null;
+        if (!_pools.TryGetValue((asset.Commodity, year), out var pool) || pool.Resolve(asset.Iso3) is not { } resolved)
+        {
+            // A year nobody reported must not leave every asset without emissions: fall back to the
+            // commodity's factors of the other years, at the lowest confidence (they drift year on year).
+            return _allYears.TryGetValue(asset.Commodity, out var all) && all.Resolve(asset.Iso3) is { } other
+                ? new EmissionFactorEstimate(other.Pool.Mean, Confidence.VeryLow, other.Pool.StdDev, EmissionFactorSource.OtherYearsMean, other.Pool.Count)
+                : null;
+        }
         var (mean, level) = resolved;
         return level switch
         {

@@ -9,7 +9,8 @@ public static class AssetOreCsvReader
 {
     private sealed record Row(int Year, double OreT);
 
-    public static (IReadOnlyDictionary<int, double> OreByYear, IReadOnlyList<InputError> Errors) Read(TextReader reader, string fileName)
+    /// <param name="windowYears">When given, a year outside it is a row error (it could never be used).</param>
+    public static (IReadOnlyDictionary<int, double> OreByYear, IReadOnlyList<InputError> Errors) Read(TextReader reader, string fileName, IReadOnlyCollection<int>? windowYears = null)
     {
         var parsed = CsvTable.Read(reader, fileName, ["year", "ore_t"], [], row =>
         {
@@ -21,7 +22,9 @@ public static class AssetOreCsvReader
         var byYear = new Dictionary<int, double>();
         foreach (var r in parsed.Rows)
         {
-            if (!byYear.TryAdd(r.Value.Year, r.Value.OreT))
+            if (windowYears is not null && !windowYears.Contains(r.Value.Year))
+                errors.Add(new InputError(fileName, r.Line, $"Year {r.Value.Year} is not a year of the window ({string.Join(",", windowYears)})."));
+            else if (!byYear.TryAdd(r.Value.Year, r.Value.OreT))
                 errors.Add(new InputError(fileName, r.Line, $"Year {r.Value.Year} appears more than once."));
         }
         return (byYear, errors);

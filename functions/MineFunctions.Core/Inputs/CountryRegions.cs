@@ -2,11 +2,13 @@ namespace MineFunctions.Core.Inputs;
 
 /// <summary>
 /// ISO3 → region used for the regional pools (METHOD.md §1.6–1.7). The shipped default
-/// (Inputs/Data/country-regions.csv, embedded) assigns every ISO 3166-1 alpha-3 code, plus XKX (Kosovo,
-/// as Climate TRACE codes it), to its UN M49 geographic (sub-)region, e.g. BRA → South America,
-/// ZAF → Southern Africa: the standard of the UN Statistics Division ("Standard country or area codes
-/// for statistical use", M49). The 22 M49 regions are fine enough for mining geology and practice to
-/// be similar, and coarse enough to hold several reporting mines. A user table, header
+/// (Inputs/Data/country-regions.csv, embedded; columns iso3, region_code, region) assigns every
+/// ISO 3166-1 alpha-3 code, plus XKX (Kosovo, as Climate TRACE codes it), to the finest geographic
+/// grouping of the UN Statistics Division's M49 standard ("Standard country or area codes for
+/// statistical use"): the intermediate region where M49 has one (BRA → 005 South America, ZAF → 018
+/// Southern Africa), else the sub-region (EGY → 015 Northern Africa, CHN → 030 Eastern Asia);
+/// Antarctica is its own region (010). These 22 regions are fine enough for mining practice to be
+/// similar and coarse enough to hold several reporting mines. A user table, header
 /// `iso3,region[,region_code]`, may replace it.
 /// </summary>
 public sealed class CountryRegions

@@ -48,6 +48,28 @@ public sealed class CoherenceEstimatorTests
     }
 
     [Theory]
+    [InlineData(7, 2, 2 * CoherenceEstimator.StripWidth + 37)]
+    [InlineData(15, 4, CoherenceEstimator.StripWidth + 1)]
+    [InlineData(1, 1, CoherenceEstimator.StripWidth + 5)]
+    public void RastersWiderThanOneStrip_MatchTheDirectImplementationAcrossStripBoundaries(int wx, int wy, int w)
+    {
+        const int h = 13;
+        var win = new CoherenceWindow(wx, wy);
+        var (a, b) = RandomPair(w, h, seed: (ulong)w, nodataFraction: 0.01);
+        var expected = DirectCoherence.Estimate(a, b, w, h, win);
+        var vector = new float[w * h];
+        var scalar = new float[w * h];
+        CoherenceEstimator.Estimate(a, b, w, h, win, vector, new CoherenceOptions { BlockRows = 5 });
+        CoherenceEstimator.Estimate(a, b, w, h, win, scalar, new CoherenceOptions { BlockRows = 5, ForceScalar = true });
+        Assert.Equal(Bits(scalar), Bits(vector));
+        for (var i = 0; i < vector.Length; i++)
+        {
+            if (double.IsNaN(expected[i])) Assert.True(float.IsNaN(vector[i]), $"pixel {i} should be nodata");
+            else Assert.True(Math.Abs(vector[i] - expected[i]) <= 1e-5, $"pixel ({i % w},{i / w}) window {win}: {vector[i]} vs {expected[i]}");
+        }
+    }
+
+    [Theory]
     [MemberData(nameof(Windows))]
     public void ScalarPath_GivesBitIdenticalOutputToVectorPath(int wx, int wy)
     {

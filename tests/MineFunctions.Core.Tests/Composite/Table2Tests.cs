@@ -1,4 +1,4 @@
-using MineFunctions.Core.Composite;
+using MineFunctions.Core.Activity;
 using MineFunctions.Core.Contracts;
 
 namespace MineFunctions.Core.Tests.Composite;
@@ -18,17 +18,17 @@ public sealed class Table2Tests
     {
         Assert.Equal(116_891, Sishen.ActivePixels(1));
         Assert.Equal(110_392, Sishen.ActivePixels(2));
-        Assert.True(Sishen.CheckPublishedTotal(1, 116_891).Matches);
-        Assert.True(Sishen.CheckPublishedTotal(2, 110_392).Matches);
+        var checks = PublishedTotalCheck.Compare(Sishen, [2020, 2021, 2022], new Dictionary<int, long> { [2021] = 116_891, [2022] = 110_392 });
+        Assert.All(checks, c => Assert.True(c.IsConsistent));
     }
 
     [Fact]
     public void PublishedTotalCheck_Reports2020Inconsistency_ColoursSumTo100931NotThePrinted105931()
     {
-        var check = Sishen.CheckPublishedTotal(0, 105_931);
-        Assert.False(check.Matches);
-        Assert.Equal(100_931, check.Computed);
+        var check = Assert.Single(PublishedTotalCheck.Compare(Sishen, [2020, 2021, 2022], new Dictionary<int, long> { [2020] = 105_931 }));
+        Assert.False(check.IsConsistent);
+        Assert.Equal(100_931, check.ColourSum);
         Assert.Equal(5_000, check.Difference);
-        Assert.Contains("100931", check.ToString());
+        Assert.Contains("100,931", check.Describe());
     }
 }

@@ -93,7 +93,12 @@ public sealed class EmissionFactorTests
         Assert.Equal(Confidence.VeryLow, zafOwnRegion.Confidence);
         Assert.Null(zafOwnRegion.Uncertainty); // one-member pool: std dev not estimable
 
-        Assert.Null(resolver.Resolve(Per, 2021)); // no factor at all in 2021
+        // Nobody reported in 2021: the other years' factors stand in, nearest pool first, very low.
+        var otherYears = resolver.Resolve(Per, 2021)!;
+        Assert.Equal(EmissionFactorSource.OtherYearsMean, otherYears.Source);
+        Assert.Equal(Confidence.VeryLow, otherYears.Confidence);
+        Assert.Equal(0.03, otherYears.TCo2PerTOre, 12);
+        Assert.Null(new EmissionFactorResolver([Per], [], CountryRegions.Default).Resolve(Per, 2021)); // no factor anywhere
     }
 
     [Fact]
