@@ -6,6 +6,7 @@ using MineFunctions.Cli.LocalEngine;
 using MineFunctions.Cli.Running;
 using MineFunctions.Core.Export;
 using MineFunctions.Infrastructure.Gdal;
+using MineFunctions.Infrastructure.Storage.Tables;
 using MineFunctions.Workflow.Contracts;
 
 namespace MineFunctions.Integration.Tests;
@@ -59,7 +60,9 @@ public sealed class WorkflowOnAzuriteTests
         var after = await SnapshotAsync(names);
 
         Assert.NotEmpty(before);
-        Assert.Equal(before, after);
+        var changed = before.Keys.Union(after.Keys)
+            .Where(k => !before.TryGetValue(k, out var b) || !after.TryGetValue(k, out var a) || a != b).ToList();
+        Assert.True(changed.Count == 0, "changed by the re-run: " + string.Join(", ", changed));
     }
 
     /// <summary>Every product blob and result row of a namespace with its ETag: any rewrite changes an ETag.</summary>
@@ -69,12 +72,13 @@ public sealed class WorkflowOnAzuriteTests
         var container = new BlobContainerClient(TestStorage.ConnectionString, names.ProductsContainer);
         await foreach (var blob in container.GetBlobsAsync())
             snapshot["blob:" + blob.Name] = blob.Properties.ETag.ToString()!;
+        // The result tables only: the Durable task hub's own History/Instances tables record every
+        // execution by design.
         var service = new TableServiceClient(TestStorage.ConnectionString);
-        await foreach (var table in service.QueryAsync(t => t.Name.CompareTo(names.TablePrefix) >= 0))
+        foreach (var table in new[] { TableNames.PairResults, TableNames.AnnualActivity, TableNames.ClassCounts, TableNames.Emissions, TableNames.Runs })
         {
-            if (!table.Name.StartsWith(names.TablePrefix, StringComparison.Ordinal)) continue;
-            await foreach (var e in service.GetTableClient(table.Name).QueryAsync<TableEntity>())
-                snapshot[$"row:{table.Name}/{e.PartitionKey}/{e.RowKey}"] = e.ETag.ToString();
+            await foreach (var e in service.GetTableClient(names.TablePrefix + table).QueryAsync<TableEntity>())
+                snapshot[$"row:{table}/{e.PartitionKey}/{e.RowKey}"] = e.ETag.ToString();
         }
         return snapshot;
     }
