@@ -45,6 +45,8 @@ deps() {
   fi
   log "Restoring NuGet packages"
   dotnet restore MineFunctions.sln --verbosity quiet
+  # The Bicep CLI (NuGet package) for `bicep build infra/main.bicep` in the App tests.
+  dotnet restore infra/tools/bicep.proj --verbosity quiet
 }
 
 build() {

@@ -44,6 +44,9 @@ public sealed record PipelineSettings
     /// <summary>Pairs per fan-out batch inside one asset orchestration (convention 5).</summary>
     public int PairBatchSize { get; init; } = 16;
 
+    /// <summary>Asset sub-orchestrations running at once in a refresh (convention 5).</summary>
+    public int MaxParallelAssets { get; init; } = 4;
+
     /// <summary>Algorithm version: part of every product's address.</summary>
     public string AlgorithmVersion { get; init; } = "v1";
 }

@@ -1,0 +1,65 @@
+using Microsoft.Azure.Functions.Worker;
+using Microsoft.DurableTask;
+using MineFunctions.App.Durable;
+using MineFunctions.Workflow.Activities;
+using MineFunctions.Workflow.Contracts;
+using MineFunctions.Workflow.Orchestrators;
+
+namespace MineFunctions.App;
+
+/// <summary>
+/// One-line Functions wrappers of every orchestrator and activity class of MineFunctions.Workflow
+/// (WorkflowRegistration), each named after its class so the same classes register unchanged on a
+/// plain Durable Task worker (the CLI). A reflection test fails when a workflow class has no wrapper.
+/// Raster activities run through the raster concurrency limiter (<see cref="ActivityInvoker.RunRasterAsync{TActivity,TInput,TOutput}"/>).
+/// </summary>
+public static class DurableFunctions
+{
+    [Function(nameof(RefreshOrchestrator))]
+    public static Task<RefreshResult> RunRefreshOrchestratorAsync([OrchestrationTrigger] TaskOrchestrationContext context) =>
+        new RefreshOrchestrator().RunAsync(context, context.GetInput<RefreshRequest>()!);
+
+    [Function(nameof(AssetOrchestrator))]
+    public static Task<AssetOutcome> RunAssetOrchestratorAsync([OrchestrationTrigger] TaskOrchestrationContext context) =>
+        new AssetOrchestrator().RunAsync(context, context.GetInput<AssetRunRequest>()!);
+
+    [Function(nameof(ListAssetsActivity))]
+    public static Task<IReadOnlyList<string>> RunListAssetsActivityAsync([ActivityTrigger] PipelineSettings input, FunctionContext context) =>
+        ActivityInvoker.RunAsync<ListAssetsActivity, PipelineSettings, IReadOnlyList<string>>(input, context);
+
+    [Function(nameof(DiscoverAssetActivity))]
+    public static Task<AssetInventory> RunDiscoverAssetActivityAsync([ActivityTrigger] AssetScope input, FunctionContext context) =>
+        ActivityInvoker.RunAsync<DiscoverAssetActivity, AssetScope, AssetInventory>(input, context);
+
+    [Function(nameof(CoherenceActivity))]
+    public static Task<CoherenceOutcome> RunCoherenceActivityAsync([ActivityTrigger] PairTask input, FunctionContext context) =>
+        ActivityInvoker.RunRasterAsync<CoherenceActivity, PairTask, CoherenceOutcome>(input, context);
+
+    [Function(nameof(StableStatisticsActivity))]
+    public static Task<StableSummary> RunStableStatisticsActivityAsync([ActivityTrigger] StableTask input, FunctionContext context) =>
+        ActivityInvoker.RunRasterAsync<StableStatisticsActivity, StableTask, StableSummary>(input, context);
+
+    [Function(nameof(NdaiActivity))]
+    public static Task<PairOutcome> RunNdaiActivityAsync([ActivityTrigger] PairTask input, FunctionContext context) =>
+        ActivityInvoker.RunRasterAsync<NdaiActivity, PairTask, PairOutcome>(input, context);
+
+    [Function(nameof(AnnualMeanActivity))]
+    public static Task<AnnualOutcome> RunAnnualMeanActivityAsync([ActivityTrigger] AnnualTask input, FunctionContext context) =>
+        ActivityInvoker.RunRasterAsync<AnnualMeanActivity, AnnualTask, AnnualOutcome>(input, context);
+
+    [Function(nameof(CompositeActivity))]
+    public static Task<WindowOutcome> RunCompositeActivityAsync([ActivityTrigger] WindowTask input, FunctionContext context) =>
+        ActivityInvoker.RunRasterAsync<CompositeActivity, WindowTask, WindowOutcome>(input, context);
+
+    [Function(nameof(AssetAreaActivity))]
+    public static Task<int> RunAssetAreaActivityAsync([ActivityTrigger] AssetAreaTask input, FunctionContext context) =>
+        ActivityInvoker.RunAsync<AssetAreaActivity, AssetAreaTask, int>(input, context);
+
+    [Function(nameof(RunEstimateActivity))]
+    public static Task<RunEstimateOutcome> RunRunEstimateActivityAsync([ActivityTrigger] RunEstimateTask input, FunctionContext context) =>
+        ActivityInvoker.RunAsync<RunEstimateActivity, RunEstimateTask, RunEstimateOutcome>(input, context);
+
+    [Function(nameof(RecordRunActivity))]
+    public static Task<int> RunRecordRunActivityAsync([ActivityTrigger] RunRecord input, FunctionContext context) =>
+        ActivityInvoker.RunAsync<RecordRunActivity, RunRecord, int>(input, context);
+}

@@ -1,0 +1,59 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using Azure.Data.Tables;
+using Azure.Storage.Blobs;
+using MineFunctions.App.Options;
+using MineFunctions.App.Results;
+using MineFunctions.App.Runs;
+using MineFunctions.Infrastructure.Gdal;
+using MineFunctions.Infrastructure.Resilience;
+using MineFunctions.Infrastructure.Storage;
+using MineFunctions.Workflow.Storage;
+
+namespace MineFunctions.App.Hosting;
+
+/// <summary>The app's composition root (ARCHITECTURE.md convention 9): options validated at start, clients, pipelines.</summary>
+public static class AppServiceCollectionExtensions
+{
+    /// <summary>Registers everything the triggers and the workflow's activities need.</summary>
+    public static IServiceCollection AddMineFunctionsApp(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        services.AddValidatedOptions<MineFunctionsOptions>(configuration, MineFunctionsOptions.SectionName);
+        services.AddValidatedOptions<PipelineOptions>(configuration, PipelineOptions.SectionName);
+        services.AddSingleton<IValidateOptions<PipelineOptions>, PipelineOptionsValidator>();
+        services.AddValidatedOptions<RasterWorkOptions>(configuration, RasterWorkOptions.SectionName);
+        services.AddValidatedOptions<RasterReadOptions>(configuration, RasterReadOptions.SectionName);
+
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton<RunStarter>();
+        services.AddSingleton(sp => new RasterResiliencePipelines(
+            sp.GetRequiredService<IOptions<RasterWorkOptions>>().Value, sp.GetRequiredService<TimeProvider>()));
+
+        services.AddSingleton(sp => new StorageConnection(sp.GetRequiredService<IConfiguration>()));
+        services.AddSingleton(sp => sp.GetRequiredService<StorageConnection>().CreateBlobServiceClient());
+        services.AddSingleton(sp => sp.GetRequiredService<StorageConnection>().CreateTableServiceClient());
+        services.AddSingleton(sp => new ProductBlobStore(
+            sp.GetRequiredService<BlobServiceClient>(), sp.GetRequiredService<IOptions<MineFunctionsOptions>>().Value.ProductsContainer));
+        services.AddSingleton(sp => new ResultTableStore(
+            sp.GetRequiredService<TableServiceClient>(), sp.GetRequiredService<IOptions<MineFunctionsOptions>>().Value.TablePrefix));
+        services.AddSingleton(sp => new PipelineStorage(
+            new ProductBlobStore(sp.GetRequiredService<BlobServiceClient>(), sp.GetRequiredService<IOptions<MineFunctionsOptions>>().Value.InputContainer),
+            sp.GetRequiredService<ProductBlobStore>(),
+            sp.GetRequiredService<ResultTableStore>()));
+        services.AddHostedService<StorageInitializer>();
+        services.AddSingleton<CurrentSettings>();
+        services.AddSingleton<IAssetResultsReader, TableAssetResultsReader>();
+        services.AddSingleton<IProductReader, BlobProductReader>();
+        return services;
+    }
+
+    /// <summary>Binds <typeparamref name="T"/> to <paramref name="section"/>, checks its data annotations and fails the start when they don't hold.</summary>
+    public static IServiceCollection AddValidatedOptions<T>(this IServiceCollection services, IConfiguration configuration, string section)
+        where T : class
+    {
+        services.AddOptions<T>().Bind(configuration.GetSection(section)).ValidateDataAnnotations().ValidateOnStart();
+        return services;
+    }
+}

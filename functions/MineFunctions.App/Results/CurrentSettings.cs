@@ -1,0 +1,28 @@
+using Microsoft.Extensions.Options;
+using MineFunctions.App.Options;
+using MineFunctions.Infrastructure.Storage;
+using MineFunctions.Workflow;
+using MineFunctions.Workflow.Contracts;
+
+namespace MineFunctions.App.Results;
+
+/// <summary>
+/// The configured pipeline settings and their <see cref="SettingsKey"/>: the folder and row-key
+/// prefix under which runs started with today's configuration write their products, so the read
+/// endpoints show the results of the settings in force.
+/// </summary>
+public sealed class CurrentSettings(IOptions<PipelineOptions> pipeline)
+{
+    /// <summary>The snapshot the triggers put into new runs.</summary>
+    public PipelineSettings Snapshot => pipeline.Value.ToSettings();
+
+    /// <summary>The products' settings key of <see cref="Snapshot"/>.</summary>
+    public string Key => KeyOf(Snapshot);
+
+    /// <summary>The workflow's own key of a snapshot (<see cref="SettingsFingerprint"/>), so the app reads where the runs wrote.</summary>
+    public static string KeyOf(PipelineSettings settings)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        return SettingsFingerprint.Of(settings);
+    }
+}

@@ -1,0 +1,58 @@
+using System.Globalization;
+using MineFunctions.Infrastructure.Gdal;
+
+namespace MineFunctions.Cli.Commands;
+
+/// <summary>`mine info FILE`: what the raster reader sees (size, type, CRS, geotransform, nodata, pair dates, tags).</summary>
+internal sealed class InfoCommand : ICliCommand
+{
+    public string Name => "info";
+    public string Summary => "Print what the raster reader sees in a file: size, type, CRS, nodata, pair dates, tags.";
+    public string Usage => "mine info FILE";
+
+    public Task<int> RunAsync(CliArguments args, TextWriter output, CancellationToken cancellationToken)
+    {
+        args.RejectUnknown();
+        if (args.Positionals.Count != 1) throw new UsageException("Give exactly one raster file.");
+        var path = args.Positionals[0];
+        using var raster = GdalRaster.Open(path);
+        var info = raster.Info;
+        var inv = CultureInfo.InvariantCulture;
+        output.WriteLine($"File:         {path}");
+        output.WriteLine($"Driver:       {info.Driver}");
+        output.WriteLine($"Size:         {info.Width} × {info.Height} px, {info.BandCount} band(s), {info.DataType}");
+        output.WriteLine($"Block:        {info.BlockWidth} × {info.BlockHeight}");
+        output.WriteLine($"CRS:          {(info.Epsg is { } e ? $"EPSG:{e}" : string.IsNullOrEmpty(info.CrsWkt) ? "(none)" : "(no EPSG code) " + FirstLine(info.CrsWkt))}");
+        output.WriteLine($"GeoTransform: [{string.Join(", ", info.GeoTransform.Select(v => v.ToString("R", inv)))}]");
+        output.WriteLine($"NoData:       {(info.NoData is { } nd ? nd.ToString("R", inv) : "(none)")}");
+        if (!string.IsNullOrEmpty(info.CrsWkt))
+        {
+            try
+            {
+                var areas = PixelArea.ForGrid(info.Grid);
+                var rows = areas.SquareMetresPerRow;
+                output.WriteLine(areas.Method == PixelAreaMethod.ProjectedGeotransform
+                    ? $"Pixel area:   {rows[0].ToString("0.###", inv)} m² (projected geotransform)"
+                    : $"Pixel area:   {rows[0].ToString("0.###", inv)} m² (top row) … {rows[^1].ToString("0.###", inv)} m² (bottom row), geodesic");
+            }
+            catch (NotSupportedException ex)
+            {
+                output.WriteLine($"Pixel area:   unavailable ({ex.Message})");
+            }
+        }
+        var fromName = PairDateParser.FromFileName(path);
+        var fromTags = PairDateParser.FromTags(info.Metadata);
+        var dates = fromName ?? fromTags;
+        output.WriteLine(dates is null
+            ? "Pair dates:   (none: no YYYYMMDD_YYYYMMDD in the name, no FIRST_DATE/SECOND_DATE tags)"
+            : $"Pair dates:   {dates.Reference:yyyy-MM-dd} → {dates.Secondary:yyyy-MM-dd} ({dates.TemporalBaselineDays} days, from {(dates.Source == PairDateSource.FileName ? "the file name" : "tags")})" +
+              (fromName is not null && fromTags is not null && (fromName.Reference != fromTags.Reference || fromName.Secondary != fromTags.Secondary)
+                  ? $"; WARNING: tags say {fromTags.Reference:yyyy-MM-dd} → {fromTags.Secondary:yyyy-MM-dd}"
+                  : ""));
+        output.WriteLine("Tags:");
+        foreach (var (k, v) in info.Metadata) output.WriteLine($"  {k}={v}");
+        return Task.FromResult(0);
+    }
+
+    private static string FirstLine(string wkt) => wkt.Length > 80 ? wkt[..80] + "…" : wkt;
+}

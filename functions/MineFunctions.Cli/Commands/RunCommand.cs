@@ -1,0 +1,68 @@
+using MineFunctions.Cli.LocalEngine;
+using MineFunctions.Cli.Running;
+using MineFunctions.Workflow;
+using MineFunctions.Workflow.Contracts;
+
+namespace MineFunctions.Cli.Commands;
+
+/// <summary>
+/// `mine run --input DIR`: a user's asset folder (or folder of asset folders) through the whole
+/// workflow on the local engine, results to --out. The run id derives from the content and the
+/// settings, so running the same inputs again reuses the finished run and a run interrupted by a
+/// crash resumes where it stopped.
+/// </summary>
+internal sealed class RunCommand : ICliCommand
+{
+    public string Name => "run";
+    public string Summary => "Run the workflow on your asset folder(s) and write maps, counts and CSVs.";
+
+    public string Usage =>
+        "mine run --input DIR [--out DIR] [--engine azure|memory] [--namespace NAME] [--lease-seconds S] [--window 7x2] [--rule hsv|threshold] [--pixel-area-m2 A]\n" +
+        "  --input DIR   an asset folder (asset.json, polygon.geojson, production.csv, emissions.csv, pairs/*.tif or slc/*.tif)\n" +
+        "                or a folder of asset folders\n" +
+        "  --out DIR     where results go (default ./out)";
+
+    public async Task<int> RunAsync(CliArguments args, TextWriter output, CancellationToken cancellationToken)
+    {
+        var input = args.Required("input");
+        var outDir = Path.GetFullPath(args.Optional("out") ?? "out");
+        var engine = EngineKinds.Parse(args.Optional("engine"));
+        var names = RunNamespace.Of(args.Optional("namespace"));
+        TimeSpan? lease = args.Has("lease-seconds") ? TimeSpan.FromSeconds(args.Int("lease-seconds", 0)) : null;
+        if (lease is { TotalSeconds: < 5 }) throw new UsageException("--lease-seconds must be at least 5.");
+        var window = Core.Coherence.CoherenceWindow.Parse(args.Optional("window") ?? "7x2");
+        var settings = new PipelineSettings
+        {
+            WindowX = window.X,
+            WindowY = window.Y,
+            ClassRule = args.Optional("rule") ?? "hsv",
+            PixelAreaM2 = args.Has("pixel-area-m2") ? args.Double("pixel-area-m2", 0) : null,
+        };
+        args.RejectUnknown();
+        try
+        {
+            settings.Validate();
+        }
+        catch (ArgumentException ex)
+        {
+            throw new UsageException(ex.Message);
+        }
+
+        await using var runner = await LocalRunner.StartAsync(engine, names, null, lease, output, cancellationToken);
+        output.WriteLine($"Uploading {input}:");
+        var (assets, fingerprint) = await InputFolderUploader.UploadAsync(runner.Storage.Inputs, input, output, cancellationToken);
+        var key = SettingsFingerprint.Of(settings);
+        var runId = $"run-{InstanceIds.ShortHash($"{key}|{fingerprint}")}";
+        var (result, meta) = await runner.RunAsync(new RefreshRequest(runId, assets, settings, "cli"), assets, output, cancellationToken);
+        if (result is null)
+        {
+            output.WriteLine($"The run ended {meta.RuntimeStatus}: {meta.FailureDetails?.ErrorMessage}");
+            return 1;
+        }
+        var files = await ResultDownloader.DownloadAsync(runner.Storage, key, assets, outDir, cancellationToken);
+        foreach (var a in result.Assets)
+            output.WriteLine($"{a.AssetId,-20} {a.Status,-10} {a.Pairs,5} pairs, {a.RejectedPairs} rejected{(a.Error is null ? "" : ": " + a.Error)}");
+        output.WriteLine($"{files.Count} files in {outDir}. Run id {runId}.");
+        return result.Assets.All(a => a.Status == "succeeded") ? 0 : 1;
+    }
+}

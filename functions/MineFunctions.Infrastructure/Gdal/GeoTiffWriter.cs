@@ -1,0 +1,172 @@
+using System.Buffers;
+
+namespace MineFunctions.Infrastructure.Gdal;
+
+/// <summary>
+/// Writes Core arrays as tiled, compressed GeoTIFF (or COG) with geotransform, CRS and nodata, to a
+/// path or to bytes (through a private /vsimem/ file). Float input follows the Core convention:
+/// NaN is nodata and becomes <see cref="GeoTiffOptions.FloatNoData"/> in the file.
+/// </summary>
+public static class GeoTiffWriter
+{
+    private const int RowsPerChunk = 256;
+
+    public static void WriteFloat32(string path, ReadOnlySpan<float> pixels, GridSpec grid, GeoTiffOptions? options = null)
+    {
+        options ??= GeoTiffOptions.Default;
+        EnsureLength(pixels.Length, grid.PixelCount, "Float32 pixels");
+        using var ds = Begin(path, grid, 1, RasterDataType.Float32, options, out var finish);
+        try
+        {
+            WriteFloatRows(ds, 1, pixels, grid, 1, RasterDataType.Float32, options.FloatNoData);
+            ds.SetNoData(1, options.FloatNoData);
+            finish();
+        }
+        catch
+        {
+            // Never leave a half-written file that a retry or a reader could take for a product.
+            ds.Dispose();
+            GdalNative.VSIUnlink(path);
+            throw;
+        }
+    }
+
+    public static byte[] WriteFloat32ToBytes(ReadOnlySpan<float> pixels, GridSpec grid, GeoTiffOptions? options = null)
+    {
+        using var file = VsiMemFile.ForWriting(".tif");
+        WriteFloat32(file.Path, pixels, grid, options);
+        return file.TakeBytes();
+    }
+
+    /// <summary>Interleaved complex64 (re, im, ...) as CFloat32; a sample with NaN in re or im becomes (nodata, 0).</summary>
+    public static void WriteComplex64(string path, ReadOnlySpan<float> interleaved, GridSpec grid, GeoTiffOptions? options = null)
+    {
+        options ??= GeoTiffOptions.Default;
+        EnsureLength(interleaved.Length, 2 * grid.PixelCount, "complex64 samples (2 per pixel)");
+        using var ds = Begin(path, grid, 1, RasterDataType.CFloat32, options, out var finish);
+        try
+        {
+            WriteFloatRows(ds, 1, interleaved, grid, 2, RasterDataType.CFloat32, options.FloatNoData);
+            ds.SetNoData(1, options.FloatNoData);
+            finish();
+        }
+        catch
+        {
+            // Never leave a half-written file that a retry or a reader could take for a product.
+            ds.Dispose();
+            GdalNative.VSIUnlink(path);
+            throw;
+        }
+    }
+
+    /// <summary>One or more Byte bands (e.g. a class raster, or R, G, B), each row-major width × height.</summary>
+    public static void WriteByte(string path, IReadOnlyList<byte[]> bands, GridSpec grid, GeoTiffOptions? options = null)
+    {
+        options ??= GeoTiffOptions.Default;
+        if (bands.Count == 0) throw new ArgumentException("At least one band is needed.", nameof(bands));
+        foreach (var b in bands) EnsureLength(b.Length, grid.PixelCount, "Byte pixels");
+        using var ds = Begin(path, grid, bands.Count, RasterDataType.Byte, options, out var finish);
+        try
+        {
+            for (var i = 0; i < bands.Count; i++)
+            {
+                ds.Write<byte>(i + 1, RasterWindow.Whole(grid.Width, grid.Height), RasterDataType.Byte, bands[i]);
+                if (options.ByteNoData is { } nd) ds.SetNoData(i + 1, nd);
+            }
+            if (bands.Count == 3)
+            {
+                // GCI_RedBand = 3, GreenBand = 4, BlueBand = 5: viewers show the three bands as RGB.
+                for (var i = 0; i < 3; i++) ds.SetColorInterpretation(i + 1, 3 + i);
+            }
+            finish();
+        }
+        catch
+        {
+            // Never leave a half-written file that a retry or a reader could take for a product.
+            ds.Dispose();
+            GdalNative.VSIUnlink(path);
+            throw;
+        }
+    }
+
+    public static byte[] WriteByteToBytes(IReadOnlyList<byte[]> bands, GridSpec grid, GeoTiffOptions? options = null)
+    {
+        using var file = VsiMemFile.ForWriting(".tif");
+        WriteByte(file.Path, bands, grid, options);
+        return file.TakeBytes();
+    }
+
+    /// <summary>
+    /// GTiff: created in place and closed by <paramref name="finish"/> (GDALClose compresses and
+    /// flushes). COG: filled in a MEM dataset, then copied by the COG driver (which needs a complete
+    /// source to lay out overviews and tiles).
+    /// </summary>
+    private static GdalDataset Begin(string path, GridSpec grid, int bands, RasterDataType type, GeoTiffOptions options, out Action finish)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(path);
+        if (grid.Width <= 0 || grid.Height <= 0) throw new ArgumentException($"Invalid grid size {grid.Width}×{grid.Height}.", nameof(grid));
+        GdalDataset ds;
+        if (options.CloudOptimised)
+        {
+            ds = GdalDataset.CreateInMemory(grid, bands, type);
+            finish = () => ds.CopyTo("COG", path, options.CreationOptions(type, cog: true));
+        }
+        else
+        {
+            ds = GdalDataset.Create("GTiff", path, grid.Width, grid.Height, bands, type, options.CreationOptions(type, cog: false));
+            ds.SetGrid(grid);
+            finish = () => ds.Close($"GeoTIFF '{path}'");
+        }
+        if (options.Metadata is { } tags)
+        {
+            foreach (var (k, v) in tags) ds.SetMetadataItem(k, v);
+        }
+        return ds;
+    }
+
+    private static void WriteFloatRows(GdalDataset ds, int band, ReadOnlySpan<float> values, GridSpec grid, int samplesPerPixel, RasterDataType type, double noData)
+    {
+        if (double.IsNaN(noData))
+        {
+            ds.Write(band, RasterWindow.Whole(grid.Width, grid.Height), type, values);
+            return;
+        }
+        // NaN → nodata in row chunks through a pooled buffer: the caller's array is never modified.
+        var rowLength = grid.Width * samplesPerPixel;
+        var buffer = ArrayPool<float>.Shared.Rent(rowLength * Math.Min(RowsPerChunk, grid.Height));
+        try
+        {
+            var nd = (float)noData;
+            for (var row = 0; row < grid.Height; row += RowsPerChunk)
+            {
+                var rows = Math.Min(RowsPerChunk, grid.Height - row);
+                var chunk = buffer.AsSpan(0, rows * rowLength);
+                values.Slice(row * rowLength, chunk.Length).CopyTo(chunk);
+                if (samplesPerPixel == 1)
+                {
+                    for (var i = 0; i < chunk.Length; i++)
+                    {
+                        if (float.IsNaN(chunk[i])) chunk[i] = nd;
+                    }
+                }
+                else
+                {
+                    for (var i = 0; i < chunk.Length; i += 2)
+                    {
+                        if (float.IsNaN(chunk[i]) || float.IsNaN(chunk[i + 1])) { chunk[i] = nd; chunk[i + 1] = 0f; }
+                    }
+                }
+                ds.Write<float>(band, new RasterWindow(0, row, grid.Width, rows), type, chunk);
+            }
+        }
+        finally
+        {
+            ArrayPool<float>.Shared.Return(buffer);
+        }
+    }
+
+    private static void EnsureLength(int actual, long expected, string what)
+    {
+        if (actual != expected) throw new ArgumentException($"Expected {expected:N0} {what} for the grid, got {actual:N0}.");
+    }
+}

@@ -1,0 +1,65 @@
+using Microsoft.DurableTask;
+using MineFunctions.Core.Ndai;
+using MineFunctions.Infrastructure.Gdal;
+using MineFunctions.Infrastructure.Storage;
+using MineFunctions.Workflow.Contracts;
+using MineFunctions.Workflow.Storage;
+
+namespace MineFunctions.Workflow.Activities;
+
+/// <summary>
+/// Annual mean NDAI of one year (METHOD.md §1.4): the accepted pairs' NDAI rasters streamed into a
+/// per-pixel sum and count (one raster in memory at a time). Writes the mean and the per-pixel
+/// count of contributing pairs.
+/// </summary>
+public sealed class AnnualMeanActivity(PipelineStorage storage) : TaskActivity<AnnualTask, AnnualOutcome>
+{
+    public override async Task<AnnualOutcome> RunAsync(TaskActivityContext context, AnnualTask input)
+    {
+        var (asset, key) = (input.Scope.AssetId, PipelineStorage.KeyOf(input.Scope.Settings));
+        AnnualMeanAccumulator? accumulator = null;
+        GridSpec? grid = null;
+        foreach (var pairId in input.PairIds)
+        {
+            var (reference, secondary) = ParsePairId(pairId);
+            var (ndai, pairGrid) = await RasterBlobs.ReadFloat32Async(storage.Products, ProductLayout.Ndai(asset, key, reference, secondary), CancellationToken.None);
+            if (grid is null)
+            {
+                grid = pairGrid;
+                accumulator = new AnnualMeanAccumulator(ndai.Length);
+            }
+            else
+            {
+                GridCheck.EnsureSameGrid(grid, input.PairIds[0], pairGrid, pairId);
+            }
+            accumulator!.Add(ndai);
+        }
+        if (accumulator is null || grid is null) return new AnnualOutcome(input.Year, 0, 0, null);
+
+        var mean = accumulator.Mean();
+        var counts = new float[mean.Length];
+        var spatial = 0.0;
+        long valid = 0;
+        for (var i = 0; i < mean.Length; i++)
+        {
+            counts[i] = accumulator.Counts[i];
+            if (float.IsNaN(mean[i])) continue;
+            spatial += mean[i];
+            valid++;
+        }
+        await RasterBlobs.WriteFloat32Async(storage.Products, ProductLayout.Annual(asset, key, input.Year), mean, grid, CancellationToken.None);
+        await RasterBlobs.WriteFloat32Async(storage.Products, WorkflowProducts.AnnualCount(asset, key, input.Year), counts, grid, CancellationToken.None);
+        return new AnnualOutcome(input.Year, input.PairIds.Count, valid, valid == 0 ? null : spatial / valid);
+    }
+
+    /// <summary>Pair ids are "yyyyMMdd_yyyyMMdd" (<see cref="ProductLayout.PairId"/>).</summary>
+    internal static (DateOnly Reference, DateOnly Secondary) ParsePairId(string pairId)
+    {
+        var parts = pairId.Split('_');
+        if (parts.Length == 2
+            && DateOnly.TryParseExact(parts[0], "yyyyMMdd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var r)
+            && DateOnly.TryParseExact(parts[1], "yyyyMMdd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var s))
+            return (r, s);
+        throw new InvalidDataException($"'{pairId}' is not a pair id (yyyyMMdd_yyyyMMdd).");
+    }
+}

@@ -1,0 +1,31 @@
+using Microsoft.DurableTask;
+using MineFunctions.Core.Coherence;
+using MineFunctions.Infrastructure.Gdal;
+using MineFunctions.Infrastructure.Storage;
+using MineFunctions.Workflow.Contracts;
+using MineFunctions.Workflow.Storage;
+
+namespace MineFunctions.Workflow.Activities;
+
+/// <summary>
+/// Coherence of one coregistered SLC pair (METHOD.md §1.2) with the Core estimator; the two
+/// rasters must share their grid. Writes the pair's coherence product (deterministic name).
+/// </summary>
+public sealed class CoherenceActivity(PipelineStorage storage) : TaskActivity<PairTask, CoherenceOutcome>
+{
+    public override async Task<CoherenceOutcome> RunAsync(TaskActivityContext context, PairTask input)
+    {
+        var (asset, key, pair) = (input.Scope.AssetId, PipelineStorage.KeyOf(input.Scope.Settings), input.Pair);
+        var referenceName = InputLayout.SlcRaster(asset, pair.Reference);
+        var secondaryName = InputLayout.SlcRaster(asset, pair.Secondary);
+        var (reference, grid) = await RasterBlobs.ReadComplex64Async(storage.Inputs, referenceName, CancellationToken.None);
+        var (secondary, secondaryGrid) = await RasterBlobs.ReadComplex64Async(storage.Inputs, secondaryName, CancellationToken.None);
+        GridCheck.EnsureSameGrid(grid, referenceName, secondaryGrid, secondaryName);
+
+        var coherence = new float[grid.Width * grid.Height];
+        CoherenceEstimator.Estimate(reference, secondary, grid.Width, grid.Height, input.Scope.Settings.Window(), coherence);
+        var counts = CoherenceValidation.Sanitize(coherence);
+        await RasterBlobs.WriteFloat32Async(storage.Products, ProductLayout.Coherence(asset, key, pair.Reference, pair.Secondary), coherence, grid, CancellationToken.None);
+        return new CoherenceOutcome(pair.PairId, true, counts.Rejected, null);
+    }
+}

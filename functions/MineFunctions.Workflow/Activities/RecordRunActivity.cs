@@ -1,0 +1,14 @@
+using Microsoft.DurableTask;
+using MineFunctions.Infrastructure.Storage.Tables;
+using MineFunctions.Workflow.Contracts;
+using MineFunctions.Workflow.Storage;
+
+namespace MineFunctions.Workflow.Activities;
+
+/// <summary>One Runs row per asset of a run: its outcome, pair counts and error.</summary>
+public sealed class RecordRunActivity(PipelineStorage storage) : TaskActivity<RunRecord, int>
+{
+    public override Task<int> RunAsync(TaskActivityContext context, RunRecord input) =>
+        storage.Tables.UpsertAllAsync(input.Assets.Select(a => new RunRow(
+            input.RunId, a.AssetId, SettingsFingerprint.Of(input.Settings), input.Trigger, a.Status, a.Pairs, a.RejectedPairs, a.Error)));
+}

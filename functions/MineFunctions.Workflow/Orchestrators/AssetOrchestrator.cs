@@ -1,0 +1,112 @@
+using Microsoft.DurableTask;
+using MineFunctions.Workflow.Activities;
+using MineFunctions.Workflow.Contracts;
+
+namespace MineFunctions.Workflow.Orchestrators;
+
+/// <summary>
+/// One asset, end to end (METHOD.md §1): discover and select pairs → coherence per pair (SLC input
+/// only) → stable points over the stack → screening and NDAI per pair → annual mean per year →
+/// composite, classes and counts per 3-year window → yearly areas. Pair work fans out in batches of
+/// <see cref="PipelineSettings.PairBatchSize"/>; a failing pair is recorded and the asset goes on.
+/// Only coordination here (ARCHITECTURE.md convention 1): every computation is in an activity.
+/// </summary>
+public sealed class AssetOrchestrator : TaskOrchestrator<AssetRunRequest, AssetOutcome>
+{
+    public override async Task<AssetOutcome> RunAsync(TaskOrchestrationContext context, AssetRunRequest input)
+    {
+        var scope = new AssetScope(input.RunId, input.AssetId, input.Settings);
+        var progress = new AssetProgress(context, input.AssetId);
+
+        progress.Report("discover", 0, 0);
+        var inventory = await context.CallActivityAsync<AssetInventory>(nameof(DiscoverAssetActivity), scope);
+        var pairs = inventory.Pairs;
+        var total = pairs.Count;
+        if (total == 0)
+            return progress.Fail(0, inventory.Excluded.Count, $"no usable pair ({inventory.Excluded.Count} excluded)");
+
+        // Coherence first when the input is SLC: a pair whose coherence fails leaves the stack.
+        if (pairs.Any(p => p.FromSlc))
+        {
+            var coherence = await FanOutAsync(context, pairs, input.Settings.PairBatchSize,
+                p => context.CallActivityAsync<CoherenceOutcome>(nameof(CoherenceActivity), new PairTask(scope, p)),
+                (p, error) => new CoherenceOutcome(p.PairId, false, 0, error),
+                done => progress.Report("coherence", done, total));
+            var failed = coherence.Where(c => !c.Succeeded).Select(c => c.PairId).ToHashSet(StringComparer.Ordinal);
+            pairs = pairs.Where(p => !failed.Contains(p.PairId)).ToList();
+        }
+
+        progress.Report("stable points", 0, total);
+        var stable = await context.CallActivityAsync<StableSummary>(nameof(StableStatisticsActivity), new StableTask(scope, pairs));
+
+        var outcomes = await FanOutAsync(context, pairs, input.Settings.PairBatchSize,
+            p => context.CallActivityAsync<PairOutcome>(nameof(NdaiActivity), new PairTask(scope, p)),
+            (p, error) => new PairOutcome(p.PairId, p.Year, false, "failed: " + error, double.NaN, double.NaN, Failed: true),
+            done => progress.Report("ndai", done, total));
+
+        var rejected = total - outcomes.Count(o => o.Accepted);
+        if (stable.StablePixels == 0)
+            return progress.Fail(total, rejected, "no stable pixels in the stack: every pair rejected");
+
+        var years = outcomes.Where(o => o.Accepted).GroupBy(o => o.Year).OrderBy(g => g.Key).ToList();
+        progress.Report("annual means", total, total);
+        var annual = await Task.WhenAll(years.Select(g => context.CallActivityAsync<AnnualOutcome>(
+            nameof(AnnualMeanActivity), new AnnualTask(scope, g.Key, g.Select(o => o.PairId).OrderBy(id => id, StringComparer.Ordinal).ToList()))));
+
+        // A composite needs three consecutive years (R, G, B = first, second, third: METHOD.md §1.5).
+        var withData = annual.Where(a => a.Pairs > 0).Select(a => a.Year).ToHashSet();
+        var windows = withData.Where(y => withData.Contains(y + 1) && withData.Contains(y + 2)).Order().ToList();
+        if (windows.Count == 0)
+            return progress.Fail(total, rejected, $"no three consecutive years with accepted pairs (years: {string.Join(", ", withData.Order())})");
+
+        progress.Report("composites", total, total);
+        var counted = await Task.WhenAll(windows.Select(y => context.CallActivityAsync<WindowOutcome>(
+            nameof(CompositeActivity), new WindowTask(scope, y))));
+
+        progress.Report("areas", total, total);
+        var yearPairs = outcomes.GroupBy(o => o.Year).OrderBy(g => g.Key)
+            .Select(g => new YearPairs(g.Key, g.Count(o => o.Accepted), g.Count(o => !o.Accepted), annual.FirstOrDefault(a => a.Year == g.Key)?.MeanNdai)).ToList();
+        await context.CallActivityAsync(nameof(AssetAreaActivity), new AssetAreaTask(scope, counted, yearPairs));
+
+        var outcome = new AssetOutcome(input.AssetId, "succeeded", total, rejected, null);
+        progress.Done(outcome);
+        return outcome;
+    }
+
+    /// <summary>
+    /// Runs <paramref name="call"/> for every pair, at most <paramref name="batchSize"/> at a time, in
+    /// pair order. A failed activity becomes a recorded failure (via <paramref name="onFailure"/>), so
+    /// one bad pair never sinks its asset.
+    /// </summary>
+    internal static async Task<List<T>> FanOutAsync<T>(
+        TaskOrchestrationContext context,
+        IReadOnlyList<PairWork> pairs,
+        int batchSize,
+        Func<PairWork, Task<T>> call,
+        Func<PairWork, string, T> onFailure,
+        Action<int> onBatchDone)
+    {
+        var size = Math.Max(1, batchSize);
+        var results = new List<T>(pairs.Count);
+        for (var start = 0; start < pairs.Count; start += size)
+        {
+            var batch = pairs.Skip(start).Take(size).ToList();
+            var tasks = batch.Select(p => Guard(call, onFailure, p)).ToList();
+            results.AddRange(await Task.WhenAll(tasks));
+            onBatchDone(results.Count);
+        }
+        return results;
+    }
+
+    private static async Task<T> Guard<T>(Func<PairWork, Task<T>> call, Func<PairWork, string, T> onFailure, PairWork pair)
+    {
+        try
+        {
+            return await call(pair);
+        }
+        catch (TaskFailedException ex)
+        {
+            return onFailure(pair, ex.FailureDetails.ErrorMessage);
+        }
+    }
+}

@@ -1,0 +1,42 @@
+using MineFunctions.Infrastructure.Gdal;
+using MineFunctions.Infrastructure.Storage;
+
+namespace MineFunctions.Workflow.Storage;
+
+/// <summary>
+/// GeoTIFF blobs ⇄ Core arrays. Content goes through GDAL's /vsimem/, never temp files. Products
+/// are written as tiled ZSTD GeoTIFF (the codec chosen by `mine bench io`); identical content is not
+/// rewritten (<see cref="ProductBlobStore"/> compares hashes), so re-runs change nothing.
+/// </summary>
+public static class RasterBlobs
+{
+    public static async Task<(float[] Pixels, GridSpec Grid)> ReadFloat32Async(ProductBlobStore store, string blobName, CancellationToken cancellationToken)
+    {
+        var bytes = await store.DownloadBytesAsync(blobName, cancellationToken);
+        using var raster = GdalRaster.OpenBytes(bytes, Path.GetFileName(blobName));
+        return (raster.ReadFloat32(), raster.Grid);
+    }
+
+    public static async Task<(float[] Pixels, GridSpec Grid)> ReadComplex64Async(ProductBlobStore store, string blobName, CancellationToken cancellationToken)
+    {
+        var bytes = await store.DownloadBytesAsync(blobName, cancellationToken);
+        using var raster = GdalRaster.OpenBytes(bytes, Path.GetFileName(blobName));
+        return (raster.ReadComplex64(), raster.Grid);
+    }
+
+    public static async Task<(byte[] Pixels, GridSpec Grid)> ReadByteAsync(ProductBlobStore store, string blobName, CancellationToken cancellationToken)
+    {
+        var (pixels, grid) = await ReadFloat32Async(store, blobName, cancellationToken);
+        var bytes = new byte[pixels.Length];
+        for (var i = 0; i < pixels.Length; i++) bytes[i] = float.IsNaN(pixels[i]) ? (byte)0 : (byte)pixels[i];
+        return (bytes, grid);
+    }
+
+    public static Task<BlobWriteResult> WriteFloat32Async(ProductBlobStore store, string blobName, float[] pixels, GridSpec grid, CancellationToken cancellationToken) =>
+        store.UploadAsync(blobName, GeoTiffWriter.WriteFloat32ToBytes(pixels, grid), "image/tiff", cancellationToken);
+
+    public static Task<BlobWriteResult> WriteByteAsync(ProductBlobStore store, string blobName, IReadOnlyList<byte[]> bands, GridSpec grid, byte? noData, bool cloudOptimised, CancellationToken cancellationToken) =>
+        store.UploadAsync(blobName,
+            GeoTiffWriter.WriteByteToBytes(bands, grid, GeoTiffOptions.Default with { ByteNoData = noData, CloudOptimised = cloudOptimised }),
+            "image/tiff", cancellationToken);
+}

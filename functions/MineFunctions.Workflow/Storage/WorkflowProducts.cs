@@ -1,0 +1,35 @@
+using MineFunctions.Infrastructure.Storage;
+
+namespace MineFunctions.Workflow.Storage;
+
+/// <summary>
+/// Product names the workflow adds to <see cref="ProductLayout"/>: the stack's stable-point rasters
+/// and the per-pixel pair count of an annual mean. Same deterministic scheme: asset/settingsKey/….
+/// </summary>
+public static class WorkflowProducts
+{
+    public static string StableMask(string assetId, string settingsKey) => Name(assetId, settingsKey, "stable", "mask.tif");
+
+    public static string StableMean(string assetId, string settingsKey) => Name(assetId, settingsKey, "stable", "mean.tif");
+
+    public static string StableStd(string assetId, string settingsKey) => Name(assetId, settingsKey, "stable", "std.tif");
+
+    public static string AnnualCount(string assetId, string settingsKey, int year) =>
+        Name(assetId, settingsKey, "annual", $"{year}_pairs.tif");
+
+    public static string Counts(string assetId, string settingsKey, int firstYear, int lastYear) =>
+        Name(assetId, settingsKey, "counts", ProductLayout.WindowId(firstYear, lastYear) + ".csv");
+
+    /// <summary>An asset's year → area → production table (the `mine activity` CSV).</summary>
+    public static string Activity(string assetId, string settingsKey) => Name(assetId, settingsKey, "export", "activity.csv");
+
+    /// <summary>Run-level Climate TRACE exports: one file per sector for all assets of a settings key.</summary>
+    public static string Export(string settingsKey, string fileName) =>
+        ExportPrefix(settingsKey) + BlobPath.Segment(fileName, "export file");
+
+    /// <summary>"exports/&lt;settingsKey&gt;/": the folder of the run-level exports.</summary>
+    public static string ExportPrefix(string settingsKey) => BlobPath.Combine("exports", SettingsKey.Validate(settingsKey)) + "/";
+
+    private static string Name(string assetId, string settingsKey, string folder, string file) =>
+        ProductLayout.Prefix(assetId, settingsKey) + BlobPath.Combine(folder, file);
+}

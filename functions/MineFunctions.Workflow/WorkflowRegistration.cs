@@ -1,0 +1,29 @@
+using Microsoft.DurableTask;
+using MineFunctions.Workflow.Activities;
+using MineFunctions.Workflow.Orchestrators;
+
+namespace MineFunctions.Workflow;
+
+/// <summary>
+/// Every orchestrator and activity of the workflow, registered under its class name: the local
+/// Durable Task engine (CLI) and the tests use this list; the Functions app has one [Function]
+/// wrapper per entry, with the same name.
+/// </summary>
+public static class WorkflowRegistration
+{
+    public static IReadOnlyList<Type> Orchestrators { get; } = [typeof(RefreshOrchestrator), typeof(AssetOrchestrator)];
+
+    public static IReadOnlyList<Type> Activities { get; } =
+    [
+        typeof(ListAssetsActivity), typeof(DiscoverAssetActivity), typeof(CoherenceActivity), typeof(StableStatisticsActivity),
+        typeof(NdaiActivity), typeof(AnnualMeanActivity), typeof(CompositeActivity), typeof(AssetAreaActivity),
+        typeof(RunEstimateActivity), typeof(RecordRunActivity),
+    ];
+
+    public static DurableTaskRegistry AddMineFunctionsWorkflow(this DurableTaskRegistry registry)
+    {
+        foreach (var t in Orchestrators) registry.AddOrchestrator(t);
+        foreach (var t in Activities) registry.AddActivity(t);
+        return registry;
+    }
+}

@@ -1,0 +1,54 @@
+using System.Reflection;
+using System.Text.Json;
+using Microsoft.Azure.Functions.Worker;
+using MineFunctions.App.Options;
+using MineFunctions.App.Tests.TestSupport;
+using MineFunctions.App.Triggers;
+using MineFunctions.Infrastructure.Resilience;
+
+namespace MineFunctions.App.Tests;
+
+public sealed class HostSettingsTests
+{
+    private static JsonElement HostJson() =>
+        JsonDocument.Parse(File.ReadAllText(RepoPaths.Of("functions", "MineFunctions.App", "host.json")),
+            new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip }).RootElement;
+
+    private static JsonElement DurableTask() => HostJson().GetProperty("extensions").GetProperty("durableTask");
+
+    [Fact]
+    public void TheTaskHubComesFromTheSameSettingAsTheOptions() =>
+        Assert.Equal($"%{MineFunctionsOptions.SectionName}:{nameof(MineFunctionsOptions.TaskHub)}%", DurableTask().GetProperty("hubName").GetString());
+
+    [Fact]
+    public void TheTimerScheduleIsTheRefreshScheduleSetting()
+    {
+        var timer = typeof(MonthlyRefreshTrigger).GetMethod(nameof(MonthlyRefreshTrigger.RunAsync))!
+            .GetParameters().Select(p => p.GetCustomAttribute<TimerTriggerAttribute>()).Single(a => a is not null)!;
+
+        Assert.Equal($"%{MineFunctionsOptions.SectionName}:{nameof(MineFunctionsOptions.RefreshSchedule)}%", timer.Schedule);
+        Assert.False(timer.RunOnStartup);
+    }
+
+    [Fact]
+    public void TheBlobTriggerWatchesTheInputContainerSettingThroughEventGrid()
+    {
+        var blob = typeof(InputBlobTrigger).GetMethod(nameof(InputBlobTrigger.RunAsync))!
+            .GetParameters().Select(p => p.GetCustomAttribute<BlobTriggerAttribute>()).Single(a => a is not null)!;
+
+        Assert.Equal($"%{MineFunctionsOptions.SectionName}:{nameof(MineFunctionsOptions.InputContainer)}%/{{name}}", blob.BlobPath);
+        Assert.Equal(BlobTriggerSource.EventGrid, blob.Source);
+    }
+
+    [Fact]
+    public void ActivitySlotsLeaveRoomForTheRasterLimiterAndNonRasterWork() =>
+        Assert.True(DurableTask().GetProperty("maxConcurrentActivityFunctions").GetInt32() > new RasterWorkOptions().MaxConcurrentRasterJobs);
+
+    [Fact]
+    public void ALiveRasterJobTimesOutBeforeItsWorkItemBecomesVisibleAgain()
+    {
+        var visibility = TimeSpan.Parse(DurableTask().GetProperty("storageProvider").GetProperty("workItemQueueVisibilityTimeout").GetString()!, System.Globalization.CultureInfo.InvariantCulture);
+
+        Assert.True(new RasterWorkOptions().RasterJobTimeout < visibility);
+    }
+}

@@ -1,0 +1,113 @@
+using System.Text;
+using System.Text.Json;
+using Microsoft.AspNetCore.Mvc;
+using MineFunctions.App.Results;
+using MineFunctions.App.Tests.TestSupport;
+using MineFunctions.App.Triggers;
+using Moq;
+
+namespace MineFunctions.App.Tests;
+
+public sealed class ProductEndpointTests
+{
+    [Fact]
+    public async Task GivenAnAssetWithResults_ThenResultsReturnsItsYearsAsJson()
+    {
+        var reader = new Mock<IAssetResultsReader>();
+        reader.Setup(r => r.GetAsync("sishen", It.IsAny<CancellationToken>())).ReturnsAsync(
+            new AssetResults("sishen", [new AssetYearResult(2021, 11_689_100, 37.9e6, 386_700, "medium", 41_000)]));
+        var request = HttpTestContext.Request("GET", "/api/assets/sishen/results");
+
+        var result = await new AssetResultsTrigger(reader.Object).RunAsync(request, "sishen", CancellationToken.None);
+
+        var (status, contentType, body) = await HttpTestContext.ExecuteAsync(result, request);
+        Assert.Equal(200, status);
+        Assert.StartsWith("application/json", contentType, StringComparison.Ordinal);
+        var year = JsonDocument.Parse(body).RootElement.GetProperty("years")[0];
+        Assert.Equal(2021, year.GetProperty("year").GetInt32());
+        Assert.Equal(11_689_100, year.GetProperty("areaM2").GetDouble());
+        Assert.Equal("medium", year.GetProperty("confidence").GetString());
+    }
+
+    [Fact]
+    public async Task GivenAnAssetWithoutResults_ThenResultsIs404Problem()
+    {
+        var request = HttpTestContext.Request("GET", "/api/assets/nowhere/results");
+        var result = await new AssetResultsTrigger(Mock.Of<IAssetResultsReader>()).RunAsync(request, "nowhere", CancellationToken.None);
+
+        await HttpTestContext.ProblemAsync(result, request, 404);
+    }
+
+    [Fact]
+    public async Task GivenAnInvalidAssetId_ThenResultsIs400AndTheTablesAreNotRead()
+    {
+        var reader = new Mock<IAssetResultsReader>(MockBehavior.Strict);
+        var request = HttpTestContext.Request("GET", "/api/assets/x/results");
+
+        var result = await new AssetResultsTrigger(reader.Object).RunAsync(request, "..", CancellationToken.None);
+
+        await HttpTestContext.ProblemAsync(result, request, 400);
+    }
+
+    [Fact]
+    public async Task GivenAnExportedSector_ThenTheCsvIsStreamedAsTextCsv()
+    {
+        var products = new Mock<IProductReader>();
+        products.Setup(p => p.OpenSectorExportAsync(MineFunctions.Core.Inputs.Commodity.Iron, It.IsAny<CancellationToken>()))
+            .ReturnsAsync(new ProductContent(new MemoryStream(Encoding.UTF8.GetBytes("source_id,iso3_country\n")), "text/csv"));
+        var request = HttpTestContext.Request("GET", "/api/exports/iron-mining.csv");
+
+        var result = await new SectorExportTrigger(products.Object).RunAsync(request, "iron-mining", CancellationToken.None);
+
+        var file = Assert.IsType<FileStreamResult>(result);
+        Assert.Equal("text/csv", file.ContentType);
+        Assert.Equal("iron-mining.csv", file.FileDownloadName);
+    }
+
+    [Theory]
+    [InlineData("Iron-Mining")]
+    [InlineData("iron_mining")]
+    [InlineData("gold-mining")]
+    [InlineData("..")]
+    public async Task GivenAnInvalidSector_ThenExportIs400(string sector)
+    {
+        var request = HttpTestContext.Request("GET", "/api/exports/x.csv");
+        var result = await new SectorExportTrigger(new Mock<IProductReader>(MockBehavior.Strict).Object).RunAsync(request, sector, CancellationToken.None);
+
+        await HttpTestContext.ProblemAsync(result, request, 400);
+    }
+
+    [Fact]
+    public async Task GivenASectorNotExportedYet_ThenExportIs404()
+    {
+        var request = HttpTestContext.Request("GET", "/api/exports/copper-mining.csv");
+        var result = await new SectorExportTrigger(Mock.Of<IProductReader>()).RunAsync(request, "copper-mining", CancellationToken.None);
+
+        await HttpTestContext.ProblemAsync(result, request, 404);
+    }
+
+    [Fact]
+    public async Task GivenAnAssetWithAComposite_ThenThePngIsStreamed()
+    {
+        var png = new byte[] { 0x89, 0x50, 0x4E, 0x47 };
+        var products = new Mock<IProductReader>();
+        products.Setup(p => p.OpenCompositePngAsync("sishen", It.IsAny<CancellationToken>()))
+            .ReturnsAsync(new ProductContent(new MemoryStream(png), "image/png"));
+        var request = HttpTestContext.Request("GET", "/api/assets/sishen/composite.png");
+
+        var result = await new CompositePngTrigger(products.Object).RunAsync(request, "sishen", CancellationToken.None);
+
+        Assert.Equal("image/png", Assert.IsType<FileStreamResult>(result).ContentType);
+    }
+
+    [Fact]
+    public async Task GivenNoCompositeOrABadAsset_ThenCompositeIs404Or400()
+    {
+        var request = HttpTestContext.Request("GET", "/api/assets/sishen/composite.png");
+        var trigger = new CompositePngTrigger(Mock.Of<IProductReader>());
+
+        await HttpTestContext.ProblemAsync(await trigger.RunAsync(request, "sishen", CancellationToken.None), request, 404);
+        var bad = HttpTestContext.Request("GET", "/api/assets/x/composite.png");
+        await HttpTestContext.ProblemAsync(await trigger.RunAsync(bad, "a/b", CancellationToken.None), bad, 400);
+    }
+}

@@ -1,0 +1,26 @@
+using Microsoft.Extensions.Logging.Abstractions;
+using MineFunctions.App.Options;
+using MineFunctions.App.Runs;
+using Opts = Microsoft.Extensions.Options.Options;
+
+namespace MineFunctions.App.Tests.TestSupport;
+
+/// <summary>Options and services as the triggers get them from DI.</summary>
+public static class TestOptions
+{
+    public static readonly DateTimeOffset Now = new(2026, 11, 1, 3, 0, 0, TimeSpan.Zero);
+
+    public static MineFunctionsOptions App(TimeSpan? staleRunAge = null) => new()
+    {
+        StaleRunAge = staleRunAge ?? TimeSpan.FromDays(2),
+        TerminateWait = TimeSpan.FromMilliseconds(200),
+    };
+
+    /// <summary>Non-default values, so a test can tell the snapshot came from configuration.</summary>
+    public static PipelineOptions Pipeline() => new() { WindowX = 9, PairMeanMin = 0.75, TemporalBaselinesDays = "12,24,36", AlgorithmVersion = "v7" };
+
+    public static RunStarter Starter(TimeProvider? time = null) =>
+        new(time ?? new FixedTimeProvider(Now), NullLogger<RunStarter>.Instance);
+
+    public static Microsoft.Extensions.Options.IOptions<T> Wrap<T>(T value) where T : class => Opts.Create(value);
+}

@@ -1,0 +1,81 @@
+using System.Diagnostics;
+
+namespace MineFunctions.Integration.Tests;
+
+/// <summary>
+/// The local runner killed with SIGKILL in the middle of a run and started again completes from the
+/// Durable history, with results identical to an uninterrupted run.
+/// </summary>
+public sealed class CrashRecoveryTests
+{
+    private static readonly string[] ResultFiles =
+    [
+        "iron-mining_emissions-sources.csv", "iron-mining_emissions-sources_confidence.csv", "estimate.json",
+        "demo-iron-a/activity.csv", "demo-iron-a/pairs.csv", "demo-iron-a/counts_2020-2022.csv",
+    ];
+
+    [Fact]
+    public async Task ARunKilledMidway_AndStartedAgain_EndsWithTheResultsOfAnUninterruptedRun()
+    {
+        var crashed = Directory.CreateTempSubdirectory("crash").FullName;
+        var clean = Directory.CreateTempSubdirectory("clean").FullName;
+        var crashNs = "c" + Guid.NewGuid().ToString("N")[..10];
+
+        // First attempt: kill -9 as soon as the per-pair NDAI stage is under way.
+        using (var first = Start(crashNs, crashed))
+        {
+            var killed = false;
+            while (await first.StandardOutput.ReadLineAsync() is { } line)
+            {
+                if (!line.Contains(" ndai ", StringComparison.Ordinal)) continue;
+                first.Kill(entireProcessTree: true);
+                killed = true;
+                break;
+            }
+            await first.WaitForExitAsync();
+            Assert.True(killed, "the run ended before the NDAI stage was seen: nothing was interrupted");
+        }
+
+        var (resumedCode, resumedOut) = await RunToEndAsync(Start(crashNs, crashed));
+        Assert.True(resumedCode == 0, resumedOut);
+        Assert.Contains("resuming", resumedOut);
+
+        var (cleanCode, cleanOut) = await RunToEndAsync(Start("u" + Guid.NewGuid().ToString("N")[..10], clean));
+        Assert.True(cleanCode == 0, cleanOut);
+        foreach (var file in ResultFiles)
+            Assert.Equal(await File.ReadAllTextAsync(Path.Combine(clean, file)), await File.ReadAllTextAsync(Path.Combine(crashed, file)));
+    }
+
+    private static Process Start(string ns, string outDir)
+    {
+        var info = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        foreach (var a in new[] { MineDll(), "demo", "--assets", "1", "--size", "96", "--namespace", ns, "--out", outDir, "--lease-seconds", "10" })
+            info.ArgumentList.Add(a);
+        info.Environment["MINEFUNCTIONS_STORAGE"] = TestStorage.ConnectionString;
+        return Process.Start(info) ?? throw new InvalidOperationException("could not start mine");
+    }
+
+    private static async Task<(int Code, string Output)> RunToEndAsync(Process process)
+    {
+        using (process)
+        {
+            var stdout = process.StandardOutput.ReadToEndAsync();
+            var stderr = process.StandardError.ReadToEndAsync();
+            using var cts = new CancellationTokenSource(TimeSpan.FromMinutes(4));
+            await process.WaitForExitAsync(cts.Token);
+            return (process.ExitCode, await stdout + await stderr);
+        }
+    }
+
+    /// <summary>The CLI built next to this test assembly (the project references it).</summary>
+    private static string MineDll()
+    {
+        var local = Path.Combine(AppContext.BaseDirectory, "mine.dll");
+        return File.Exists(local) ? local : throw new FileNotFoundException("mine.dll is not next to the test assembly", local);
+    }
+}
