@@ -14,14 +14,15 @@ internal sealed class DemoCommand : ICliCommand
     public string Summary => "Simulate mines, run the whole workflow on Azurite, write maps and CSVs, score against the truth.";
 
     public string Usage =>
-        "mine demo [--out DIR] [--assets N] [--size PX] [--engine azure|memory] [--namespace NAME]\n" +
+        "mine demo [--out DIR] [--assets N] [--size PX] [--engine azure|memory] [--namespace NAME] [--lease-seconds S] [--state DIR]\n" +
         "  --out DIR       where results go (default ./demo-out)\n" +
         $"  --assets N      simulated mines, 1–{DemoMine.Defaults.Count} (default {DemoMine.Defaults.Count})\n" +
         "  --size PX       raster width and height in pixels (default 256)\n" +
         "  --engine        Durable backend: azure (Azure Storage on Azurite, default) or memory\n" +
         "  --namespace     isolate containers, tables and task hub under this name\n" +
         "  --lease-seconds how long work of a crashed process stays hidden before a restart resumes it\n" +
-        "Storage: MINEFUNCTIONS_STORAGE, else an Azurite started for the run.";
+        "  --state DIR     Azurite data folder when MINEFUNCTIONS_STORAGE is not set\n" +
+        $"                  (default {LocalStorage.DefaultStateDirectory}; `mine status` reads it)";
 
     public async Task<int> RunAsync(CliArguments args, TextWriter output, CancellationToken cancellationToken)
     {
@@ -32,7 +33,8 @@ internal sealed class DemoCommand : ICliCommand
             EngineKinds.Parse(args.Optional("engine")),
             RunNamespace.Of(args.Optional("namespace")),
             null,
-            args.Has("lease-seconds") ? TimeSpan.FromSeconds(args.Int("lease-seconds", 0)) : null);
+            args.Has("lease-seconds") ? TimeSpan.FromSeconds(args.Int("lease-seconds", 0)) : null,
+            args.Optional("state"));
         args.RejectUnknown();
         if (options.Size is < 64 or > 4096) throw new UsageException("--size must be between 64 and 4096.");
         if (options.Lease is { TotalSeconds: < 5 }) throw new UsageException("--lease-seconds must be at least 5.");

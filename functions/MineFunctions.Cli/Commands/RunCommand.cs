@@ -17,7 +17,7 @@ internal sealed class RunCommand : ICliCommand
     public string Summary => "Run the workflow on your asset folder(s) and write maps, counts and CSVs.";
 
     public string Usage =>
-        "mine run --input DIR [--out DIR] [--engine azure|memory] [--namespace NAME] [--lease-seconds S] [--window 7x2] [--rule hsv|threshold] [--pixel-area-m2 A]\n" +
+        "mine run --input DIR [--out DIR] [--engine azure|memory] [--namespace NAME] [--lease-seconds S] [--state DIR] [--window 7x2] [--rule hsv|threshold] [--pixel-area-m2 A]\n" +
         "  --input DIR   an asset folder (asset.json, polygon.geojson, production.csv, emissions.csv, pairs/*.tif or slc/*.tif)\n" +
         "                or a folder of asset folders\n" +
         "  --out DIR     where results go (default ./out)";
@@ -28,6 +28,7 @@ internal sealed class RunCommand : ICliCommand
         var outDir = Path.GetFullPath(args.Optional("out") ?? "out");
         var engine = EngineKinds.Parse(args.Optional("engine"));
         var names = RunNamespace.Of(args.Optional("namespace"));
+        var state = args.Optional("state");
         TimeSpan? lease = args.Has("lease-seconds") ? TimeSpan.FromSeconds(args.Int("lease-seconds", 0)) : null;
         if (lease is { TotalSeconds: < 5 }) throw new UsageException("--lease-seconds must be at least 5.");
         var window = Core.Coherence.CoherenceWindow.Parse(args.Optional("window") ?? "7x2");
@@ -48,7 +49,7 @@ internal sealed class RunCommand : ICliCommand
             throw new UsageException(ex.Message);
         }
 
-        await using var runner = await LocalRunner.StartAsync(engine, names, null, lease, output, cancellationToken);
+        await using var runner = await LocalRunner.StartAsync(engine, names, null, lease, output, cancellationToken, state);
         output.WriteLine($"Uploading {input}:");
         var (assets, fingerprint) = await InputFolderUploader.UploadAsync(runner.Storage.Inputs, input, output, cancellationToken);
         var key = SettingsFingerprint.Of(settings);

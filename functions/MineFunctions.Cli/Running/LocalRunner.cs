@@ -10,19 +10,17 @@ namespace MineFunctions.Cli.Running;
 
 /// <summary>
 /// The workflow on a laptop: storage from <c>MINEFUNCTIONS_STORAGE</c> or an Azurite this runner
-/// starts (and stops), the Durable Task engine (Azure Storage backend by default: state survives a
+/// starts on a persistent state folder (and stops), the Durable Task engine (Azure Storage backend by default: state survives a
 /// crash; or in memory), and the same orchestrators and activities as the Functions app.
 /// </summary>
 internal sealed class LocalRunner : IAsyncDisposable
 {
-    public const string StorageVariable = "MINEFUNCTIONS_STORAGE";
-
-    private readonly AzuriteProcess? _azurite;
+    private readonly LocalStorage? _started;
     private readonly LocalEngineHost _engine;
 
-    private LocalRunner(AzuriteProcess? azurite, LocalEngineHost engine, PipelineStorage storage, string connectionString)
+    private LocalRunner(LocalStorage? started, LocalEngineHost engine, PipelineStorage storage, string connectionString)
     {
-        (_azurite, _engine, Storage, ConnectionString) = (azurite, engine, storage, connectionString);
+        (_started, _engine, Storage, ConnectionString) = (started, engine, storage, connectionString);
     }
 
     public PipelineStorage Storage { get; }
@@ -31,37 +29,36 @@ internal sealed class LocalRunner : IAsyncDisposable
 
     public DurableTaskClient Client => _engine.Client;
 
-    /// <param name="connectionString">Storage to use; null reads <see cref="StorageVariable"/>, and when that is unset too an Azurite is started.</param>
+    /// <param name="connectionString">Storage to use; null means <see cref="LocalStorage"/>: MINEFUNCTIONS_STORAGE, else an Azurite started on the state folder.</param>
+    /// <param name="stateDirectory">Where a started Azurite keeps its data (persistent by default, so `mine status` and a restart after a crash see the run).</param>
     /// <param name="lease">
     /// Queue visibility timeout of the Azure Storage backend: how long work taken by a process that died
     /// stays hidden before another process picks it up. Must exceed the slowest activity (the local
     /// sidecar never renews locks, see ENGINEERING-NOTES.md); null keeps the engine's default.
     /// </param>
-    public static async Task<LocalRunner> StartAsync(EngineKind kind, RunNamespace names, string? connectionString, TimeSpan? lease, TextWriter log, CancellationToken cancellationToken)
+    public static async Task<LocalRunner> StartAsync(EngineKind kind, RunNamespace names, string? connectionString, TimeSpan? lease, TextWriter log, CancellationToken cancellationToken, string? stateDirectory = null)
     {
-        AzuriteProcess? azurite = null;
-        var connection = connectionString ?? Environment.GetEnvironmentVariable(StorageVariable);
-        if (string.IsNullOrWhiteSpace(connection))
+        LocalStorage? started = null;
+        if (connectionString is null)
         {
-            azurite = await AzuriteProcess.StartAsync(cancellationToken: cancellationToken);
-            connection = azurite.ConnectionString;
-            log.WriteLine($"Started Azurite (pid {azurite.ProcessId}) on 127.0.0.1:{azurite.BlobPort}; set {StorageVariable} to use your own storage.");
+            started = await LocalStorage.OpenAsync(stateDirectory ?? LocalStorage.DefaultStateDirectory, log, cancellationToken);
+            connectionString = started.ConnectionString;
         }
         try
         {
-            var storage = await PipelineStorage.ConnectAsync(names.StorageOptions(connection), cancellationToken);
-            var engineOptions = new LocalEngineOptions { Kind = kind, ConnectionString = connection, TaskHub = names.TaskHub };
+            var storage = await PipelineStorage.ConnectAsync(names.StorageOptions(connectionString), cancellationToken);
+            var engineOptions = new LocalEngineOptions { Kind = kind, ConnectionString = connectionString, TaskHub = names.TaskHub };
             if (lease is { } l) engineOptions = engineOptions with { WorkItemVisibilityTimeout = l, ControlQueueVisibilityTimeout = l };
             var engine = await LocalEngineHost.StartAsync(
                 engineOptions,
                 r => r.AddMineFunctionsWorkflow(),
                 s => s.AddSingleton(storage),
                 cancellationToken: cancellationToken);
-            return new LocalRunner(azurite, engine, storage, connection);
+            return new LocalRunner(started, engine, storage, connectionString);
         }
         catch
         {
-            if (azurite is not null) await azurite.DisposeAsync();
+            if (started is not null) await started.DisposeAsync();
             throw;
         }
     }
@@ -98,6 +95,6 @@ internal sealed class LocalRunner : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await _engine.DisposeAsync();
-        if (_azurite is not null) await _azurite.DisposeAsync();
+        if (_started is not null) await _started.DisposeAsync();
     }
 }

@@ -1,0 +1,69 @@
+using System.Globalization;
+using MineFunctions.Cli.LocalEngine;
+using MineFunctions.Cli.Running;
+using MineFunctions.Infrastructure.Storage;
+using MineFunctions.Infrastructure.Storage.Tables;
+using MineFunctions.Workflow;
+using MineFunctions.Workflow.Contracts;
+using MineFunctions.Workflow.Storage;
+
+namespace MineFunctions.Cli.Commands;
+
+/// <summary>`mine results ASSET`: an asset's yearly area, production and emissions from the result tables.</summary>
+internal sealed class ResultsCommand : ICliCommand
+{
+    public string Name => "results";
+    public string Summary => "Show an asset's yearly mined area, production and emissions from the result tables.";
+
+    public string Usage =>
+        "mine results ASSET [--namespace NAME] [--settings-key KEY] [--state DIR]\n" +
+        "  --settings-key  the products of these settings (default: the default settings' key)\n" +
+        $"  --state DIR     local Azurite data folder when {LocalStorage.ConnectionVariable} is not set";
+
+    public async Task<int> RunAsync(CliArguments args, TextWriter output, CancellationToken cancellationToken)
+    {
+        var names = RunNamespace.Of(args.Optional("namespace"));
+        var key = args.Optional("settings-key") ?? SettingsFingerprint.Of(new PipelineSettings());
+        var state = args.Optional("state") ?? LocalStorage.DefaultStateDirectory;
+        args.RejectUnknown();
+        if (args.Positionals.Count != 1) throw new UsageException("Name one asset.");
+        string asset;
+        try
+        {
+            asset = BlobPath.AssetId(args.Positionals[0]);
+            SettingsKey.Validate(key);
+        }
+        catch (StorageNameException ex)
+        {
+            throw new UsageException(ex.Message);
+        }
+        if (!LocalStorage.IsConfigured && !Directory.Exists(state))
+        {
+            output.WriteLine($"No results yet: {LocalStorage.ConnectionVariable} is not set and there is no local state in {state}.");
+            return 1;
+        }
+
+        await using var local = await LocalStorage.OpenAsync(state, null, cancellationToken);
+        var storage = await PipelineStorage.ConnectAsync(names.StorageOptions(local.ConnectionString), cancellationToken);
+        var areas = new Dictionary<int, AnnualActivityRow>();
+        await foreach (var row in storage.Tables.QueryAssetAsync<AnnualActivityRow>(asset, key, cancellationToken)) areas[row.Year] = row;
+        var emissions = new Dictionary<int, EmissionsRow>();
+        await foreach (var row in storage.Tables.QueryAssetAsync<EmissionsRow>(asset, key, cancellationToken)) emissions[row.Year] = row;
+        if (areas.Count == 0 && emissions.Count == 0)
+        {
+            output.WriteLine($"No results for asset '{asset}' under settings key {key}.");
+            return 1;
+        }
+
+        output.WriteLine($"{asset} (settings {key})");
+        output.WriteLine($"{"year",4} {"pairs ok/rej",12} {"active px",10} {"area m²",12} {"ore t",14} {"conf",9} {"EF t/t",8} {"CO2 t",12} {"conf",9} {"± t",10}");
+        foreach (var year in areas.Keys.Union(emissions.Keys).Order())
+        {
+            areas.TryGetValue(year, out var a);
+            emissions.TryGetValue(year, out var e);
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"{year,4} {(a is null ? "" : $"{a.AcceptedPairs}/{a.RejectedPairs}"),12} {a?.ActivePixels,10} {a?.ActiveAreaM2,12:0} {e?.ActivityTonnes,14:0} {e?.ActivityConfidence,9} {e?.EmissionFactor,8:0.0000} {e?.Co2Tonnes,12:0} {e?.Confidence,9} {e?.Uncertainty,10:0}"));
+        }
+        return 0;
+    }
+}
