@@ -50,12 +50,28 @@ internal sealed class StatusCommand : ICliCommand
         }
 
         await using var storage = await LocalStorage.OpenAsync(state, log: null, cancellationToken);
-        var options = new LocalEngineOptions { Kind = EngineKind.AzureStorage, ConnectionString = storage.ConnectionString, TaskHub = taskHub };
-        await using var engine = await LocalEngineHost.StartAsync(options, registerTasks: null, cancellationToken: cancellationToken);
+        return await ReportAsync(storage.ConnectionString, taskHub, instanceId, top, all, output, cancellationToken);
+    }
 
-        return instanceId is null
-            ? await ListAsync(engine.Client, top, all, output, cancellationToken)
-            : await ShowAsync(engine.Client, instanceId, output, cancellationToken);
+    /// <summary>Lists instances (no <paramref name="instanceId"/>) or shows one, on the task hub in that storage account.</summary>
+    internal static async Task<int> ReportAsync(string connectionString, string taskHub, string? instanceId, int top, bool all, TextWriter output, CancellationToken cancellationToken)
+    {
+        var options = new LocalEngineOptions { Kind = EngineKind.AzureStorage, ConnectionString = connectionString, TaskHub = taskHub };
+        try
+        {
+            await using var engine = await LocalEngineHost.StartAsync(options, registerTasks: null, cancellationToken: cancellationToken);
+            return instanceId is null
+                ? await ListAsync(engine.Client, top, all, output, cancellationToken)
+                : await ShowAsync(engine.Client, instanceId, output, cancellationToken);
+        }
+        catch (Azure.RequestFailedException ex)
+        {
+            throw new InvalidOperationException($"Storage refused the request ({ex.Status} {ex.ErrorCode}): {ex.Message.Split('\n')[0]}", ex);
+        }
+        catch (Grpc.Core.RpcException ex)
+        {
+            throw new InvalidOperationException($"The local Durable Task engine failed: {ex.Status.Detail}", ex);
+        }
     }
 
     private static async Task<int> ListAsync(DurableTaskClient client, int top, bool all, TextWriter output, CancellationToken cancellationToken)

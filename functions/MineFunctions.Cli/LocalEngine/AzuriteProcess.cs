@@ -33,6 +33,7 @@ public sealed class AzuriteProcess : IAsyncDisposable
     private AzuriteProcess(Process process, string location, bool ownsLocation, int blobPort, int queuePort, int tablePort, LinkedList<string> output)
     {
         _process = process;
+        ProcessId = process.Id;
         Location = location;
         _ownsLocation = ownsLocation;
         BlobPort = blobPort;
@@ -41,7 +42,8 @@ public sealed class AzuriteProcess : IAsyncDisposable
         _output = output;
     }
 
-    public int ProcessId => _process.Id;
+    /// <summary>The pid this instance started (kept after dispose, for checks and logs).</summary>
+    public int ProcessId { get; }
 
     public string Location { get; }
 
@@ -51,7 +53,7 @@ public sealed class AzuriteProcess : IAsyncDisposable
 
     public int TablePort { get; }
 
-    public bool HasExited => _process.HasExited;
+    public bool HasExited => _disposed || _process.HasExited;
 
     /// <summary>The devstoreaccount1 connection string with explicit endpoints (UseDevelopmentStorage=true would assume fixed ports).</summary>
     public string ConnectionString => BuildConnectionString(BlobPort, QueuePort, TablePort);
@@ -188,7 +190,7 @@ public sealed class AzuriteProcess : IAsyncDisposable
     {
         if (_disposed) return;
         _disposed = true;
-        await StopAsync(_process.Id, () => _process.HasExited, () => _process.Kill(), TimeSpan.FromSeconds(5));
+        await StopAsync(ProcessId, () => _process.HasExited, () => _process.Kill(), TimeSpan.FromSeconds(5));
         try
         {
             await _process.WaitForExitAsync(new CancellationTokenSource(TimeSpan.FromSeconds(5)).Token);
