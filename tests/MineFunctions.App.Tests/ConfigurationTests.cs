@@ -87,6 +87,19 @@ public sealed class ConfigurationTests
         }
     }
 
+    [Fact]
+    public void TheCompositionRootBuildsEveryTriggerAndEveryWorkflowActivity()
+    {
+        var configuration = SampleConfiguration();
+        using var provider = new ServiceCollection().AddLogging().AddSingleton(configuration).AddMineFunctionsApp(configuration).BuildServiceProvider();
+        var triggers = typeof(MineFunctionsOptions).Assembly.GetTypes()
+            .Where(t => t.Namespace == "MineFunctions.App.Triggers" && t.IsPublic && !t.IsAbstract && t.Name.EndsWith("Trigger", StringComparison.Ordinal));
+
+        Assert.NotEmpty(triggers);
+        Assert.All(triggers, t => Assert.NotNull(ActivatorUtilities.CreateInstance(provider, t)));
+        Assert.All(MineFunctions.Workflow.WorkflowRegistration.Activities, t => Assert.NotNull(ActivatorUtilities.GetServiceOrCreateInstance(provider, t)));
+    }
+
     [Theory]
     [InlineData("MineFunctions:TaskHub", "x", "TaskHub")]
     [InlineData("MineFunctions:InputContainer", "Mine_Input", "InputContainer")]
@@ -96,6 +109,8 @@ public sealed class ConfigurationTests
     [InlineData("MineFunctions:Pipeline:TemporalBaselinesDays", "12;24", "TemporalBaselinesDays")]
     [InlineData("MineFunctions:Pipeline:ClassRule", "rgb", "ClassRule")]
     [InlineData("MineFunctions:RasterWork:MaxConcurrentRasterJobs", "0", "MaxConcurrentRasterJobs")]
+    [InlineData("MineFunctions:ProductsContainer", "mine-input", "containers must differ")]
+    [InlineData("MineFunctions:Pipeline:WindowX", "0", "WindowX")]
     public void GivenAnInvalidSetting_ThenStartValidationFailsNamingIt(string key, string value, string member)
     {
         var configuration = SampleConfiguration(v => v[key] = value);
