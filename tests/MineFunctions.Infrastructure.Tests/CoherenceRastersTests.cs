@@ -21,7 +21,7 @@ public sealed class CoherenceRastersTests
         Assert.Equal((W, H), (summary.Width, summary.Height));
 
         var theirs = dir.File("reference.tif");
-        ExternalTool.Run("/usr/bin/python3", "/work/shared/bench/coherence_reference.py", "--ref", refPath, "--sec", secPath, "--out", theirs, "--window", windowText, "--reps", "1");
+        ExternalTool.Run("/usr/bin/python3", ExternalTool.CoherenceReferenceScript(), "--ref", refPath, "--sec", secPath, "--out", theirs, "--window", windowText, "--reps", "1");
         using var a = GdalRaster.Open(ours);
         using var b = GdalRaster.Open(theirs);
         Assert.Equal(windowText, a.Info.Metadata["COHERENCE_WINDOW"]);

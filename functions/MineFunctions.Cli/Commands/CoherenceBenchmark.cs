@@ -187,7 +187,7 @@ internal sealed class CoherenceBenchmark : IBenchmark
         if (string.Equals(option, "none", StringComparison.Ordinal)) return null;
         var script = option ?? FindReferenceScript();
         if (script is null || !File.Exists(script))
-            throw new InvalidOperationException($"Reference script not found ({script ?? "searched ../shared/bench/coherence_reference.py upwards and /work/shared/bench"}); pass --reference PATH or --reference none.");
+            throw new InvalidOperationException($"Reference script not found ({script ?? "searched bench/coherence_reference.py and shared/bench/ upwards, and /work/shared/bench"}); pass --reference PATH or --reference none.");
         const string python = "/usr/bin/python3";
         var psi = new ProcessStartInfo(python)
         {
@@ -215,8 +215,10 @@ internal sealed class CoherenceBenchmark : IBenchmark
         {
             for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
             {
-                var candidate = Path.Combine(dir.FullName, "shared", "bench", "coherence_reference.py");
-                if (File.Exists(candidate)) return candidate;
+                foreach (var candidate in new[] { Path.Combine(dir.FullName, "bench", "coherence_reference.py"), Path.Combine(dir.FullName, "shared", "bench", "coherence_reference.py") })
+                {
+                    if (File.Exists(candidate)) return candidate;
+                }
             }
         }
         const string fallback = "/work/shared/bench/coherence_reference.py";
