@@ -1,0 +1,87 @@
+using MineFunctions.Core.Contracts;
+using MineFunctions.Core.Inputs;
+using MineFunctions.Infrastructure.Gdal;
+
+namespace MineFunctions.Cli.Tests;
+
+/// <summary>The stage commands on plain files: `mine ndai` and `mine composite`.</summary>
+public sealed class StageCommandTests : IDisposable
+{
+    private readonly string _dir = Directory.CreateTempSubdirectory("mine-stage").FullName;
+
+    public void Dispose() => Directory.Delete(_dir, recursive: true);
+
+    private static async Task<(int Code, string Out, string Err)> MineAsync(params string[] args)
+    {
+        var (output, error) = (new StringWriter(), new StringWriter());
+        var code = await CliApp.RunAsync(args, output, error);
+        return (code, output.ToString(), error.ToString());
+    }
+
+    private static string RepoFolder(params string[] parts)
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            var candidate = Path.Combine([dir.FullName, .. parts]);
+            if (Directory.Exists(candidate)) return candidate;
+        }
+        throw new DirectoryNotFoundException(Path.Combine(parts));
+    }
+
+    [Fact]
+    public async Task MineNdai_OnTheRealPyRateStack_ReportsEveryPairWithItsDatesAndDecision()
+    {
+        var pairs = RepoFolder("tests", "fixtures", "real", "pyrate-cropA-mexico-city");
+        var (code, output, err) = await MineAsync("ndai", "--pairs", pairs, "--out", _dir);
+        Assert.True(code == 0, err);
+        var report = await File.ReadAllLinesAsync(Path.Combine(_dir, "pairs.csv"));
+        Assert.Equal("file,reference,secondary,year,stable_pixels,stable_mean,stable_std,accepted,reason", report[0]);
+        Assert.Equal(30, report.Length - 1);
+        Assert.Contains(report, l => l.StartsWith("cropA_20180106-20180130_VV_8rlks_flat_eqa_cc.tif,2018-01-06,2018-01-30,2018,", StringComparison.Ordinal));
+        Assert.All(report.Skip(1), l => Assert.Matches(",(yes|no),\".+\"$", l));
+        Assert.Contains("30 pairs on a 100×60 grid", output);
+    }
+
+    [Fact]
+    public async Task MineNdai_WithoutTifFiles_IsAUsageError()
+    {
+        var (code, _, err) = await MineAsync("ndai", "--pairs", _dir, "--out", Path.Combine(_dir, "o"));
+        Assert.Equal(2, code);
+        Assert.Contains("No .tif files", err);
+    }
+
+    [Fact]
+    public async Task MineComposite_CountsTheClassesInsideThePolygonOnly()
+    {
+        // 4 × 4 grid: the left half active in year 1 only (red), the right half active every year (white);
+        // the polygon covers the top three rows, so the bottom row is in no count.
+        const int w = 4, h = 4;
+        var grid = GridSpec.NorthUp(w, h, 500_000, 7_000_000, 20, -20, GridCrs.Wkt(32723));
+        float[] Year(bool left, bool right) => Enumerable.Range(0, w * h).Select(i => (i % w < 2 ? left : right) ? 0.6f : 0f).ToArray();
+        var paths = new[] { "y1.tif", "y2.tif", "y3.tif" }.Select(f => Path.Combine(_dir, f)).ToArray();
+        GeoTiffWriter.WriteFloat32(paths[0], Year(true, true), grid);
+        GeoTiffWriter.WriteFloat32(paths[1], Year(false, true), grid);
+        GeoTiffWriter.WriteFloat32(paths[2], Year(false, true), grid);
+        var polygon = Path.Combine(_dir, "mine.geojson");
+        await File.WriteAllTextAsync(polygon, PolygonGeoJson.FromPixelVertices([(0, 0), (4, 0), (4, 3), (0, 3)], grid));
+
+        var outDir = Path.Combine(_dir, "out");
+        var (code, _, err) = await MineAsync("composite", "--years", paths[0], paths[1], paths[2], "--aoi", polygon, "--out", outDir);
+        Assert.True(code == 0, err);
+        var (counts, errors) = ClassCountsCsvReader.Read(new StringReader(await File.ReadAllTextAsync(Path.Combine(outDir, "counts.csv"))), "counts.csv");
+        Assert.Empty(errors);
+        Assert.Equal(6, counts![ColourClass.Red]);
+        Assert.Equal(6, counts[ColourClass.White]);
+        Assert.Equal(12, counts.Total);
+        foreach (var file in new[] { "composite.tif", "classes.tif", "composite.png", "class-red.png", "LEGEND.md" })
+            Assert.True(File.Exists(Path.Combine(outDir, file)), file);
+    }
+
+    [Fact]
+    public async Task MineComposite_NeedsExactlyThreeYears()
+    {
+        var (code, _, err) = await MineAsync("composite", "--years", "a.tif", "b.tif", "--aoi", "p.geojson", "--out", _dir);
+        Assert.Equal(2, code);
+        Assert.Contains("exactly three", err);
+    }
+}
