@@ -1,7 +1,6 @@
 using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
-using System.Runtime.Intrinsics.X86;
 
 namespace MineFunctions.Core.Coherence;
 
@@ -12,20 +11,21 @@ namespace MineFunctions.Core.Coherence;
 /// </summary>
 /// <remarks>
 /// Cost per pixel does not depend on the window: each input row (of a 256-column strip, so the
-/// working set stays in cache) is turned into horizontal prefix
-/// sums (one pass), each window row-sum is a difference of two prefix values, and the rows are
-/// accumulated into vertical prefix sums kept in a ring of Y + 1 rows, so a window sum is again one
-/// difference. All sums are double: prefix differences of non-negative powers are exactly 0 when the
-/// window is all zeros (a running add/subtract sum would leave residues there), and the prefixes
-/// restart at every row block so their cancellation error stays ~1e-16 × block energy. The
-/// horizontal prefix pass scans four pixels at a time in AVX2 registers; the vertical accumulation
-/// and the ratio run on Vector&lt;double&gt;, with a scalar path doing the same operations in the same order,
-/// so both paths give bit-identical output.
+/// working set stays in cache) is turned into horizontal prefix sums (<see cref="CoherenceRowPrefix"/>),
+/// each window row-sum is a difference of two prefix values, and the rows are accumulated into
+/// vertical prefix sums kept in a ring of Y + 1 rows, so a window sum is again one difference; the
+/// newest row's accumulation and the ratio run in one fused pass. All sums are double: prefix
+/// differences of non-negative powers are exactly 0 when the window is all zeros (a running
+/// add/subtract sum would leave residues there), and the prefixes restart at every row block so their
+/// cancellation error stays ~1e-16 × block energy. Nodata samples add zeros to the sums and the
+/// windows touching them are blanked afterwards, only in blocks that have any
+/// (<see cref="CoherenceNodataMask"/>). Vector paths (Vector512 where accelerated, else
+/// Vector&lt;double&gt;) and the scalar path do the same operations in the same order, so all give
+/// bit-identical output.
 /// </remarks>
 public static class CoherenceEstimator
 {
-    // Channels of the sums: Re(s1·conj s2), Im(s1·conj s2), |s1|², |s2|², count of nodata samples.
-    private const int Channels = 5;
+    private const int Channels = CoherenceRowPrefix.Channels;
 
     /// <summary>
     /// Estimates coherence. <paramref name="reference"/> and <paramref name="secondary"/> are interleaved
@@ -75,11 +75,12 @@ public static class CoherenceEstimator
 
     /// <summary>
     /// Output columns per strip. A block is processed strip by strip so that the row prefix and the
-    /// ring of one strip (~40 KB for a 7 × 2 window) stay in the L1/L2 cache instead of streaming
-    /// 5 channels × 8 bytes × width per row through memory. Fixed, so results never depend on threads.
+    /// ring of one strip (~32 KB for a 7 × 2 window) stay in the L1/L2 cache instead of streaming
+    /// 4 channels × 8 bytes × width per row through memory. Fixed, so results never depend on threads.
     /// </summary>
     internal const int StripWidth = 256;
 
+    /// <summary>Per-thread buffers, allocated once per worker rather than per block.</summary>
     private sealed class Workspace(int width, CoherenceWindow window)
     {
         private static int StripColumns(int width) => Math.Min(width, StripWidth);
@@ -99,6 +100,7 @@ public static class CoherenceEstimator
         int by = CoherenceWindow.Before(win.Y), ay = CoherenceWindow.After(win.Y);
         var slots = win.Y + 1;
         var start = Math.Max(0, y0 - by);
+        var nodata = false;
 
         fixed (double* hp = ws.RowPrefix, ring = ws.Ring)
         {
@@ -117,17 +119,34 @@ public static class CoherenceEstimator
                 for (var y = y0; y < y1; y++)
                 {
                     int hi = Math.Min(h - 1, y + ay), lo = Math.Max(0, y - by);
+                    var lowSlot = ring + Slot(lo - 1) * slotSize;
+                    var row = output + (long)y * w + xs0;
+                    var emitted = false;
                     while (last < hi)
                     {
                         last++;
-                        HorizontalPrefix(a + 2L * (last * (long)w + in0), b + 2L * (last * (long)w + in0), in1 - in0, hp, vector);
-                        AccumulateRow(hp, ring + Slot(last - 1) * slotSize, ring + Slot(last) * slotSize, strip, vector);
+                        nodata |= CoherenceRowPrefix.Compute(a + 2L * (last * (long)w + in0), b + 2L * (last * (long)w + in0), in1 - in0, hp, vector);
+                        double* prev = ring + Slot(last - 1) * slotSize, next = ring + Slot(last) * slotSize;
+                        AccumulateEdges(hp, prev, next, strip);
+                        if (last < hi)
+                        {
+                            AccumulateInterior(hp, prev, next, strip, vector);
+                        }
+                        else
+                        {
+                            // Steady state: the row just added is the window's last, so accumulate and emit together.
+                            AccumulateInteriorAndEmit(hp, prev, next, lowSlot, row, strip, vector);
+                            EmitRange(next, lowSlot, row, columns, 0, strip.InteriorStart);
+                            EmitRange(next, lowSlot, row, columns, strip.InteriorEnd, columns);
+                            emitted = true;
+                        }
                     }
-                    EmitRow(ring + Slot(hi) * slotSize, ring + Slot(lo - 1) * slotSize, output + (long)y * w + xs0, columns, vector);
+                    if (!emitted) EmitRow(ring + Slot(hi) * slotSize, lowSlot, row, columns, vector);
                 }
             }
         }
 
+        if (nodata) CoherenceNodataMask.Apply(a, b, output, w, h, win, y0, y1);
         if (edgeMode == CoherenceEdgeMode.NoData)
             for (var y = y0; y < y1; y++) MarkIncompleteWindows(output + (long)y * w, y, w, h, bx, ax, by, ay);
 
@@ -136,214 +155,107 @@ public static class CoherenceEstimator
 
     /// <summary>
     /// Geometry of one strip: output columns [X0, X0 + Columns) of a raster of Width columns; the row
-    /// prefix (stride PrefixStride) starts Offset columns before X0.
+    /// prefix (stride PrefixStride) starts Offset columns before X0. Between InteriorStart and
+    /// InteriorEnd (local columns) the window is not truncated by the raster edge.
     /// </summary>
-    private readonly record struct Strip(int X0, int Columns, int Offset, int PrefixStride, int Width, int Bx, int Ax);
-
-    /// <summary>
-    /// Prefix sums of the five channels along one row. Pixels go in groups of four with a fixed
-    /// addition tree (a two-step in-register scan plus the carry), which the AVX2 path does in
-    /// registers and the scalar path spells out, so both round identically; the tail is sequential.
-    /// </summary>
-    private static unsafe void HorizontalPrefix(float* ra, float* rb, int w, double* hp, bool vector)
+    private readonly record struct Strip(int X0, int Columns, int Offset, int PrefixStride, int Width, int Bx, int Ax)
     {
-        var stride = w + 1;
-        double* p0 = hp, p1 = hp + stride, p2 = hp + 2 * stride, p3 = hp + 3 * stride, p4 = hp + 4 * stride;
-        p0[0] = p1[0] = p2[0] = p3[0] = p4[0] = 0;
-        var groups = w / ScanWidth;
-        if (vector && ScanWidth == 8) HorizontalPrefixAvx512(ra, rb, groups, p0 + 1, p1 + 1, p2 + 1, p3 + 1, p4 + 1);
-        else if (vector && Avx2.IsSupported) HorizontalPrefixAvx2(ra, rb, groups, p0 + 1, p1 + 1, p2 + 1, p3 + 1, p4 + 1);
-        else HorizontalPrefixGroupsScalar(ra, rb, groups, p0 + 1, p1 + 1, p2 + 1, p3 + 1, p4 + 1);
+        public int InteriorStart => Math.Clamp(Bx - X0, 0, Columns);
 
-        // Sequential tail, same code for both paths.
-        var x = groups * ScanWidth;
-        double sRe = p0[x], sIm = p1[x], sA = p2[x], sB = p3[x], sN = p4[x];
-        for (; x < w; x++)
-        {
-            Products(ra, rb, x, out var re, out var im, out var pa, out var pb, out var nd);
-            p0[x + 1] = sRe += re; p1[x + 1] = sIm += im; p2[x + 1] = sA += pa; p3[x + 1] = sB += pb; p4[x + 1] = sN += nd;
-        }
+        public int InteriorEnd => Math.Clamp(Width - Ax - X0, InteriorStart, Columns);
+
+        /// <summary>Prefix index one past the window's last column, for local column x (truncated).</summary>
+        public int Hi(int x) => Math.Min(Width, X0 + x + Ax + 1) - (X0 - Offset);
+
+        /// <summary>Prefix index of the window's first column, for local column x (truncated).</summary>
+        public int Lo(int x) => Math.Max(0, X0 + x - Bx) - (X0 - Offset);
     }
 
-    /// <summary>Per-sample terms: products, or zeros and a nodata count of 1 when any of the four floats is not finite.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static unsafe void Products(float* ra, float* rb, int x, out double re, out double im, out double pa, out double pb, out double nodata)
+    /// <summary>next[c][x] = prev[c][x] + (hp[c][Hi(x)] − hp[c][Lo(x)]) where the window is truncated by the raster edge.</summary>
+    private static unsafe void AccumulateEdges(double* hp, double* prev, double* next, Strip s)
     {
-        double ar = ra[2 * x], ai = ra[2 * x + 1], br = rb[2 * x], bi = rb[2 * x + 1];
-        // The sum of four finite floats is finite in double; NaN or ±Inf anywhere makes it non-finite.
-        var s = ar + ai + br + bi;
-        if (s - s == 0)
-        {
-            re = ar * br + ai * bi;
-            im = ai * br - ar * bi;
-            pa = ar * ar + ai * ai;
-            pb = br * br + bi * bi;
-            nodata = 0;
-        }
-        else
-        {
-            re = im = pa = pb = 0;
-            nodata = 1;
-        }
-    }
-
-    /// <summary>
-    /// Pixels per group of the horizontal scan: 8 where AVX-512 is available (one zmm of doubles), else 4.
-    /// The scalar path follows the same width, so on one machine both paths round identically.
-    /// </summary>
-    internal static readonly int ScanWidth = Avx512F.IsSupported ? 8 : 4;
-
-    private static unsafe void HorizontalPrefixGroupsScalar(float* ra, float* rb, int groups, double* o0, double* o1, double* o2, double* o3, double* o4)
-    {
-        var g = ScanWidth;
-        Span<double> v = stackalloc double[5 * 8]; // [channel * g + lane]
-        Span<double> shifted = stackalloc double[8];
-        Span<double> carry = stackalloc double[5];
-        carry.Clear();
-        for (var k = 0; k < groups; k++)
-        {
-            for (var lane = 0; lane < g; lane++)
-            {
-                Products(ra, rb, g * k + lane, out var re, out var im, out var pa, out var pb, out var nd);
-                v[lane] = re; v[g + lane] = im; v[2 * g + lane] = pa; v[3 * g + lane] = pb; v[4 * g + lane] = nd;
-            }
-            for (var c = 0; c < 5; c++)
-            {
-                var s = v.Slice(c * g, g);
-                // Log-step inclusive scan, lane i += lane i − d (0 below d), d = 1, 2, 4 …: the vector tree.
-                for (var d = 1; d < g; d *= 2)
-                {
-                    for (var i = 0; i < g; i++) shifted[i] = i >= d ? s[i - d] : 0.0;
-                    for (var i = 0; i < g; i++) s[i] += shifted[i];
-                }
-                var o = c switch { 0 => o0, 1 => o1, 2 => o2, 3 => o3, _ => o4 } + g * k;
-                for (var i = 0; i < g; i++) o[i] = s[i] + carry[c];
-                carry[c] = o[g - 1];
-            }
-        }
-    }
-
-    private static unsafe void HorizontalPrefixAvx512(float* ra, float* rb, int groups, double* o0, double* o1, double* o2, double* o3, double* o4)
-    {
-        var deinterleave = Vector512.Create(0, 2, 4, 6, 8, 10, 12, 14, 1, 3, 5, 7, 9, 11, 13, 15);
-        var zero = Vector512<double>.Zero;
-        var scan = new ScanConstants512(
-            Vector512.Create(0L, 0, 1, 2, 3, 4, 5, 6), Vector512.Create(0L, -1, -1, -1, -1, -1, -1, -1).AsDouble(),
-            Vector512.Create(0L, 0, 0, 1, 2, 3, 4, 5), Vector512.Create(0L, 0, -1, -1, -1, -1, -1, -1).AsDouble(),
-            Vector512.Create(0L, 0, 0, 0, 0, 1, 2, 3), Vector512.Create(0L, 0, 0, 0, -1, -1, -1, -1).AsDouble(),
-            Vector512.Create(7L));
-        Vector512<double> c0 = zero, c1 = zero, c2 = zero, c3 = zero, c4 = zero;
-        for (var g = 0; g < groups; g++)
-        {
-            // 8 complex samples → re and im of each as 8 doubles, in pixel order.
-            var a = Avx512F.PermuteVar16x32(Vector512.Load(ra + 16 * g), deinterleave);
-            var b = Avx512F.PermuteVar16x32(Vector512.Load(rb + 16 * g), deinterleave);
-            var ar = Avx512F.ConvertToVector512Double(a.GetLower());
-            var ai = Avx512F.ConvertToVector512Double(a.GetUpper());
-            var br = Avx512F.ConvertToVector512Double(b.GetLower());
-            var bi = Avx512F.ConvertToVector512Double(b.GetUpper());
-            var s = ar + ai + br + bi;
-            var valid = Vector512.Equals(s - s, zero);
-            var re = (ar * br + ai * bi) & valid;
-            var im = (ai * br - ar * bi) & valid;
-            var pa = (ar * ar + ai * ai) & valid;
-            var pb = (br * br + bi * bi) & valid;
-            var nd = Vector512.AndNot(Vector512<double>.One, valid);
-            c0 = Scan512(re, c0, scan, o0 + 8 * g);
-            c1 = Scan512(im, c1, scan, o1 + 8 * g);
-            c2 = Scan512(pa, c2, scan, o2 + 8 * g);
-            c3 = Scan512(pb, c3, scan, o3 + 8 * g);
-            c4 = Scan512(nd, c4, scan, o4 + 8 * g);
-        }
-    }
-
-    private readonly record struct ScanConstants512(
-        Vector512<long> Shift1, Vector512<double> Keep1,
-        Vector512<long> Shift2, Vector512<double> Keep2,
-        Vector512<long> Shift4, Vector512<double> Keep4,
-        Vector512<long> Last);
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static unsafe Vector512<double> Scan512(Vector512<double> x, Vector512<double> carry, in ScanConstants512 k, double* output)
-    {
-        x += Avx512F.PermuteVar8x64(x, k.Shift1) & k.Keep1;
-        x += Avx512F.PermuteVar8x64(x, k.Shift2) & k.Keep2;
-        x += Avx512F.PermuteVar8x64(x, k.Shift4) & k.Keep4;
-        var p = x + carry;
-        p.Store(output);
-        return Avx512F.PermuteVar8x64(p, k.Last);
-    }
-
-    private static unsafe void HorizontalPrefixAvx2(float* ra, float* rb, int groups, double* o0, double* o1, double* o2, double* o3, double* o4)
-    {
-        var deinterleave = Vector256.Create(0, 2, 4, 6, 1, 3, 5, 7);
-        var keepUpper3 = Vector256.Create(0L, -1L, -1L, -1L).AsDouble();
-        var zero = Vector256<double>.Zero;
-        Vector256<double> c0 = zero, c1 = zero, c2 = zero, c3 = zero, c4 = zero;
-        for (var g = 0; g < groups; g++)
-        {
-            // 4 complex samples → re and im of each as 4 doubles, in pixel order.
-            var a = Avx2.PermuteVar8x32(Avx.LoadVector256(ra + 8 * g), deinterleave);
-            var b = Avx2.PermuteVar8x32(Avx.LoadVector256(rb + 8 * g), deinterleave);
-            var ar = Avx.ConvertToVector256Double(a.GetLower());
-            var ai = Avx.ConvertToVector256Double(a.GetUpper());
-            var br = Avx.ConvertToVector256Double(b.GetLower());
-            var bi = Avx.ConvertToVector256Double(b.GetUpper());
-            var s = ar + ai + br + bi;
-            var valid = Avx.CompareEqual(s - s, zero);
-            var re = Avx.And(valid, ar * br + ai * bi);
-            var im = Avx.And(valid, ai * br - ar * bi);
-            var pa = Avx.And(valid, ar * ar + ai * ai);
-            var pb = Avx.And(valid, br * br + bi * bi);
-            var nd = Avx.AndNot(valid, Vector256<double>.One);
-            c0 = Scan(re, c0, keepUpper3, o0 + 4 * g);
-            c1 = Scan(im, c1, keepUpper3, o1 + 4 * g);
-            c2 = Scan(pa, c2, keepUpper3, o2 + 4 * g);
-            c3 = Scan(pb, c3, keepUpper3, o3 + 4 * g);
-            c4 = Scan(nd, c4, keepUpper3, o4 + 4 * g);
-        }
-    }
-
-    /// <summary>In-register inclusive scan of 4 lanes plus the running carry; returns the new carry broadcast.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static unsafe Vector256<double> Scan(Vector256<double> x, Vector256<double> carry, Vector256<double> keepUpper3, double* output)
-    {
-        var s = x + Avx.And(Avx2.Permute4x64(x, 0b10_01_00_00), keepUpper3);   // [x0, x1+x0, x2+x1, x3+x2]
-        var t = s + Avx.Permute2x128(s, s, 0x08);                              // + [0, 0, s0, s1]
-        var p = t + carry;
-        Avx.Store(output, p);
-        return Avx2.Permute4x64(p, 0b11_11_11_11);
-    }
-
-    /// <summary>
-    /// next[c][x] = prev[c][x] + (hp[c][hiX] − hp[c][loX]) over the strip's output columns, where the
-    /// window of absolute column X is truncated to [max(0, X − bx), min(width − 1, X + ax)].
-    /// </summary>
-    private static unsafe void AccumulateRow(double* hp, double* prev, double* next, Strip s, bool vector)
-    {
-        int ws = s.Columns, bx = s.Bx, ax = s.Ax;
-        // Local x where the window is not truncated: X − bx ≥ 0 and X + ax ≤ width − 1.
-        var interiorStart = Math.Clamp(bx - s.X0, 0, ws);
-        var interiorEnd = Math.Clamp(s.Width - ax - s.X0, interiorStart, ws);
+        int ws = s.Columns, interiorStart = s.InteriorStart, interiorEnd = s.InteriorEnd;
         for (var c = 0; c < Channels; c++)
         {
             double* p = hp + c * s.PrefixStride, pv = prev + c * ws, nx = next + c * ws;
-            for (var x = 0; x < interiorStart; x++) nx[x] = pv[x] + (p[Hi(x)] - p[Lo(x)]);
-            var i = interiorStart;
-            // Interior: hi = x + Offset + ax + 1, lo = x + Offset − bx (both inside the prefix).
-            double* pHi = p + s.Offset + ax + 1, pLo = p + s.Offset - bx;
+            for (var x = 0; x < interiorStart; x++) nx[x] = pv[x] + (p[s.Hi(x)] - p[s.Lo(x)]);
+            for (var x = interiorEnd; x < ws; x++) nx[x] = pv[x] + (p[s.Hi(x)] - p[s.Lo(x)]);
+        }
+    }
+
+    /// <summary>Same as <see cref="AccumulateEdges"/> over the interior columns, where hi = x + Offset + ax + 1 and lo = x + Offset − bx.</summary>
+    private static unsafe void AccumulateInterior(double* hp, double* prev, double* next, Strip s, bool vector)
+    {
+        int ws = s.Columns, interiorEnd = s.InteriorEnd;
+        for (var c = 0; c < Channels; c++)
+        {
+            double* p = hp + c * s.PrefixStride, pv = prev + c * ws, nx = next + c * ws;
+            double* pHi = p + s.Offset + s.Ax + 1, pLo = p + s.Offset - s.Bx;
+            var i = s.InteriorStart;
+            if (vector && Vector512.IsHardwareAccelerated)
+            {
+                for (; i <= interiorEnd - Vector512<double>.Count; i += Vector512<double>.Count)
+                    Vector512.Store(Vector512.Load(pv + i) + (Vector512.Load(pHi + i) - Vector512.Load(pLo + i)), nx + i);
+            }
             if (vector)
             {
-                var n = Vector<double>.Count;
-                for (; i <= interiorEnd - n; i += n)
+                for (; i <= interiorEnd - Vector<double>.Count; i += Vector<double>.Count)
                     Vector.Store(Vector.Load(pv + i) + (Vector.Load(pHi + i) - Vector.Load(pLo + i)), nx + i);
             }
             for (; i < interiorEnd; i++) nx[i] = pv[i] + (pHi[i] - pLo[i]);
-            for (var x = interiorEnd; x < ws; x++) nx[x] = pv[x] + (p[Hi(x)] - p[Lo(x)]);
+        }
+    }
+
+    /// <summary>
+    /// The steady-state pass over the interior columns: accumulates the newest row into next (as
+    /// <see cref="AccumulateInterior"/>) and, while the four sums are in registers, emits the window
+    /// ratio next − low (as <see cref="EmitRow"/>), saving a reload of the ring and a loop.
+    /// </summary>
+    private static unsafe void AccumulateInteriorAndEmit(double* hp, double* prev, double* next, double* low, float* row, Strip s, bool vector)
+    {
+        int ws = s.Columns, stride = s.PrefixStride;
+        double* pHi = hp + s.Offset + s.Ax + 1, pLo = hp + s.Offset - s.Bx;
+        int c1 = stride, c2 = 2 * stride, c3 = 3 * stride; // channel offsets in the row prefix
+        int r1 = ws, r2 = 2 * ws, r3 = 3 * ws;             // channel offsets in a ring slot
+        int i = s.InteriorStart, end = s.InteriorEnd;
+        if (vector && Vector512.IsHardwareAccelerated)
+        {
+            const int n = 8;
+            for (; i <= end - 2 * n; i += 2 * n)
+                Vector512.Store(Vector512.Sqrt(Vector512.Narrow(Step512(i), Step512(i + n))), row + i);
+        }
+        if (vector)
+        {
+            var n = Vector<double>.Count;
+            for (; i <= end - 2 * n; i += 2 * n)
+                Vector.Store(Vector.SquareRoot(Vector.Narrow(Step(i), Step(i + n))), row + i);
+        }
+        for (; i < end; i++)
+        {
+            var re = (next[i] = prev[i] + (pHi[i] - pLo[i])) - low[i];
+            var im = (next[r1 + i] = prev[r1 + i] + (pHi[c1 + i] - pLo[c1 + i])) - low[r1 + i];
+            var pa = (next[r2 + i] = prev[r2 + i] + (pHi[c2 + i] - pLo[c2 + i])) - low[r2 + i];
+            var pb = (next[r3 + i] = prev[r3 + i] + (pHi[c3 + i] - pLo[c3 + i])) - low[r3 + i];
+            row[i] = MathF.Sqrt((float)SquaredRatio(re, im, pa, pb));
         }
 
-        int Hi(int x) => Math.Min(s.Width, s.X0 + x + ax + 1) - (s.X0 - s.Offset);
-        int Lo(int x) => Math.Max(0, s.X0 + x - bx) - (s.X0 - s.Offset);
+        Vector512<double> Step512(int x) => SquaredRatio(Sum512(x, 0, 0), Sum512(x, c1, r1), Sum512(x, c2, r2), Sum512(x, c3, r3));
+
+        Vector512<double> Sum512(int x, int c, int r)
+        {
+            var v = Vector512.Load(prev + r + x) + (Vector512.Load(pHi + c + x) - Vector512.Load(pLo + c + x));
+            v.Store(next + r + x);
+            return v - Vector512.Load(low + r + x);
+        }
+
+        Vector<double> Step(int x) => SquaredRatio(Sum(x, 0, 0), Sum(x, c1, r1), Sum(x, c2, r2), Sum(x, c3, r3));
+
+        Vector<double> Sum(int x, int c, int r)
+        {
+            var v = Vector.Load(prev + r + x) + (Vector.Load(pHi + c + x) - Vector.Load(pLo + c + x));
+            Vector.Store(v, next + r + x);
+            return v - Vector.Load(low + r + x);
+        }
     }
 
     /// <summary>
@@ -353,44 +265,61 @@ public static class CoherenceEstimator
     /// </summary>
     private static unsafe void EmitRow(double* hiSlot, double* loSlot, float* row, int w, bool vector)
     {
-        double* hRe = hiSlot, hIm = hiSlot + w, hA = hiSlot + 2 * w, hB = hiSlot + 3 * w, hN = hiSlot + 4 * w;
-        double* lRe = loSlot, lIm = loSlot + w, lA = loSlot + 2 * w, lB = loSlot + 3 * w, lN = loSlot + 4 * w;
+        double* hRe = hiSlot, hIm = hiSlot + w, hA = hiSlot + 2 * w, hB = hiSlot + 3 * w;
+        double* lRe = loSlot, lIm = loSlot + w, lA = loSlot + 2 * w, lB = loSlot + 3 * w;
         var x = 0;
+        if (vector && Vector512.IsHardwareAccelerated)
+        {
+            const int n = 8;
+            for (; x <= w - 2 * n; x += 2 * n)
+                Vector512.Store(Vector512.Sqrt(Vector512.Narrow(Window512(x), Window512(x + n))), row + x);
+        }
         if (vector)
         {
             var n = Vector<double>.Count;
             for (; x <= w - 2 * n; x += 2 * n)
-            {
-                var q0 = SquaredRatio(
-                    Vector.Load(hRe + x) - Vector.Load(lRe + x), Vector.Load(hIm + x) - Vector.Load(lIm + x),
-                    Vector.Load(hA + x) - Vector.Load(lA + x), Vector.Load(hB + x) - Vector.Load(lB + x),
-                    Vector.Load(hN + x) - Vector.Load(lN + x));
-                var x1 = x + n;
-                var q1 = SquaredRatio(
-                    Vector.Load(hRe + x1) - Vector.Load(lRe + x1), Vector.Load(hIm + x1) - Vector.Load(lIm + x1),
-                    Vector.Load(hA + x1) - Vector.Load(lA + x1), Vector.Load(hB + x1) - Vector.Load(lB + x1),
-                    Vector.Load(hN + x1) - Vector.Load(lN + x1));
-                Vector.Store(Vector.SquareRoot(Vector.Narrow(q0, q1)), row + x);
-            }
+                Vector.Store(Vector.SquareRoot(Vector.Narrow(Window(x), Window(x + n))), row + x);
         }
-        for (; x < w; x++)
-            row[x] = MathF.Sqrt((float)SquaredRatio(hRe[x] - lRe[x], hIm[x] - lIm[x], hA[x] - lA[x], hB[x] - lB[x], hN[x] - lN[x]));
+        EmitRange(hiSlot, loSlot, row, w, x, w);
+
+        Vector512<double> Window512(int i) => SquaredRatio(
+            Vector512.Load(hRe + i) - Vector512.Load(lRe + i), Vector512.Load(hIm + i) - Vector512.Load(lIm + i),
+            Vector512.Load(hA + i) - Vector512.Load(lA + i), Vector512.Load(hB + i) - Vector512.Load(lB + i));
+
+        Vector<double> Window(int i) => SquaredRatio(
+            Vector.Load(hRe + i) - Vector.Load(lRe + i), Vector.Load(hIm + i) - Vector.Load(lIm + i),
+            Vector.Load(hA + i) - Vector.Load(lA + i), Vector.Load(hB + i) - Vector.Load(lB + i));
+    }
+
+    /// <summary>Scalar <see cref="EmitRow"/> over local columns [from, to) of slots with w columns.</summary>
+    private static unsafe void EmitRange(double* hiSlot, double* loSlot, float* row, int w, int from, int to)
+    {
+        double* hRe = hiSlot, hIm = hiSlot + w, hA = hiSlot + 2 * w, hB = hiSlot + 3 * w;
+        double* lRe = loSlot, lIm = loSlot + w, lA = loSlot + 2 * w, lB = loSlot + 3 * w;
+        for (var x = from; x < to; x++)
+            row[x] = MathF.Sqrt((float)SquaredRatio(hRe[x] - lRe[x], hIm[x] - lIm[x], hA[x] - lA[x], hB[x] - lB[x]));
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static Vector<double> SquaredRatio(Vector<double> re, Vector<double> im, Vector<double> pa, Vector<double> pb, Vector<double> nodata)
+    private static Vector512<double> SquaredRatio(Vector512<double> re, Vector512<double> im, Vector512<double> pa, Vector512<double> pb)
+    {
+        var den = pa * pb;
+        var q = Vector512.Min((re * re + im * im) / den, Vector512<double>.One);
+        return Vector512.ConditionalSelect(Vector512.GreaterThan(den, Vector512<double>.Zero), q, Vector512<double>.Zero);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector<double> SquaredRatio(Vector<double> re, Vector<double> im, Vector<double> pa, Vector<double> pb)
     {
         var den = pa * pb;
         var q = Vector.Min((re * re + im * im) / den, Vector<double>.One);
-        q = Vector.ConditionalSelect(Vector.GreaterThan(den, Vector<double>.Zero), q, Vector<double>.Zero);
-        return Vector.ConditionalSelect(Vector.GreaterThan(nodata, new Vector<double>(0.5)), new Vector<double>(double.NaN), q);
+        return Vector.ConditionalSelect(Vector.GreaterThan(den, Vector<double>.Zero), q, Vector<double>.Zero);
     }
 
-    // Same operations, same order as the vector SquaredRatio: the two paths agree bit for bit.
+    // Same operations, same order as the vector SquaredRatio: the paths agree bit for bit.
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static double SquaredRatio(double re, double im, double pa, double pb, double nodata)
+    private static double SquaredRatio(double re, double im, double pa, double pb)
     {
-        if (nodata > 0.5) return double.NaN;
         var den = pa * pb;
         // Cauchy–Schwarz bounds γ̂ by 1; Min removes rounding overshoot.
         return den > 0 ? Math.Min((re * re + im * im) / den, 1.0) : 0.0;

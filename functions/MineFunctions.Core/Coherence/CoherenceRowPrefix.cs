@@ -1,0 +1,197 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
+
+namespace MineFunctions.Core.Coherence;
+
+/// <summary>
+/// Horizontal prefix sums, in double, of the four channels of the coherence sums (METHOD.md §1.2):
+/// Re(s1·conj s2), Im(s1·conj s2), |s1|², |s2|² along one row segment. A nodata sample (NaN or ±Inf
+/// in re or im of either raster) contributes zeros; the caller learns that the segment had one and
+/// blanks the windows that touch it (<see cref="CoherenceNodataMask"/>), so the hot loops carry no
+/// count channel.
+/// </summary>
+/// <remarks>
+/// Pixels go in groups of <see cref="ScanWidth"/> with a fixed addition tree (a log-step in-register
+/// scan plus the carry), which the AVX-512 / AVX2 paths do in registers and the scalar path spells
+/// out, so all paths round identically; the tail is sequential.
+/// </remarks>
+internal static class CoherenceRowPrefix
+{
+    public const int Channels = 4;
+
+    /// <summary>
+    /// Pixels per group of the scan: 8 where AVX-512 is available (one zmm of doubles), else 4.
+    /// The scalar path follows the same width, so on one machine both paths round identically.
+    /// </summary>
+    public static readonly int ScanWidth = Avx512F.IsSupported ? 8 : 4;
+
+    /// <summary>
+    /// Writes hp[c * (w + 1) + i] = sum of channel c over pixels 0 … i − 1 of the segment, and returns
+    /// whether any sample of the segment is nodata.
+    /// </summary>
+    public static unsafe bool Compute(float* ra, float* rb, int w, double* hp, bool vector)
+    {
+        var stride = w + 1;
+        double* p0 = hp, p1 = hp + stride, p2 = hp + 2 * stride, p3 = hp + 3 * stride;
+        p0[0] = p1[0] = p2[0] = p3[0] = 0;
+        var groups = w / ScanWidth;
+        bool nodata;
+        if (vector && ScanWidth == 8) nodata = GroupsAvx512(ra, rb, groups, p0 + 1, p1 + 1, p2 + 1, p3 + 1);
+        else if (vector && Avx2.IsSupported) nodata = GroupsAvx2(ra, rb, groups, p0 + 1, p1 + 1, p2 + 1, p3 + 1);
+        else nodata = GroupsScalar(ra, rb, groups, p0 + 1, p1 + 1, p2 + 1, p3 + 1);
+
+        // Sequential tail, same code for both paths.
+        var x = groups * ScanWidth;
+        double sRe = p0[x], sIm = p1[x], sA = p2[x], sB = p3[x];
+        for (; x < w; x++)
+        {
+            nodata |= Products(ra, rb, x, out var re, out var im, out var pa, out var pb);
+            p0[x + 1] = sRe += re; p1[x + 1] = sIm += im; p2[x + 1] = sA += pa; p3[x + 1] = sB += pb;
+        }
+        return nodata;
+    }
+
+    /// <summary>Whether one of the four floats of pixel x is NaN or ±Inf.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static unsafe bool IsNoData(float* ra, float* rb, int x)
+    {
+        // The sum of four finite floats is finite in double; NaN or ±Inf anywhere makes it non-finite.
+        var s = (double)ra[2 * x] + ra[2 * x + 1] + rb[2 * x] + rb[2 * x + 1];
+        return s - s != 0;
+    }
+
+    /// <summary>Per-sample terms: products, or zeros (and true) when the sample is nodata.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static unsafe bool Products(float* ra, float* rb, int x, out double re, out double im, out double pa, out double pb)
+    {
+        double ar = ra[2 * x], ai = ra[2 * x + 1], br = rb[2 * x], bi = rb[2 * x + 1];
+        var s = ar + ai + br + bi;
+        if (s - s == 0)
+        {
+            re = ar * br + ai * bi;
+            im = ai * br - ar * bi;
+            pa = ar * ar + ai * ai;
+            pb = br * br + bi * bi;
+            return false;
+        }
+        re = im = pa = pb = 0;
+        return true;
+    }
+
+    private static unsafe bool GroupsScalar(float* ra, float* rb, int groups, double* o0, double* o1, double* o2, double* o3)
+    {
+        var g = ScanWidth;
+        var nodata = false;
+        Span<double> v = stackalloc double[Channels * 8]; // [channel * g + lane]
+        Span<double> shifted = stackalloc double[8];
+        Span<double> carry = stackalloc double[Channels];
+        carry.Clear();
+        for (var k = 0; k < groups; k++)
+        {
+            for (var lane = 0; lane < g; lane++)
+            {
+                nodata |= Products(ra, rb, g * k + lane, out var re, out var im, out var pa, out var pb);
+                v[lane] = re; v[g + lane] = im; v[2 * g + lane] = pa; v[3 * g + lane] = pb;
+            }
+            for (var c = 0; c < Channels; c++)
+            {
+                var s = v.Slice(c * g, g);
+                // Log-step inclusive scan, lane i += lane i − d (0 below d), d = 1, 2, 4 …: the vector tree.
+                for (var d = 1; d < g; d *= 2)
+                {
+                    for (var i = 0; i < g; i++) shifted[i] = i >= d ? s[i - d] : 0.0;
+                    for (var i = 0; i < g; i++) s[i] += shifted[i];
+                }
+                var o = c switch { 0 => o0, 1 => o1, 2 => o2, _ => o3 } + g * k;
+                for (var i = 0; i < g; i++) o[i] = s[i] + carry[c];
+                carry[c] = o[g - 1];
+            }
+        }
+        return nodata;
+    }
+
+    private static unsafe bool GroupsAvx512(float* ra, float* rb, int groups, double* o0, double* o1, double* o2, double* o3)
+    {
+        var deinterleave = Vector512.Create(0, 2, 4, 6, 8, 10, 12, 14, 1, 3, 5, 7, 9, 11, 13, 15);
+        var zero = Vector512<double>.Zero;
+        var scan = new ScanConstants512(
+            Vector512.Create(0L, 0, 1, 2, 3, 4, 5, 6), Vector512.Create(0L, -1, -1, -1, -1, -1, -1, -1).AsDouble(),
+            Vector512.Create(0L, 0, 0, 1, 2, 3, 4, 5), Vector512.Create(0L, 0, -1, -1, -1, -1, -1, -1).AsDouble(),
+            Vector512.Create(0L, 0, 0, 0, 0, 1, 2, 3), Vector512.Create(0L, 0, 0, 0, -1, -1, -1, -1).AsDouble(),
+            Vector512.Create(7L));
+        Vector512<double> c0 = zero, c1 = zero, c2 = zero, c3 = zero, bad = zero;
+        for (var g = 0; g < groups; g++)
+        {
+            // 8 complex samples → re and im of each as 8 doubles, in pixel order.
+            var a = Avx512F.PermuteVar16x32(Vector512.Load(ra + 16 * g), deinterleave);
+            var b = Avx512F.PermuteVar16x32(Vector512.Load(rb + 16 * g), deinterleave);
+            var ar = Avx512F.ConvertToVector512Double(a.GetLower());
+            var ai = Avx512F.ConvertToVector512Double(a.GetUpper());
+            var br = Avx512F.ConvertToVector512Double(b.GetLower());
+            var bi = Avx512F.ConvertToVector512Double(b.GetUpper());
+            var s = ar + ai + br + bi;
+            var valid = Vector512.Equals(s - s, zero);
+            bad |= ~valid;
+            c0 = Scan512((ar * br + ai * bi) & valid, c0, scan, o0 + 8 * g);
+            c1 = Scan512((ai * br - ar * bi) & valid, c1, scan, o1 + 8 * g);
+            c2 = Scan512((ar * ar + ai * ai) & valid, c2, scan, o2 + 8 * g);
+            c3 = Scan512((br * br + bi * bi) & valid, c3, scan, o3 + 8 * g);
+        }
+        return bad.AsUInt64() != Vector512<ulong>.Zero;
+    }
+
+    private readonly record struct ScanConstants512(
+        Vector512<long> Shift1, Vector512<double> Keep1,
+        Vector512<long> Shift2, Vector512<double> Keep2,
+        Vector512<long> Shift4, Vector512<double> Keep4,
+        Vector512<long> Last);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static unsafe Vector512<double> Scan512(Vector512<double> x, Vector512<double> carry, in ScanConstants512 k, double* output)
+    {
+        x += Avx512F.PermuteVar8x64(x, k.Shift1) & k.Keep1;
+        x += Avx512F.PermuteVar8x64(x, k.Shift2) & k.Keep2;
+        x += Avx512F.PermuteVar8x64(x, k.Shift4) & k.Keep4;
+        var p = x + carry;
+        p.Store(output);
+        return Avx512F.PermuteVar8x64(p, k.Last);
+    }
+
+    private static unsafe bool GroupsAvx2(float* ra, float* rb, int groups, double* o0, double* o1, double* o2, double* o3)
+    {
+        var deinterleave = Vector256.Create(0, 2, 4, 6, 1, 3, 5, 7);
+        var keepUpper3 = Vector256.Create(0L, -1L, -1L, -1L).AsDouble();
+        var zero = Vector256<double>.Zero;
+        Vector256<double> c0 = zero, c1 = zero, c2 = zero, c3 = zero, bad = zero;
+        for (var g = 0; g < groups; g++)
+        {
+            // 4 complex samples → re and im of each as 4 doubles, in pixel order.
+            var a = Avx2.PermuteVar8x32(Avx.LoadVector256(ra + 8 * g), deinterleave);
+            var b = Avx2.PermuteVar8x32(Avx.LoadVector256(rb + 8 * g), deinterleave);
+            var ar = Avx.ConvertToVector256Double(a.GetLower());
+            var ai = Avx.ConvertToVector256Double(a.GetUpper());
+            var br = Avx.ConvertToVector256Double(b.GetLower());
+            var bi = Avx.ConvertToVector256Double(b.GetUpper());
+            var s = ar + ai + br + bi;
+            var valid = Avx.CompareEqual(s - s, zero);
+            bad = Avx.Or(bad, Avx.AndNot(valid, Vector256<double>.AllBitsSet));
+            c0 = Scan256(Avx.And(valid, ar * br + ai * bi), c0, keepUpper3, o0 + 4 * g);
+            c1 = Scan256(Avx.And(valid, ai * br - ar * bi), c1, keepUpper3, o1 + 4 * g);
+            c2 = Scan256(Avx.And(valid, ar * ar + ai * ai), c2, keepUpper3, o2 + 4 * g);
+            c3 = Scan256(Avx.And(valid, br * br + bi * bi), c3, keepUpper3, o3 + 4 * g);
+        }
+        return bad.AsUInt64() != Vector256<ulong>.Zero;
+    }
+
+    /// <summary>In-register inclusive scan of 4 lanes plus the running carry; returns the new carry broadcast.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static unsafe Vector256<double> Scan256(Vector256<double> x, Vector256<double> carry, Vector256<double> keepUpper3, double* output)
+    {
+        var s = x + Avx.And(Avx2.Permute4x64(x, 0b10_01_00_00), keepUpper3);   // [x0, x1+x0, x2+x1, x3+x2]
+        var t = s + Avx.Permute2x128(s, s, 0x08);                              // + [0, 0, s0, s1]
+        var p = t + carry;
+        Avx.Store(output, p);
+        return Avx2.Permute4x64(p, 0b11_11_11_11);
+    }
+}
