@@ -80,16 +80,29 @@ public static class CoherenceEstimator
     /// </summary>
     internal const int StripWidth = 256;
 
+    /// <summary>
+    /// Padding (doubles) after each channel row and after each slot of the ring. Unpadded, the
+    /// channels and slots of a 256-column strip sit at multiples of 2 KB / 8 KB, so the fused pass's
+    /// stores and loads alias modulo 4 KB and the core stalls on false store-to-load dependences.
+    /// </summary>
+    private const int RingChannelPad = 8, RingSlotPad = 24;
+
+    private static int RoundUp(int n, int multiple) => (n + multiple - 1) / multiple * multiple;
+
+    private static int RingStride(int columns) => columns + RingChannelPad;
+
+    private static int SlotSize(int columns) => Channels * RingStride(columns) + RingSlotPad;
+
     /// <summary>Per-thread buffers, allocated once per worker rather than per block.</summary>
     private sealed class Workspace(int width, CoherenceWindow window)
     {
         private static int StripColumns(int width) => Math.Min(width, StripWidth);
 
         /// <summary>Horizontal prefix sums of one strip's input columns, per channel, length columns + 1.</summary>
-        public readonly double[] RowPrefix = new double[Channels * (StripColumns(width) + window.X + 1)];
+        public readonly double[] RowPrefix = new double[Channels * (StripColumns(width) + window.X + CoherenceRowPrefix.ScanWidth + 1)];
 
-        /// <summary>Vertical prefix sums of window-row-sums for the last Y + 1 rows: [slot][channel][x].</summary>
-        public readonly double[] Ring = new double[(window.Y + 1) * Channels * StripColumns(width)];
+        /// <summary>Vertical prefix sums of window-row-sums for the last Y + 1 rows: [slot][channel][x], padded.</summary>
+        public readonly double[] Ring = new double[(window.Y + 1) * SlotSize(StripColumns(width))];
     }
 
     private static unsafe void RunBlock(
@@ -108,10 +121,13 @@ public static class CoherenceEstimator
             {
                 var xs1 = Math.Min(w, xs0 + StripWidth);
                 var columns = xs1 - xs0;
-                var slotSize = Channels * columns;
-                // Input columns the strip's windows reach; the row prefix starts at in0.
+                var slotSize = SlotSize(columns);
+                // Input columns the strip's windows reach; the row prefix starts at in0. Where the
+                // raster allows, the range is rounded up to whole scan groups: the few extra prefix
+                // values are not used, and no pixel goes through the slow sequential tail.
                 int in0 = Math.Max(0, xs0 - bx), in1 = Math.Min(w, xs1 + ax);
-                var strip = new Strip(xs0, columns, xs0 - in0, in1 - in0 + 1, w, bx, ax);
+                in1 = Math.Min(w, in0 + RoundUp(in1 - in0, CoherenceRowPrefix.ScanWidth));
+                var strip = new Strip(xs0, columns, xs0 - in0, in1 - in0 + 1, RingStride(columns), w, bx, ax);
 
                 // The vertical prefix of row start − 1 is zero.
                 new Span<double>(ring + Slot(start - 1) * slotSize, slotSize).Clear();
@@ -136,12 +152,12 @@ public static class CoherenceEstimator
                         {
                             // Steady state: the row just added is the window's last, so accumulate and emit together.
                             AccumulateInteriorAndEmit(hp, prev, next, lowSlot, row, strip, vector);
-                            EmitRange(next, lowSlot, row, columns, 0, strip.InteriorStart);
-                            EmitRange(next, lowSlot, row, columns, strip.InteriorEnd, columns);
+                            EmitRange(next, lowSlot, row, strip.RingStride, 0, strip.InteriorStart);
+                            EmitRange(next, lowSlot, row, strip.RingStride, strip.InteriorEnd, columns);
                             emitted = true;
                         }
                     }
-                    if (!emitted) EmitRow(ring + Slot(hi) * slotSize, lowSlot, row, columns, vector);
+                    if (!emitted) EmitRow(ring + Slot(hi) * slotSize, lowSlot, row, columns, strip.RingStride, vector);
                 }
             }
         }
@@ -155,10 +171,11 @@ public static class CoherenceEstimator
 
     /// <summary>
     /// Geometry of one strip: output columns [X0, X0 + Columns) of a raster of Width columns; the row
-    /// prefix (stride PrefixStride) starts Offset columns before X0. Between InteriorStart and
+    /// prefix (stride PrefixStride) starts Offset columns before X0; channels of a ring slot are
+    /// RingStride apart. Between InteriorStart and
     /// InteriorEnd (local columns) the window is not truncated by the raster edge.
     /// </summary>
-    private readonly record struct Strip(int X0, int Columns, int Offset, int PrefixStride, int Width, int Bx, int Ax)
+    private readonly record struct Strip(int X0, int Columns, int Offset, int PrefixStride, int RingStride, int Width, int Bx, int Ax)
     {
         public int InteriorStart => Math.Clamp(Bx - X0, 0, Columns);
 
@@ -177,7 +194,7 @@ public static class CoherenceEstimator
         int ws = s.Columns, interiorStart = s.InteriorStart, interiorEnd = s.InteriorEnd;
         for (var c = 0; c < Channels; c++)
         {
-            double* p = hp + c * s.PrefixStride, pv = prev + c * ws, nx = next + c * ws;
+            double* p = hp + c * s.PrefixStride, pv = prev + c * s.RingStride, nx = next + c * s.RingStride;
             for (var x = 0; x < interiorStart; x++) nx[x] = pv[x] + (p[s.Hi(x)] - p[s.Lo(x)]);
             for (var x = interiorEnd; x < ws; x++) nx[x] = pv[x] + (p[s.Hi(x)] - p[s.Lo(x)]);
         }
@@ -186,10 +203,10 @@ public static class CoherenceEstimator
     /// <summary>Same as <see cref="AccumulateEdges"/> over the interior columns, where hi = x + Offset + ax + 1 and lo = x + Offset − bx.</summary>
     private static unsafe void AccumulateInterior(double* hp, double* prev, double* next, Strip s, bool vector)
     {
-        int ws = s.Columns, interiorEnd = s.InteriorEnd;
+        var interiorEnd = s.InteriorEnd;
         for (var c = 0; c < Channels; c++)
         {
-            double* p = hp + c * s.PrefixStride, pv = prev + c * ws, nx = next + c * ws;
+            double* p = hp + c * s.PrefixStride, pv = prev + c * s.RingStride, nx = next + c * s.RingStride;
             double* pHi = p + s.Offset + s.Ax + 1, pLo = p + s.Offset - s.Bx;
             var i = s.InteriorStart;
             if (vector && Vector512.IsHardwareAccelerated)
@@ -213,7 +230,7 @@ public static class CoherenceEstimator
     /// </summary>
     private static unsafe void AccumulateInteriorAndEmit(double* hp, double* prev, double* next, double* low, float* row, Strip s, bool vector)
     {
-        int ws = s.Columns, stride = s.PrefixStride;
+        int ws = s.RingStride, stride = s.PrefixStride;
         double* pHi = hp + s.Offset + s.Ax + 1, pLo = hp + s.Offset - s.Bx;
         int c1 = stride, c2 = 2 * stride, c3 = 3 * stride; // channel offsets in the row prefix
         int r1 = ws, r2 = 2 * ws, r3 = 3 * ws;             // channel offsets in a ring slot
@@ -263,10 +280,10 @@ public static class CoherenceEstimator
     /// float, and γ̂ = sqrt in float: one double division and one float root per pixel instead of two
     /// double roots and a division (float keeps γ̂ to ~1e-7, far inside the 1e-5 budget).
     /// </summary>
-    private static unsafe void EmitRow(double* hiSlot, double* loSlot, float* row, int w, bool vector)
+    private static unsafe void EmitRow(double* hiSlot, double* loSlot, float* row, int w, int stride, bool vector)
     {
-        double* hRe = hiSlot, hIm = hiSlot + w, hA = hiSlot + 2 * w, hB = hiSlot + 3 * w;
-        double* lRe = loSlot, lIm = loSlot + w, lA = loSlot + 2 * w, lB = loSlot + 3 * w;
+        double* hRe = hiSlot, hIm = hiSlot + stride, hA = hiSlot + 2 * stride, hB = hiSlot + 3 * stride;
+        double* lRe = loSlot, lIm = loSlot + stride, lA = loSlot + 2 * stride, lB = loSlot + 3 * stride;
         var x = 0;
         if (vector && Vector512.IsHardwareAccelerated)
         {
@@ -280,7 +297,7 @@ public static class CoherenceEstimator
             for (; x <= w - 2 * n; x += 2 * n)
                 Vector.Store(Vector.SquareRoot(Vector.Narrow(Window(x), Window(x + n))), row + x);
         }
-        EmitRange(hiSlot, loSlot, row, w, x, w);
+        EmitRange(hiSlot, loSlot, row, stride, x, w);
 
         Vector512<double> Window512(int i) => SquaredRatio(
             Vector512.Load(hRe + i) - Vector512.Load(lRe + i), Vector512.Load(hIm + i) - Vector512.Load(lIm + i),
@@ -291,11 +308,11 @@ public static class CoherenceEstimator
             Vector.Load(hA + i) - Vector.Load(lA + i), Vector.Load(hB + i) - Vector.Load(lB + i));
     }
 
-    /// <summary>Scalar <see cref="EmitRow"/> over local columns [from, to) of slots with w columns.</summary>
-    private static unsafe void EmitRange(double* hiSlot, double* loSlot, float* row, int w, int from, int to)
+    /// <summary>Scalar <see cref="EmitRow"/> over local columns [from, to) of slots whose channels are stride apart.</summary>
+    private static unsafe void EmitRange(double* hiSlot, double* loSlot, float* row, int stride, int from, int to)
     {
-        double* hRe = hiSlot, hIm = hiSlot + w, hA = hiSlot + 2 * w, hB = hiSlot + 3 * w;
-        double* lRe = loSlot, lIm = loSlot + w, lA = loSlot + 2 * w, lB = loSlot + 3 * w;
+        double* hRe = hiSlot, hIm = hiSlot + stride, hA = hiSlot + 2 * stride, hB = hiSlot + 3 * stride;
+        double* lRe = loSlot, lIm = loSlot + stride, lA = loSlot + 2 * stride, lB = loSlot + 3 * stride;
         for (var x = from; x < to; x++)
             row[x] = MathF.Sqrt((float)SquaredRatio(hRe[x] - lRe[x], hIm[x] - lIm[x], hA[x] - lA[x], hB[x] - lB[x]));
     }
