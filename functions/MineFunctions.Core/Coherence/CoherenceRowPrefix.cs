@@ -115,10 +115,11 @@ internal static class CoherenceRowPrefix
     {
         var deinterleave = Vector512.Create(0, 2, 4, 6, 8, 10, 12, 14, 1, 3, 5, 7, 9, 11, 13, 15);
         var zero = Vector512<double>.Zero;
+        // Lane i takes lane i − d; index 8 picks the zero vector, so shift and zero-fill are one vpermt2pd.
         var scan = new ScanConstants512(
-            Vector512.Create(0L, 0, 1, 2, 3, 4, 5, 6), Vector512.Create(0L, -1, -1, -1, -1, -1, -1, -1).AsDouble(),
-            Vector512.Create(0L, 0, 0, 1, 2, 3, 4, 5), Vector512.Create(0L, 0, -1, -1, -1, -1, -1, -1).AsDouble(),
-            Vector512.Create(0L, 0, 0, 0, 0, 1, 2, 3), Vector512.Create(0L, 0, 0, 0, -1, -1, -1, -1).AsDouble(),
+            Vector512.Create(8L, 0, 1, 2, 3, 4, 5, 6),
+            Vector512.Create(8L, 8, 0, 1, 2, 3, 4, 5),
+            Vector512.Create(8L, 8, 8, 8, 0, 1, 2, 3),
             Vector512.Create(7L));
         Vector512<double> c0 = zero, c1 = zero, c2 = zero, c3 = zero, bad = zero;
         for (var g = 0; g < groups; g++)
@@ -141,18 +142,15 @@ internal static class CoherenceRowPrefix
         return bad.AsUInt64() != Vector512<ulong>.Zero;
     }
 
-    private readonly record struct ScanConstants512(
-        Vector512<long> Shift1, Vector512<double> Keep1,
-        Vector512<long> Shift2, Vector512<double> Keep2,
-        Vector512<long> Shift4, Vector512<double> Keep4,
-        Vector512<long> Last);
+    private readonly record struct ScanConstants512(Vector512<long> Shift1, Vector512<long> Shift2, Vector512<long> Shift4, Vector512<long> Last);
 
+    /// <summary>In-register inclusive scan of 8 lanes (lane i += lane i − d for d = 1, 2, 4) plus the running carry; returns the new carry broadcast.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static unsafe Vector512<double> Scan512(Vector512<double> x, Vector512<double> carry, in ScanConstants512 k, double* output)
     {
-        x += Avx512F.PermuteVar8x64(x, k.Shift1) & k.Keep1;
-        x += Avx512F.PermuteVar8x64(x, k.Shift2) & k.Keep2;
-        x += Avx512F.PermuteVar8x64(x, k.Shift4) & k.Keep4;
+        x += Avx512F.PermuteVar8x64x2(x, k.Shift1, Vector512<double>.Zero);
+        x += Avx512F.PermuteVar8x64x2(x, k.Shift2, Vector512<double>.Zero);
+        x += Avx512F.PermuteVar8x64x2(x, k.Shift4, Vector512<double>.Zero);
         var p = x + carry;
         p.Store(output);
         return Avx512F.PermuteVar8x64(p, k.Last);
