@@ -114,7 +114,7 @@ run_tests() {
 summarize_tests() {
   local dir="$1" ok=0 total=0 passed=0 failed=0 skipped=0
   local projects
-  projects="$(ls tests)"
+  projects="$(for p in tests/*/*.csproj; do basename "$p" .csproj; done)"
   echo
   echo "Test summary"
   printf '  %-36s %7s %7s %7s %7s\n' project total passed failed skipped

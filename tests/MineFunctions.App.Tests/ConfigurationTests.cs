@@ -88,6 +88,15 @@ public sealed class ConfigurationTests
     }
 
     [Fact]
+    public void ConfiguredGdalSettings_ReachTheRasterReadsOfTheActivities()
+    {
+        var configuration = SampleConfiguration(v => v["Gdal:MaxBufferBytes"] = "123456");
+        using var provider = new ServiceCollection().AddSingleton(configuration).AddMineFunctionsApp(configuration).BuildServiceProvider();
+        var storage = provider.GetRequiredService<MineFunctions.Workflow.Storage.PipelineStorage>();
+        Assert.Equal(123456, storage.ReadOptions.MaxBufferBytes);
+    }
+
+    [Fact]
     public void TheCompositionRootBuildsEveryTriggerAndEveryWorkflowActivity()
     {
         var configuration = SampleConfiguration();

@@ -15,14 +15,6 @@ public sealed class ActivityCommandTests : IDisposable
         return path;
     }
 
-    private static async Task<(int Code, string Out, string Err)> RunAsync(params string[] args)
-    {
-        var output = new StringWriter();
-        var error = new StringWriter();
-        var code = await CliApp.RunAsync(args, output, error);
-        return (code, output.ToString(), error.ToString());
-    }
-
     private string SeedCounts() => WriteFile("counts.csv",
         "class,pixels\nred,43398\ngreen,40088\nblue,47177\ncyan,28779\nmagenta,9509\nyellow,23097\nwhite,24927\nblack,0\n");
 
@@ -33,7 +25,7 @@ public sealed class ActivityCommandTests : IDisposable
         var production = WriteFile("production.csv", "year,ore_t\n2020,36200000\n2021,37900000\n2022,35000000\n");
         var outPath = Path.Combine(_dir, "activity.csv");
 
-        var (code, output, error) = await RunAsync("activity", "--counts", counts, "--pixel-area-m2", "100", "--years", "2020,2021,2022",
+        var (code, output, error) = await Mine.RunAsync("activity", "--counts", counts, "--pixel-area-m2", "100", "--years", "2020,2021,2022",
             "--production", production, "--published-totals", "2020=105931,2021=116891,2022=110392", "--out", outPath);
 
         Assert.True(code == 0, error);
@@ -60,7 +52,7 @@ public sealed class ActivityCommandTests : IDisposable
         var production = WriteFile("production.csv", "year,ore_t\n2021,37900000\n2022,35000000\n");
         var outPath = Path.Combine(_dir, "activity.csv");
 
-        var (code, _, error) = await RunAsync("activity", "--counts", counts, "--pixel-area-m2", "100", "--years", "2020,2021,2022",
+        var (code, _, error) = await Mine.RunAsync("activity", "--counts", counts, "--pixel-area-m2", "100", "--years", "2020,2021,2022",
             "--production", production, "--out", outPath);
 
         Assert.True(code == 0, error);
@@ -78,7 +70,7 @@ public sealed class ActivityCommandTests : IDisposable
         var counts = WriteFile("counts.csv", "class,pixels\nred,12\norange,3\nblue,-4\nred,5\n");
         var outPath = Path.Combine(_dir, "activity.csv");
 
-        var (code, _, error) = await RunAsync("activity", "--counts", counts, "--pixel-area-m2", "100", "--years", "2020,2021,2022", "--out", outPath);
+        var (code, _, error) = await Mine.RunAsync("activity", "--counts", counts, "--pixel-area-m2", "100", "--years", "2020,2021,2022", "--out", outPath);
 
         Assert.Equal(1, code);
         Assert.Contains("counts.csv:3:", error);
@@ -93,7 +85,7 @@ public sealed class ActivityCommandTests : IDisposable
     {
         var production = WriteFile("production.csv", "year,ore_t\n2021,37900000\n2019,1\n");
         var outPath = Path.Combine(_dir, "activity.csv");
-        var (code, _, error) = await RunAsync("activity", "--counts", SeedCounts(), "--pixel-area-m2", "100", "--years", "2020,2021,2022",
+        var (code, _, error) = await Mine.RunAsync("activity", "--counts", SeedCounts(), "--pixel-area-m2", "100", "--years", "2020,2021,2022",
             "--production", production, "--out", outPath);
         Assert.Equal(1, code);
         Assert.Contains("production.csv:3: Year 2019", error);
@@ -105,7 +97,7 @@ public sealed class ActivityCommandTests : IDisposable
     [InlineData("2020,2021")]
     public async Task BadYears_AreAUsageError(string years)
     {
-        var (code, _, error) = await RunAsync("activity", "--counts", SeedCounts(), "--pixel-area-m2", "100", "--years", years, "--out", Path.Combine(_dir, "a.csv"));
+        var (code, _, error) = await Mine.RunAsync("activity", "--counts", SeedCounts(), "--pixel-area-m2", "100", "--years", years, "--out", Path.Combine(_dir, "a.csv"));
         Assert.Equal(2, code);
         Assert.Contains("--years", error);
     }

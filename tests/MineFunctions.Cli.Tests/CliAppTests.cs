@@ -2,18 +2,11 @@ namespace MineFunctions.Cli.Tests;
 
 public sealed class CliAppTests
 {
-    private static async Task<(int Code, string Out, string Err)> RunAsync(params string[] args)
-    {
-        var output = new StringWriter();
-        var error = new StringWriter();
-        var code = await CliApp.RunAsync(args, output, error);
-        return (code, output.ToString(), error.ToString());
-    }
 
     [Fact]
     public async Task Version_PrintsProductRuntimeAndGdalFromLibgdal()
     {
-        var (code, output, _) = await RunAsync("version");
+        var (code, output, _) = await Mine.RunAsync("version");
         Assert.Equal(0, code);
         Assert.Contains("MineFunctions 0.", output);
         Assert.Contains(".NET 10", output);
@@ -23,7 +16,7 @@ public sealed class CliAppTests
     [Fact]
     public async Task Help_ListsEveryCommand()
     {
-        var (code, output, _) = await RunAsync("--help");
+        var (code, output, _) = await Mine.RunAsync("--help");
         Assert.Equal(0, code);
         foreach (var command in Commands.CommandCatalog.All) Assert.Contains(command.Name, output);
     }
@@ -31,7 +24,7 @@ public sealed class CliAppTests
     [Fact]
     public async Task UnknownCommand_IsAUsageError()
     {
-        var (code, _, error) = await RunAsync("frobnicate");
+        var (code, _, error) = await Mine.RunAsync("frobnicate");
         Assert.Equal(2, code);
         Assert.Contains("unknown command 'frobnicate'", error);
     }
@@ -39,7 +32,7 @@ public sealed class CliAppTests
     [Fact]
     public async Task UnknownOption_IsRejected_NotIgnored()
     {
-        var (code, _, error) = await RunAsync("version", "--verbose");
+        var (code, _, error) = await Mine.RunAsync("version", "--verbose");
         Assert.Equal(2, code);
         Assert.Contains("--verbose", error);
     }

@@ -18,14 +18,6 @@ public sealed class EstimateCommandTests : IDisposable
         return path;
     }
 
-    private static async Task<(int Code, string Out, string Err)> RunAsync(params string[] args)
-    {
-        var output = new StringWriter();
-        var error = new StringWriter();
-        var code = await CliApp.RunAsync(args, output, error);
-        return (code, output.ToString(), error.ToString());
-    }
-
     [Fact]
     public async Task Estimate_WritesSectorFilesAndJson_WithReportedConvertedAndInsarActivity()
     {
@@ -44,7 +36,7 @@ public sealed class EstimateCommandTests : IDisposable
         var reports = WriteFile("reports.csv", "scope,subject_id,year,co2e_t,ore_t,asset_ids\nasset,s1,2022,406000,35000000,\ncompany,Copperco,2022,30000,2000000,c1;c2\n");
         var outDir = Path.Combine(_dir, "out");
 
-        var (code, output, error) = await RunAsync("estimate", "--assets", assets, "--production", production, "--activity", areas,
+        var (code, output, error) = await Mine.RunAsync("estimate", "--assets", assets, "--production", production, "--activity", areas,
             "--emissions-reports", reports, "--years", "2022", "--created-date", "2023-11-01", "--modified-date", "2023-11-02 17:00:00", "--out", outDir);
 
         Assert.True(code == 0, error + output);
@@ -76,7 +68,7 @@ public sealed class EstimateCommandTests : IDisposable
         var production = WriteFile("production.csv", "asset_id,year,product,tonnes\na,2022,ore,abc\nzz,2022,ore,5\n");
         var outDir = Path.Combine(_dir, "out");
 
-        var (code, _, error) = await RunAsync("estimate", "--assets", assets, "--production", production, "--out", outDir);
+        var (code, _, error) = await Mine.RunAsync("estimate", "--assets", assets, "--production", production, "--out", outDir);
 
         Assert.Equal(1, code);
         Assert.Contains("assets.csv:3:", error);
@@ -89,7 +81,7 @@ public sealed class EstimateCommandTests : IDisposable
     [Fact]
     public async Task BadDate_IsAUsageError()
     {
-        var (code, _, error) = await RunAsync("estimate", "--assets", "a.csv", "--production", "p.csv", "--created-date", "01/11/2023", "--out", _dir);
+        var (code, _, error) = await Mine.RunAsync("estimate", "--assets", "a.csv", "--production", "p.csv", "--created-date", "01/11/2023", "--out", _dir);
         Assert.Equal(2, code);
         Assert.Contains("--created-date", error);
     }

@@ -11,23 +11,6 @@ public sealed class RasterCommandTests : IDisposable
 
     public void Dispose() => Directory.Delete(_dir, recursive: true);
 
-    private static async Task<(int Code, string Out, string Err)> MineAsync(params string[] args)
-    {
-        var (output, error) = (new StringWriter(), new StringWriter());
-        var code = await CliApp.RunAsync(args, output, error);
-        return (code, output.ToString(), error.ToString());
-    }
-
-    private static string RepoFile(params string[] parts)
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            var candidate = Path.Combine([dir.FullName, .. parts]);
-            if (File.Exists(candidate)) return candidate;
-        }
-        throw new FileNotFoundException(Path.Combine(parts));
-    }
-
     [Fact]
     public async Task MineCoherence_OnASimulatedSlcPair_AgreesWithTheScipyReferenceOnInteriorPixels()
     {
@@ -39,10 +22,10 @@ public sealed class RasterCommandTests : IDisposable
         GeoTiffWriter.WriteComplex64(a, s1, grid);
         GeoTiffWriter.WriteComplex64(b, s2, grid);
 
-        var (code, _, err) = await MineAsync("coherence", "--reference", a, "--secondary", b, "--out", ours, "--window", "7x2");
+        var (code, _, err) = await Mine.RunAsync("coherence", "--reference", a, "--secondary", b, "--out", ours, "--window", "7x2");
         Assert.True(code == 0, err);
         var psi = new ProcessStartInfo("/usr/bin/python3") { RedirectStandardError = true, RedirectStandardOutput = true };
-        foreach (var arg in new[] { RepoFile("bench", "coherence_reference.py"), "--ref", a, "--sec", b, "--out", theirs, "--window", "7x2", "--reps", "1" }) psi.ArgumentList.Add(arg);
+        foreach (var arg in new[] { Mine.RepoPath("bench", "coherence_reference.py"), "--ref", a, "--sec", b, "--out", theirs, "--window", "7x2", "--reps", "1" }) psi.ArgumentList.Add(arg);
         using (var python = Process.Start(psi)!)
         {
             var stderr = python.StandardError.ReadToEndAsync();
@@ -65,8 +48,8 @@ public sealed class RasterCommandTests : IDisposable
     [Fact]
     public async Task MineInfo_OnARealGammaCoherenceRaster_ShowsSizeCrsNoDataAndDates()
     {
-        var file = RepoFile("tests", "fixtures", "real", "pyrate-cropA-mexico-city", "cropA_20180106-20180130_VV_8rlks_flat_eqa_cc.tif");
-        var (code, output, err) = await MineAsync("info", file);
+        var file = Mine.RepoPath("tests", "fixtures", "real", "pyrate-cropA-mexico-city", "cropA_20180106-20180130_VV_8rlks_flat_eqa_cc.tif");
+        var (code, output, err) = await Mine.RunAsync("info", file);
         Assert.True(code == 0, err);
         Assert.Contains("100", output);
         Assert.Contains("60", output);
@@ -80,7 +63,7 @@ public sealed class RasterCommandTests : IDisposable
     {
         var file = Path.Combine(_dir, "fake.tif");
         await File.WriteAllTextAsync(file, "not a raster");
-        var (code, _, err) = await MineAsync("info", file);
+        var (code, _, err) = await Mine.RunAsync("info", file);
         Assert.Equal(1, code);
         Assert.DoesNotContain("   at ", err);
     }

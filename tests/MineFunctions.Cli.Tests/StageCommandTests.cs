@@ -11,28 +11,11 @@ public sealed class StageCommandTests : IDisposable
 
     public void Dispose() => Directory.Delete(_dir, recursive: true);
 
-    private static async Task<(int Code, string Out, string Err)> MineAsync(params string[] args)
-    {
-        var (output, error) = (new StringWriter(), new StringWriter());
-        var code = await CliApp.RunAsync(args, output, error);
-        return (code, output.ToString(), error.ToString());
-    }
-
-    private static string RepoFolder(params string[] parts)
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            var candidate = Path.Combine([dir.FullName, .. parts]);
-            if (Directory.Exists(candidate)) return candidate;
-        }
-        throw new DirectoryNotFoundException(Path.Combine(parts));
-    }
-
     [Fact]
     public async Task MineNdai_OnTheRealPyRateStack_ReportsEveryPairWithItsDatesAndDecision()
     {
-        var pairs = RepoFolder("tests", "fixtures", "real", "pyrate-cropA-mexico-city");
-        var (code, output, err) = await MineAsync("ndai", "--pairs", pairs, "--out", _dir);
+        var pairs = Mine.RepoPath("tests", "fixtures", "real", "pyrate-cropA-mexico-city");
+        var (code, output, err) = await Mine.RunAsync("ndai", "--pairs", pairs, "--out", _dir);
         Assert.True(code == 0, err);
         var report = await File.ReadAllLinesAsync(Path.Combine(_dir, "pairs.csv"));
         Assert.Equal("file,reference,secondary,year,stable_pixels,stable_mean,stable_std,accepted,reason", report[0]);
@@ -45,7 +28,7 @@ public sealed class StageCommandTests : IDisposable
     [Fact]
     public async Task MineNdai_WithoutTifFiles_IsAUsageError()
     {
-        var (code, _, err) = await MineAsync("ndai", "--pairs", _dir, "--out", Path.Combine(_dir, "o"));
+        var (code, _, err) = await Mine.RunAsync("ndai", "--pairs", _dir, "--out", Path.Combine(_dir, "o"));
         Assert.Equal(2, code);
         Assert.Contains("No .tif files", err);
     }
@@ -66,7 +49,7 @@ public sealed class StageCommandTests : IDisposable
         await File.WriteAllTextAsync(polygon, PolygonGeoJson.FromPixelVertices([(0, 0), (4, 0), (4, 3), (0, 3)], grid));
 
         var outDir = Path.Combine(_dir, "out");
-        var (code, _, err) = await MineAsync("composite", "--years", paths[0], paths[1], paths[2], "--aoi", polygon, "--out", outDir);
+        var (code, _, err) = await Mine.RunAsync("composite", "--years", paths[0], paths[1], paths[2], "--aoi", polygon, "--out", outDir);
         Assert.True(code == 0, err);
         var (counts, errors) = ClassCountsCsvReader.Read(new StringReader(await File.ReadAllTextAsync(Path.Combine(outDir, "counts.csv"))), "counts.csv");
         Assert.Empty(errors);
@@ -80,7 +63,7 @@ public sealed class StageCommandTests : IDisposable
     [Fact]
     public async Task MineComposite_NeedsExactlyThreeYears()
     {
-        var (code, _, err) = await MineAsync("composite", "--years", "a.tif", "b.tif", "--aoi", "p.geojson", "--out", _dir);
+        var (code, _, err) = await Mine.RunAsync("composite", "--years", "a.tif", "b.tif", "--aoi", "p.geojson", "--out", _dir);
         Assert.Equal(2, code);
         Assert.Contains("exactly three", err);
     }

@@ -36,46 +36,16 @@ public sealed class CrashRecoveryTests
             Assert.True(killed, "the run ended before the NDAI stage was seen: nothing was interrupted");
         }
 
-        var (resumedCode, resumedOut) = await RunToEndAsync(Start(crashNs, crashed));
+        var (resumedCode, resumedOut) = await MineProcess.RunToEndAsync(Start(crashNs, crashed));
         Assert.True(resumedCode == 0, resumedOut);
         Assert.Contains("resuming", resumedOut);
 
-        var (cleanCode, cleanOut) = await RunToEndAsync(Start("u" + Guid.NewGuid().ToString("N")[..10], clean));
+        var (cleanCode, cleanOut) = await MineProcess.RunToEndAsync(Start("u" + Guid.NewGuid().ToString("N")[..10], clean));
         Assert.True(cleanCode == 0, cleanOut);
         foreach (var file in ResultFiles)
             Assert.Equal(await File.ReadAllTextAsync(Path.Combine(clean, file)), await File.ReadAllTextAsync(Path.Combine(crashed, file)));
     }
 
-    private static Process Start(string ns, string outDir)
-    {
-        var info = new ProcessStartInfo("dotnet")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        foreach (var a in new[] { MineDll(), "demo", "--assets", "1", "--size", "96", "--namespace", ns, "--out", outDir, "--lease-seconds", "10" })
-            info.ArgumentList.Add(a);
-        info.Environment["MINEFUNCTIONS_STORAGE"] = TestStorage.ConnectionString;
-        return Process.Start(info) ?? throw new InvalidOperationException("could not start mine");
-    }
-
-    private static async Task<(int Code, string Output)> RunToEndAsync(Process process)
-    {
-        using (process)
-        {
-            var stdout = process.StandardOutput.ReadToEndAsync();
-            var stderr = process.StandardError.ReadToEndAsync();
-            using var cts = new CancellationTokenSource(TimeSpan.FromMinutes(4));
-            await process.WaitForExitAsync(cts.Token);
-            return (process.ExitCode, await stdout + await stderr);
-        }
-    }
-
-    /// <summary>The CLI built next to this test assembly (the project references it).</summary>
-    private static string MineDll()
-    {
-        var local = Path.Combine(AppContext.BaseDirectory, "mine.dll");
-        return File.Exists(local) ? local : throw new FileNotFoundException("mine.dll is not next to the test assembly", local);
-    }
+    private static Process Start(string ns, string outDir) =>
+        MineProcess.Start("demo", "--assets", "1", "--size", "96", "--namespace", ns, "--out", outDir, "--lease-seconds", "10");
 }

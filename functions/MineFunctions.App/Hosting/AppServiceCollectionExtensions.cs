@@ -41,7 +41,8 @@ public static class AppServiceCollectionExtensions
         services.AddSingleton(sp => new PipelineStorage(
             new ProductBlobStore(sp.GetRequiredService<BlobServiceClient>(), sp.GetRequiredService<IOptions<MineFunctionsOptions>>().Value.InputContainer),
             sp.GetRequiredService<ProductBlobStore>(),
-            sp.GetRequiredService<ResultTableStore>()));
+            sp.GetRequiredService<ResultTableStore>(),
+            sp.GetRequiredService<IOptions<RasterReadOptions>>().Value));
         services.AddHostedService<StorageInitializer>();
         services.AddSingleton<CurrentSettings>();
         services.AddSingleton<IAssetResultsReader, TableAssetResultsReader>();

@@ -89,7 +89,7 @@ internal sealed class WorkflowBenchmark : IBenchmark
         foreach (var name in names)
         {
             var t0 = Stopwatch.GetTimestamp();
-            var (pixels, pairGrid) = await RasterBlobs.ReadFloat32Async(storage.Products, name, cancellationToken);
+            var (pixels, pairGrid) = await RasterBlobs.ReadFloat32Async(storage.Products, name, storage.ReadOptions, cancellationToken);
             var t1 = Stopwatch.GetTimestamp();
             var decision = PairScreening.Evaluate(pixels, stable, StableThresholds.Default);
             NdaiCalculator.Compute(pixels, decision.StableMean, ndai);

@@ -42,7 +42,23 @@ internal sealed class DemoSample
     public static GridSpec GridOf(DemoMine mine, SceneSimulator scene) =>
         GridSpec.NorthUp(scene.Width, scene.Height, 500_000 + (mine.Seed * 1_000), 7_800_000, PixelSizeM, -PixelSizeM, GridCrs.Wkt(mine.UtmEpsg));
 
-    public async Task UploadAsync(ProductBlobStore inputs, TextWriter log, CancellationToken cancellationToken)
+    public Task UploadAsync(ProductBlobStore inputs, TextWriter log, CancellationToken cancellationToken) =>
+        WriteAsync((name, bytes) => inputs.UploadAsync(name, bytes, ContentType(name), cancellationToken), log, cancellationToken);
+
+    /// <summary>The same inputs as files: one asset folder per mine under <paramref name="directory"/> (for `mine run --input`).</summary>
+    public Task WriteFolderAsync(string directory, TextWriter log, CancellationToken cancellationToken) =>
+        WriteAsync(async (name, bytes) =>
+        {
+            var path = Path.Combine(directory, name.Replace('/', Path.DirectorySeparatorChar));
+            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+            await File.WriteAllBytesAsync(path, bytes, cancellationToken);
+        }, log, cancellationToken);
+
+    private static string ContentType(string name) =>
+        name.EndsWith(".tif", StringComparison.Ordinal) ? "image/tiff" : name.EndsWith(".csv", StringComparison.Ordinal) ? "text/csv" : "application/json";
+
+    /// <summary>Every input of every mine, by its input-container name (see InputLayout).</summary>
+    private async Task WriteAsync(Func<string, byte[], Task> put, TextWriter log, CancellationToken cancellationToken)
     {
         foreach (var (mine, scene) in Mines)
         {
@@ -53,16 +69,15 @@ internal sealed class DemoSample
                 cancellationToken.ThrowIfCancellationRequested();
                 scene.FillCoherence(pair.Index, coherence);
                 var name = string.Create(CultureInfo.InvariantCulture, $"{mine.AssetId}_{pair.ReferenceDate:yyyyMMdd}_{pair.SecondaryDate:yyyyMMdd}_corr.tif");
-                await inputs.UploadAsync(InputLayout.PairRaster(mine.AssetId, name), GeoTiffWriter.WriteFloat32ToBytes(coherence, grid), "image/tiff", cancellationToken);
+                await put(InputLayout.PairRaster(mine.AssetId, name), GeoTiffWriter.WriteFloat32ToBytes(coherence, grid));
             }
 
             var polygon = PolygonGeoJson.FromPixelVertices(scene.MinePolygon.Select(p => (p.X, p.Y)).ToList(), grid);
-            await UploadTextAsync(inputs, InputLayout.Polygon(mine.AssetId), polygon, cancellationToken);
-            await UploadTextAsync(inputs, InputLayout.Manifest(mine.AssetId),
-                new AssetManifest(mine.Name, mine.Commodity, mine.Iso3, mine.Lat, mine.Lon).ToJson(), cancellationToken);
-            await UploadTextAsync(inputs, InputLayout.Production(mine.AssetId), ProductionCsv(mine, scene), cancellationToken);
+            await put(InputLayout.Polygon(mine.AssetId), Encoding.UTF8.GetBytes(polygon));
+            await put(InputLayout.Manifest(mine.AssetId), Encoding.UTF8.GetBytes(new AssetManifest(mine.Name, mine.Commodity, mine.Iso3, mine.Lat, mine.Lon).ToJson()));
+            await put(InputLayout.Production(mine.AssetId), Encoding.UTF8.GetBytes(ProductionCsv(mine, scene)));
             if (mine.ReportsEmissions)
-                await UploadTextAsync(inputs, InputLayout.Emissions(mine.AssetId), EmissionsCsv(mine, scene), cancellationToken);
+                await put(InputLayout.Emissions(mine.AssetId), Encoding.UTF8.GetBytes(EmissionsCsv(mine, scene)));
             log.WriteLine($"  {mine.AssetId,-16} {scene.Pairs.Count} pairs ({scene.Pairs.Count(p => p.WeatherHit)} weather-hit), {scene.Width}×{scene.Height} px, {mine.Commodity}, {mine.Iso3}");
         }
     }
@@ -96,7 +111,4 @@ internal sealed class DemoSample
         return string.Create(CultureInfo.InvariantCulture,
             $"scope,subject_id,year,co2e_t,ore_t\nasset,{mine.AssetId},{year},{Math.Round(ore * TruthEmissionFactor):0},{ore:0}\n");
     }
-
-    private static Task UploadTextAsync(ProductBlobStore store, string name, string text, CancellationToken cancellationToken) =>
-        store.UploadAsync(name, Encoding.UTF8.GetBytes(text), name.EndsWith(".csv", StringComparison.Ordinal) ? "text/csv" : "application/json", cancellationToken);
 }

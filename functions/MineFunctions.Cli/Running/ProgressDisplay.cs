@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using Microsoft.DurableTask.Client;
+using MineFunctions.Cli.LocalEngine;
 using MineFunctions.Workflow;
-using MineFunctions.Workflow.Contracts;
 
 namespace MineFunctions.Cli.Running;
 
@@ -39,7 +39,7 @@ internal sealed class ProgressDisplay(DurableTaskClient client, TextWriter outpu
 
     private static string Describe(string asset, OrchestrationMetadata meta)
     {
-        var progress = meta.SerializedCustomStatus is null ? null : meta.ReadCustomStatusAs<RunProgress>();
+        var progress = InstanceWatcher.ReadProgress(meta);
         var state = meta.RuntimeStatus switch
         {
             OrchestrationRuntimeStatus.Completed => progress?.Assets.FirstOrDefault()?.Status ?? "completed",

@@ -13,22 +13,7 @@ public static class GeoTiffWriter
 
     public static void WriteFloat32(string path, ReadOnlySpan<float> pixels, GridSpec grid, GeoTiffOptions? options = null)
     {
-        options ??= GeoTiffOptions.Default;
-        EnsureLength(pixels.Length, grid.PixelCount, "Float32 pixels");
-        using var ds = Begin(path, grid, 1, RasterDataType.Float32, options, out var finish);
-        try
-        {
-            WriteFloatRows(ds, 1, pixels, grid, 1, RasterDataType.Float32, options.FloatNoData);
-            ds.SetNoData(1, options.FloatNoData);
-            finish();
-        }
-        catch
-        {
-            // Never leave a half-written file that a retry or a reader could take for a product.
-            ds.Dispose();
-            GdalNative.VSIUnlink(path);
-            throw;
-        }
+        WriteFloatRaster(path, pixels, grid, options, 1, RasterDataType.Float32, "Float32 pixels");
     }
 
     public static byte[] WriteFloat32ToBytes(ReadOnlySpan<float> pixels, GridSpec grid, GeoTiffOptions? options = null)
@@ -41,12 +26,18 @@ public static class GeoTiffWriter
     /// <summary>Interleaved complex64 (re, im, ...) as CFloat32; a sample with NaN in re or im becomes (nodata, 0).</summary>
     public static void WriteComplex64(string path, ReadOnlySpan<float> interleaved, GridSpec grid, GeoTiffOptions? options = null)
     {
+        WriteFloatRaster(path, interleaved, grid, options, 2, RasterDataType.CFloat32, "complex64 samples (2 per pixel)");
+    }
+
+    /// <summary>One band of Float32 (1 sample per pixel) or CFloat32 (2) with NaN written as the nodata value.</summary>
+    private static void WriteFloatRaster(string path, ReadOnlySpan<float> samples, GridSpec grid, GeoTiffOptions? options, int samplesPerPixel, RasterDataType type, string what)
+    {
         options ??= GeoTiffOptions.Default;
-        EnsureLength(interleaved.Length, 2 * grid.PixelCount, "complex64 samples (2 per pixel)");
-        using var ds = Begin(path, grid, 1, RasterDataType.CFloat32, options, out var finish);
+        EnsureLength(samples.Length, samplesPerPixel * grid.PixelCount, what);
+        using var ds = Begin(path, grid, 1, type, options, out var finish);
         try
         {
-            WriteFloatRows(ds, 1, interleaved, grid, 2, RasterDataType.CFloat32, options.FloatNoData);
+            WriteFloatRows(ds, 1, samples, grid, samplesPerPixel, type, options.FloatNoData);
             ds.SetNoData(1, options.FloatNoData);
             finish();
         }

@@ -22,7 +22,7 @@ public sealed class AnnualMeanActivity(PipelineStorage storage) : TaskActivity<A
         foreach (var pairId in input.PairIds)
         {
             var (reference, secondary) = ParsePairId(pairId);
-            var (ndai, pairGrid) = await RasterBlobs.ReadFloat32Async(storage.Products, ProductLayout.Ndai(asset, key, reference, secondary), CancellationToken.None);
+            var (ndai, pairGrid) = await RasterBlobs.ReadFloat32Async(storage.Products, ProductLayout.Ndai(asset, key, reference, secondary), storage.ReadOptions, CancellationToken.None);
             if (grid is null)
             {
                 grid = pairGrid;

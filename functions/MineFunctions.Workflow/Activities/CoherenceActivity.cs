@@ -18,8 +18,8 @@ public sealed class CoherenceActivity(PipelineStorage storage) : TaskActivity<Pa
         var (asset, key, pair) = (input.Scope.AssetId, PipelineStorage.KeyOf(input.Scope.Settings), input.Pair);
         var referenceName = InputLayout.SlcRaster(asset, pair.Reference);
         var secondaryName = InputLayout.SlcRaster(asset, pair.Secondary);
-        var (reference, grid) = await RasterBlobs.ReadComplex64Async(storage.Inputs, referenceName, CancellationToken.None);
-        var (secondary, secondaryGrid) = await RasterBlobs.ReadComplex64Async(storage.Inputs, secondaryName, CancellationToken.None);
+        var (reference, grid) = await RasterBlobs.ReadComplex64Async(storage.Inputs, referenceName, storage.ReadOptions, CancellationToken.None);
+        var (secondary, secondaryGrid) = await RasterBlobs.ReadComplex64Async(storage.Inputs, secondaryName, storage.ReadOptions, CancellationToken.None);
         GridCheck.EnsureSameGrid(grid, referenceName, secondaryGrid, secondaryName);
 
         var coherence = new float[grid.Width * grid.Height];

@@ -25,7 +25,7 @@ public sealed class CompositeActivity(PipelineStorage storage) : TaskActivity<Wi
         GridSpec? grid = null;
         for (var i = 0; i < 3; i++)
         {
-            var (pixels, yearGrid) = await RasterBlobs.ReadFloat32Async(storage.Products, ProductLayout.Annual(asset, key, first + i), CancellationToken.None);
+            var (pixels, yearGrid) = await RasterBlobs.ReadFloat32Async(storage.Products, ProductLayout.Annual(asset, key, first + i), storage.ReadOptions, CancellationToken.None);
             if (grid is null) grid = yearGrid;
             else GridCheck.EnsureSameGrid(grid, $"annual {first}", yearGrid, $"annual {first + i}");
             years[i] = pixels;

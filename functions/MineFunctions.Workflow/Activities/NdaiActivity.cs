@@ -20,7 +20,7 @@ public sealed class NdaiActivity(PipelineStorage storage) : TaskActivity<PairTas
         var (scope, pair) = (input.Scope, input.Pair);
         var key = PipelineStorage.KeyOf(scope.Settings);
         var (coherence, grid, _) = await PairCoherence.ReadAsync(storage, scope, pair);
-        var (maskBytes, maskGrid) = await RasterBlobs.ReadByteAsync(storage.Products, WorkflowProducts.StableMask(scope.AssetId, key), CancellationToken.None);
+        var (maskBytes, maskGrid) = await RasterBlobs.ReadByteAsync(storage.Products, WorkflowProducts.StableMask(scope.AssetId, key), storage.ReadOptions, CancellationToken.None);
         GridCheck.EnsureSameGrid(maskGrid, "stable mask", grid, pair.PairId);
 
         var decision = PairScreening.Evaluate(coherence, StableMask.FromArea(maskBytes), scope.Settings.Stable());

@@ -1,3 +1,4 @@
+using MineFunctions.Infrastructure.Gdal;
 using MineFunctions.Infrastructure.Storage;
 using MineFunctions.Workflow.Contracts;
 
@@ -7,8 +8,11 @@ namespace MineFunctions.Workflow.Storage;
 /// The three stores every activity works with: the input container (read only), the product
 /// container and the result tables. One instance per host, shared by all activities.
 /// </summary>
-public sealed class PipelineStorage(ProductBlobStore inputs, ProductBlobStore products, ResultTableStore tables)
+public sealed class PipelineStorage(ProductBlobStore inputs, ProductBlobStore products, ResultTableStore tables, RasterReadOptions? readOptions = null)
 {
+    /// <summary>How rasters are read from blobs: the memory budget checked before allocating, GDAL threads.</summary>
+    public RasterReadOptions ReadOptions { get; } = readOptions ?? RasterReadOptions.Default;
+
     public ProductBlobStore Inputs { get; } = inputs;
 
     public ProductBlobStore Products { get; } = products;

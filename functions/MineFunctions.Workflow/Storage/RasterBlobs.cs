@@ -10,23 +10,23 @@ namespace MineFunctions.Workflow.Storage;
 /// </summary>
 public static class RasterBlobs
 {
-    public static async Task<(float[] Pixels, GridSpec Grid)> ReadFloat32Async(ProductBlobStore store, string blobName, CancellationToken cancellationToken)
+    public static async Task<(float[] Pixels, GridSpec Grid)> ReadFloat32Async(ProductBlobStore store, string blobName, RasterReadOptions options, CancellationToken cancellationToken)
     {
         var bytes = await store.DownloadBytesAsync(blobName, cancellationToken);
-        using var raster = GdalRaster.OpenBytes(bytes, Path.GetFileName(blobName));
+        using var raster = GdalRaster.OpenBytes(bytes, Path.GetFileName(blobName), options);
         return (raster.ReadFloat32(), raster.Grid);
     }
 
-    public static async Task<(float[] Pixels, GridSpec Grid)> ReadComplex64Async(ProductBlobStore store, string blobName, CancellationToken cancellationToken)
+    public static async Task<(float[] Pixels, GridSpec Grid)> ReadComplex64Async(ProductBlobStore store, string blobName, RasterReadOptions options, CancellationToken cancellationToken)
     {
         var bytes = await store.DownloadBytesAsync(blobName, cancellationToken);
-        using var raster = GdalRaster.OpenBytes(bytes, Path.GetFileName(blobName));
+        using var raster = GdalRaster.OpenBytes(bytes, Path.GetFileName(blobName), options);
         return (raster.ReadComplex64(), raster.Grid);
     }
 
-    public static async Task<(byte[] Pixels, GridSpec Grid)> ReadByteAsync(ProductBlobStore store, string blobName, CancellationToken cancellationToken)
+    public static async Task<(byte[] Pixels, GridSpec Grid)> ReadByteAsync(ProductBlobStore store, string blobName, RasterReadOptions options, CancellationToken cancellationToken)
     {
-        var (pixels, grid) = await ReadFloat32Async(store, blobName, cancellationToken);
+        var (pixels, grid) = await ReadFloat32Async(store, blobName, options, cancellationToken);
         var bytes = new byte[pixels.Length];
         for (var i = 0; i < pixels.Length; i++) bytes[i] = float.IsNaN(pixels[i]) ? (byte)0 : (byte)pixels[i];
         return (bytes, grid);

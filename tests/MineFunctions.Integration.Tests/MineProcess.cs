@@ -1,0 +1,42 @@
+using System.Diagnostics;
+
+namespace MineFunctions.Integration.Tests;
+
+/// <summary>`mine` as a separate process on the test's Azurite (MINEFUNCTIONS_STORAGE), as a user runs it.</summary>
+internal static class MineProcess
+{
+    public static Process Start(params string[] args)
+    {
+        var info = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        info.ArgumentList.Add(MineDll());
+        foreach (var a in args) info.ArgumentList.Add(a);
+        info.Environment["MINEFUNCTIONS_STORAGE"] = TestStorage.ConnectionString;
+        return Process.Start(info) ?? throw new InvalidOperationException("could not start mine");
+    }
+
+    public static async Task<(int Code, string Output)> RunToEndAsync(Process process)
+    {
+        using (process)
+        {
+            var stdout = process.StandardOutput.ReadToEndAsync();
+            var stderr = process.StandardError.ReadToEndAsync();
+            using var cts = new CancellationTokenSource(TimeSpan.FromMinutes(4));
+            await process.WaitForExitAsync(cts.Token);
+            return (process.ExitCode, await stdout + await stderr);
+        }
+    }
+
+    public static Task<(int Code, string Output)> RunAsync(params string[] args) => RunToEndAsync(Start(args));
+
+    /// <summary>The CLI built next to this test assembly (the project references it).</summary>
+    private static string MineDll()
+    {
+        var local = Path.Combine(AppContext.BaseDirectory, "mine.dll");
+        return File.Exists(local) ? local : throw new FileNotFoundException("mine.dll is not next to the test assembly", local);
+    }
+}
