@@ -23,7 +23,7 @@ namespace MineFunctions.Core.Coherence;
 /// Vector&lt;double&gt;) and the scalar path do the same operations in the same order, so all give
 /// bit-identical output.
 /// </remarks>
-public static class CoherenceEstimator
+public static partial class CoherenceEstimator
 {
     private const int Channels = CoherenceRowPrefix.Channels;
 
@@ -144,17 +144,27 @@ public static class CoherenceEstimator
                     while (last < hi)
                     {
                         last++;
-                        nodata |= CoherenceRowPrefix.Compute(a + 2L * (last * (long)w + in0), b + 2L * (last * (long)w + in0), in1 - in0, hp, vector);
+                        float* rowA = a + 2L * (last * (long)w + in0), rowB = b + 2L * (last * (long)w + in0);
                         double* prev = ring + Slot(last - 1) * slotSize, next = ring + Slot(last) * slotSize;
-                        AccumulateEdges(hp, prev, next, strip);
                         if (last < hi)
                         {
+                            nodata |= CoherenceRowPrefix.Compute(rowA, rowB, in1 - in0, hp, vector);
+                            AccumulateEdges(hp, prev, next, strip);
                             AccumulateInterior(hp, prev, next, strip, vector);
                         }
                         else
                         {
                             // Steady state: the row just added is the window's last, so accumulate and emit together.
-                            AccumulateInteriorAndEmit(hp, prev, next, lowSlot, row, strip, vector);
+                            // On AVX-512 the row prefix is fused with this pass too; if that optimistic
+                            // pass meets nodata, the row is redone with the masked prefix.
+                            int from;
+                            if (!(vector && CoherenceRowPrefix.ScanWidth == 8 && FusedRow512(rowA, rowB, in1 - in0, hp, prev, next, lowSlot, row, strip, out from)))
+                            {
+                                nodata |= CoherenceRowPrefix.Compute(rowA, rowB, in1 - in0, hp, vector);
+                                from = strip.InteriorStart;
+                            }
+                            AccumulateEdges(hp, prev, next, strip);
+                            AccumulateInteriorAndEmit(hp, prev, next, lowSlot, row, strip, vector, from);
                             EmitRange(next, lowSlot, row, strip.RingStride, 0, strip.InteriorStart);
                             EmitRange(next, lowSlot, row, strip.RingStride, strip.InteriorEnd, columns);
                             emitted = true;
@@ -227,17 +237,17 @@ public static class CoherenceEstimator
     }
 
     /// <summary>
-    /// The steady-state pass over the interior columns: accumulates the newest row into next (as
+    /// The steady-state pass over the interior columns from <paramref name="from"/>: accumulates the newest row into next (as
     /// <see cref="AccumulateInterior"/>) and, while the four sums are in registers, emits the window
     /// ratio next − low (as <see cref="EmitRow"/>), saving a reload of the ring and a loop.
     /// </summary>
-    private static unsafe void AccumulateInteriorAndEmit(double* hp, double* prev, double* next, double* low, float* row, Strip s, bool vector)
+    private static unsafe void AccumulateInteriorAndEmit(double* hp, double* prev, double* next, double* low, float* row, Strip s, bool vector, int from)
     {
         int ws = s.RingStride, stride = s.PrefixStride;
         double* pHi = hp + s.Offset + s.Ax + 1, pLo = hp + s.Offset - s.Bx;
         int c1 = stride, c2 = 2 * stride, c3 = 3 * stride; // channel offsets in the row prefix
         int r1 = ws, r2 = 2 * ws, r3 = 3 * ws;             // channel offsets in a ring slot
-        int i = s.InteriorStart, end = s.InteriorEnd;
+        int i = from, end = s.InteriorEnd;
         if (vector && Vector512.IsHardwareAccelerated)
         {
             const int n = 8;
@@ -321,7 +331,7 @@ public static class CoherenceEstimator
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static Vector512<double> SquaredRatio(Vector512<double> re, Vector512<double> im, Vector512<double> pa, Vector512<double> pb)
+    internal static Vector512<double> SquaredRatio(Vector512<double> re, Vector512<double> im, Vector512<double> pa, Vector512<double> pb)
     {
         var den = pa * pb;
         var q = Vector512.Min((re * re + im * im) / den, Vector512<double>.One);

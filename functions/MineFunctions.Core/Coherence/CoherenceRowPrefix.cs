@@ -51,8 +51,15 @@ internal static class CoherenceRowPrefix
         else if (vector && Avx2.IsSupported) nodata = GroupsAvx2(ra, rb, groups, p0 + 1, p1 + 1, p2 + 1, p3 + 1);
         else nodata = GroupsScalar(ra, rb, groups, p0 + 1, p1 + 1, p2 + 1, p3 + 1);
 
-        // Sequential tail, same code for both paths.
-        var x = groups * ScanWidth;
+        return Tail(ra, rb, w, hp, stride) | nodata;
+    }
+
+    /// <summary>The sequential tail after the whole groups, same code for all paths; true if it holds nodata.</summary>
+    public static unsafe bool Tail(float* ra, float* rb, int w, double* hp, int stride)
+    {
+        double* p0 = hp, p1 = hp + stride, p2 = hp + 2 * stride, p3 = hp + 3 * stride;
+        var nodata = false;
+        var x = w / ScanWidth * ScanWidth;
         double sRe = p0[x], sIm = p1[x], sA = p2[x], sB = p3[x];
         for (; x < w; x++)
         {
@@ -147,10 +154,13 @@ internal static class CoherenceRowPrefix
         return bad.AsUInt64() != Vector512<ulong>.Zero;
     }
 
+    /// <summary>Permutation of 8 complex samples (16 floats) into 8 re then 8 im.</summary>
+    internal static Vector512<int> Deinterleave512 => Vector512.Create(0, 2, 4, 6, 8, 10, 12, 14, 1, 3, 5, 7, 9, 11, 13, 15);
+
     /// <summary><see cref="GroupsAvx512"/> without the nodata test: only for rows without nodata.</summary>
     private static unsafe void GroupsAvx512Unmasked(float* ra, float* rb, int groups, double* o0, double* o1, double* o2, double* o3)
     {
-        var deinterleave = Vector512.Create(0, 2, 4, 6, 8, 10, 12, 14, 1, 3, 5, 7, 9, 11, 13, 15);
+        var deinterleave = Deinterleave512;
         var scan = ScanConstants512.Create();
         Vector512<double> c0 = default, c1 = default, c2 = default, c3 = default;
         for (var g = 0; g < groups; g++)
@@ -168,7 +178,7 @@ internal static class CoherenceRowPrefix
         }
     }
 
-    private readonly record struct ScanConstants512(Vector512<long> Shift1, Vector512<long> Shift2, Vector512<long> Shift4, Vector512<long> Last)
+    internal readonly record struct ScanConstants512(Vector512<long> Shift1, Vector512<long> Shift2, Vector512<long> Shift4, Vector512<long> Last)
     {
         // Lane i takes lane i − d; index 8 picks the zero vector, so shift and zero-fill are one vpermt2pd.
         public static ScanConstants512 Create() => new(
@@ -180,7 +190,7 @@ internal static class CoherenceRowPrefix
 
     /// <summary>In-register inclusive scan of 8 lanes (lane i += lane i − d for d = 1, 2, 4) plus the running carry; returns the new carry broadcast.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static unsafe Vector512<double> Scan512(Vector512<double> x, Vector512<double> carry, in ScanConstants512 k, double* output)
+    internal static unsafe Vector512<double> Scan512(Vector512<double> x, Vector512<double> carry, in ScanConstants512 k, double* output)
     {
         x += Avx512F.PermuteVar8x64x2(x, k.Shift1, Vector512<double>.Zero);
         x += Avx512F.PermuteVar8x64x2(x, k.Shift2, Vector512<double>.Zero);
