@@ -65,6 +65,26 @@ public sealed class WorkflowOnAzuriteTests
         Assert.True(changed.Count == 0, "changed by the re-run: " + string.Join(", ", changed));
     }
 
+    [Fact]
+    public async Task AOneAssetReprocess_KeepsEveryAssetInTheExport()
+    {
+        var names = UniqueNamespace();
+        var sample = DemoSample.Create(2, 64);
+        var assets = sample.Mines.Select(m => m.Mine.AssetId).ToList();
+        await using var runner = await LocalRunner.StartAsync(EngineKind.AzureStorage, names, TestStorage.ConnectionString, null, TextWriter.Null, CancellationToken.None);
+        await sample.UploadAsync(runner.Storage.Inputs, TextWriter.Null, CancellationToken.None);
+        var settings = new PipelineSettings();
+        await runner.RunAsync(new RefreshRequest("all-" + names.TaskHub, assets, settings, "test"), assets, TextWriter.Null, CancellationToken.None);
+
+        var (one, _) = await runner.RunAsync(new RefreshRequest("one-" + names.TaskHub, [assets[0]], settings, "blob"), [assets[0]], TextWriter.Null, CancellationToken.None);
+        Assert.Equal("succeeded", Assert.Single(one!.Assets).Status);
+
+        var export = System.Text.Encoding.UTF8.GetString(await runner.Storage.Products.DownloadBytesAsync(
+            MineFunctions.Workflow.Storage.WorkflowProducts.Export(MineFunctions.Workflow.SettingsFingerprint.Of(settings), "iron-mining_emissions-sources.csv")));
+        Assert.Contains("Demo Iron A", export);
+        Assert.Contains("Demo Iron B", export);
+    }
+
     /// <summary>Every product blob and result row of a namespace with its ETag: any rewrite changes an ETag.</summary>
     private static async Task<SortedDictionary<string, string>> SnapshotAsync(RunNamespace names)
     {

@@ -22,6 +22,20 @@ internal sealed class EstimateSources
         if (blob.LastModified is { } t && t > NewestInput) NewestInput = t;
     }
 
+    /// <summary>Every row error of every input read so far.</summary>
+    public IReadOnlyList<InputError> Errors => [.. Assets.Errors, .. Production.Errors, .. Emissions.Errors, .. Areas.Errors];
+
+    /// <summary>Takes in one asset's gathered inputs.</summary>
+    public void Add(EstimateSources asset)
+    {
+        Assets.AddAll(asset.Assets);
+        Production.AddAll(asset.Production);
+        Emissions.AddAll(asset.Emissions);
+        Areas.AddAll(asset.Areas);
+        YearAreas.AddRange(asset.YearAreas);
+        if (asset.NewestInput > NewestInput) NewestInput = asset.NewestInput;
+    }
+
     internal sealed class Collected<T>
     {
         private readonly List<Parsed<T>> _rows = [];
@@ -29,10 +43,18 @@ internal sealed class EstimateSources
 
         public void Add(T value, int line) => _rows.Add(new Parsed<T>(value, line));
 
+        public IReadOnlyList<InputError> Errors => _errors;
+
         public void AddAll(ParseResult<T> result)
         {
             _rows.AddRange(result.Rows);
             _errors.AddRange(result.Errors);
+        }
+
+        public void AddAll(Collected<T> other)
+        {
+            _rows.AddRange(other._rows);
+            _errors.AddRange(other._errors);
         }
 
         public ParseResult<T> ToResult(string file) => new(file, _rows, _errors);

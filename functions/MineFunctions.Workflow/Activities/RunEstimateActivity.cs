@@ -12,9 +12,10 @@ using MineFunctions.Workflow.Storage;
 namespace MineFunctions.Workflow.Activities;
 
 /// <summary>
-/// Production and emissions for the run's assets together (METHOD.md §1.6–1.7: t/m² and emission
-/// factors pool across assets of a commodity), then the Climate TRACE export per sector (§1.8) and
-/// its JSON form. Inputs: each asset's manifest, production and emissions CSVs and its mined areas
+/// Production and emissions for every asset of the input container together, not only the run's:
+/// t/m² and emission factors pool across assets of a commodity (METHOD.md §1.6–1.7), and the
+/// Climate TRACE export per sector (§1.8) and its JSON form must list every asset, also after a
+/// one-asset reprocess. An asset whose inputs do not parse is left out with its reasons. Inputs: each asset's manifest, production and emissions CSVs and its mined areas
 /// from the AnnualActivity table. The export's created/modified date is the newest input's date,
 /// so the same inputs give byte-identical files and a re-run rewrites nothing.
 /// </summary>
@@ -24,9 +25,29 @@ public sealed class RunEstimateActivity(PipelineStorage storage) : TaskActivity<
     {
         var key = PipelineStorage.KeyOf(input.Settings);
         var gathered = new EstimateSources();
-        foreach (var assetId in input.AssetIds.Order(StringComparer.Ordinal))
+        var warnings = new List<string>();
+        var assets = new List<string>();
+        await foreach (var id in storage.Inputs.ListAssetIdsAsync()) assets.Add(id);
+        foreach (var assetId in assets.Order(StringComparer.Ordinal))
         {
-            await GatherAsync(BlobPath.AssetId(assetId), key, gathered);
+            // One asset's unreadable inputs leave that asset out of the estimate, with its reasons; the
+            // others, and the pools they form, go on.
+            var one = new EstimateSources();
+            try
+            {
+                await GatherAsync(BlobPath.AssetId(assetId), key, one);
+            }
+            catch (Exception ex) when (ex is InvalidDataException or FormatException or ArgumentException)
+            {
+                warnings.Add($"{assetId}: left out of the estimate: {ex.Message}");
+                continue;
+            }
+            if (one.Errors.Count > 0)
+            {
+                warnings.Add($"{assetId}: left out of the estimate: " + string.Join("; ", one.Errors.Select(e => e.ToString())));
+                continue;
+            }
+            gathered.Add(one);
         }
 
         var (inputs, errors) = EstimateInputsBuilder.Build(
@@ -52,15 +73,15 @@ public sealed class RunEstimateActivity(PipelineStorage storage) : TaskActivity<
         }
         blobs.Add(await UploadTextAsync(WorkflowProducts.Export(key, "estimate.json"), w => w.Write(EstimateJson.Serialize(result)), "application/json"));
 
-        // Per asset: the mined-area → production table (METHOD.md §1.6), as `mine activity` writes it.
-        foreach (var assetId in input.AssetIds)
+        // Per asset with measured areas: the mined-area → production table (METHOD.md §1.6), as `mine activity` writes it.
+        foreach (var assetId in gathered.YearAreas.Select(a => a.AssetId).Distinct().Order(StringComparer.Ordinal))
         {
             var areas = gathered.YearAreas.Where(a => a.AssetId == assetId).Select(a => a.Area).OrderBy(a => a.Year).ToList();
             var ore = inputs.Production.Where(p => p.AssetId == assetId && p.IsOre).ToDictionary(p => p.Year, p => p.Tonnes);
             var table = AssetProductionTable.Compute(areas, ore);
             blobs.Add(await UploadTextAsync(WorkflowProducts.Activity(assetId, key), w => AssetProductionCsvWriter.Write(table, w), "text/csv"));
         }
-        return new RunEstimateOutcome(rows.Count, blobs, result.Warnings);
+        return new RunEstimateOutcome(rows.Count, blobs, [.. warnings, .. result.Warnings]);
     }
 
     private async Task GatherAsync(string assetId, string key, EstimateSources into)

@@ -53,7 +53,10 @@ public sealed record YearPairs(int Year, int Accepted, int Rejected, double? Mea
 /// <summary>Input of <c>AssetAreaActivity</c>: the windows from which the asset's yearly areas follow.</summary>
 public sealed record AssetAreaTask(AssetScope Scope, IReadOnlyList<WindowOutcome> Windows, IReadOnlyList<YearPairs> Years);
 
-/// <summary>Input of <c>RunEstimateActivity</c>: the assets of a run whose areas are ready.</summary>
+/// <summary>
+/// Input of <c>RunEstimateActivity</c>: the run and its succeeded assets (the estimate itself covers every
+/// asset of the input container, so pools and exports stay complete after a one-asset run).
+/// </summary>
 public sealed record RunEstimateTask(string RunId, IReadOnlyList<string> AssetIds, PipelineSettings Settings);
 
 /// <summary>What the run-level estimate wrote: rows and export files.</summary>
