@@ -12,7 +12,7 @@ namespace MineFunctions.Infrastructure.Storage;
 /// composite/&lt;y1&gt;-&lt;y3&gt;.tif          3-year RGB composite
 /// classes/&lt;y1&gt;-&lt;y3&gt;.tif            colour-class band
 /// png/&lt;name&gt;.png                   quick-looks (e.g. composite_2020-2022.png)
-/// export/&lt;sector&gt;_emissions-sources.csv   Climate TRACE export (and _confidence.csv)
+/// export/activity.csv                the asset's area → production table
 /// </code>
 /// Dates are yyyymmdd. The same inputs always give the same name, so a rerun finds its products.
 /// </summary>
@@ -60,14 +60,6 @@ public static class ProductLayout
     /// <summary>A PNG quick-look; <paramref name="name"/> without extension, e.g. "composite_2020-2022".</summary>
     public static string Png(string assetId, string settingsKey, string name) =>
         Product(assetId, settingsKey, "png", BlobPath.Segment(name, "PNG name") + ".png");
-
-    /// <summary>The Climate TRACE export of a sector, e.g. "iron-mining_emissions-sources.csv".</summary>
-    public static string ExportCsv(string assetId, string settingsKey, string sector) =>
-        Product(assetId, settingsKey, "export", BlobPath.Segment(sector, "sector") + "_emissions-sources.csv");
-
-    /// <summary>The companion confidence CSV of a sector's export.</summary>
-    public static string ExportConfidenceCsv(string assetId, string settingsKey, string sector) =>
-        Product(assetId, settingsKey, "export", BlobPath.Segment(sector, "sector") + "_emissions-sources_confidence.csv");
 
     private static string Product(string assetId, string settingsKey, string folder, string file) =>
         BlobPath.Combine(BlobPath.AssetId(assetId), SettingsKey.Validate(settingsKey), folder, file);

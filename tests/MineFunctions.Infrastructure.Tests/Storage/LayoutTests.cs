@@ -17,7 +17,6 @@ public sealed class LayoutTests
         Assert.Equal("m1/v1-0123456789abcdef/composite/2020-2022.tif", ProductLayout.Composite("m1", Key, 2020, 2022));
         Assert.Equal("m1/v1-0123456789abcdef/classes/2020-2022.tif", ProductLayout.Classes("m1", Key, 2020, 2022));
         Assert.Equal("m1/v1-0123456789abcdef/png/composite_2020-2022.png", ProductLayout.Png("m1", Key, "composite_2020-2022"));
-        Assert.Equal("m1/v1-0123456789abcdef/export/iron-mining_emissions-sources.csv", ProductLayout.ExportCsv("m1", Key, "iron-mining"));
         Assert.Equal("m1/v1-0123456789abcdef/", ProductLayout.Prefix("m1", Key));
     }
 
