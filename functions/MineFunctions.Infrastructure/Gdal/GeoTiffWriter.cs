@@ -29,6 +29,14 @@ public static class GeoTiffWriter
         WriteFloatRaster(path, interleaved, grid, options, 2, RasterDataType.CFloat32, "complex64 samples (2 per pixel)");
     }
 
+    /// <summary>Interleaved complex64 as CFloat32 GeoTIFF bytes (e.g. an SLC acquisition for blob storage).</summary>
+    public static byte[] WriteComplex64ToBytes(ReadOnlySpan<float> interleaved, GridSpec grid, GeoTiffOptions? options = null)
+    {
+        using var file = VsiMemFile.ForWriting(".tif");
+        WriteComplex64(file.Path, interleaved, grid, options);
+        return file.TakeBytes();
+    }
+
     /// <summary>One band of Float32 (1 sample per pixel) or CFloat32 (2) with NaN written as the nodata value.</summary>
     private static void WriteFloatRaster(string path, ReadOnlySpan<float> samples, GridSpec grid, GeoTiffOptions? options, int samplesPerPixel, RasterDataType type, string what)
     {
