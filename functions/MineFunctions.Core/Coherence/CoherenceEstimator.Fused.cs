@@ -17,7 +17,7 @@ public static partial class CoherenceEstimator
     /// is the first interior column not yet emitted.
     /// </summary>
     private static unsafe bool FusedRow512(
-        float* ra, float* rb, int n, double* hp, double* prev, double* next, double* low, float* row, Strip s, out int done)
+        float* ra, float* rb, int n, double* hp, double* prev, double* next, double* low, float* row, Strip s, PowerSoFar power, out int done)
     {
         int stride = s.PrefixStride, ws = s.RingStride;
         double* p0 = hp, p1 = hp + stride, p2 = hp + 2 * stride, p3 = hp + 3 * stride;
@@ -60,7 +60,9 @@ public static partial class CoherenceEstimator
         var last = groups * 8;
         return !tailNodata && double.IsFinite(p2[last]) && double.IsFinite(p3[last]);
 
-        Vector512<double> Step(int x) => SquaredRatio(Sum(x, 0, 0), Sum(x, c1, r1), Sum(x, c2, r2), Sum(x, c3, r3));
+        Vector512<double> Step(int x) => SquaredRatio(
+            Sum(x, 0, 0), Sum(x, c1, r1), Sum(x, c2, r2), Sum(x, c3, r3),
+            Floor512(power.A, pHi + c2 + x), Floor512(power.B, pHi + c3 + x));
 
         Vector512<double> Sum(int x, int c, int r)
         {

@@ -14,10 +14,13 @@ namespace MineFunctions.Core.Coherence;
 /// <see cref="StripWidth"/> columns, so the working set stays in the L2 cache) is turned into horizontal prefix sums (<see cref="CoherenceRowPrefix"/>),
 /// each window row-sum is a difference of two prefix values, and the rows are accumulated into
 /// vertical prefix sums kept in a ring of Y + 1 rows, so a window sum is again one difference; the
-/// newest row's accumulation and the ratio run in one fused pass. All sums are double: prefix
-/// differences of non-negative powers are exactly 0 when the window is all zeros (a running
-/// add/subtract sum would leave residues there), and the prefixes restart at every row block so their
-/// cancellation error stays ~1e-16 × block energy. Nodata samples add zeros to the sums and the
+/// newest row's accumulation and the ratio run in one fused pass. All sums are double and the
+/// prefixes restart at every row block and strip, so their cancellation error stays ~1e-16 × the
+/// power summed since the restart. A window whose power (Σ|s1|² or Σ|s2|²) is not above that rounding
+/// level (<see cref="RoundingLevel"/> × the power summed so far) holds no measurable signal, typically
+/// zero fill beside a swath: it gets γ̂ = 0, like an all-zero window, instead of a ratio of rounding
+/// residues (the in-register scan adds a group's lanes in a tree, so zeros after data need not leave
+/// the prefix bit-identical). Nodata samples add zeros to the sums and the
 /// windows touching them are blanked afterwards, only in blocks that have any
 /// (<see cref="CoherenceNodataMask"/>). Vector paths (Vector512 where accelerated, else
 /// Vector&lt;double&gt;) and the scalar path do the same operations in the same order, so all give
@@ -135,6 +138,7 @@ public static partial class CoherenceEstimator
                 // The vertical prefix of row start − 1 is zero.
                 new Span<double>(ring + Slot(start - 1) * slotSize, slotSize).Clear();
                 var last = start - 1;
+                var power = default(PowerSoFar); // Σ|s1|², Σ|s2|² of the rows added to this strip's prefixes
                 for (var y = y0; y < y1; y++)
                 {
                     int hi = Math.Min(h - 1, y + ay), lo = Math.Max(0, y - by);
@@ -151,6 +155,7 @@ public static partial class CoherenceEstimator
                             nodata |= CoherenceRowPrefix.Compute(rowA, rowB, in1 - in0, hp, vector);
                             AccumulateEdges(hp, prev, next, strip);
                             AccumulateInterior(hp, prev, next, strip, vector);
+                            power = power.Add(hp, strip);
                         }
                         else
                         {
@@ -158,19 +163,20 @@ public static partial class CoherenceEstimator
                             // On AVX-512 the row prefix is fused with this pass too; if that optimistic
                             // pass meets nodata, the row is redone with the masked prefix.
                             int from;
-                            if (!(vector && CoherenceRowPrefix.ScanWidth == 8 && FusedRow512(rowA, rowB, in1 - in0, hp, prev, next, lowSlot, row, strip, out from)))
+                            if (!(vector && CoherenceRowPrefix.ScanWidth == 8 && FusedRow512(rowA, rowB, in1 - in0, hp, prev, next, lowSlot, row, strip, power, out from)))
                             {
                                 nodata |= CoherenceRowPrefix.Compute(rowA, rowB, in1 - in0, hp, vector);
                                 from = strip.InteriorStart;
                             }
                             AccumulateEdges(hp, prev, next, strip);
-                            AccumulateInteriorAndEmit(hp, prev, next, lowSlot, row, strip, vector, from);
-                            EmitRange(next, lowSlot, row, strip.RingStride, 0, strip.InteriorStart);
-                            EmitRange(next, lowSlot, row, strip.RingStride, strip.InteriorEnd, columns);
+                            AccumulateInteriorAndEmit(hp, prev, next, lowSlot, row, strip, power, vector, from);
+                            power = power.Add(hp, strip);
+                            EmitRange(next, lowSlot, row, strip.RingStride, 0, strip.InteriorStart, power);
+                            EmitRange(next, lowSlot, row, strip.RingStride, strip.InteriorEnd, columns, power);
                             emitted = true;
                         }
                     }
-                    if (!emitted) EmitRow(ring + Slot(hi) * slotSize, lowSlot, row, columns, strip.RingStride, vector);
+                    if (!emitted) EmitRow(ring + Slot(hi) * slotSize, lowSlot, row, columns, strip.RingStride, power, vector);
                 }
             }
         }
@@ -199,6 +205,30 @@ public static partial class CoherenceEstimator
 
         /// <summary>Prefix index of the window's first column, for local column x (truncated).</summary>
         public int Lo(int x) => Math.Max(0, X0 + x - Bx) - (X0 - Offset);
+    }
+
+    /// <summary>
+    /// Rounding level of the double sums relative to the power they have summed: 32 ulps of 1
+    /// (7e-15), well above the few ulps a prefix difference can lose, and far below the share of a
+    /// strip's power that any real window holds (a 7 × 2 window in a 64-row block of a 4096-column
+    /// strip holds ~5e-5 of it on average).
+    /// </summary>
+    internal const double RoundingLevel = 32.0 / (1L << 52);
+
+    /// <summary>
+    /// Σ|s1|² and Σ|s2|² over the rows added so far to one strip's prefixes (they restart with it).
+    /// A window sum that does not exceed <see cref="RoundingLevel"/> × this (plus, for the newest row,
+    /// its prefix up to the window) is rounding residue, not power.
+    /// </summary>
+    private readonly record struct PowerSoFar(double A, double B)
+    {
+        /// <summary>Adds the row whose prefix is in hp: its totals are the prefixes' last values.</summary>
+        public unsafe PowerSoFar Add(double* hp, Strip s) =>
+            new(A + hp[3 * s.PrefixStride - 1], B + hp[4 * s.PrefixStride - 1]);
+
+        public double FloorA => RoundingLevel * A;
+
+        public double FloorB => RoundingLevel * B;
     }
 
     /// <summary>next[c][x] = prev[c][x] + (hp[c][Hi(x)] − hp[c][Lo(x)]) where the window is truncated by the raster edge.</summary>
@@ -241,7 +271,7 @@ public static partial class CoherenceEstimator
     /// <see cref="AccumulateInterior"/>) and, while the four sums are in registers, emits the window
     /// ratio next − low (as <see cref="EmitRow"/>), saving a reload of the ring and a loop.
     /// </summary>
-    private static unsafe void AccumulateInteriorAndEmit(double* hp, double* prev, double* next, double* low, float* row, Strip s, bool vector, int from)
+    private static unsafe void AccumulateInteriorAndEmit(double* hp, double* prev, double* next, double* low, float* row, Strip s, PowerSoFar power, bool vector, int from)
     {
         int ws = s.RingStride, stride = s.PrefixStride;
         double* pHi = hp + s.Offset + s.Ax + 1, pLo = hp + s.Offset - s.Bx;
@@ -266,10 +296,12 @@ public static partial class CoherenceEstimator
             var im = (next[r1 + i] = prev[r1 + i] + (pHi[c1 + i] - pLo[c1 + i])) - low[r1 + i];
             var pa = (next[r2 + i] = prev[r2 + i] + (pHi[c2 + i] - pLo[c2 + i])) - low[r2 + i];
             var pb = (next[r3 + i] = prev[r3 + i] + (pHi[c3 + i] - pLo[c3 + i])) - low[r3 + i];
-            row[i] = MathF.Sqrt((float)SquaredRatio(re, im, pa, pb));
+            row[i] = MathF.Sqrt((float)SquaredRatio(re, im, pa, pb, RoundingLevel * (power.A + pHi[c2 + i]), RoundingLevel * (power.B + pHi[c3 + i])));
         }
 
-        Vector512<double> Step512(int x) => SquaredRatio(Sum512(x, 0, 0), Sum512(x, c1, r1), Sum512(x, c2, r2), Sum512(x, c3, r3));
+        Vector512<double> Step512(int x) => SquaredRatio(
+            Sum512(x, 0, 0), Sum512(x, c1, r1), Sum512(x, c2, r2), Sum512(x, c3, r3),
+            Floor512(power.A, pHi + c2 + x), Floor512(power.B, pHi + c3 + x));
 
         Vector512<double> Sum512(int x, int c, int r)
         {
@@ -278,7 +310,10 @@ public static partial class CoherenceEstimator
             return v - Vector512.Load(low + r + x);
         }
 
-        Vector<double> Step(int x) => SquaredRatio(Sum(x, 0, 0), Sum(x, c1, r1), Sum(x, c2, r2), Sum(x, c3, r3));
+        Vector<double> Step(int x) => SquaredRatio(
+            Sum(x, 0, 0), Sum(x, c1, r1), Sum(x, c2, r2), Sum(x, c3, r3),
+            new Vector<double>(RoundingLevel) * (new Vector<double>(power.A) + Vector.Load(pHi + c2 + x)),
+            new Vector<double>(RoundingLevel) * (new Vector<double>(power.B) + Vector.Load(pHi + c3 + x)));
 
         Vector<double> Sum(int x, int c, int r)
         {
@@ -293,7 +328,7 @@ public static partial class CoherenceEstimator
     /// float, and γ̂ = sqrt in float: one double division and one float root per pixel instead of two
     /// double roots and a division (float keeps γ̂ to ~1e-7, far inside the 1e-5 budget).
     /// </summary>
-    private static unsafe void EmitRow(double* hiSlot, double* loSlot, float* row, int w, int stride, bool vector)
+    private static unsafe void EmitRow(double* hiSlot, double* loSlot, float* row, int w, int stride, PowerSoFar power, bool vector)
     {
         double* hRe = hiSlot, hIm = hiSlot + stride, hA = hiSlot + 2 * stride, hB = hiSlot + 3 * stride;
         double* lRe = loSlot, lIm = loSlot + stride, lA = loSlot + 2 * stride, lB = loSlot + 3 * stride;
@@ -310,49 +345,59 @@ public static partial class CoherenceEstimator
             for (; x <= w - 2 * n; x += 2 * n)
                 Vector.Store(Vector.SquareRoot(Vector.Narrow(Window(x), Window(x + n))), row + x);
         }
-        EmitRange(hiSlot, loSlot, row, stride, x, w);
+        EmitRange(hiSlot, loSlot, row, stride, x, w, power);
 
         Vector512<double> Window512(int i) => SquaredRatio(
             Vector512.Load(hRe + i) - Vector512.Load(lRe + i), Vector512.Load(hIm + i) - Vector512.Load(lIm + i),
-            Vector512.Load(hA + i) - Vector512.Load(lA + i), Vector512.Load(hB + i) - Vector512.Load(lB + i));
+            Vector512.Load(hA + i) - Vector512.Load(lA + i), Vector512.Load(hB + i) - Vector512.Load(lB + i),
+            Vector512.Create(power.FloorA), Vector512.Create(power.FloorB));
 
         Vector<double> Window(int i) => SquaredRatio(
             Vector.Load(hRe + i) - Vector.Load(lRe + i), Vector.Load(hIm + i) - Vector.Load(lIm + i),
-            Vector.Load(hA + i) - Vector.Load(lA + i), Vector.Load(hB + i) - Vector.Load(lB + i));
+            Vector.Load(hA + i) - Vector.Load(lA + i), Vector.Load(hB + i) - Vector.Load(lB + i),
+            new Vector<double>(power.FloorA), new Vector<double>(power.FloorB));
     }
 
     /// <summary>Scalar <see cref="EmitRow"/> over local columns [from, to) of slots whose channels are stride apart.</summary>
-    private static unsafe void EmitRange(double* hiSlot, double* loSlot, float* row, int stride, int from, int to)
+    private static unsafe void EmitRange(double* hiSlot, double* loSlot, float* row, int stride, int from, int to, PowerSoFar power)
     {
         double* hRe = hiSlot, hIm = hiSlot + stride, hA = hiSlot + 2 * stride, hB = hiSlot + 3 * stride;
         double* lRe = loSlot, lIm = loSlot + stride, lA = loSlot + 2 * stride, lB = loSlot + 3 * stride;
         for (var x = from; x < to; x++)
-            row[x] = MathF.Sqrt((float)SquaredRatio(hRe[x] - lRe[x], hIm[x] - lIm[x], hA[x] - lA[x], hB[x] - lB[x]));
+            row[x] = MathF.Sqrt((float)SquaredRatio(hRe[x] - lRe[x], hIm[x] - lIm[x], hA[x] - lA[x], hB[x] - lB[x], power.FloorA, power.FloorB));
     }
 
+    /// <summary>RoundingLevel × (power of the earlier rows + the newest row's prefix), per lane.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    internal static Vector512<double> SquaredRatio(Vector512<double> re, Vector512<double> im, Vector512<double> pa, Vector512<double> pb)
+    internal static unsafe Vector512<double> Floor512(double earlier, double* prefix) =>
+        Vector512.Create(RoundingLevel) * (Vector512.Create(earlier) + Vector512.Load(prefix));
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static Vector512<double> SquaredRatio(Vector512<double> re, Vector512<double> im, Vector512<double> pa, Vector512<double> pb, Vector512<double> floorA, Vector512<double> floorB)
     {
         var den = pa * pb;
         var q = Vector512.Min((re * re + im * im) / den, Vector512<double>.One);
-        return Vector512.ConditionalSelect(Vector512.GreaterThan(den, Vector512<double>.Zero), q, Vector512<double>.Zero);
+        var power = Vector512.GreaterThan(den, Vector512<double>.Zero) & Vector512.GreaterThan(pa, floorA) & Vector512.GreaterThan(pb, floorB);
+        return Vector512.ConditionalSelect(power, q, Vector512<double>.Zero);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static Vector<double> SquaredRatio(Vector<double> re, Vector<double> im, Vector<double> pa, Vector<double> pb)
+    private static Vector<double> SquaredRatio(Vector<double> re, Vector<double> im, Vector<double> pa, Vector<double> pb, Vector<double> floorA, Vector<double> floorB)
     {
         var den = pa * pb;
         var q = Vector.Min((re * re + im * im) / den, Vector<double>.One);
-        return Vector.ConditionalSelect(Vector.GreaterThan(den, Vector<double>.Zero), q, Vector<double>.Zero);
+        var power = Vector.GreaterThan(den, Vector<double>.Zero) & Vector.GreaterThan(pa, floorA) & Vector.GreaterThan(pb, floorB);
+        return Vector.ConditionalSelect(power, q, Vector<double>.Zero);
     }
 
     // Same operations, same order as the vector SquaredRatio: the paths agree bit for bit.
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static double SquaredRatio(double re, double im, double pa, double pb)
+    private static double SquaredRatio(double re, double im, double pa, double pb, double floorA, double floorB)
     {
         var den = pa * pb;
-        // Cauchy–Schwarz bounds γ̂ by 1; Min removes rounding overshoot.
-        return den > 0 ? Math.Min((re * re + im * im) / den, 1.0) : 0.0;
+        // Cauchy–Schwarz bounds γ̂ by 1; Min removes rounding overshoot. A power at or below the
+        // rounding floor is no signal (see the remarks): γ̂ = 0.
+        return den > 0 && pa > floorA && pb > floorB ? Math.Min((re * re + im * im) / den, 1.0) : 0.0;
     }
 
     private static unsafe void MarkIncompleteWindows(float* row, int y, int w, int h, int bx, int ax, int by, int ay)

@@ -95,6 +95,42 @@ public sealed class CoherenceEstimatorTests
         for (var i = w * 7; i < w * h; i++) Assert.Equal(0f, g[i]);
     }
 
+    [Theory]
+    [InlineData(7, 2)]
+    [InlineData(15, 4)]
+    [InlineData(3, 1)]
+    public void WindowOfZeros_BesideBrightColumns_IsExactlyZero_NotARoundingResidue(int wx, int wy)
+    {
+        // A swath that ends inside the raster: zero-filled columns to the right of bright data, in
+        // both images. Every window wholly inside the zeros must be exactly 0, whatever the column.
+        const int w = 150, h = 6;
+        for (var dataColumns = 1; dataColumns <= 72; dataColumns++)
+        {
+        var (a, b) = RandomPair(w, h, seed: 17, nodataFraction: 0);
+        for (var y = 0; y < h; y++)
+        for (var x = 0; x < w; x++)
+        {
+            var i = 2 * (y * w + x);
+            if (x >= dataColumns) a[i] = a[i + 1] = b[i] = b[i + 1] = 0;
+            else
+            {
+                // Widely spread magnitudes so that the partial sums of the row really round.
+                var scale = MathF.Pow(10, (x * 7919 + y * 104729) % 13 / 2f - 3);
+                a[i] *= scale; a[i + 1] *= scale; b[i] *= 1 / scale; b[i + 1] *= 3 * scale;
+            }
+        }
+        var win = new CoherenceWindow(wx, wy);
+        foreach (var scalar in new[] { false, true })
+        {
+            var g = new float[w * h];
+            CoherenceEstimator.Estimate(a, b, w, h, win, g, new CoherenceOptions { ForceScalar = scalar });
+            for (var y = 0; y < h; y++)
+            for (var x = dataColumns + CoherenceWindow.Before(wx); x < w; x++)
+                Assert.True(g[y * w + x] == 0f, $"({x},{y}) window {win}, data to column {dataColumns}, scalar {scalar}: {g[y * w + x]}");
+        }
+        }
+    }
+
     [Fact]
     public void IdenticalImages_HaveCoherenceOne_AndAnyNaNSample_MakesItsWholeWindowNodata()
     {
