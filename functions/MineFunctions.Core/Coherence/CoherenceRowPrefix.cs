@@ -26,6 +26,9 @@ internal static class CoherenceRowPrefix
     /// </summary>
     public static readonly int ScanWidth = Avx512F.IsSupported ? 8 : 4;
 
+    /// <summary>How far ahead (floats, 1 KB) the vector loops prefetch each input row.</summary>
+    internal const int PrefetchFloats = 256;
+
     /// <summary>
     /// Writes hp[c * (w + 1) + i] = sum of channel c over pixels 0 … i − 1 of the segment, and returns
     /// whether any sample of the segment is nodata.
@@ -165,6 +168,8 @@ internal static class CoherenceRowPrefix
         Vector512<double> c0 = default, c1 = default, c2 = default, c3 = default;
         for (var g = 0; g < groups; g++)
         {
+            Sse.Prefetch0(ra + 16 * g + PrefetchFloats);
+            Sse.Prefetch0(rb + 16 * g + PrefetchFloats);
             var a = Avx512F.PermuteVar16x32(Vector512.Load(ra + 16 * g), deinterleave);
             var b = Avx512F.PermuteVar16x32(Vector512.Load(rb + 16 * g), deinterleave);
             var ar = Avx512F.ConvertToVector512Double(a.GetLower());
