@@ -1,0 +1,194 @@
+/*
+ * C model of the coherence kernel's design (functions/MineFunctions.Core/Coherence), to measure the
+ * ceiling of that design on a machine, free of .NET code generation: AVX-512 double row prefix
+ * (in-register log-step scan + carry), a ring of vertical prefix sums (Y + 1 slots), the newest
+ * row's accumulation and the ratio fused with the scan, software prefetch of the input rows, blocks
+ * of 64 rows over OpenMP threads. Interior pixels only, no nodata, no edges: it is an upper bound
+ * for the real kernel, not a replacement. -DPAIR models a variant that scans two input rows per
+ * pass and keeps their vertical prefixes in registers (two thirds of the ring traffic, for Y = 2).
+ *
+ *   gcc -O3 -march=native -fopenmp bench/coherence_design_model.c -o /tmp/model && /tmp/model 2
+ *
+ * Prints Mpx/s of the model and of a STREAM triad measured in the same run (bound = triad / 20 B).
+ * Window 7 x 2, 4096 x 4096 pair (256 MiB of input), fastest of 5 runs.
+ */
+#include <immintrin.h>
+#include <omp.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#define W 4096
+#define H 4096
+#define BLOCK 64
+#define AX 3                /* window columns after / before the pixel (7 wide) */
+#define BX 3
+#define PREFETCH 256        /* floats ahead, as CoherenceRowPrefix.PrefetchFloats */
+#define PS (W + 64)         /* prefix channel stride */
+#define RS (W + 8)          /* ring channel stride (padded) */
+#define SLOT (4 * RS + 24)  /* ring slot (padded) */
+
+static double now(void) { struct timespec t; clock_gettime(CLOCK_MONOTONIC, &t); return t.tv_sec + t.tv_nsec * 1e-9; }
+
+static inline __m512d scan(__m512d x, __m512d carry, double *out)
+{
+    const __m512i s1 = _mm512_setr_epi64(8, 0, 1, 2, 3, 4, 5, 6), s2 = _mm512_setr_epi64(8, 8, 0, 1, 2, 3, 4, 5);
+    const __m512i s4 = _mm512_setr_epi64(8, 8, 8, 8, 0, 1, 2, 3), last = _mm512_set1_epi64(7);
+    const __m512d z = _mm512_setzero_pd();
+    x = _mm512_add_pd(x, _mm512_permutex2var_pd(x, s1, z));
+    x = _mm512_add_pd(x, _mm512_permutex2var_pd(x, s2, z));
+    x = _mm512_add_pd(x, _mm512_permutex2var_pd(x, s4, z));
+    __m512d p = _mm512_add_pd(x, carry);
+    _mm512_storeu_pd(out, p);
+    return _mm512_permutexvar_pd(last, p);
+}
+
+/* Products of 8 complex samples of a row and their scans into the row prefix P (4 channels). */
+static inline void scan_group(const float *a, const float *b, int g, double *P, __m512d c[4])
+{
+    const __m512i de = _mm512_setr_epi32(0, 2, 4, 6, 8, 10, 12, 14, 1, 3, 5, 7, 9, 11, 13, 15);
+    _mm_prefetch((const char *)(a + 16 * g + PREFETCH), _MM_HINT_T0);
+    _mm_prefetch((const char *)(b + 16 * g + PREFETCH), _MM_HINT_T0);
+    __m512 va = _mm512_permutexvar_ps(de, _mm512_loadu_ps(a + 16 * g));
+    __m512 vb = _mm512_permutexvar_ps(de, _mm512_loadu_ps(b + 16 * g));
+    __m512d ar = _mm512_cvtps_pd(_mm512_castps512_ps256(va));
+    __m512d ai = _mm512_cvtps_pd(_mm256_castpd_ps(_mm512_extractf64x4_pd(_mm512_castps_pd(va), 1)));
+    __m512d br = _mm512_cvtps_pd(_mm512_castps512_ps256(vb));
+    __m512d bi = _mm512_cvtps_pd(_mm256_castpd_ps(_mm512_extractf64x4_pd(_mm512_castps_pd(vb), 1)));
+    c[0] = scan(_mm512_fmadd_pd(ar, br, _mm512_mul_pd(ai, bi)), c[0], P + 1 + 8 * g);
+    c[1] = scan(_mm512_fmsub_pd(ai, br, _mm512_mul_pd(ar, bi)), c[1], P + PS + 1 + 8 * g);
+    c[2] = scan(_mm512_fmadd_pd(ar, ar, _mm512_mul_pd(ai, ai)), c[2], P + 2 * PS + 1 + 8 * g);
+    c[3] = scan(_mm512_fmadd_pd(br, br, _mm512_mul_pd(bi, bi)), c[3], P + 3 * PS + 1 + 8 * g);
+}
+
+static inline __m512d window_row(const double *P, int c, int x)
+{
+    return _mm512_sub_pd(_mm512_loadu_pd(P + c * PS + AX + 1 + x), _mm512_loadu_pd(P + c * PS - BX + x));
+}
+
+static inline void emit(__m512d s[4], float *out)
+{
+    __m512d den = _mm512_mul_pd(s[2], s[3]);
+    __m512d q = _mm512_div_pd(_mm512_fmadd_pd(s[0], s[0], _mm512_mul_pd(s[1], s[1])), den);
+    q = _mm512_maskz_min_pd(_mm512_cmp_pd_mask(den, _mm512_setzero_pd(), _CMP_GT_OQ), q, _mm512_set1_pd(1));
+    _mm256_storeu_ps(out, _mm256_sqrt_ps(_mm512_cvtpd_ps(q)));
+}
+
+#ifndef PAIR
+/* One input row: scan, and (a group behind) next = prev + window row sum, output = next - low. */
+static void fused_row(const float *a, const float *b, double *P, const double *prev, double *next, const double *low, float *out, int emitting)
+{
+    __m512d c[4] = { _mm512_setzero_pd(), _mm512_setzero_pd(), _mm512_setzero_pd(), _mm512_setzero_pd() };
+    for (int k = 0; k < 4; k++) P[k * PS] = 0;
+    int x = BX;
+    for (int g = 0; g < W / 8; g++) {
+        scan_group(a, b, g, P, c);
+        if (x + AX + 16 <= 8 * (g + 1) && x + 8 <= W - AX) {
+            __m512d s[4];
+            for (int k = 0; k < 4; k++) {
+                __m512d v = _mm512_add_pd(_mm512_loadu_pd(prev + k * RS + x), window_row(P, k, x));
+                _mm512_storeu_pd(next + k * RS + x, v);
+                s[k] = _mm512_sub_pd(v, _mm512_loadu_pd(low + k * RS + x));
+            }
+            if (emitting) emit(s, out + x);
+            x += 8;
+        }
+    }
+}
+
+#else
+/* Two input rows per pass (Y = 2): Q1 = prev + H1, Q2 = Q1 + H2; outputs Q1 - low and Q2 - prev. */
+static void fused_pair(const float *a1, const float *b1, const float *a2, const float *b2, double *P1, double *P2,
+                       const double *prev, const double *low, double *n1, double *n2, float *o1, float *o2)
+{
+    __m512d c1[4] = { _mm512_setzero_pd(), _mm512_setzero_pd(), _mm512_setzero_pd(), _mm512_setzero_pd() };
+    __m512d c2[4] = { _mm512_setzero_pd(), _mm512_setzero_pd(), _mm512_setzero_pd(), _mm512_setzero_pd() };
+    for (int k = 0; k < 4; k++) P1[k * PS] = P2[k * PS] = 0;
+    int x = BX;
+    for (int g = 0; g < W / 8; g++) {
+        scan_group(a1, b1, g, P1, c1);
+        scan_group(a2, b2, g, P2, c2);
+        if (x + AX + 16 <= 8 * (g + 1) && x + 8 <= W - AX) {
+            __m512d s1[4], s2[4];
+            for (int k = 0; k < 4; k++) {
+                __m512d pv = _mm512_loadu_pd(prev + k * RS + x);
+                __m512d q1 = _mm512_add_pd(pv, window_row(P1, k, x)), q2 = _mm512_add_pd(q1, window_row(P2, k, x));
+                _mm512_storeu_pd(n1 + k * RS + x, q1);
+                _mm512_storeu_pd(n2 + k * RS + x, q2);
+                s1[k] = _mm512_sub_pd(q1, _mm512_loadu_pd(low + k * RS + x));
+                s2[k] = _mm512_sub_pd(q2, pv);
+            }
+            emit(s1, o1 + x);
+            emit(s2, o2 + x);
+            x += 8;
+        }
+    }
+}
+#endif
+
+static double triad(int threads)
+{
+    const long n = 32L << 20;
+    float *x = aligned_alloc(64, n * 4), *y = aligned_alloc(64, n * 4), *z = aligned_alloc(64, n * 4);
+    for (long i = 0; i < n; i++) { x[i] = 0; y[i] = 1; z[i] = 2; }
+    double best = 1e9;
+    for (int r = 0; r < 5; r++) {
+        double t = now();
+#pragma omp parallel for num_threads(threads) schedule(static)
+        for (long i = 0; i < n; i++) x[i] = y[i] + 3.0f * z[i];
+        t = now() - t;
+        if (t < best) best = t;
+    }
+    free(x); free(y); free(z);
+    return 12.0 * n / best;
+}
+
+int main(int argc, char **argv)
+{
+    int threads = argc > 1 ? atoi(argv[1]) : 1;
+    float *A = aligned_alloc(64, 8L * W * H), *B = aligned_alloc(64, 8L * W * H), *O = aligned_alloc(64, 4L * W * H);
+    for (long i = 0; i < 2L * W * H; i++) { A[i] = (i * 2654435761u % 1000) / 1000.f - 0.5f; B[i] = (i * 40503u % 1000) / 1000.f - 0.5f; }
+    memset(O, 0, 4L * W * H);
+    double best = 1e9;
+    for (int rep = 0; rep < 5; rep++) {
+        double t = now();
+#pragma omp parallel num_threads(threads)
+        {
+            double *P = aligned_alloc(64, 8 * 8 * PS + 512), *R = aligned_alloc(64, 8 * 4 * SLOT + 512);
+            memset(R, 0, 8 * 4 * SLOT);
+#pragma omp for schedule(dynamic)
+            for (int blk = 0; blk < H / BLOCK; blk++) {
+                int y0 = blk * BLOCK;
+#ifdef PAIR
+                /* Model only: the block's halo row is not re-read (costs < 2 %). */
+                for (int r = y0; r < y0 + BLOCK; r += 2) {
+                    double *low = R + ((r / 2) % 2) * 2 * SLOT, *prev = low + SLOT, *n1 = R + ((r / 2 + 1) % 2) * 2 * SLOT, *n2 = n1 + SLOT;
+                    fused_pair(A + 2L * r * W, B + 2L * r * W, A + 2L * (r + 1) * W, B + 2L * (r + 1) * W, P, P + 4 * PS,
+                               prev, low, n1, n2, O + (long)r * W, O + (long)(r + 1) * W);
+                }
+#else
+                int start = y0 > 0 ? y0 - 1 : 0;
+                memset(R, 0, 8 * SLOT);
+                for (int r = start; r < y0 + BLOCK; r++) {
+                    int k = r - start + 1;
+                    fused_row(A + 2L * r * W, B + 2L * r * W, P, R + ((k - 1) % 3) * SLOT, R + (k % 3) * SLOT,
+                              R + ((k + 1) % 3) * SLOT, O + (long)r * W, r >= y0);
+                }
+#endif
+            }
+            free(P); free(R);
+        }
+        t = now() - t;
+        if (t < best) best = t;
+    }
+    double mpx = (double)W * H / best / 1e6, bound = triad(threads) / 20 / 1e6;
+#ifdef PAIR
+    const char *variant = "two rows per pass";
+#else
+    const char *variant = "one row per pass (as the C# kernel)";
+#endif
+    printf("model, %s, %d threads: %.1f Mpx/s; triad bound %.1f Mpx/s; %.0f %% of bound (check %g)\n",
+           variant, threads, mpx, bound, 100 * mpx / bound, O[5 * W + 100]);
+    return 0;
+}
