@@ -107,6 +107,23 @@ run_tests() {
   trap - EXIT
   summarize_tests "$results" || rc=1
   rm -rf "$results"
+  run_core_on_narrower_isas || rc=1
+  return "$rc"
+}
+
+# The science core has AVX-512, AVX2, Vector<T> and scalar paths that must agree bit for bit; the
+# run above exercises only what this CPU has, so run Core.Tests again with the wider ISAs switched off.
+run_core_on_narrower_isas() {
+  local knob rc=0 out
+  for knob in DOTNET_EnableAVX512F=0 DOTNET_EnableAVX2=0 DOTNET_EnableHWIntrinsic=0; do
+    if out="$(env "$knob" dotnet test "$ROOT/tests/MineFunctions.Core.Tests/MineFunctions.Core.Tests.csproj" -c "$CONFIG" --no-build --nologo 2>&1)"; then
+      log "Core.Tests with $knob: $(grep -Eo 'Passed: +[0-9]+' <<<"$out" | tail -1)"
+    else
+      printf '%s\n' "$out" | tail -40
+      log "Core.Tests with $knob: FAILED"
+      rc=1
+    fi
+  done
   return "$rc"
 }
 

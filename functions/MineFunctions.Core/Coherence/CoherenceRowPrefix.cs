@@ -213,6 +213,8 @@ internal static class CoherenceRowPrefix
         Vector256<double> c0 = zero, c1 = zero, c2 = zero, c3 = zero, bad = zero;
         for (var g = 0; g < groups; g++)
         {
+            Sse.Prefetch0(ra + 8 * g + PrefetchFloats);
+            Sse.Prefetch0(rb + 8 * g + PrefetchFloats);
             // 4 complex samples → re and im of each as 4 doubles, in pixel order.
             var a = Avx2.PermuteVar8x32(Avx.LoadVector256(ra + 8 * g), deinterleave);
             var b = Avx2.PermuteVar8x32(Avx.LoadVector256(rb + 8 * g), deinterleave);
