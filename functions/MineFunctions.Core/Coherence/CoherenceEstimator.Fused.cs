@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
 using System.Runtime.Intrinsics.X86;
 
@@ -19,12 +20,14 @@ public static partial class CoherenceEstimator
     private static unsafe bool FusedRow512(
         float* ra, float* rb, int n, double* hp, double* prev, double* next, double* low, float* row, Strip s, PowerSoFar power, out int done)
     {
-        int stride = s.PrefixStride, ws = s.RingStride;
+        int stride = s.PrefixStride;
         double* p0 = hp, p1 = hp + stride, p2 = hp + 2 * stride, p3 = hp + 3 * stride;
         p0[0] = p1[0] = p2[0] = p3[0] = 0;
         double* pHi = hp + s.Offset + s.Ax + 1, pLo = hp + s.Offset - s.Bx;
-        int c1 = stride, c2 = 2 * stride, c3 = 3 * stride; // channel offsets in the row prefix
-        int r1 = ws, r2 = 2 * ws, r3 = 3 * ws;             // channel offsets in a ring slot
+        // Channel offsets as native ints, so that each load is one addressing mode, not a sign
+        // extension and an add (the loop is front-end bound as much as port bound).
+        var k = new ChannelOffsets(stride, s.RingStride);
+        var floors = new Floors512(power);
         int i = s.InteriorStart, end = s.InteriorEnd;
         // A chunk of 16 output columns at i reads the prefix up to index i + Offset + Ax + 16; it runs
         // once that index is one whole group behind the last one written, so its loads do not wait
@@ -32,7 +35,6 @@ public static partial class CoherenceEstimator
         var reach = s.Offset + s.Ax + 16 + 8;
 
         var deinterleave = CoherenceRowPrefix.Deinterleave512;
-        var scan = CoherenceRowPrefix.ScanConstants512.Create();
         Vector512<double> k0 = default, k1 = default, k2 = default, k3 = default;
         var groups = n / 8;
         for (var g = 0; g < groups; g++)
@@ -47,15 +49,17 @@ public static partial class CoherenceEstimator
             var ai = Avx512F.ConvertToVector512Double(a.GetUpper());
             var br = Avx512F.ConvertToVector512Double(b.GetLower());
             var bi = Avx512F.ConvertToVector512Double(b.GetUpper());
-            k0 = CoherenceRowPrefix.Scan512(ar * br + ai * bi, k0, scan, p0 + 1 + 8 * g);
-            k1 = CoherenceRowPrefix.Scan512(ai * br - ar * bi, k1, scan, p1 + 1 + 8 * g);
-            k2 = CoherenceRowPrefix.Scan512(ar * ar + ai * ai, k2, scan, p2 + 1 + 8 * g);
-            k3 = CoherenceRowPrefix.Scan512(br * br + bi * bi, k3, scan, p3 + 1 + 8 * g);
+            k0 = CoherenceRowPrefix.Scan512(ar * br + ai * bi, k0, p0 + 1 + 8 * g);
+            k1 = CoherenceRowPrefix.Scan512(ai * br - ar * bi, k1, p1 + 1 + 8 * g);
+            k2 = CoherenceRowPrefix.Scan512(ar * ar + ai * ai, k2, p2 + 1 + 8 * g);
+            k3 = CoherenceRowPrefix.Scan512(br * br + bi * bi, k3, p3 + 1 + 8 * g);
 
             var written = 8 * (g + 1);
             if (i + reach <= written && i + 16 <= end)
             {
-                Vector512.Store(Vector512.Sqrt(Vector512.Narrow(Step(i), Step(i + 8))), row + i);
+                var lo8 = Emit8(prev + i, next + i, low + i, pHi + i, pLo + i, k, floors);
+                var hi8 = Emit8(prev + i + 8, next + i + 8, low + i + 8, pHi + i + 8, pLo + i + 8, k, floors);
+                Vector512.Store(Vector512.Sqrt(Vector512.Narrow(lo8, hi8)), row + i);
                 i += 16;
             }
         }
@@ -63,16 +67,40 @@ public static partial class CoherenceEstimator
         done = i;
         var last = groups * 8;
         return !tailNodata && double.IsFinite(p2[last]) && double.IsFinite(p3[last]);
+    }
 
-        Vector512<double> Step(int x) => SquaredRatio(
-            Sum(x, 0, 0), Sum(x, c1, r1), Sum(x, c2, r2), Sum(x, c3, r3),
-            Floor512(power.A, pHi + c2 + x), Floor512(power.B, pHi + c3 + x));
+    /// <summary>Element offsets of channels 1–3 in the row prefix (C) and in a ring slot (R).</summary>
+    private readonly struct ChannelOffsets(int prefixStride, int ringStride)
+    {
+        public readonly nint C1 = prefixStride, C2 = 2 * (nint)prefixStride, C3 = 3 * (nint)prefixStride;
+        public readonly nint R1 = ringStride, R2 = 2 * (nint)ringStride, R3 = 3 * (nint)ringStride;
+    }
 
-        Vector512<double> Sum(int x, int c, int r)
-        {
-            var v = Vector512.Load(prev + r + x) + (Vector512.Load(pHi + c + x) - Vector512.Load(pLo + c + x));
-            v.Store(next + r + x);
-            return v - Vector512.Load(low + r + x);
-        }
+    /// <summary>The rounding level and the earlier rows' powers, broadcast once per row.</summary>
+    private readonly struct Floors512(PowerSoFar power)
+    {
+        public readonly Vector512<double> Level = Vector512.Create(RoundingLevel), A = Vector512.Create(power.A), B = Vector512.Create(power.B);
+    }
+
+    /// <summary>
+    /// <see cref="AccumulateInteriorAndEmit"/> for 8 columns, pointers already at the column: next =
+    /// prev + (hi − lo) per channel, stored; returns γ̂² of next − low. Same operations in the same order.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static unsafe Vector512<double> Emit8(double* prev, double* next, double* low, double* hi, double* lo, in ChannelOffsets k, in Floors512 f)
+    {
+        var re = Accumulate8(prev, next, low, hi, lo);
+        var im = Accumulate8(prev + k.R1, next + k.R1, low + k.R1, hi + k.C1, lo + k.C1);
+        var pa = Accumulate8(prev + k.R2, next + k.R2, low + k.R2, hi + k.C2, lo + k.C2);
+        var pb = Accumulate8(prev + k.R3, next + k.R3, low + k.R3, hi + k.C3, lo + k.C3);
+        return SquaredRatio(re, im, pa, pb, f.Level * (f.A + Vector512.Load(hi + k.C2)), f.Level * (f.B + Vector512.Load(hi + k.C3)));
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static unsafe Vector512<double> Accumulate8(double* prev, double* next, double* low, double* hi, double* lo)
+    {
+        var v = Vector512.Load(prev) + (Vector512.Load(hi) - Vector512.Load(lo));
+        v.Store(next);
+        return v - Vector512.Load(low);
     }
 }

@@ -135,7 +135,6 @@ internal static class CoherenceRowPrefix
     {
         var deinterleave = Vector512.Create(0, 2, 4, 6, 8, 10, 12, 14, 1, 3, 5, 7, 9, 11, 13, 15);
         var zero = Vector512<double>.Zero;
-        var scan = ScanConstants512.Create();
         Vector512<double> c0 = zero, c1 = zero, c2 = zero, c3 = zero, bad = zero;
         for (var g = 0; g < groups; g++)
         {
@@ -149,10 +148,10 @@ internal static class CoherenceRowPrefix
             var s = ar + ai + br + bi;
             var valid = Vector512.Equals(s - s, zero);
             bad |= ~valid;
-            c0 = Scan512((ar * br + ai * bi) & valid, c0, scan, o0 + 8 * g);
-            c1 = Scan512((ai * br - ar * bi) & valid, c1, scan, o1 + 8 * g);
-            c2 = Scan512((ar * ar + ai * ai) & valid, c2, scan, o2 + 8 * g);
-            c3 = Scan512((br * br + bi * bi) & valid, c3, scan, o3 + 8 * g);
+            c0 = Scan512((ar * br + ai * bi) & valid, c0, o0 + 8 * g);
+            c1 = Scan512((ai * br - ar * bi) & valid, c1, o1 + 8 * g);
+            c2 = Scan512((ar * ar + ai * ai) & valid, c2, o2 + 8 * g);
+            c3 = Scan512((br * br + bi * bi) & valid, c3, o3 + 8 * g);
         }
         return bad.AsUInt64() != Vector512<ulong>.Zero;
     }
@@ -164,7 +163,6 @@ internal static class CoherenceRowPrefix
     private static unsafe void GroupsAvx512Unmasked(float* ra, float* rb, int groups, double* o0, double* o1, double* o2, double* o3)
     {
         var deinterleave = Deinterleave512;
-        var scan = ScanConstants512.Create();
         Vector512<double> c0 = default, c1 = default, c2 = default, c3 = default;
         for (var g = 0; g < groups; g++)
         {
@@ -176,33 +174,28 @@ internal static class CoherenceRowPrefix
             var ai = Avx512F.ConvertToVector512Double(a.GetUpper());
             var br = Avx512F.ConvertToVector512Double(b.GetLower());
             var bi = Avx512F.ConvertToVector512Double(b.GetUpper());
-            c0 = Scan512(ar * br + ai * bi, c0, scan, o0 + 8 * g);
-            c1 = Scan512(ai * br - ar * bi, c1, scan, o1 + 8 * g);
-            c2 = Scan512(ar * ar + ai * ai, c2, scan, o2 + 8 * g);
-            c3 = Scan512(br * br + bi * bi, c3, scan, o3 + 8 * g);
+            c0 = Scan512(ar * br + ai * bi, c0, o0 + 8 * g);
+            c1 = Scan512(ai * br - ar * bi, c1, o1 + 8 * g);
+            c2 = Scan512(ar * ar + ai * ai, c2, o2 + 8 * g);
+            c3 = Scan512(br * br + bi * bi, c3, o3 + 8 * g);
         }
     }
 
-    internal readonly record struct ScanConstants512(Vector512<long> Shift1, Vector512<long> Shift2, Vector512<long> Shift4, Vector512<long> Last)
-    {
-        // Lane i takes lane i − d; index 8 picks the zero vector, so shift and zero-fill are one vpermt2pd.
-        public static ScanConstants512 Create() => new(
-            Vector512.Create(8L, 0, 1, 2, 3, 4, 5, 6),
-            Vector512.Create(8L, 8, 0, 1, 2, 3, 4, 5),
-            Vector512.Create(8L, 8, 8, 8, 0, 1, 2, 3),
-            Vector512.Create(7L));
-    }
-
-    /// <summary>In-register inclusive scan of 8 lanes (lane i += lane i − d for d = 1, 2, 4) plus the running carry; returns the new carry broadcast.</summary>
+    /// <summary>
+    /// In-register inclusive scan of 8 lanes (lane i += lane i − d for d = 1, 2, 4, zeros shifted in)
+    /// plus the running carry; returns the new carry broadcast. The shifts are valignq with a zero
+    /// vector: non-destructive, so no register copies as with a two-table permute.
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    internal static unsafe Vector512<double> Scan512(Vector512<double> x, Vector512<double> carry, in ScanConstants512 k, double* output)
+    internal static unsafe Vector512<double> Scan512(Vector512<double> x, Vector512<double> carry, double* output)
     {
-        x += Avx512F.PermuteVar8x64x2(x, k.Shift1, Vector512<double>.Zero);
-        x += Avx512F.PermuteVar8x64x2(x, k.Shift2, Vector512<double>.Zero);
-        x += Avx512F.PermuteVar8x64x2(x, k.Shift4, Vector512<double>.Zero);
+        var zero = Vector512<ulong>.Zero;
+        x += Avx512F.AlignRight64(x.AsUInt64(), zero, 7).AsDouble();
+        x += Avx512F.AlignRight64(x.AsUInt64(), zero, 6).AsDouble();
+        x += Avx512F.AlignRight64(x.AsUInt64(), zero, 4).AsDouble();
         var p = x + carry;
         p.Store(output);
-        return Avx512F.PermuteVar8x64(p, k.Last);
+        return Avx512F.PermuteVar8x64(p, Vector512.Create(7L));
     }
 
     private static unsafe bool GroupsAvx2(float* ra, float* rb, int groups, double* o0, double* o1, double* o2, double* o3)
