@@ -14,6 +14,20 @@ public static class ProductUncertainty
     public static double? Of(double a, double? sigmaA, double f, double? sigmaF)
     {
         if (sigmaA is not { } sa || sigmaF is not { } sf) return null;
-        return Math.Sqrt(a * a * sf * sf + f * f * sa * sa + sa * sa * sf * sf);
+        return Norm(a * sf, f * sa, sa * sf);
+    }
+
+    /// <summary>
+    /// √(x² + y² + z²) scaled by the largest term, so squares of tiny or huge products neither
+    /// underflow to 0 nor overflow to ∞ (a bare sum of squares of 1e-170 is 0).
+    /// </summary>
+    private static double Norm(double x, double y, double z)
+    {
+        var m = Math.Max(Math.Abs(x), Math.Max(Math.Abs(y), Math.Abs(z)));
+        if (m == 0 || double.IsInfinity(m)) return m;
+        x /= m;
+        y /= m;
+        z /= m;
+        return m * Math.Sqrt(x * x + y * y + z * z);
     }
 }

@@ -22,6 +22,17 @@ public sealed class EmissionsProperties
         });
     }
 
+    [Theory]
+    [InlineData(14563890, 377E-98, 757E-85, 0)] // f·σA = 3e-178: its square underflows
+    [InlineData(0, 7672E-77, 0, 9537E-96)]
+    [InlineData(1e200, 1e200, 1e-3, 1e-4)]       // a·σF = 1e196: its square overflows
+    public void ProductUncertainty_NeitherUnderflowsNorOverflows_AtExtremeMagnitudes(double a, double sa, double f, double sf)
+    {
+        var u = ProductUncertainty.Of(a, sa, f, sf)!.Value;
+        Assert.True(double.IsFinite(u));
+        Assert.True(u >= a * sf * (1 - 1e-12) && u >= f * sa * (1 - 1e-12) && u >= sa * sf * (1 - 1e-12), $"{u}");
+    }
+
     [Fact]
     public void EmissionsConfidence_IsAlwaysTheLowerOfActivityAndFactor()
     {
