@@ -24,8 +24,8 @@ public static partial class CoherenceEstimator
         double* p0 = hp, p1 = hp + stride, p2 = hp + 2 * stride, p3 = hp + 3 * stride;
         p0[0] = p1[0] = p2[0] = p3[0] = 0;
         double* pHi = hp + s.Offset + s.Ax + 1, pLo = hp + s.Offset - s.Bx;
-        // Channel offsets as native ints, so that each load is one addressing mode, not a sign
-        // extension and an add (the loop is front-end bound as much as port bound).
+        // Channel offsets as native ints, so that each load can be one addressing mode rather than a
+        // sign extension and an add.
         var k = new ChannelOffsets(stride, s.RingStride);
         var floors = new Floors512(power);
         int i = s.InteriorStart, end = s.InteriorEnd;
