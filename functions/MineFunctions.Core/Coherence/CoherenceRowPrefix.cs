@@ -133,18 +133,11 @@ internal static class CoherenceRowPrefix
 
     private static unsafe bool GroupsAvx512(float* ra, float* rb, int groups, double* o0, double* o1, double* o2, double* o3)
     {
-        var deinterleave = Vector512.Create(0, 2, 4, 6, 8, 10, 12, 14, 1, 3, 5, 7, 9, 11, 13, 15);
         var zero = Vector512<double>.Zero;
         Vector512<double> c0 = zero, c1 = zero, c2 = zero, c3 = zero, bad = zero;
         for (var g = 0; g < groups; g++)
         {
-            // 8 complex samples → re and im of each as 8 doubles, in pixel order.
-            var a = Avx512F.PermuteVar16x32(Vector512.Load(ra + 16 * g), deinterleave);
-            var b = Avx512F.PermuteVar16x32(Vector512.Load(rb + 16 * g), deinterleave);
-            var ar = Avx512F.ConvertToVector512Double(a.GetLower());
-            var ai = Avx512F.ConvertToVector512Double(a.GetUpper());
-            var br = Avx512F.ConvertToVector512Double(b.GetLower());
-            var bi = Avx512F.ConvertToVector512Double(b.GetUpper());
+            var (ar, ai, br, bi) = Samples512.Load(ra, rb, g);
             var s = ar + ai + br + bi;
             var valid = Vector512.Equals(s - s, zero);
             bad |= ~valid;
@@ -156,29 +149,50 @@ internal static class CoherenceRowPrefix
         return bad.AsUInt64() != Vector512<ulong>.Zero;
     }
 
-    /// <summary>Permutation of 8 complex samples (16 floats) into 8 re then 8 im.</summary>
-    internal static Vector512<int> Deinterleave512 => Vector512.Create(0, 2, 4, 6, 8, 10, 12, 14, 1, 3, 5, 7, 9, 11, 13, 15);
-
     /// <summary><see cref="GroupsAvx512"/> without the nodata test: only for rows without nodata.</summary>
     private static unsafe void GroupsAvx512Unmasked(float* ra, float* rb, int groups, double* o0, double* o1, double* o2, double* o3)
     {
-        var deinterleave = Deinterleave512;
-        Vector512<double> c0 = default, c1 = default, c2 = default, c3 = default;
-        for (var g = 0; g < groups; g++)
+        var carries = default(Carries512);
+        for (var g = 0; g < groups; g++) carries = ScanGroup512(ra, rb, g, carries, o0, o1, o2, o3);
+    }
+
+    /// <summary>Re and im of 8 complex samples of each raster, as doubles in pixel order.</summary>
+    internal readonly record struct Samples512(Vector512<double> Ar, Vector512<double> Ai, Vector512<double> Br, Vector512<double> Bi)
+    {
+        /// <summary>
+        /// Loads group g (samples 8g … 8g + 7) and prefetches a little ahead: the hardware prefetcher
+        /// alone leaves the two input streams short of data (+10–15 % measured with the prefetch).
+        /// </summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static unsafe Samples512 Load(float* ra, float* rb, int g)
         {
             Sse.Prefetch0(ra + 16 * g + PrefetchFloats);
             Sse.Prefetch0(rb + 16 * g + PrefetchFloats);
+            var deinterleave = Vector512.Create(0, 2, 4, 6, 8, 10, 12, 14, 1, 3, 5, 7, 9, 11, 13, 15);
             var a = Avx512F.PermuteVar16x32(Vector512.Load(ra + 16 * g), deinterleave);
             var b = Avx512F.PermuteVar16x32(Vector512.Load(rb + 16 * g), deinterleave);
-            var ar = Avx512F.ConvertToVector512Double(a.GetLower());
-            var ai = Avx512F.ConvertToVector512Double(a.GetUpper());
-            var br = Avx512F.ConvertToVector512Double(b.GetLower());
-            var bi = Avx512F.ConvertToVector512Double(b.GetUpper());
-            c0 = Scan512(ar * br + ai * bi, c0, o0 + 8 * g);
-            c1 = Scan512(ai * br - ar * bi, c1, o1 + 8 * g);
-            c2 = Scan512(ar * ar + ai * ai, c2, o2 + 8 * g);
-            c3 = Scan512(br * br + bi * bi, c3, o3 + 8 * g);
+            return new(
+                Avx512F.ConvertToVector512Double(a.GetLower()), Avx512F.ConvertToVector512Double(a.GetUpper()),
+                Avx512F.ConvertToVector512Double(b.GetLower()), Avx512F.ConvertToVector512Double(b.GetUpper()));
         }
+    }
+
+    /// <summary>The running carries of the four channels' scans.</summary>
+    internal readonly record struct Carries512(Vector512<double> Re, Vector512<double> Im, Vector512<double> Pa, Vector512<double> Pb);
+
+    /// <summary>
+    /// Unmasked products of group g scanned into the four channel prefixes at o0 … o3 (+ 8g);
+    /// returns the new carries. Shared by the plain and the fused AVX-512 row passes.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static unsafe Carries512 ScanGroup512(float* ra, float* rb, int g, Carries512 c, double* o0, double* o1, double* o2, double* o3)
+    {
+        var (ar, ai, br, bi) = Samples512.Load(ra, rb, g);
+        return new(
+            Scan512(ar * br + ai * bi, c.Re, o0 + 8 * g),
+            Scan512(ai * br - ar * bi, c.Im, o1 + 8 * g),
+            Scan512(ar * ar + ai * ai, c.Pa, o2 + 8 * g),
+            Scan512(br * br + bi * bi, c.Pb, o3 + 8 * g));
     }
 
     /// <summary>
