@@ -1,3 +1,4 @@
+using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
 using System.Runtime.Intrinsics.X86;
@@ -6,6 +7,20 @@ namespace MineFunctions.Core.Coherence;
 
 public static partial class CoherenceEstimator
 {
+    /// <summary>
+    /// The fused steady-state row pass for this machine: <see cref="FusedRow512"/> where AVX-512 scans,
+    /// else <see cref="FusedRow256"/> where AVX2 and 4-lane Vector&lt;double&gt; are available; false
+    /// when there is none or the row holds nodata (the caller then runs the separate passes).
+    /// </summary>
+    private static unsafe bool FusedRow(
+        float* ra, float* rb, int n, double* hp, double* prev, double* next, double* low, float* row, Strip s, PowerSoFar power, out int done)
+    {
+        if (CoherenceRowPrefix.ScanWidth == 8) return FusedRow512(ra, rb, n, hp, prev, next, low, row, s, power, out done);
+        if (Avx2.IsSupported && Vector<double>.Count == 4) return FusedRow256(ra, rb, n, hp, prev, next, low, row, s, power, out done);
+        done = s.InteriorStart;
+        return false;
+    }
+
     /// <summary>
     /// AVX-512 steady state in one loop: the optimistic (unmasked) row prefix of
     /// <see cref="CoherenceRowPrefix"/>, group by group, and, a little behind it, the fused
@@ -55,6 +70,49 @@ public static partial class CoherenceEstimator
         return !tailNodata && double.IsFinite(p2[last]) && double.IsFinite(p3[last]);
     }
 
+    /// <summary>
+    /// <see cref="FusedRow512"/> for AVX2 machines (no AVX-512): two 4-sample groups of the
+    /// unmasked AVX2 row prefix per step and, behind them, 8 columns of the fused accumulate-and-emit
+    /// with Vector&lt;double&gt; (4 lanes). Same operations per value as <see cref="CoherenceRowPrefix"/>'s
+    /// AVX2 groups and <see cref="AccumulateInteriorAndEmit"/>'s Vector&lt;T&gt; loop, so the same bits;
+    /// same contract as <see cref="FusedRow512"/>.
+    /// </summary>
+    private static unsafe bool FusedRow256(
+        float* ra, float* rb, int n, double* hp, double* prev, double* next, double* low, float* row, Strip s, PowerSoFar power, out int done)
+    {
+        int stride = s.PrefixStride;
+        double* p0 = hp, p1 = hp + stride, p2 = hp + 2 * stride, p3 = hp + 3 * stride;
+        p0[0] = p1[0] = p2[0] = p3[0] = 0;
+        double* pHi = hp + s.Offset + s.Ax + 1, pLo = hp + s.Offset - s.Bx;
+        var k = new ChannelOffsets(stride, s.RingStride);
+        var floors = new FloorsVector(power);
+        int i = s.InteriorStart, end = s.InteriorEnd;
+        // 8 output columns at i read the prefix up to index i + Offset + Ax + 8; wait until that is
+        // a step (two groups) behind the last one written, as in FusedRow512.
+        var reach = s.Offset + s.Ax + 8 + 8;
+
+        var carries = default(CoherenceRowPrefix.Carries256);
+        var groups = n / 4;
+        var g = 0;
+        for (; g + 1 < groups; g += 2)
+        {
+            carries = CoherenceRowPrefix.ScanGroup256(ra, rb, g, carries, p0 + 1, p1 + 1, p2 + 1, p3 + 1);
+            carries = CoherenceRowPrefix.ScanGroup256(ra, rb, g + 1, carries, p0 + 1, p1 + 1, p2 + 1, p3 + 1);
+            if (i + reach <= 4 * (g + 2) && i + 8 <= end)
+            {
+                var lo4 = EmitVector(prev + i, next + i, low + i, pHi + i, pLo + i, k, floors);
+                var hi4 = EmitVector(prev + i + 4, next + i + 4, low + i + 4, pHi + i + 4, pLo + i + 4, k, floors);
+                Vector.Store(Vector.SquareRoot(Vector.Narrow(lo4, hi4)), row + i);
+                i += 8;
+            }
+        }
+        if (g < groups) CoherenceRowPrefix.ScanGroup256(ra, rb, g, carries, p0 + 1, p1 + 1, p2 + 1, p3 + 1);
+        var tailNodata = CoherenceRowPrefix.Tail(ra, rb, n, hp, stride);
+        done = i;
+        var last = groups * 4;
+        return !tailNodata && double.IsFinite(p2[last]) && double.IsFinite(p3[last]);
+    }
+
     /// <summary>Element offsets of channels 1–3 in the row prefix (C) and in a ring slot (R).</summary>
     private readonly struct ChannelOffsets(int prefixStride, int ringStride)
     {
@@ -80,6 +138,31 @@ public static partial class CoherenceEstimator
         var pa = Accumulate8(prev + k.R2, next + k.R2, low + k.R2, hi + k.C2, lo + k.C2);
         var pb = Accumulate8(prev + k.R3, next + k.R3, low + k.R3, hi + k.C3, lo + k.C3);
         return SquaredRatio(re, im, pa, pb, f.Level * (f.A + Vector512.Load(hi + k.C2)), f.Level * (f.B + Vector512.Load(hi + k.C3)));
+    }
+
+    /// <summary>The rounding level and the earlier rows' powers as Vector&lt;double&gt;.</summary>
+    private readonly struct FloorsVector(PowerSoFar power)
+    {
+        public readonly Vector<double> Level = new(RoundingLevel), A = new(power.A), B = new(power.B);
+    }
+
+    /// <summary><see cref="Emit8"/> with Vector&lt;double&gt; (any width).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static unsafe Vector<double> EmitVector(double* prev, double* next, double* low, double* hi, double* lo, in ChannelOffsets k, in FloorsVector f)
+    {
+        var re = AccumulateVector(prev, next, low, hi, lo);
+        var im = AccumulateVector(prev + k.R1, next + k.R1, low + k.R1, hi + k.C1, lo + k.C1);
+        var pa = AccumulateVector(prev + k.R2, next + k.R2, low + k.R2, hi + k.C2, lo + k.C2);
+        var pb = AccumulateVector(prev + k.R3, next + k.R3, low + k.R3, hi + k.C3, lo + k.C3);
+        return SquaredRatio(re, im, pa, pb, f.Level * (f.A + Vector.Load(hi + k.C2)), f.Level * (f.B + Vector.Load(hi + k.C3)));
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static unsafe Vector<double> AccumulateVector(double* prev, double* next, double* low, double* hi, double* lo)
+    {
+        var v = Vector.Load(prev) + (Vector.Load(hi) - Vector.Load(lo));
+        Vector.Store(v, next);
+        return v - Vector.Load(low);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

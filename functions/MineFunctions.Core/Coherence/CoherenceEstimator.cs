@@ -160,10 +160,9 @@ public static partial class CoherenceEstimator
                         else
                         {
                             // Steady state: the row just added is the window's last, so accumulate and emit together.
-                            // On AVX-512 the row prefix is fused with this pass too; if that optimistic
-                            // pass meets nodata, the row is redone with the masked prefix.
-                            int from;
-                            if (!(vector && CoherenceRowPrefix.ScanWidth == 8 && FusedRow512(rowA, rowB, in1 - in0, hp, prev, next, lowSlot, row, strip, power, out from)))
+                            // On AVX-512 and AVX2 the row prefix is fused with this pass too; if that
+                            // optimistic pass meets nodata, the row is redone with the masked prefix.
+                            if (!(vector && FusedRow(rowA, rowB, in1 - in0, hp, prev, next, lowSlot, row, strip, power, out var from)))
                             {
                                 nodata |= CoherenceRowPrefix.Compute(rowA, rowB, in1 - in0, hp, vector);
                                 from = strip.InteriorStart;
@@ -277,18 +276,29 @@ public static partial class CoherenceEstimator
         double* pHi = hp + s.Offset + s.Ax + 1, pLo = hp + s.Offset - s.Bx;
         int c1 = stride, c2 = 2 * stride, c3 = 3 * stride; // channel offsets in the row prefix
         int r1 = ws, r2 = 2 * ws, r3 = 3 * ws;             // channel offsets in a ring slot
+        var k = new ChannelOffsets(stride, ws);
         int i = from, end = s.InteriorEnd;
         if (vector && Vector512.IsHardwareAccelerated)
         {
             const int n = 8;
+            var floors = new Floors512(power);
             for (; i <= end - 2 * n; i += 2 * n)
-                Vector512.Store(Vector512.Sqrt(Vector512.Narrow(Step512(i), Step512(i + n))), row + i);
+            {
+                var lo8 = Emit8(prev + i, next + i, low + i, pHi + i, pLo + i, k, floors);
+                var hi8 = Emit8(prev + i + n, next + i + n, low + i + n, pHi + i + n, pLo + i + n, k, floors);
+                Vector512.Store(Vector512.Sqrt(Vector512.Narrow(lo8, hi8)), row + i);
+            }
         }
         if (vector)
         {
             var n = Vector<double>.Count;
+            var floors = new FloorsVector(power);
             for (; i <= end - 2 * n; i += 2 * n)
-                Vector.Store(Vector.SquareRoot(Vector.Narrow(Step(i), Step(i + n))), row + i);
+            {
+                var lo = EmitVector(prev + i, next + i, low + i, pHi + i, pLo + i, k, floors);
+                var hi = EmitVector(prev + i + n, next + i + n, low + i + n, pHi + i + n, pLo + i + n, k, floors);
+                Vector.Store(Vector.SquareRoot(Vector.Narrow(lo, hi)), row + i);
+            }
         }
         for (; i < end; i++)
         {
@@ -297,29 +307,6 @@ public static partial class CoherenceEstimator
             var pa = (next[r2 + i] = prev[r2 + i] + (pHi[c2 + i] - pLo[c2 + i])) - low[r2 + i];
             var pb = (next[r3 + i] = prev[r3 + i] + (pHi[c3 + i] - pLo[c3 + i])) - low[r3 + i];
             row[i] = MathF.Sqrt((float)SquaredRatio(re, im, pa, pb, RoundingLevel * (power.A + pHi[c2 + i]), RoundingLevel * (power.B + pHi[c3 + i])));
-        }
-
-        Vector512<double> Step512(int x) => SquaredRatio(
-            Sum512(x, 0, 0), Sum512(x, c1, r1), Sum512(x, c2, r2), Sum512(x, c3, r3),
-            Floor512(power.A, pHi + c2 + x), Floor512(power.B, pHi + c3 + x));
-
-        Vector512<double> Sum512(int x, int c, int r)
-        {
-            var v = Vector512.Load(prev + r + x) + (Vector512.Load(pHi + c + x) - Vector512.Load(pLo + c + x));
-            v.Store(next + r + x);
-            return v - Vector512.Load(low + r + x);
-        }
-
-        Vector<double> Step(int x) => SquaredRatio(
-            Sum(x, 0, 0), Sum(x, c1, r1), Sum(x, c2, r2), Sum(x, c3, r3),
-            new Vector<double>(RoundingLevel) * (new Vector<double>(power.A) + Vector.Load(pHi + c2 + x)),
-            new Vector<double>(RoundingLevel) * (new Vector<double>(power.B) + Vector.Load(pHi + c3 + x)));
-
-        Vector<double> Sum(int x, int c, int r)
-        {
-            var v = Vector.Load(prev + r + x) + (Vector.Load(pHi + c + x) - Vector.Load(pLo + c + x));
-            Vector.Store(v, next + r + x);
-            return v - Vector.Load(low + r + x);
         }
     }
 

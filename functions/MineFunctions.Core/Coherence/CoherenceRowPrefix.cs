@@ -214,21 +214,12 @@ internal static class CoherenceRowPrefix
 
     private static unsafe bool GroupsAvx2(float* ra, float* rb, int groups, double* o0, double* o1, double* o2, double* o3)
     {
-        var deinterleave = Vector256.Create(0, 2, 4, 6, 1, 3, 5, 7);
-        var keepUpper3 = Vector256.Create(0L, -1L, -1L, -1L).AsDouble();
+        var keepUpper3 = KeepUpper3;
         var zero = Vector256<double>.Zero;
         Vector256<double> c0 = zero, c1 = zero, c2 = zero, c3 = zero, bad = zero;
         for (var g = 0; g < groups; g++)
         {
-            Sse.Prefetch0(ra + 8 * g + PrefetchFloats);
-            Sse.Prefetch0(rb + 8 * g + PrefetchFloats);
-            // 4 complex samples → re and im of each as 4 doubles, in pixel order.
-            var a = Avx2.PermuteVar8x32(Avx.LoadVector256(ra + 8 * g), deinterleave);
-            var b = Avx2.PermuteVar8x32(Avx.LoadVector256(rb + 8 * g), deinterleave);
-            var ar = Avx.ConvertToVector256Double(a.GetLower());
-            var ai = Avx.ConvertToVector256Double(a.GetUpper());
-            var br = Avx.ConvertToVector256Double(b.GetLower());
-            var bi = Avx.ConvertToVector256Double(b.GetUpper());
+            var (ar, ai, br, bi) = Samples256.Load(ra, rb, g);
             var s = ar + ai + br + bi;
             var valid = Avx.CompareEqual(s - s, zero);
             bad = Avx.Or(bad, Avx.AndNot(valid, Vector256<double>.AllBitsSet));
@@ -238,6 +229,45 @@ internal static class CoherenceRowPrefix
             c3 = Scan256(Avx.And(valid, br * br + bi * bi), c3, keepUpper3, o3 + 4 * g);
         }
         return bad.AsUInt64() != Vector256<ulong>.Zero;
+    }
+
+    private static Vector256<double> KeepUpper3 => Vector256.Create(0L, -1L, -1L, -1L).AsDouble();
+
+    /// <summary>Re and im of 4 complex samples of each raster, as doubles in pixel order.</summary>
+    internal readonly record struct Samples256(Vector256<double> Ar, Vector256<double> Ai, Vector256<double> Br, Vector256<double> Bi)
+    {
+        /// <summary>Loads group g (samples 4g … 4g + 3) and prefetches ahead, as <see cref="Samples512.Load"/>.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static unsafe Samples256 Load(float* ra, float* rb, int g)
+        {
+            Sse.Prefetch0(ra + 8 * g + PrefetchFloats);
+            Sse.Prefetch0(rb + 8 * g + PrefetchFloats);
+            var deinterleave = Vector256.Create(0, 2, 4, 6, 1, 3, 5, 7);
+            var a = Avx2.PermuteVar8x32(Avx.LoadVector256(ra + 8 * g), deinterleave);
+            var b = Avx2.PermuteVar8x32(Avx.LoadVector256(rb + 8 * g), deinterleave);
+            return new(
+                Avx.ConvertToVector256Double(a.GetLower()), Avx.ConvertToVector256Double(a.GetUpper()),
+                Avx.ConvertToVector256Double(b.GetLower()), Avx.ConvertToVector256Double(b.GetUpper()));
+        }
+    }
+
+    /// <summary>The running carries of the four channels' AVX2 scans.</summary>
+    internal readonly record struct Carries256(Vector256<double> Re, Vector256<double> Im, Vector256<double> Pa, Vector256<double> Pb);
+
+    /// <summary>
+    /// <see cref="GroupsAvx2"/> for group g without the nodata masks (the fused AVX2 row pass, rows
+    /// without nodata: masking changes nothing there, so the bits are the same); returns the new carries.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static unsafe Carries256 ScanGroup256(float* ra, float* rb, int g, Carries256 c, double* o0, double* o1, double* o2, double* o3)
+    {
+        var (ar, ai, br, bi) = Samples256.Load(ra, rb, g);
+        var keepUpper3 = KeepUpper3;
+        return new(
+            Scan256(ar * br + ai * bi, c.Re, keepUpper3, o0 + 4 * g),
+            Scan256(ai * br - ar * bi, c.Im, keepUpper3, o1 + 4 * g),
+            Scan256(ar * ar + ai * ai, c.Pa, keepUpper3, o2 + 4 * g),
+            Scan256(br * br + bi * bi, c.Pb, keepUpper3, o3 + 4 * g));
     }
 
     /// <summary>In-register inclusive scan of 4 lanes plus the running carry; returns the new carry broadcast.</summary>
