@@ -1,5 +1,6 @@
 using System.Numerics;
 using System.Runtime.Intrinsics.X86;
+using MineFunctions.Core.Coherence;
 
 namespace MineFunctions.Core.Tests;
 
@@ -9,31 +10,25 @@ namespace MineFunctions.Core.Tests;
 /// the runtime does not know is silently ignored (.NET 10 reads DOTNET_EnableAVX512, no longer
 /// DOTNET_EnableAVX512F), and the rerun would then test the widest path again while claiming
 /// otherwise. The script names the path it expects in MINEFUNCTIONS_EXPECT_ISA; this test fails
-/// when the runtime is not on that path.
+/// when the coherence estimator is not on that path.
 /// </summary>
 public sealed class InstructionSetTests
 {
     [Fact]
-    public void Runtime_IsOnTheInstructionSetTheTestRunAskedFor()
+    public void CoherenceKernel_IsOnTheInstructionSetTheTestRunAskedFor()
     {
         var expected = Environment.GetEnvironmentVariable("MINEFUNCTIONS_EXPECT_ISA");
         if (string.IsNullOrEmpty(expected)) return; // an ordinary run: whatever this CPU has
-        Assert.Equal(expected, Widest());
+        Assert.Equal(expected, CoherenceEstimator.KernelPath);
     }
 
     [Fact]
-    public void Widest_NamesAPathThatIsActuallyAvailable()
+    public void KernelPath_NamesAPathThisRuntimeCanRun()
     {
-        var widest = Widest();
-        Assert.Contains(widest, new[] { "avx512", "avx2", "vector", "scalar" });
-        Assert.Equal(widest == "scalar", !Vector.IsHardwareAccelerated);
-        if (widest == "avx512") Assert.True(Avx2.IsSupported, "AVX-512 implies AVX2");
+        var path = CoherenceEstimator.KernelPath;
+        Assert.Contains(path, new[] { "avx512", "avx2", "vector", "scalar" });
+        Assert.Equal(path == "scalar", !Vector.IsHardwareAccelerated);
+        Assert.Equal(path == "avx512", Avx512F.IsSupported);
+        if (path == "avx2") Assert.True(Avx2.IsSupported);
     }
-
-    /// <summary>The widest kernel path the runtime offers, in the names build.sh uses.</summary>
-    private static string Widest() =>
-        Avx512F.IsSupported ? "avx512"
-        : Avx2.IsSupported ? "avx2"
-        : Vector.IsHardwareAccelerated ? "vector"
-        : "scalar";
 }

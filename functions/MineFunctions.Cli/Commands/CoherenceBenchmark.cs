@@ -43,7 +43,7 @@ internal sealed class CoherenceBenchmark : IBenchmark
         catch (FormatException ex) { throw new UsageException(ex.Message); }
 
         var pixels = size * size;
-        output.WriteLine($"coherence benchmark: {size}x{size} pair, window {window}, {reps} reps, {threads} threads, Vector<double> = {Vector<double>.Count} lanes");
+        output.WriteLine($"coherence benchmark: {size}x{size} pair, window {window}, {reps} reps, {threads} threads, kernel path {CoherenceEstimator.KernelPath}, Vector<double> = {Vector<double>.Count} lanes");
 
         // Same synthetic pair as the reference: true coherence ramps 0 → 1 from left to right.
         var a = new float[2 * pixels];
@@ -91,6 +91,7 @@ internal sealed class CoherenceBenchmark : IBenchmark
         var json = new Dictionary<string, object?>
         {
             ["benchmark"] = "coherence",
+            ["kernel_path"] = CoherenceEstimator.KernelPath,
             ["size"] = size,
             ["window"] = window.ToString(),
             ["threads"] = threads,

@@ -7,6 +7,19 @@ namespace MineFunctions.Core.Coherence;
 
 public static partial class CoherenceEstimator
 {
+    private static bool HasFusedAvx2 => Avx2.IsSupported && Vector<double>.Count == 4;
+
+    /// <summary>
+    /// The widest code path the estimator takes on this machine (its vector paths without
+    /// <see cref="CoherenceOptions.ForceScalar"/>): "avx512", "avx2", "vector" (Vector&lt;double&gt;
+    /// without AVX2) or "scalar". Benchmarks report it; the narrower-ISA test runs check it.
+    /// </summary>
+    public static string KernelPath =>
+        CoherenceRowPrefix.ScanWidth == 8 ? "avx512"
+        : HasFusedAvx2 ? "avx2"
+        : Vector.IsHardwareAccelerated ? "vector"
+        : "scalar";
+
     /// <summary>
     /// The fused steady-state row pass for this machine: <see cref="FusedRow512"/> where AVX-512 scans,
     /// else <see cref="FusedRow256"/> where AVX2 and 4-lane Vector&lt;double&gt; are available; false
@@ -16,7 +29,7 @@ public static partial class CoherenceEstimator
         float* ra, float* rb, int n, double* hp, double* prev, double* next, double* low, float* row, Strip s, PowerSoFar power, out int done)
     {
         if (CoherenceRowPrefix.ScanWidth == 8) return FusedRow512(ra, rb, n, hp, prev, next, low, row, s, power, out done);
-        if (Avx2.IsSupported && Vector<double>.Count == 4) return FusedRow256(ra, rb, n, hp, prev, next, low, row, s, power, out done);
+        if (HasFusedAvx2) return FusedRow256(ra, rb, n, hp, prev, next, low, row, s, power, out done);
         done = s.InteriorStart;
         return false;
     }
