@@ -354,11 +354,6 @@ public static partial class CoherenceEstimator
             row[x] = MathF.Sqrt((float)SquaredRatio(hRe[x] - lRe[x], hIm[x] - lIm[x], hA[x] - lA[x], hB[x] - lB[x], power.FloorA, power.FloorB));
     }
 
-    /// <summary>RoundingLevel × (power of the earlier rows + the newest row's prefix), per lane.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    internal static unsafe Vector512<double> Floor512(double earlier, double* prefix) =>
-        Vector512.Create(RoundingLevel) * (Vector512.Create(earlier) + Vector512.Load(prefix));
-
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal static Vector512<double> SquaredRatio(Vector512<double> re, Vector512<double> im, Vector512<double> pa, Vector512<double> pb, Vector512<double> floorA, Vector512<double> floorB)
     {
