@@ -48,13 +48,9 @@ public static partial class CoherenceEstimator
     private static unsafe bool FusedRow512(
         float* ra, float* rb, int n, double* hp, double* prev, double* next, double* low, float* row, Strip s, PowerSoFar power, out int done)
     {
-        int stride = s.PrefixStride;
-        double* p0 = hp, p1 = hp + stride, p2 = hp + 2 * stride, p3 = hp + 3 * stride;
-        p0[0] = p1[0] = p2[0] = p3[0] = 0;
+        var o = StartRowPrefix(hp, s);
         double* pHi = hp + s.Offset + s.Ax + 1, pLo = hp + s.Offset - s.Bx;
-        // Channel offsets as native ints, so that each load can be one addressing mode rather than a
-        // sign extension and an add.
-        var k = new ChannelOffsets(stride, s.RingStride);
+        var k = new ChannelOffsets(s.PrefixStride, s.RingStride);
         var floors = new Floors512(power);
         int i = s.InteriorStart, end = s.InteriorEnd;
         // A chunk of 16 output columns at i reads the prefix up to index i + Offset + Ax + 16; it runs
@@ -66,7 +62,7 @@ public static partial class CoherenceEstimator
         var groups = n / 8;
         for (var g = 0; g < groups; g++)
         {
-            carries = CoherenceRowPrefix.ScanGroup512(ra, rb, g, carries, p0 + 1, p1 + 1, p2 + 1, p3 + 1);
+            carries = CoherenceRowPrefix.ScanGroup512(ra, rb, g, carries, o.C0, o.C1, o.C2, o.C3);
 
             var written = 8 * (g + 1);
             if (i + reach <= written && i + 16 <= end)
@@ -77,10 +73,8 @@ public static partial class CoherenceEstimator
                 i += 16;
             }
         }
-        var tailNodata = CoherenceRowPrefix.Tail(ra, rb, n, hp, stride);
         done = i;
-        var last = groups * 8;
-        return !tailNodata && double.IsFinite(p2[last]) && double.IsFinite(p3[last]);
+        return FinishRowPrefix(ra, rb, n, hp, s, groups * 8);
     }
 
     /// <summary>
@@ -93,11 +87,9 @@ public static partial class CoherenceEstimator
     private static unsafe bool FusedRow256(
         float* ra, float* rb, int n, double* hp, double* prev, double* next, double* low, float* row, Strip s, PowerSoFar power, out int done)
     {
-        int stride = s.PrefixStride;
-        double* p0 = hp, p1 = hp + stride, p2 = hp + 2 * stride, p3 = hp + 3 * stride;
-        p0[0] = p1[0] = p2[0] = p3[0] = 0;
+        var o = StartRowPrefix(hp, s);
         double* pHi = hp + s.Offset + s.Ax + 1, pLo = hp + s.Offset - s.Bx;
-        var k = new ChannelOffsets(stride, s.RingStride);
+        var k = new ChannelOffsets(s.PrefixStride, s.RingStride);
         var floors = new FloorsVector(power);
         int i = s.InteriorStart, end = s.InteriorEnd;
         // 8 output columns at i read the prefix up to index i + Offset + Ax + 8; wait until that is
@@ -109,8 +101,8 @@ public static partial class CoherenceEstimator
         var g = 0;
         for (; g + 1 < groups; g += 2)
         {
-            carries = CoherenceRowPrefix.ScanGroup256(ra, rb, g, carries, p0 + 1, p1 + 1, p2 + 1, p3 + 1);
-            carries = CoherenceRowPrefix.ScanGroup256(ra, rb, g + 1, carries, p0 + 1, p1 + 1, p2 + 1, p3 + 1);
+            carries = CoherenceRowPrefix.ScanGroup256(ra, rb, g, carries, o.C0, o.C1, o.C2, o.C3);
+            carries = CoherenceRowPrefix.ScanGroup256(ra, rb, g + 1, carries, o.C0, o.C1, o.C2, o.C3);
             if (i + reach <= 4 * (g + 2) && i + 8 <= end)
             {
                 var lo4 = EmitVector(prev + i, next + i, low + i, pHi + i, pLo + i, k, floors);
@@ -119,11 +111,36 @@ public static partial class CoherenceEstimator
                 i += 8;
             }
         }
-        if (g < groups) CoherenceRowPrefix.ScanGroup256(ra, rb, g, carries, p0 + 1, p1 + 1, p2 + 1, p3 + 1);
-        var tailNodata = CoherenceRowPrefix.Tail(ra, rb, n, hp, stride);
+        if (g < groups) CoherenceRowPrefix.ScanGroup256(ra, rb, g, carries, o.C0, o.C1, o.C2, o.C3);
         done = i;
-        var last = groups * 4;
-        return !tailNodata && double.IsFinite(p2[last]) && double.IsFinite(p3[last]);
+        return FinishRowPrefix(ra, rb, n, hp, s, groups * 4);
+    }
+
+    /// <summary>
+    /// Channel rows of the row prefix in hp, each past its leading 0 (set here): where the fused
+    /// passes' unmasked scans write.
+    /// </summary>
+    private static unsafe PrefixRows StartRowPrefix(double* hp, Strip s)
+    {
+        int stride = s.PrefixStride;
+        hp[0] = hp[stride] = hp[2 * stride] = hp[3 * stride] = 0;
+        return new PrefixRows(hp + 1, hp + stride + 1, hp + 2 * stride + 1, hp + 3 * stride + 1);
+    }
+
+    private readonly unsafe struct PrefixRows(double* c0, double* c1, double* c2, double* c3)
+    {
+        public readonly double* C0 = c0, C1 = c1, C2 = c2, C3 = c3;
+    }
+
+    /// <summary>
+    /// Completes a fused pass's row prefix after its whole groups (the first <paramref name="scanned"/>
+    /// samples) with the sequential tail; true when the row held no nodata (nodata turns the
+    /// unmasked |s|² prefixes non-finite, and the tail tests its samples).
+    /// </summary>
+    private static unsafe bool FinishRowPrefix(float* ra, float* rb, int n, double* hp, Strip s, int scanned)
+    {
+        var tailNodata = CoherenceRowPrefix.Tail(ra, rb, n, hp, s.PrefixStride);
+        return !tailNodata && double.IsFinite(hp[2 * s.PrefixStride + scanned]) && double.IsFinite(hp[3 * s.PrefixStride + scanned]);
     }
 
     /// <summary>Element offsets of channels 1–3 in the row prefix (C) and in a ring slot (R).</summary>
