@@ -3,14 +3,25 @@
  * ceiling of that design on a machine, free of .NET code generation: AVX-512 double row prefix
  * (in-register log-step scan + carry), a ring of vertical prefix sums (Y + 1 slots), the newest
  * row's accumulation and the ratio fused with the scan, software prefetch of the input rows, blocks
- * of 64 rows over OpenMP threads. Interior pixels only, no nodata, no edges: it is an upper bound
- * for the real kernel, not a replacement. -DPAIR models a variant that scans two input rows per
- * pass and keeps their vertical prefixes in registers (two thirds of the ring traffic, for Y = 2).
+ * of 64 rows over OpenMP threads, each block in strips of S output columns. Interior pixels only
+ * (whole strips from column 8), no nodata, no edges: an upper bound for the real kernel, not a
+ * replacement. Options:
+ *   -DS=512          strips of 512 columns, so the ring and row prefix stay near L1 (default 4080: one strip)
+ *   -DPREFETCH=8192  prefetch the next row (2 * W floats ahead; -DPAIR: 16384, the next pair) instead of 1 KB ahead
+ *   -DPAIR           scan two input rows per pass, their vertical prefixes kept in registers (Y = 2)
+ *   -DLAGG=2         the emit trails the scan by one more group
  *
  *   gcc -O3 -march=native -fopenmp bench/coherence_design_model.c -o /tmp/model && /tmp/model 2
  *
  * Prints Mpx/s of the model and of a STREAM triad measured in the same run (bound = triad / 20 B).
  * Window 7 x 2, 4096 x 4096 pair (256 MiB of input), fastest of 5 runs.
+ *
+ * Measured 2026-11-27, 2 threads, alternating runs (Mpx/s; the triad bound moved 2050-3500):
+ *   default (the C# kernel's layout)                      690-890   24-33 %
+ *   -DS=512 -DPREFETCH=8192                               860-950   27-34 %
+ *   -DPAIR                                                 860-910   30-34 %
+ *   -DPAIR -DS=512 -DPREFETCH=16384                       950-1090  37-42 %
+ *   four rows per pass (tried, not kept)                   800-890   32-35 %
  */
 #include <immintrin.h>
 #include <omp.h>
@@ -24,9 +35,17 @@
 #define BLOCK 64
 #define AX 3                /* window columns after / before the pixel (7 wide) */
 #define BX 3
-#define PREFETCH 256        /* floats ahead, as CoherenceRowPrefix.PrefetchFloats */
-#define PS (W + 64)         /* prefix channel stride */
-#define RS (W + 8)          /* ring channel stride (padded) */
+#ifndef S
+#define S 4080              /* output columns per strip (whole strips only: interior pixels) */
+#endif
+#ifndef PREFETCH
+#define PREFETCH 256        /* floats ahead, as CoherenceRowPrefix.PrefetchFloats; 2 * W = next row */
+#endif
+#ifndef LAGG
+#define LAGG 1              /* groups the emit trails the prefix scan by, beyond its reach */
+#endif
+#define PS (S + 64)         /* prefix channel stride */
+#define RS (S + 8)          /* ring channel stride (padded) */
 #define SLOT (4 * RS + 24)  /* ring slot (padded) */
 
 static double now(void) { struct timespec t; clock_gettime(CLOCK_MONOTONIC, &t); return t.tv_sec + t.tv_nsec * 1e-9; }
@@ -76,24 +95,34 @@ static inline void emit(__m512d s[4], float *out)
 }
 
 #ifndef PAIR
-/* One input row: scan, and (a group behind) next = prev + window row sum, output = next - low. */
+/* One input row of a strip: input local j in [0, S+16) = global xs0-8+j; outputs t in [0,S) = global xs0+t. */
 static void fused_row(const float *a, const float *b, double *P, const double *prev, double *next, const double *low, float *out, int emitting)
 {
     __m512d c[4] = { _mm512_setzero_pd(), _mm512_setzero_pd(), _mm512_setzero_pd(), _mm512_setzero_pd() };
     for (int k = 0; k < 4; k++) P[k * PS] = 0;
-    int x = BX;
-    for (int g = 0; g < W / 8; g++) {
+    int x = 8; /* local input index of the output column */
+    int groups = (S + 16) / 8;
+    for (int g = 0; g < groups; g++) {
         scan_group(a, b, g, P, c);
-        if (x + AX + 16 <= 8 * (g + 1) && x + 8 <= W - AX) {
+        if (x + AX + 8 + 8 * LAGG <= 8 * (g + 1) && x + 8 <= S + 8) {
             __m512d s[4];
             for (int k = 0; k < 4; k++) {
-                __m512d v = _mm512_add_pd(_mm512_loadu_pd(prev + k * RS + x), window_row(P, k, x));
-                _mm512_storeu_pd(next + k * RS + x, v);
-                s[k] = _mm512_sub_pd(v, _mm512_loadu_pd(low + k * RS + x));
+                __m512d v = _mm512_add_pd(_mm512_loadu_pd(prev + k * RS + x - 8), window_row(P, k, x));
+                _mm512_storeu_pd(next + k * RS + x - 8, v);
+                s[k] = _mm512_sub_pd(v, _mm512_loadu_pd(low + k * RS + x - 8));
             }
-            if (emitting) emit(s, out + x);
+            if (emitting) emit(s, out + x - 8);
             x += 8;
         }
+    }
+    for (; x + 8 <= S + 8; x += 8) {
+            __m512d s[4];
+            for (int k = 0; k < 4; k++) {
+                __m512d v = _mm512_add_pd(_mm512_loadu_pd(prev + k * RS + x - 8), window_row(P, k, x));
+                _mm512_storeu_pd(next + k * RS + x - 8, v);
+                s[k] = _mm512_sub_pd(v, _mm512_loadu_pd(low + k * RS + x - 8));
+            }
+            if (emitting) emit(s, out + x - 8);
     }
 }
 
@@ -105,27 +134,27 @@ static void fused_pair(const float *a1, const float *b1, const float *a2, const 
     __m512d c1[4] = { _mm512_setzero_pd(), _mm512_setzero_pd(), _mm512_setzero_pd(), _mm512_setzero_pd() };
     __m512d c2[4] = { _mm512_setzero_pd(), _mm512_setzero_pd(), _mm512_setzero_pd(), _mm512_setzero_pd() };
     for (int k = 0; k < 4; k++) P1[k * PS] = P2[k * PS] = 0;
-    int x = BX;
-    for (int g = 0; g < W / 8; g++) {
-        scan_group(a1, b1, g, P1, c1);
-        scan_group(a2, b2, g, P2, c2);
-        if (x + AX + 16 <= 8 * (g + 1) && x + 8 <= W - AX) {
+    int x = 8, groups = (S + 16) / 8;
+    for (int g = 0; g < groups + 3; g++) {
+        if (g < groups) { scan_group(a1, b1, g, P1, c1); scan_group(a2, b2, g, P2, c2); }
+        if ((x + AX + 16 <= 8 * (g + 1) || g >= groups) && x + 8 <= S + 8) {
             __m512d s1[4], s2[4];
             for (int k = 0; k < 4; k++) {
-                __m512d pv = _mm512_loadu_pd(prev + k * RS + x);
+                __m512d pv = _mm512_loadu_pd(prev + k * RS + x - 8);
                 __m512d q1 = _mm512_add_pd(pv, window_row(P1, k, x)), q2 = _mm512_add_pd(q1, window_row(P2, k, x));
-                _mm512_storeu_pd(n1 + k * RS + x, q1);
-                _mm512_storeu_pd(n2 + k * RS + x, q2);
-                s1[k] = _mm512_sub_pd(q1, _mm512_loadu_pd(low + k * RS + x));
+                _mm512_storeu_pd(n1 + k * RS + x - 8, q1);
+                _mm512_storeu_pd(n2 + k * RS + x - 8, q2);
+                s1[k] = _mm512_sub_pd(q1, _mm512_loadu_pd(low + k * RS + x - 8));
                 s2[k] = _mm512_sub_pd(q2, pv);
             }
-            emit(s1, o1 + x);
-            emit(s2, o2 + x);
+            emit(s1, o1 + x - 8);
+            emit(s2, o2 + x - 8);
             x += 8;
         }
     }
 }
 #endif
+
 
 static double triad(int threads)
 {
@@ -162,18 +191,21 @@ int main(int argc, char **argv)
                 int y0 = blk * BLOCK;
 #ifdef PAIR
                 /* Model only: the block's halo row is not re-read (costs < 2 %). */
+                for (int xs0 = 8; xs0 + S + 8 <= W; xs0 += S)
                 for (int r = y0; r < y0 + BLOCK; r += 2) {
                     double *low = R + ((r / 2) % 2) * 2 * SLOT, *prev = low + SLOT, *n1 = R + ((r / 2 + 1) % 2) * 2 * SLOT, *n2 = n1 + SLOT;
-                    fused_pair(A + 2L * r * W, B + 2L * r * W, A + 2L * (r + 1) * W, B + 2L * (r + 1) * W, P, P + 4 * PS,
-                               prev, low, n1, n2, O + (long)r * W, O + (long)(r + 1) * W);
+                    fused_pair(A + 2L * r * W + 2 * (xs0 - 8), B + 2L * r * W + 2 * (xs0 - 8), A + 2L * (r + 1) * W + 2 * (xs0 - 8), B + 2L * (r + 1) * W + 2 * (xs0 - 8), P, P + 4 * PS,
+                               prev, low, n1, n2, O + (long)r * W + xs0, O + (long)(r + 1) * W + xs0);
                 }
 #else
                 int start = y0 > 0 ? y0 - 1 : 0;
+                for (int xs0 = 8; xs0 + S + 8 <= W; xs0 += S) {
                 memset(R, 0, 8 * SLOT);
                 for (int r = start; r < y0 + BLOCK; r++) {
                     int k = r - start + 1;
-                    fused_row(A + 2L * r * W, B + 2L * r * W, P, R + ((k - 1) % 3) * SLOT, R + (k % 3) * SLOT,
-                              R + ((k + 1) % 3) * SLOT, O + (long)r * W, r >= y0);
+                    fused_row(A + 2L * r * W + 2 * (xs0 - 8), B + 2L * r * W + 2 * (xs0 - 8), P, R + ((k - 1) % 3) * SLOT, R + (k % 3) * SLOT,
+                              R + ((k + 1) % 3) * SLOT, O + (long)r * W + xs0, r >= y0);
+                }
                 }
 #endif
             }
@@ -182,13 +214,19 @@ int main(int argc, char **argv)
         t = now() - t;
         if (t < best) best = t;
     }
-    double mpx = (double)W * H / best / 1e6, bound = triad(threads) / 20 / 1e6;
+    long cols = (W - 16) / S * S; double mpx = (double)cols * H / best / 1e6, bound = triad(threads) / 20 / 1e6;
 #ifdef PAIR
     const char *variant = "two rows per pass";
 #else
     const char *variant = "one row per pass (as the C# kernel)";
 #endif
-    printf("model, %s, %d threads: %.1f Mpx/s; triad bound %.1f Mpx/s; %.0f %% of bound (check %g)\n",
-           variant, threads, mpx, bound, 100 * mpx / bound, O[5 * W + 100]);
+    /* The same sum for every variant: columns 8 .. 3079 (covered by strips of 256, 512, 1024 or 4080
+       columns) of the rows every variant computes exactly (-DPAIR skips each block's halo row). */
+    double check = 0;
+    for (long y = 0; y < H; y++)
+        if (y % BLOCK != 0)
+            for (long x = 8; x < 8 + 3072; x++) check += O[y * W + x];
+    printf("model, %s, %d threads: %.1f Mpx/s; triad bound %.1f Mpx/s; %.0f %% of bound (checksum %.6f)\n",
+           variant, threads, mpx, bound, 100 * mpx / bound, check);
     return 0;
 }
