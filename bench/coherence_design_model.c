@@ -16,11 +16,12 @@
  * Prints Mpx/s of the model and of a STREAM triad measured in the same run (bound = triad / 20 B).
  * Window 7 x 2, 4096 x 4096 pair (256 MiB of input), fastest of 5 runs.
  *
- * Measured 2026-11-27, 2 threads, alternating runs (Mpx/s; the triad bound moved 2050-3500):
- *   default (the C# kernel's layout)                      690-890   24-33 %
- *   -DS=512 -DPREFETCH=8192                               860-950   27-34 %
- *   -DPAIR                                                 860-910   30-34 %
- *   -DPAIR -DS=512 -DPREFETCH=16384                       950-1090  37-42 %
+ * Measured 2026-11-27, 2 threads, alternating runs (Mpx/s and share of the triad bound of the same
+ * run; the bound itself moved 2050-3720 between runs):
+ *   default (the C# kernel's layout)                      690-890   23-38 %
+ *   -DS=512 -DPREFETCH=8192                               770-960   26-34 %
+ *   -DPAIR                                                 805-1135  30-43 %
+ *   -DPAIR -DS=512 -DPREFETCH=16384                       950-1185  32-43 %
  *   four rows per pass (tried, not kept)                   800-890   32-35 %
  */
 #include <immintrin.h>
@@ -94,64 +95,67 @@ static inline void emit(__m512d s[4], float *out)
     _mm256_storeu_ps(out, _mm256_sqrt_ps(_mm512_cvtpd_ps(q)));
 }
 
+/* Output columns start at local input index 8 of the strip; the emit trails the scan by its reach. */
+static inline int ready(int x, int g) { return x + AX + 8 + 8 * LAGG <= 8 * (g + 1) && x + 8 <= S + 8; }
+
 #ifndef PAIR
+/* next = prev + window row sum; output = next - low, for the 8 columns at local input index x. */
+static inline void accumulate_emit(const double *P, const double *prev, double *next, const double *low, float *out, int x, int emitting)
+{
+    __m512d s[4];
+    for (int k = 0; k < 4; k++) {
+        __m512d v = _mm512_add_pd(_mm512_loadu_pd(prev + k * RS + x - 8), window_row(P, k, x));
+        _mm512_storeu_pd(next + k * RS + x - 8, v);
+        s[k] = _mm512_sub_pd(v, _mm512_loadu_pd(low + k * RS + x - 8));
+    }
+    if (emitting) emit(s, out + x - 8);
+}
+
 /* One input row of a strip: input local j in [0, S+16) = global xs0-8+j; outputs t in [0,S) = global xs0+t. */
 static void fused_row(const float *a, const float *b, double *P, const double *prev, double *next, const double *low, float *out, int emitting)
 {
     __m512d c[4] = { _mm512_setzero_pd(), _mm512_setzero_pd(), _mm512_setzero_pd(), _mm512_setzero_pd() };
     for (int k = 0; k < 4; k++) P[k * PS] = 0;
-    int x = 8; /* local input index of the output column */
-    int groups = (S + 16) / 8;
-    for (int g = 0; g < groups; g++) {
+    int x = 8;
+    for (int g = 0; g < (S + 16) / 8; g++) {
         scan_group(a, b, g, P, c);
-        if (x + AX + 8 + 8 * LAGG <= 8 * (g + 1) && x + 8 <= S + 8) {
-            __m512d s[4];
-            for (int k = 0; k < 4; k++) {
-                __m512d v = _mm512_add_pd(_mm512_loadu_pd(prev + k * RS + x - 8), window_row(P, k, x));
-                _mm512_storeu_pd(next + k * RS + x - 8, v);
-                s[k] = _mm512_sub_pd(v, _mm512_loadu_pd(low + k * RS + x - 8));
-            }
-            if (emitting) emit(s, out + x - 8);
-            x += 8;
-        }
+        if (ready(x, g)) { accumulate_emit(P, prev, next, low, out, x, emitting); x += 8; }
     }
-    for (; x + 8 <= S + 8; x += 8) {
-            __m512d s[4];
-            for (int k = 0; k < 4; k++) {
-                __m512d v = _mm512_add_pd(_mm512_loadu_pd(prev + k * RS + x - 8), window_row(P, k, x));
-                _mm512_storeu_pd(next + k * RS + x - 8, v);
-                s[k] = _mm512_sub_pd(v, _mm512_loadu_pd(low + k * RS + x - 8));
-            }
-            if (emitting) emit(s, out + x - 8);
-    }
+    for (; x + 8 <= S + 8; x += 8) accumulate_emit(P, prev, next, low, out, x, emitting);
 }
 
 #else
-/* Two input rows per pass (Y = 2): Q1 = prev + H1, Q2 = Q1 + H2; outputs Q1 - low and Q2 - prev. */
+/* Two rows' accumulate-and-emit (Y = 2): Q1 = prev + H1, Q2 = Q1 + H2; outputs Q1 - low and Q2 - prev. */
+static inline void accumulate_emit_pair(const double *P1, const double *P2, const double *prev, const double *low,
+                                        double *n1, double *n2, float *o1, float *o2, int x)
+{
+    __m512d s1[4], s2[4];
+    for (int k = 0; k < 4; k++) {
+        __m512d pv = _mm512_loadu_pd(prev + k * RS + x - 8);
+        __m512d q1 = _mm512_add_pd(pv, window_row(P1, k, x)), q2 = _mm512_add_pd(q1, window_row(P2, k, x));
+        _mm512_storeu_pd(n1 + k * RS + x - 8, q1);
+        _mm512_storeu_pd(n2 + k * RS + x - 8, q2);
+        s1[k] = _mm512_sub_pd(q1, _mm512_loadu_pd(low + k * RS + x - 8));
+        s2[k] = _mm512_sub_pd(q2, pv);
+    }
+    emit(s1, o1 + x - 8);
+    emit(s2, o2 + x - 8);
+}
+
+/* Two input rows per pass, both scanned in one loop. */
 static void fused_pair(const float *a1, const float *b1, const float *a2, const float *b2, double *P1, double *P2,
                        const double *prev, const double *low, double *n1, double *n2, float *o1, float *o2)
 {
     __m512d c1[4] = { _mm512_setzero_pd(), _mm512_setzero_pd(), _mm512_setzero_pd(), _mm512_setzero_pd() };
     __m512d c2[4] = { _mm512_setzero_pd(), _mm512_setzero_pd(), _mm512_setzero_pd(), _mm512_setzero_pd() };
     for (int k = 0; k < 4; k++) P1[k * PS] = P2[k * PS] = 0;
-    int x = 8, groups = (S + 16) / 8;
-    for (int g = 0; g < groups + 3; g++) {
-        if (g < groups) { scan_group(a1, b1, g, P1, c1); scan_group(a2, b2, g, P2, c2); }
-        if ((x + AX + 16 <= 8 * (g + 1) || g >= groups) && x + 8 <= S + 8) {
-            __m512d s1[4], s2[4];
-            for (int k = 0; k < 4; k++) {
-                __m512d pv = _mm512_loadu_pd(prev + k * RS + x - 8);
-                __m512d q1 = _mm512_add_pd(pv, window_row(P1, k, x)), q2 = _mm512_add_pd(q1, window_row(P2, k, x));
-                _mm512_storeu_pd(n1 + k * RS + x - 8, q1);
-                _mm512_storeu_pd(n2 + k * RS + x - 8, q2);
-                s1[k] = _mm512_sub_pd(q1, _mm512_loadu_pd(low + k * RS + x - 8));
-                s2[k] = _mm512_sub_pd(q2, pv);
-            }
-            emit(s1, o1 + x - 8);
-            emit(s2, o2 + x - 8);
-            x += 8;
-        }
+    int x = 8;
+    for (int g = 0; g < (S + 16) / 8; g++) {
+        scan_group(a1, b1, g, P1, c1);
+        scan_group(a2, b2, g, P2, c2);
+        if (ready(x, g)) { accumulate_emit_pair(P1, P2, prev, low, n1, n2, o1, o2, x); x += 8; }
     }
+    for (; x + 8 <= S + 8; x += 8) accumulate_emit_pair(P1, P2, prev, low, n1, n2, o1, o2, x);
 }
 #endif
 
