@@ -11,8 +11,9 @@ public static partial class CoherenceEstimator
 
     /// <summary>
     /// The widest code path the estimator takes on this machine (its vector paths without
-    /// <see cref="CoherenceOptions.ForceScalar"/>): "avx512", "avx2", "vector" (Vector&lt;double&gt;
-    /// without AVX2) or "scalar". Benchmarks report it; the narrower-ISA test runs check it.
+    /// <see cref="CoherenceOptions.ForceScalar"/>): "avx512" (the float block-sum kernel), "avx2",
+    /// "vector" (Vector&lt;double&gt; without AVX2) or "scalar" (the double prefix kernel's paths).
+    /// Benchmarks report it; the narrower-ISA test runs check it.
     /// </summary>
     public static string KernelPath =>
         CoherenceRowPrefix.ScanWidth == 8 ? "avx512"

@@ -10,7 +10,11 @@ namespace MineFunctions.Core.Coherence;
 /// any sample in the window is nodata (NaN or ±Inf in re or im of either raster).
 /// </summary>
 /// <remarks>
-/// Cost per pixel does not depend on the window: each input row (of a strip of at most
+/// Two kernels. On AVX-512 machines the float block-sum kernel runs (<see cref="CoherenceTileKernel"/>,
+/// scalar twin <see cref="CoherenceBlockSumsScalar"/>): sums without subtraction, so float is accurate
+/// and 16 lanes wide; a band whose window powers leave float's safe range is redone by the double
+/// prefix kernel below. Elsewhere (AVX2, other Vector&lt;T&gt;, scalar) the double prefix kernel runs.
+/// Double prefix kernel: cost per pixel does not depend on the window: each input row (of a strip of at most
 /// <see cref="StripWidth"/> columns, so the working set stays in the L2 cache) is turned into horizontal prefix sums (<see cref="CoherenceRowPrefix"/>),
 /// each window row-sum is a difference of two prefix values, and the rows are accumulated into
 /// vertical prefix sums kept in a ring of Y + 1 rows, so a window sum is again one difference; the
@@ -51,6 +55,14 @@ public static partial class CoherenceEstimator
         if (secondary.Length != 2 * pixels) throw new ArgumentException($"Secondary has {secondary.Length} floats; expected 2 x {width} x {height}.", nameof(secondary));
         if (coherence.Length != pixels) throw new ArgumentException($"Output has {coherence.Length} values; expected {width} x {height}.", nameof(coherence));
         if (options.BlockRows < 1) throw new ArgumentOutOfRangeException(nameof(options), "BlockRows must be at least 1.");
+
+        if (CoherenceTileKernel.IsSupported)
+        {
+            // AVX-512 machines: the float block-sum kernel, or with ForceScalar its scalar twin (same bits).
+            fixed (float* a = reference, b = secondary, o = coherence)
+                EstimateBlockSums(a, b, o, width, height, window, options, scalar: options.ForceScalar);
+            return;
+        }
 
         var blockRows = options.BlockRows;
         var blocks = (height + blockRows - 1) / blockRows;

@@ -14,12 +14,17 @@ public sealed record CoherenceOptions
     /// <summary>Threads over row blocks; -1 = all processors.</summary>
     public int MaxDegreeOfParallelism { get; init; } = -1;
 
-    /// <summary>Use the scalar loops instead of Vector&lt;double&gt; (tests compare the two paths).</summary>
+    /// <summary>
+    /// Use the scalar twin of this machine's vector kernel (the float block sums on AVX-512, else the
+    /// double prefix sums): the same bits, slower; tests compare the two paths.
+    /// </summary>
     public bool ForceScalar { get; init; }
 
     /// <summary>
-    /// Output rows per block. Each block restarts its running (prefix) sums, which bounds the
-    /// cancellation error of the sums and gives the threads independent work.
+    /// Output rows per block: the threads' unit of work. The double prefix kernel restarts its
+    /// running sums per block, which bounds their cancellation error. The float block-sum kernel
+    /// rounds up to whole 16-row bands (and at least two window heights); its sums are aligned to the
+    /// raster, so there the block only decides which rows a band redone in double spans.
     /// </summary>
     public int BlockRows { get; init; } = 64;
 }

@@ -1,0 +1,63 @@
+namespace MineFunctions.Core.Coherence;
+
+public static partial class CoherenceEstimator
+{
+    /// <summary>
+    /// Rows per unit of parallel work for the block-sum kernels: <see cref="CoherenceOptions.BlockRows"/>
+    /// rounded up to whole bands, and at least two window heights, so the rows a unit reads before
+    /// its first band (up to ~2 Y) stay a bounded share of its work whatever the window.
+    /// </summary>
+    internal static int BlockSumUnitRows(int blockRows, CoherenceWindow win) =>
+        RoundUp(Math.Max(blockRows, 2 * win.Y), CoherenceTileKernel.Lanes);
+
+    /// <summary>
+    /// The float block-sum path: <see cref="CoherenceTileKernel"/> (AVX-512) or its scalar twin
+    /// <see cref="CoherenceBlockSumsScalar"/>, unit by unit; a band whose range guard tripped is redone
+    /// by the double prefix kernel (<see cref="RunBlock"/>), which also handles its nodata and edges.
+    /// </summary>
+    private static unsafe void EstimateBlockSums(float* a, float* b, float* o, int w, int h, CoherenceWindow win, CoherenceOptions options, bool scalar)
+    {
+        var unitRows = BlockSumUnitRows(options.BlockRows, win);
+        var units = (h + unitRows - 1) / unitRows;
+        nint pa = (nint)a, pb = (nint)b, po = (nint)o;
+        int bx = CoherenceWindow.Before(win.X), ax = CoherenceWindow.After(win.X);
+        int by = CoherenceWindow.Before(win.Y), ay = CoherenceWindow.After(win.Y);
+        Parallel.For(
+            0,
+            units,
+            new ParallelOptions { MaxDegreeOfParallelism = options.MaxDegreeOfParallelism },
+            () => new BlockSumWorkspace(w, win, scalar),
+            (unit, _, ws) =>
+            {
+                float* ra = (float*)pa, rb = (float*)pb, output = (float*)po;
+                int y0 = unit * unitRows, y1 = Math.Min(h, y0 + unitRows);
+                var tripped = scalar
+                    ? CoherenceBlockSumsScalar.RunUnit(ra, rb, output, w, h, win, y0, y1, ws.Scalar!)
+                    : CoherenceTileKernel.RunUnit(ra, rb, output, w, h, win, y0, y1, ws.Tiles!);
+                for (int yb = y0, band = 0; yb < y1; yb += CoherenceTileKernel.Lanes, band++)
+                {
+                    var ye = Math.Min(y1, yb + CoherenceTileKernel.Lanes);
+                    if ((tripped >> band & 1) != 0)
+                        RunBlock(ra, rb, output, w, h, win, yb, ye, !scalar, options.EdgeMode, ws.Double);
+                    else if (options.EdgeMode == CoherenceEdgeMode.NoData)
+                        for (var y = yb; y < ye; y++) MarkIncompleteWindows(output + (long)y * w, y, w, h, bx, ax, by, ay);
+                }
+                return ws;
+            },
+            ws => ws.Dispose());
+    }
+
+    /// <summary>One thread's buffers for the block-sum path; the double kernel's only if a guard trips.</summary>
+    private sealed class BlockSumWorkspace(int width, CoherenceWindow win, bool scalar) : IDisposable
+    {
+        private Workspace? doubles;
+
+        public CoherenceTileKernel.Workspace? Tiles { get; } = scalar ? null : new CoherenceTileKernel.Workspace(width, win);
+
+        public CoherenceBlockSumsScalar.Workspace? Scalar { get; } = scalar ? new CoherenceBlockSumsScalar.Workspace(width, win) : null;
+
+        public Workspace Double => doubles ??= new Workspace(width, win);
+
+        public void Dispose() => Tiles?.Dispose();
+    }
+}

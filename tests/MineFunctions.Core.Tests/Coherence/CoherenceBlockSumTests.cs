@@ -1,0 +1,107 @@
+using MineFunctions.Core.Coherence;
+
+namespace MineFunctions.Core.Tests.Coherence;
+
+/// <summary>
+/// What the float block-sum kernel (the AVX-512 path) must keep from the double kernel: full
+/// precision next to bright scatterers, a double fallback where float's range is not enough, nodata
+/// from ±Inf as well as NaN, and output that does not depend on how rows are cut into work. Every
+/// case is checked on the vector and the scalar path, against the direct double implementation.
+/// </summary>
+public sealed class CoherenceBlockSumTests
+{
+    [Theory]
+    [InlineData(7, 2)]
+    [InlineData(15, 4)]
+    public void DarkWindowsNextToBrightScatterers_KeepFullPrecision(int wx, int wy)
+    {
+        // Corner-reflector-like pixels 90 dB above the speckle around them: a prefix difference in
+        // float would lose the dark windows entirely; block sums add no term they do not hold.
+        const int w = 96, h = 48;
+        var (a, b) = CoherenceEstimatorTests.RandomPair(w, h, seed: 11, nodataFraction: 0);
+        foreach (var (x, y) in new[] { (5, 3), (40, 20), (41, 20), (90, 45), (17, 33) })
+        {
+            var i = 2 * (y * w + x);
+            a[i] *= 3e4f; a[i + 1] *= 3e4f; b[i] *= 2e4f; b[i + 1] *= 2e4f;
+        }
+        AssertMatchesDirect(a, b, w, h, new CoherenceWindow(wx, wy));
+    }
+
+    [Theory]
+    [InlineData(1e12f, 16)]
+    [InlineData(1e12f, 0)]
+    [InlineData(1e-12f, 0)]
+    public void SamplesBeyondFloatsSafeRange_AreRedoneInDouble(float scale, int firstRow)
+    {
+        // |s|² of 1e24 or 1e-24: the product of the two window powers leaves float's range, so a
+        // float-only kernel would return 0 for these windows. From row 16 on, the first band stays
+        // on the float path and meets the bands redone in double. (Not a jump inside a band: the
+        // double kernel zeroes a window 1e14 below the power its block has summed, see its remarks.)
+        const int w = 45, h = 70;
+        var (a, b) = CoherenceEstimatorTests.RandomPair(w, h, seed: 5, nodataFraction: 0.01);
+        for (var i = 2 * w * firstRow; i < a.Length; i++) { a[i] *= scale; b[i] *= scale; }
+        AssertMatchesDirect(a, b, w, h, CoherenceWindow.Default);
+    }
+
+    [Fact]
+    public void InfiniteSamples_AreNodataLikeNaN()
+    {
+        const int w = 40, h = 36;
+        var (a, b) = CoherenceEstimatorTests.RandomPair(w, h, seed: 9, nodataFraction: 0);
+        a[2 * (10 * w + 12)] = float.PositiveInfinity;
+        b[2 * (25 * w + 30) + 1] = float.NegativeInfinity;
+        var g = AssertMatchesDirect(a, b, w, h, CoherenceWindow.Default);
+        Assert.True(float.IsNaN(g[10 * w + 12]));
+        Assert.True(float.IsNaN(g[25 * w + 30]));
+        Assert.Equal(2 * 7 * 2, g.Count(float.IsNaN));
+    }
+
+    [Theory]
+    [InlineData(41, 23)]
+    [InlineData(2, 37)]
+    public void LargeAndTallWindows_MatchTheDirectImplementation(int wx, int wy)
+    {
+        const int w = 70, h = 90;
+        var (a, b) = CoherenceEstimatorTests.RandomPair(w, h, seed: 23, nodataFraction: 0.002);
+        AssertMatchesDirect(a, b, w, h, new CoherenceWindow(wx, wy));
+    }
+
+    [Fact]
+    public void OnTheBlockSumPath_OutputDoesNotDependOnHowRowsAreCutIntoWork()
+    {
+        // The blocks of the sums are aligned to the raster's row and column 0, so bands, work
+        // units and threads only decide who computes a value, never how it is rounded. (The
+        // double prefix kernel of other machines restarts its sums per block: not the case there.)
+        if (CoherenceEstimator.KernelPath != "avx512") return;
+        const int w = 83, h = 150;
+        var (a, b) = CoherenceEstimatorTests.RandomPair(w, h, seed: 31, nodataFraction: 0.01);
+        var reference = Run(a, b, w, h, new CoherenceOptions { BlockRows = 64 });
+        foreach (var blockRows in new[] { 1, 16, 40, 1000 })
+        foreach (var scalar in new[] { false, true })
+            Assert.Equal(reference, Run(a, b, w, h, new CoherenceOptions { BlockRows = blockRows, ForceScalar = scalar, MaxDegreeOfParallelism = 2 }));
+    }
+
+    private static int[] Run(float[] a, float[] b, int w, int h, CoherenceOptions options)
+    {
+        var g = new float[w * h];
+        CoherenceEstimator.Estimate(a, b, w, h, new CoherenceWindow(9, 3), g, options);
+        return g.Select(BitConverter.SingleToInt32Bits).ToArray();
+    }
+
+    /// <summary>Both paths within 1e-5 of the direct double estimate (nodata where it is nodata), bit-identical to each other.</summary>
+    private static float[] AssertMatchesDirect(float[] a, float[] b, int w, int h, CoherenceWindow win)
+    {
+        var expected = DirectCoherence.Estimate(a, b, w, h, win);
+        var vector = new float[w * h];
+        var scalar = new float[w * h];
+        CoherenceEstimator.Estimate(a, b, w, h, win, vector);
+        CoherenceEstimator.Estimate(a, b, w, h, win, scalar, new CoherenceOptions { ForceScalar = true });
+        Assert.Equal(scalar.Select(BitConverter.SingleToInt32Bits), vector.Select(BitConverter.SingleToInt32Bits));
+        for (var i = 0; i < vector.Length; i++)
+        {
+            if (double.IsNaN(expected[i])) Assert.True(float.IsNaN(vector[i]), $"pixel ({i % w},{i / w}) window {win} should be nodata, got {vector[i]}");
+            else Assert.True(Math.Abs(vector[i] - expected[i]) <= 1e-5, $"pixel ({i % w},{i / w}) window {win}: {vector[i]} vs {expected[i]}");
+        }
+        return vector;
+    }
+}
