@@ -221,8 +221,8 @@ public static partial class CoherenceEstimator
     /// <summary>
     /// Rounding level of the double sums relative to the power they have summed: 32 ulps of 1
     /// (7e-15), well above the few ulps a prefix difference can lose, and far below the share of a
-    /// strip's power that any real window holds (a 7 × 2 window in a 64-row block of a 4096-column
-    /// strip holds ~5e-5 of it on average).
+    /// strip's power that any real window holds (a 7 × 2 window in a 128-row block of a 4096-column
+    /// strip holds ~2.7e-5 of it on average).
     /// </summary>
     internal const double RoundingLevel = 32.0 / (1L << 52);
 

@@ -24,7 +24,9 @@ public sealed record CoherenceOptions
     /// Output rows per block: the threads' unit of work. The double prefix kernel restarts its
     /// running sums per block, which bounds their cancellation error. The float block-sum kernel
     /// rounds up to whole 16-row bands (and at least two window heights); its sums are aligned to the
-    /// raster, so there the block only decides which rows a band redone in double spans.
+    /// raster, so there the block only decides which rows a band redone in double spans. 128: each
+    /// unit streams ~Y extra rows before its first band, and 128-row units measured ~5 % faster than
+    /// 64 on two threads (the double kernel: no difference).
     /// </summary>
-    public int BlockRows { get; init; } = 64;
+    public int BlockRows { get; init; } = 128;
 }
