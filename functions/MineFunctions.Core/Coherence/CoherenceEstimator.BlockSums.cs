@@ -5,10 +5,14 @@ public static partial class CoherenceEstimator
     /// <summary>
     /// Rows per unit of parallel work for the block-sum kernels: <see cref="CoherenceOptions.BlockRows"/>
     /// rounded up to whole bands, and at least two window heights, so the rows a unit reads before
-    /// its first band (up to ~2 Y) stay a bounded share of its work whatever the window.
+    /// its first band (up to ~2 Y) stay a bounded share of its work whatever the window; at most
+    /// 64 bands, one bit each in the unit's tripped-band mask (past 64 the shift would wrap and
+    /// alias bands: still correct, but redoing bands that need no double). 2 Y ≤ 510 always fits.
     /// </summary>
     internal static int BlockSumUnitRows(int blockRows, CoherenceWindow win) =>
-        RoundUp(Math.Max(blockRows, 2 * win.Y), CoherenceTileKernel.Lanes);
+        Math.Min(RoundUp(Math.Max(blockRows, 2 * win.Y), CoherenceTileKernel.Lanes), MaxUnitBands * CoherenceTileKernel.Lanes);
+
+    private const int MaxUnitBands = 64;
 
     /// <summary>
     /// The float block-sum path: <see cref="CoherenceTileKernel"/> (AVX-512) or its scalar twin

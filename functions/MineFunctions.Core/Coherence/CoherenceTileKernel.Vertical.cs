@@ -94,7 +94,6 @@ internal static unsafe partial class CoherenceTileKernel
         p0.Store(state); p1.Store(state + Vec); p2.Store(state + 2 * Vec); p3.Store(state + 3 * Vec);
     }
 
-    /// <summary>Copies rows rFrom … rTo (those inside the raster) of the partial last tile into zero-padded rows of 16 samples.</summary>
     /// <summary>
     /// <see cref="Vertical"/> for Y = 2, the default window height: with blocks of two rows the block
     /// sums reduce to V[y] = P[y − 1] + P[y] (a suffix S[j] is (0 + P[j + 1]) + P[j] or 0 + P[j], a
@@ -163,6 +162,7 @@ internal static unsafe partial class CoherenceTileKernel
     /// </summary>
     private const int PrefetchFloats = 256;
 
+    /// <summary>Copies rows rFrom … rTo (those inside the raster) of the partial last tile into zero-padded rows of 16 samples.</summary>
     private static void Stage(float* a, float* b, int w, int h, int rFrom, int rTo, int u0, Workspace ws)
     {
         var n = 2 * (w - u0);

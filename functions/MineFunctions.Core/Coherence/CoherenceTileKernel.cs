@@ -19,8 +19,9 @@ namespace MineFunctions.Core.Coherence;
 /// along the row (every row of the band a vector), then a 16 × 16 transpose turns the band's
 /// vertical window sums into vectors along the rows, so the horizontal block sums run lane-parallel
 /// too, and the 16 γ̂ of a column are transposed back into rows. The vertical state of each tile
-/// (the running prefix, the previous block's suffixes, the current block's products) carries over
-/// from band to band, so every input row is read once per work unit.
+/// (the running prefix, the previous block's suffixes, the current block's products; for the
+/// default height Y = 2, whose block sums reduce to the sum of two rows, the last two rows'
+/// products) carries over from band to band, so every input row is read once per work unit.
 /// A nodata sample (NaN) makes NaN exactly the partial sums that include it, so exactly the windows
 /// that hold it come out NaN. The range guard (<see cref="BlockSumRatio"/>) reports a band where
 /// float was not safe; the caller then redoes that band in double.

@@ -44,6 +44,17 @@ public sealed class CoherenceBlockSumTests
     }
 
     [Fact]
+    public void OutOfRangeBandsFarDownALargeWorkUnit_AreStillRedoneInDouble()
+    {
+        // A BlockRows far above 64 bands of 16 rows (units are capped at 64 bands, one bit each in
+        // the mask of bands to redo): a band past the 64th row band that needs double still gets it.
+        const int w = 20, h = 1200;
+        var (a, b) = CoherenceEstimatorTests.RandomPair(w, h, seed: 13, nodataFraction: 0);
+        for (var i = 2 * w * 1104; i < a.Length; i++) { a[i] *= 1e12f; b[i] *= 1e12f; }
+        AssertMatchesDirect(a, b, w, h, CoherenceWindow.Default, new CoherenceOptions { BlockRows = 4096 });
+    }
+
+    [Fact]
     public void InfiniteSamples_AreNodataLikeNaN()
     {
         const int w = 40, h = 36;
@@ -93,13 +104,14 @@ public sealed class CoherenceBlockSumTests
     }
 
     /// <summary>Both paths within 1e-5 of the direct double estimate (nodata where it is nodata), bit-identical to each other.</summary>
-    private static float[] AssertMatchesDirect(float[] a, float[] b, int w, int h, CoherenceWindow win)
+    private static float[] AssertMatchesDirect(float[] a, float[] b, int w, int h, CoherenceWindow win, CoherenceOptions? options = null)
     {
+        options ??= CoherenceOptions.Default;
         var expected = DirectCoherence.Estimate(a, b, w, h, win);
         var vector = new float[w * h];
         var scalar = new float[w * h];
-        CoherenceEstimator.Estimate(a, b, w, h, win, vector);
-        CoherenceEstimator.Estimate(a, b, w, h, win, scalar, new CoherenceOptions { ForceScalar = true });
+        CoherenceEstimator.Estimate(a, b, w, h, win, vector, options);
+        CoherenceEstimator.Estimate(a, b, w, h, win, scalar, options with { ForceScalar = true });
         Assert.Equal(scalar.Select(BitConverter.SingleToInt32Bits), vector.Select(BitConverter.SingleToInt32Bits));
         for (var i = 0; i < vector.Length; i++)
         {
