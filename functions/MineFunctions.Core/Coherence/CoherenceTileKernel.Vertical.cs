@@ -56,21 +56,7 @@ internal static unsafe partial class CoherenceTileKernel
                 (Vector512.Load(s + 2 * Vec) + p2).Store(v + 2 * Lanes * Vec);
                 (Vector512.Load(s + 3 * Vec) + p3).Store(v + 3 * Lanes * Vec);
 
-                // Per-sample terms (METHOD.md §1.2): Re and Im of s1·conj(s2), |s1|², |s2|²; NaN
-                // where a sample is NaN. One rounding each (fused multiply-add).
-                Sse.Prefetch2(ra + PrefetchFloats);
-                Sse.Prefetch2(ra + PrefetchFloats + Vec);
-                Sse.Prefetch2(rb + PrefetchFloats);
-                Sse.Prefetch2(rb + PrefetchFloats + Vec);
-                Vector512<float> a0 = Vector512.Load(ra), a1 = Vector512.Load(ra + Vec), b0 = Vector512.Load(rb), b1 = Vector512.Load(rb + Vec);
-                var ar = Avx512F.PermuteVar16x32x2(a0, even, a1);
-                var ai = Avx512F.PermuteVar16x32x2(a0, odd, a1);
-                var br = Avx512F.PermuteVar16x32x2(b0, even, b1);
-                var bi = Avx512F.PermuteVar16x32x2(b0, odd, b1);
-                var re = Avx512F.FusedMultiplyAdd(ar, br, ai * bi);
-                var im = Avx512F.FusedMultiplySubtract(ai, br, ar * bi);
-                var pa = Avx512F.FusedMultiplyAdd(ar, ar, ai * ai);
-                var pb = Avx512F.FusedMultiplyAdd(br, br, bi * bi);
+                Products(ra, rb, even, odd, out var re, out var im, out var pa, out var pb);
                 p0 += re; p1 += im; p2 += pa; p3 += pb;
                 var here = products + o * Group;
                 re.Store(here); im.Store(here + Vec); pa.Store(here + 2 * Vec); pb.Store(here + 3 * Vec);
@@ -134,23 +120,34 @@ internal static unsafe partial class CoherenceTileKernel
             (o2 + n2).Store(v + 2 * Lanes * Vec);
             (o3 + n3).Store(v + 3 * Lanes * Vec);
 
-            Sse.Prefetch2(ra + PrefetchFloats);
-            Sse.Prefetch2(ra + PrefetchFloats + Vec);
-            Sse.Prefetch2(rb + PrefetchFloats);
-            Sse.Prefetch2(rb + PrefetchFloats + Vec);
-            Vector512<float> a0 = Vector512.Load(ra), a1 = Vector512.Load(ra + Vec), b0 = Vector512.Load(rb), b1 = Vector512.Load(rb + Vec);
-            var ar = Avx512F.PermuteVar16x32x2(a0, even, a1);
-            var ai = Avx512F.PermuteVar16x32x2(a0, odd, a1);
-            var br = Avx512F.PermuteVar16x32x2(b0, even, b1);
-            var bi = Avx512F.PermuteVar16x32x2(b0, odd, b1);
             (o0, o1, o2, o3) = (n0, n1, n2, n3);
-            n0 = Avx512F.FusedMultiplyAdd(ar, br, ai * bi);
-            n1 = Avx512F.FusedMultiplySubtract(ai, br, ar * bi);
-            n2 = Avx512F.FusedMultiplyAdd(ar, ar, ai * ai);
-            n3 = Avx512F.FusedMultiplyAdd(br, br, bi * bi);
+            Products(ra, rb, even, odd, out n0, out n1, out n2, out n3);
         }
         o0.Store(older); o1.Store(older + Vec); o2.Store(older + 2 * Vec); o3.Store(older + 3 * Vec);
         n0.Store(newer); n1.Store(newer + Vec); n2.Store(newer + 2 * Vec); n3.Store(newer + 3 * Vec);
+    }
+
+    /// <summary>
+    /// Per-sample terms of 16 samples (METHOD.md §1.2): Re and Im of s1·conj(s2), |s1|², |s2|²; NaN
+    /// where a sample is NaN. One rounding each (fused multiply-add). Prefetches the row ahead.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Products(float* ra, float* rb, Vector512<int> even, Vector512<int> odd,
+        out Vector512<float> re, out Vector512<float> im, out Vector512<float> pa, out Vector512<float> pb)
+    {
+        Sse.Prefetch2(ra + PrefetchFloats);
+        Sse.Prefetch2(ra + PrefetchFloats + Vec);
+        Sse.Prefetch2(rb + PrefetchFloats);
+        Sse.Prefetch2(rb + PrefetchFloats + Vec);
+        Vector512<float> a0 = Vector512.Load(ra), a1 = Vector512.Load(ra + Vec), b0 = Vector512.Load(rb), b1 = Vector512.Load(rb + Vec);
+        var ar = Avx512F.PermuteVar16x32x2(a0, even, a1);
+        var ai = Avx512F.PermuteVar16x32x2(a0, odd, a1);
+        var br = Avx512F.PermuteVar16x32x2(b0, even, b1);
+        var bi = Avx512F.PermuteVar16x32x2(b0, odd, b1);
+        re = Avx512F.FusedMultiplyAdd(ar, br, ai * bi);
+        im = Avx512F.FusedMultiplySubtract(ai, br, ar * bi);
+        pa = Avx512F.FusedMultiplyAdd(ar, ar, ai * ai);
+        pb = Avx512F.FusedMultiplyAdd(br, br, bi * bi);
     }
 
     /// <summary>
