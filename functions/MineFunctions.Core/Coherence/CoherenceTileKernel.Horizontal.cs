@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
 
 namespace MineFunctions.Core.Coherence;
 
@@ -11,6 +12,14 @@ internal static unsafe partial class CoherenceTileKernel
     /// and, at each offset, adds it to the stored suffix of block k − 1 to give the window that starts
     /// there; its backward pass then stores block k's suffixes for block k + 1.
     /// </summary>
+    /// <summary>
+    /// How far ahead (floats: 4 tiles) the 16 output rows of a band are prefetched before a tile is
+    /// stored. Each tile writes 64 bytes into each of 16 rows; without the prefetch every one of those
+    /// stores waits for its line (writing the output cost ~20 % of the kernel; with it, one thread
+    /// 657–690 against 608–651 Mpx/s, two 1192–1210 against 1056–1138, alternating; 32–128 alike).
+    /// </summary>
+    private const int OutputPrefetchFloats = 64;
+
     private struct Horizontal(Workspace ws, int wx, int bx, int w, int kFirst, int kEnd)
     {
         private readonly float* ring = ws.Ring, outRing = ws.Out, tile = ws.Tile;
@@ -93,7 +102,16 @@ internal static unsafe partial class CoherenceTileKernel
             var src = outRing + (x0 & outMask) * Vec;
             if (columns == Lanes && ye - yb == Lanes)
             {
-                Transpose16.Run(src, Vec, output + (long)yb * w + x0, w);
+                var rows = output + (long)yb * w + x0;
+                // The 16 rows' lines a few tiles ahead, so their stores find them in cache
+                // (a line past the row's end is harmless: prefetches do not fault).
+                var ahead = rows + OutputPrefetchFloats;
+                for (var i = 0; i < Lanes; i++, ahead += w)
+                {
+                    Sse.Prefetch0(ahead);
+                    Sse.Prefetch0(ahead + Lanes - 1);
+                }
+                Transpose16.Run(src, Vec, rows, w);
                 return;
             }
             Transpose16.Run(src, Vec, tile, Vec);
