@@ -7,12 +7,6 @@ namespace MineFunctions.Core.Coherence;
 internal static unsafe partial class CoherenceTileKernel
 {
     /// <summary>
-    /// Horizontal block sums of one band, lanes = the band's 16 rows: column u's vertical window sums
-    /// sit in the ring (written by the transposes). Block k's forward pass takes the prefix of block k
-    /// and, at each offset, adds it to the stored suffix of block k − 1 to give the window that starts
-    /// there; its backward pass then stores block k's suffixes for block k + 1.
-    /// </summary>
-    /// <summary>
     /// How far ahead (floats: 4 tiles) the 16 output rows of a band are prefetched before a tile is
     /// stored. Each tile writes 64 bytes into each of 16 rows; without the prefetch every one of those
     /// stores waits for its line (writing the output cost ~20 % of the kernel; with it, one thread
@@ -20,10 +14,16 @@ internal static unsafe partial class CoherenceTileKernel
     /// </summary>
     private const int OutputPrefetchFloats = 64;
 
+    /// <summary>
+    /// Horizontal block sums of one band, lanes = the band's 16 rows: column u's vertical window sums
+    /// sit in the ring (written by the transposes). Block k's forward pass takes the prefix of block k
+    /// and, at each offset, adds it to the stored suffix of block k − 1 to give the window that starts
+    /// there; its backward pass then stores block k's suffixes for block k + 1.
+    /// </summary>
     private struct Horizontal(Workspace ws, int wx, int bx, int w, int kFirst, int kEnd)
     {
         private readonly float* ring = ws.Ring, outRing = ws.Out, tile = ws.Tile;
-        private readonly int mask = ws.RingMask, outMask = ws.OutMask;
+        private readonly int mask = ws.RingMask; // the output ring has as many columns as the input ring
         private float* shPrev = ws.ShPrev, shCur = ws.ShCur;
         private int kb = kFirst, stored;
         private Vector512<uint> bad;
@@ -57,7 +57,7 @@ internal static unsafe partial class CoherenceTileKernel
             var x0 = ub - wx + bx; // output column whose window starts at offset 0 of block kb − 1
             int from = Math.Clamp(-x0, 0, wx), to = Math.Clamp(w - x0, 0, wx);
             float* column = ring, results = outRing, previous = shPrev, current = shCur;
-            int m = mask, om = outMask;
+            var m = mask;
             var flags = bad;
             Vector512<float> p0 = default, p1 = default, p2 = default, p3 = default;
             for (var o = 0; o < to; o++)
@@ -69,7 +69,7 @@ internal static unsafe partial class CoherenceTileKernel
                     var gamma = BlockSumRatio.Gamma(
                         Vector512.Load(s) + p0, Vector512.Load(s + Vec) + p1,
                         Vector512.Load(s + 2 * Vec) + p2, Vector512.Load(s + 3 * Vec) + p3, ref flags);
-                    gamma.Store(results + ((x0 + o) & om) * Vec);
+                    gamma.Store(results + ((x0 + o) & m) * Vec);
                 }
                 p0 += Vector512.Load(t); p1 += Vector512.Load(t + Vec); p2 += Vector512.Load(t + 2 * Vec); p3 += Vector512.Load(t + 3 * Vec);
             }
@@ -99,7 +99,7 @@ internal static unsafe partial class CoherenceTileKernel
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private readonly void Store(int x0, int columns, float* output, int yb, int ye)
         {
-            var src = outRing + (x0 & outMask) * Vec;
+            var src = outRing + (x0 & mask) * Vec;
             if (columns == Lanes && ye - yb == Lanes)
             {
                 var rows = output + (long)yb * w + x0;

@@ -42,15 +42,16 @@ internal static unsafe partial class CoherenceTileKernel
     /// <summary>Per-thread buffers, 64-byte aligned native memory, sized for one raster width and window.</summary>
     internal sealed class Workspace : IDisposable
     {
-        public readonly int RingMask, OutMask, StateStride;
+        public readonly int RingMask, StateStride;
         public readonly float* Ring, ShPrev, ShCur, VBand, Sink, Zeros, Out, Tile, StageA, StageB, State;
         private readonly void* memory;
 
         public Workspace(int width, CoherenceWindow win)
         {
             var ringColumns = (int)System.Numerics.BitOperations.RoundUpToPowerOf2((uint)(win.X + 2 * Lanes));
+            // Both rings (input columns, output columns) hold X + 32 columns or more: a block reads
+            // X columns behind the newest tile, and emits up to X before they are stored, 16 at a time.
             RingMask = ringColumns - 1;
-            OutMask = RingMask; // a block emits up to X columns before they are stored, 16 at a time
             var stageRows = Lanes + 3 * win.Y + 2; // rows one band steps through, warm-up included
             StateStride = (1 + 2 * win.Y) * Group;
             var tiles = (width + Lanes - 1) / Lanes;
@@ -87,7 +88,8 @@ internal static unsafe partial class CoherenceTileKernel
         // Rows stream from the start of the vertical block that holds the first window's first row.
         var rStart = FloorDiv(y0 - by, wy) * wy;
         // Only the running prefixes need a start (zero: rStart begins a block); the suffixes and
-        // products of a tile are written before they are read.
+        // products of a tile, and the Y = 2 pass's previous rows, are written before an output row
+        // reads them (warm-up rows read them into the sink only).
         for (var t = 0; t < tiles; t++) new Span<float>(ws.State + (long)t * ws.StateStride, Group).Clear();
         ulong tripped = 0;
         var band = 0;
@@ -104,8 +106,9 @@ internal static unsafe partial class CoherenceTileKernel
     private static bool RunBand(float* a, float* b, float* output, int w, int h, CoherenceWindow win, int yb, int ye, int rFrom, Workspace ws)
     {
         int wx = win.X, bx = CoherenceWindow.Before(wx);
-        // Rows of the band whose lanes carry no output: zero sums, so they compute 0 and trip nothing.
-        new Span<float>(ws.VBand, Channels * Lanes * Vec).Clear();
+        // Rows of a partial band carry no output: zero sums, so their lanes compute 0 and trip
+        // nothing. (A full band's vertical pass writes all 16 rows.)
+        if (ye - yb < Lanes) new Span<float>(ws.VBand, Channels * Lanes * Vec).Clear();
 
         var k0 = FloorDiv(-bx, wx);              // block of the first window's first column
         var kLast = FloorDiv(w - 1 - bx, wx);    // block of the last window's first column
