@@ -2,7 +2,7 @@ using System.Runtime.CompilerServices;
 namespace MineFunctions.Core.Coherence;
 
 /// <summary>
-/// Scalar twin of <see cref="CoherenceTileKernel"/>: the same block sums with the same operations in
+/// Scalar twin of <see cref="CoherenceTileKernel"/> (windows the row kernel does not serve): the same block sums with the same operations in
 /// the same order, column by column for the vertical sums and row by row for the horizontal ones,
 /// so it gives the same bits (the tests compare them) and trips the range guard in the same bands.
 /// </summary>
@@ -11,7 +11,7 @@ internal static unsafe class CoherenceBlockSumsScalar
     private const int Channels = 4, Lanes = CoherenceTileKernel.Lanes;
 
     /// <summary>Per-thread buffers: per-column vertical state, one band of vertical sums, the suffixes of a block.</summary>
-    internal sealed class Workspace(int width, CoherenceWindow win)
+    internal sealed class Workspace(int width, CoherenceWindow win) : IFloatKernel
     {
         /// <summary>Per column: running prefix [c], previous block's suffixes [o][c], current block's products [o][c].</summary>
         public readonly float[] State = new float[width * (1 + 2 * win.Y) * Channels];
@@ -20,6 +20,9 @@ internal static unsafe class CoherenceBlockSumsScalar
         public readonly float[] Band = new float[Lanes * width * Channels];
 
         public readonly float[] ShPrev = new float[win.X * Channels], ShCur = new float[win.X * Channels];
+
+        public ulong RunUnit(float* a, float* b, float* output, int w, int h, CoherenceWindow window, int y0, int y1) =>
+            CoherenceBlockSumsScalar.RunUnit(a, b, output, w, h, window, y0, y1, this);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
@@ -85,13 +88,7 @@ internal static unsafe class CoherenceBlockSumsScalar
             terms[0] = terms[1] = terms[2] = terms[3] = 0f;
             return;
         }
-        var i = 2 * ((long)r * w + u);
-        float ar = a[i], ai = a[i + 1], br = b[i], bi = b[i + 1];
-        // The tile kernel's fused multiply-adds: one rounding each, the same bits.
-        terms[0] = MathF.FusedMultiplyAdd(ar, br, ai * bi);
-        terms[1] = MathF.FusedMultiplyAdd(ai, br, -(ar * bi));
-        terms[2] = MathF.FusedMultiplyAdd(ar, ar, ai * ai);
-        terms[3] = MathF.FusedMultiplyAdd(br, br, bi * bi);
+        SampleTerms.Scalar(a, b, (long)r * w + u, terms);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
@@ -114,7 +111,7 @@ internal static unsafe class CoherenceBlockSumsScalar
                 if (o >= from)
                 {
                     var k = o * Channels;
-                    output[x0 + o] = BlockSumRatio.Gamma(shPrev[k] + p[0], shPrev[k + 1] + p[1], shPrev[k + 2] + p[2], shPrev[k + 3] + p[3], ref bad);
+                    output[x0 + o] = FloatSumRatio.Gamma(shPrev[k] + p[0], shPrev[k + 1] + p[1], shPrev[k + 2] + p[2], shPrev[k + 3] + p[3], ref bad);
                 }
                 for (var c = 0; c < Channels; c++) p[c] += Column(ws, w, row, ub + o, c);
             }

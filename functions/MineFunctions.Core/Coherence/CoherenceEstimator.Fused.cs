@@ -11,7 +11,7 @@ public static partial class CoherenceEstimator
 
     /// <summary>
     /// The widest code path the estimator takes on this machine (its vector paths without
-    /// <see cref="CoherenceOptions.ForceScalar"/>): "avx512" (the float block-sum kernel), "avx2",
+    /// <see cref="CoherenceOptions.ForceScalar"/>): "avx512" (the float kernels), "avx2",
     /// "vector" (Vector&lt;double&gt; without AVX2) or "scalar" (the double prefix kernel's paths).
     /// Benchmarks report it; the narrower-ISA test runs check it.
     /// </summary>

@@ -10,10 +10,12 @@ namespace MineFunctions.Core.Coherence;
 /// any sample in the window is nodata (NaN or ±Inf in re or im of either raster).
 /// </summary>
 /// <remarks>
-/// Two kernels. On AVX-512 machines the float block-sum kernel runs (<see cref="CoherenceTileKernel"/>,
-/// scalar twin <see cref="CoherenceBlockSumsScalar"/>): sums without subtraction, so float is accurate
-/// and 16 lanes wide; a band whose window powers leave float's safe range is redone by the double
-/// prefix kernel below. Elsewhere (AVX2, other Vector&lt;T&gt;, scalar) the double prefix kernel runs.
+/// On AVX-512 machines the float kernels run: <see cref="CoherenceRowKernel"/> for windows of up to
+/// 2 rows and 17 columns (the default 7 × 2), <see cref="CoherenceTileKernel"/> (van Herk / Gil-Werman
+/// block sums) for the others, scalar twins <see cref="CoherenceRowSumsScalar"/> and
+/// <see cref="CoherenceBlockSumsScalar"/>: sums without subtraction, so float is accurate and 16 lanes
+/// wide; a band whose window powers leave float's safe range is redone by the double prefix kernel
+/// below. Elsewhere (AVX2, other Vector&lt;T&gt;, scalar) the double prefix kernel runs.
 /// Double prefix kernel: cost per pixel does not depend on the window: each input row (of a strip of at most
 /// <see cref="StripWidth"/> columns, so the working set stays in the L2 cache) is turned into horizontal prefix sums (<see cref="CoherenceRowPrefix"/>),
 /// each window row-sum is a difference of two prefix values, and the rows are accumulated into
@@ -58,9 +60,9 @@ public static partial class CoherenceEstimator
 
         if (CoherenceTileKernel.IsSupported)
         {
-            // AVX-512 machines: the float block-sum kernel, or with ForceScalar its scalar twin (same bits).
+            // AVX-512 machines: the float kernels, or with ForceScalar their scalar twins (same bits).
             fixed (float* a = reference, b = secondary, o = coherence)
-                EstimateBlockSums(a, b, o, width, height, window, options, scalar: options.ForceScalar);
+                EstimateFloat(a, b, o, width, height, window, options, scalar: options.ForceScalar);
             return;
         }
 

@@ -66,7 +66,7 @@ internal static unsafe partial class CoherenceTileKernel
                 if (o >= from)
                 {
                     var s = previous + o * Group;
-                    var gamma = BlockSumRatio.Gamma(
+                    var gamma = FloatSumRatio.Gamma(
                         Vector512.Load(s) + p0, Vector512.Load(s + Vec) + p1,
                         Vector512.Load(s + 2 * Vec) + p2, Vector512.Load(s + 3 * Vec) + p3, ref flags);
                     gamma.Store(results + ((x0 + o) & m) * Vec);

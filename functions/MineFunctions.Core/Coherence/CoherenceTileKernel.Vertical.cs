@@ -15,11 +15,6 @@ internal static unsafe partial class CoherenceTileKernel
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void Vertical(float* a, float* b, int w, int h, int wy, int yb, int ye, int rFrom, int u0, Workspace ws)
     {
-        if (wy == 2)
-        {
-            VerticalPairs(a, b, w, h, yb, ye, rFrom, u0, ws);
-            return;
-        }
         int by = CoherenceWindow.Before(wy), rTo = ye + CoherenceWindow.After(wy);
         long stride = 2L * w;
         float* ta = a + 2 * u0, tb = b + 2 * u0; // row 0 of the tile's samples
@@ -35,7 +30,7 @@ internal static unsafe partial class CoherenceTileKernel
         var state = ws.State + u0 / Lanes * ws.StateStride;
         float* suffix = state + Group, products = suffix + wy * Group, vband = ws.VBand, sink = ws.Sink, zeros = ws.Zeros;
         Vector512<float> p0 = Vector512.Load(state), p1 = Vector512.Load(state + Vec), p2 = Vector512.Load(state + 2 * Vec), p3 = Vector512.Load(state + 3 * Vec);
-        var even = Vector512.Create(0, 2, 4, 6, 8, 10, 12, 14, 16, 18, 20, 22, 24, 26, 28, 30);
+        var even = SampleTerms.EvenLanes;
         var odd = even + Vector512<int>.One;
         var r = rFrom;
         while (r <= rTo)
@@ -80,57 +75,7 @@ internal static unsafe partial class CoherenceTileKernel
         p0.Store(state); p1.Store(state + Vec); p2.Store(state + 2 * Vec); p3.Store(state + 3 * Vec);
     }
 
-    /// <summary>
-    /// <see cref="Vertical"/> for Y = 2, the default window height: with blocks of two rows the block
-    /// sums reduce to V[y] = P[y − 1] + P[y] (a suffix S[j] is (0 + P[j + 1]) + P[j] or 0 + P[j], a
-    /// prefix 0 or 0 + P[j + 1]; float addition commutes, and adding 0 changes at most the sign of a
-    /// zero, which the squared sums of γ̂ do not see), so the two last product rows stay in registers
-    /// and nothing else is stored: the same output bits (the scalar twin runs the general form and
-    /// the tests compare them) with a third fewer operations. Same rows, same sink and warm-up as
-    /// <see cref="Vertical"/>: row r gives the window sums of row r − 1 before its own products.
-    /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void VerticalPairs(float* a, float* b, int w, int h, int yb, int ye, int rFrom, int u0, Workspace ws)
-    {
-        var rTo = ye; // ye + After(2)
-        long stride = 2L * w;
-        float* ta = a + 2 * u0, tb = b + 2 * u0;
-        if (u0 + Lanes > w)
-        {
-            Stage(a, b, w, h, rFrom, rTo, u0, ws);
-            stride = 2 * Vec;
-            ta = ws.StageA - rFrom * stride;
-            tb = ws.StageB - rFrom * stride;
-        }
-        // State: the products of the two rows before rFrom (older first), carried from band to band.
-        float* older = ws.State + u0 / Lanes * ws.StateStride + Group, newer = older + Group;
-        float* vband = ws.VBand, sink = ws.Sink, zeros = ws.Zeros;
-        Vector512<float> o0 = Vector512.Load(older), o1 = Vector512.Load(older + Vec), o2 = Vector512.Load(older + 2 * Vec), o3 = Vector512.Load(older + 3 * Vec);
-        Vector512<float> n0 = Vector512.Load(newer), n1 = Vector512.Load(newer + Vec), n2 = Vector512.Load(newer + 2 * Vec), n3 = Vector512.Load(newer + 3 * Vec);
-        var even = Vector512.Create(0, 2, 4, 6, 8, 10, 12, 14, 16, 18, 20, 22, 24, 26, 28, 30);
-        var odd = even + Vector512<int>.One;
-        for (var r = rFrom; r <= rTo; r++)
-        {
-            var y = r - 1; // r − Y + by
-            float* v = y >= yb ? vband + (y - yb) * Vec : sink;
-            var inside = (uint)r < (uint)h;
-            float* ra = inside ? ta + r * stride : zeros, rb = inside ? tb + r * stride : zeros;
-            (o0 + n0).Store(v);
-            (o1 + n1).Store(v + Lanes * Vec);
-            (o2 + n2).Store(v + 2 * Lanes * Vec);
-            (o3 + n3).Store(v + 3 * Lanes * Vec);
-
-            (o0, o1, o2, o3) = (n0, n1, n2, n3);
-            Products(ra, rb, even, odd, out n0, out n1, out n2, out n3);
-        }
-        o0.Store(older); o1.Store(older + Vec); o2.Store(older + 2 * Vec); o3.Store(older + 3 * Vec);
-        n0.Store(newer); n1.Store(newer + Vec); n2.Store(newer + 2 * Vec); n3.Store(newer + 3 * Vec);
-    }
-
-    /// <summary>
-    /// Per-sample terms of 16 samples (METHOD.md §1.2): Re and Im of s1·conj(s2), |s1|², |s2|²; NaN
-    /// where a sample is NaN. One rounding each (fused multiply-add). Prefetches the row ahead.
-    /// </summary>
+    /// <summary><see cref="SampleTerms.Load16"/>, after prefetching the row ahead.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static void Products(float* ra, float* rb, Vector512<int> even, Vector512<int> odd,
         out Vector512<float> re, out Vector512<float> im, out Vector512<float> pa, out Vector512<float> pb)
@@ -139,23 +84,15 @@ internal static unsafe partial class CoherenceTileKernel
         Sse.Prefetch2(ra + PrefetchFloats + Vec);
         Sse.Prefetch2(rb + PrefetchFloats);
         Sse.Prefetch2(rb + PrefetchFloats + Vec);
-        Vector512<float> a0 = Vector512.Load(ra), a1 = Vector512.Load(ra + Vec), b0 = Vector512.Load(rb), b1 = Vector512.Load(rb + Vec);
-        var ar = Avx512F.PermuteVar16x32x2(a0, even, a1);
-        var ai = Avx512F.PermuteVar16x32x2(a0, odd, a1);
-        var br = Avx512F.PermuteVar16x32x2(b0, even, b1);
-        var bi = Avx512F.PermuteVar16x32x2(b0, odd, b1);
-        re = Avx512F.FusedMultiplyAdd(ar, br, ai * bi);
-        im = Avx512F.FusedMultiplySubtract(ai, br, ar * bi);
-        pa = Avx512F.FusedMultiplyAdd(ar, ar, ai * ai);
-        pb = Avx512F.FusedMultiplyAdd(br, br, bi * bi);
+        SampleTerms.Load16(ra, rb, even, odd, out re, out im, out pa, out pb);
     }
 
     /// <summary>
-    /// How far ahead along its row (floats: 8 tiles, 1 KB) the vertical passes prefetch each row's
+    /// How far ahead along its row (floats: 8 tiles, 1 KB) the vertical pass prefetches each row's
     /// samples, into L2 (prefetcht2): a band reads 16 rows of each raster 128 bytes at a time, more
     /// streams than the hardware prefetcher follows, and rows 32 KB apart share L1 sets, so lines
-    /// prefetched into L1 would evict each other. Measured on one thread: +20–40 % over no prefetch
-    /// for the general pass, and for the Y = 2 pass 611–641 Mpx/s into L2 against 542–576 into L1.
+    /// prefetched into L1 would evict each other. Measured on one thread: +20–40 % over no prefetch,
+    /// and for 7 × 2 windows (then on this kernel) 611–641 Mpx/s into L2 against 542–576 into L1.
     /// </summary>
     private const int PrefetchFloats = 256;
 

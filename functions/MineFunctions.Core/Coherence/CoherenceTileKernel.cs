@@ -6,7 +6,8 @@ using System.Runtime.Intrinsics.X86;
 namespace MineFunctions.Core.Coherence;
 
 /// <summary>
-/// The AVX-512 coherence kernel: window sums in float by van Herk / Gil-Werman block sums, with no
+/// The AVX-512 coherence kernel for windows <see cref="CoherenceRowKernel"/> does not serve (more than
+/// 2 rows or 17 columns): window sums in float by van Herk / Gil-Werman block sums, with no
 /// subtraction anywhere, so there is no cancellation next to bright scatterers and float's 16 lanes
 /// can be used (the double prefix kernel needs double because a prefix difference cancels).
 /// </summary>
@@ -19,11 +20,10 @@ namespace MineFunctions.Core.Coherence;
 /// along the row (every row of the band a vector), then a 16 × 16 transpose turns the band's
 /// vertical window sums into vectors along the rows, so the horizontal block sums run lane-parallel
 /// too, and the 16 γ̂ of a column are transposed back into rows. The vertical state of each tile
-/// (the running prefix, the previous block's suffixes, the current block's products; for the
-/// default height Y = 2, whose block sums reduce to the sum of two rows, the last two rows'
-/// products) carries over from band to band, so every input row is read once per work unit.
+/// (the running prefix, the previous block's suffixes, the current block's products) carries over
+/// from band to band, so every input row is read once per work unit.
 /// A nodata sample (NaN) makes NaN exactly the partial sums that include it, so exactly the windows
-/// that hold it come out NaN. The range guard (<see cref="BlockSumRatio"/>) reports a band where
+/// that hold it come out NaN. The range guard (<see cref="FloatSumRatio"/>) reports a band where
 /// float was not safe; the caller then redoes that band in double.
 /// </remarks>
 internal static unsafe partial class CoherenceTileKernel
@@ -40,7 +40,7 @@ internal static unsafe partial class CoherenceTileKernel
     internal static int FloorDiv(int a, int b) => a >= 0 ? a / b : -((-a + b - 1) / b);
 
     /// <summary>Per-thread buffers, 64-byte aligned native memory, sized for one raster width and window.</summary>
-    internal sealed class Workspace : IDisposable
+    internal sealed class Workspace : IFloatKernel, IDisposable
     {
         public readonly int RingMask, StateStride;
         public readonly float* Ring, ShPrev, ShCur, VBand, Sink, Zeros, Out, Tile, StageA, StageB, State;
@@ -73,6 +73,9 @@ internal static unsafe partial class CoherenceTileKernel
             State = p;
         }
 
+        public ulong RunUnit(float* a, float* b, float* output, int w, int h, CoherenceWindow win, int y0, int y1) =>
+            CoherenceTileKernel.RunUnit(a, b, output, w, h, win, y0, y1, this);
+
         public void Dispose() => NativeMemory.AlignedFree(memory);
     }
 
@@ -88,7 +91,7 @@ internal static unsafe partial class CoherenceTileKernel
         // Rows stream from the start of the vertical block that holds the first window's first row.
         var rStart = FloorDiv(y0 - by, wy) * wy;
         // Only the running prefixes need a start (zero: rStart begins a block); the suffixes and
-        // products of a tile, and the Y = 2 pass's previous rows, are written before an output row
+        // products of a tile are written before an output row
         // reads them (warm-up rows read them into the sink only).
         for (var t = 0; t < tiles; t++) new Span<float>(ws.State + (long)t * ws.StateStride, Group).Clear();
         ulong tripped = 0;

@@ -3,25 +3,25 @@ namespace MineFunctions.Core.Coherence;
 public static partial class CoherenceEstimator
 {
     /// <summary>
-    /// Rows per unit of parallel work for the block-sum kernels: <see cref="CoherenceOptions.BlockRows"/>
+    /// Rows per unit of parallel work for the float kernels: <see cref="CoherenceOptions.BlockRows"/>
     /// rounded up to whole bands, and at least two window heights, so the rows a unit reads before
     /// its first band (up to ~2 Y) stay a bounded share of its work whatever the window; at most
     /// 64 bands, one bit each in the unit's tripped-band mask (past 64 the shift would wrap and
     /// alias bands: still correct, but redoing bands that need no double). 2 Y ≤ 510 always fits.
     /// </summary>
-    internal static int BlockSumUnitRows(int blockRows, CoherenceWindow win) =>
+    internal static int FloatUnitRows(int blockRows, CoherenceWindow win) =>
         Math.Min(RoundUp(Math.Max(blockRows, 2 * win.Y), CoherenceTileKernel.Lanes), MaxUnitBands * CoherenceTileKernel.Lanes);
 
     private const int MaxUnitBands = 64;
 
     /// <summary>
-    /// The float block-sum path: <see cref="CoherenceTileKernel"/> (AVX-512) or its scalar twin
-    /// <see cref="CoherenceBlockSumsScalar"/>, unit by unit; a band whose range guard tripped is redone
+    /// The float path: <see cref="CoherenceRowKernel"/> or <see cref="CoherenceTileKernel"/>
+    /// (AVX-512), or their scalar twins, unit by unit; a band whose range guard tripped is redone
     /// by the double prefix kernel (<see cref="RunBlock"/>), which also handles its nodata and edges.
     /// </summary>
-    private static unsafe void EstimateBlockSums(float* a, float* b, float* o, int w, int h, CoherenceWindow win, CoherenceOptions options, bool scalar)
+    private static unsafe void EstimateFloat(float* a, float* b, float* o, int w, int h, CoherenceWindow win, CoherenceOptions options, bool scalar)
     {
-        var unitRows = BlockSumUnitRows(options.BlockRows, win);
+        var unitRows = FloatUnitRows(options.BlockRows, win);
         var units = (h + unitRows - 1) / unitRows;
         nint pa = (nint)a, pb = (nint)b, po = (nint)o;
         int bx = CoherenceWindow.Before(win.X), ax = CoherenceWindow.After(win.X);
@@ -30,14 +30,12 @@ public static partial class CoherenceEstimator
             0,
             units,
             new ParallelOptions { MaxDegreeOfParallelism = options.MaxDegreeOfParallelism },
-            () => new BlockSumWorkspace(w, win, scalar),
+            () => new FloatWorkspace(w, win, scalar),
             (unit, _, ws) =>
             {
                 float* ra = (float*)pa, rb = (float*)pb, output = (float*)po;
                 int y0 = unit * unitRows, y1 = Math.Min(h, y0 + unitRows);
-                var tripped = scalar
-                    ? CoherenceBlockSumsScalar.RunUnit(ra, rb, output, w, h, win, y0, y1, ws.Scalar!)
-                    : CoherenceTileKernel.RunUnit(ra, rb, output, w, h, win, y0, y1, ws.Tiles!);
+                var tripped = ws.Kernel.RunUnit(ra, rb, output, w, h, win, y0, y1);
                 for (int yb = y0, band = 0; yb < y1; yb += CoherenceTileKernel.Lanes, band++)
                 {
                     var ye = Math.Min(y1, yb + CoherenceTileKernel.Lanes);
@@ -51,17 +49,25 @@ public static partial class CoherenceEstimator
             ws => ws.Dispose());
     }
 
-    /// <summary>One thread's buffers for the block-sum path; the double kernel's only if a guard trips.</summary>
-    private sealed class BlockSumWorkspace(int width, CoherenceWindow win, bool scalar) : IDisposable
+    /// <summary>
+    /// One thread's buffers for the float path: the row kernel for windows of up to 2 rows and 17
+    /// columns (the default among them), else the tile kernel, or their scalar twins; the double
+    /// kernel's only if a guard trips.
+    /// </summary>
+    private sealed class FloatWorkspace(int width, CoherenceWindow win, bool scalar) : IDisposable
     {
         private Workspace? doubles;
 
-        public CoherenceTileKernel.Workspace? Tiles { get; } = scalar ? null : new CoherenceTileKernel.Workspace(width, win);
-
-        public CoherenceBlockSumsScalar.Workspace? Scalar { get; } = scalar ? new CoherenceBlockSumsScalar.Workspace(width, win) : null;
+        public IFloatKernel Kernel { get; } = (CoherenceRowKernel.Serves(win), scalar) switch
+        {
+            (true, false) => new CoherenceRowKernel.Workspace(width, win),
+            (true, true) => new CoherenceRowSumsScalar.Workspace(width, win),
+            (false, false) => new CoherenceTileKernel.Workspace(width, win),
+            (false, true) => new CoherenceBlockSumsScalar.Workspace(width, win),
+        };
 
         public Workspace Double => doubles ??= new Workspace(width, win);
 
-        public void Dispose() => Tiles?.Dispose();
+        public void Dispose() => (Kernel as IDisposable)?.Dispose();
     }
 }

@@ -3,12 +3,12 @@ using MineFunctions.Core.Coherence;
 namespace MineFunctions.Core.Tests.Coherence;
 
 /// <summary>
-/// What the float block-sum kernel (the AVX-512 path) must keep from the double kernel: full
-/// precision next to bright scatterers, a double fallback where float's range is not enough, nodata
+/// What the float kernels (the AVX-512 path: row kernel and tile kernel) must keep from the double
+/// kernel: full precision next to bright scatterers, a double fallback where float's range is not enough, nodata
 /// from ±Inf as well as NaN, and output that does not depend on how rows are cut into work. Every
 /// case is checked on the vector and the scalar path, against the direct double implementation.
 /// </summary>
-public sealed class CoherenceBlockSumTests
+public sealed class CoherenceFloatPathTests
 {
     [Theory]
     [InlineData(7, 2)]
@@ -16,7 +16,7 @@ public sealed class CoherenceBlockSumTests
     public void DarkWindowsNextToBrightScatterers_KeepFullPrecision(int wx, int wy)
     {
         // Corner-reflector-like pixels 90 dB above the speckle around them: a prefix difference in
-        // float would lose the dark windows entirely; block sums add no term they do not hold.
+        // float would lose the dark windows entirely; sums without subtraction add no term they do not hold.
         const int w = 96, h = 48;
         var (a, b) = CoherenceEstimatorTests.RandomPair(w, h, seed: 11, nodataFraction: 0);
         foreach (var (x, y) in new[] { (5, 3), (40, 20), (41, 20), (90, 45), (17, 33) })
@@ -78,13 +78,17 @@ public sealed class CoherenceBlockSumTests
     }
 
     [Theory]
-    [InlineData(9, 3)]
-    [InlineData(7, 2)] // the default height has its own vertical pass; its scalar twin is the general one
+    [InlineData(7, 2)]  // the row kernel (up to 2 rows and 17 columns)
     [InlineData(4, 1)]
-    public void OnTheBlockSumPath_OutputDoesNotDependOnHowRowsAreCutIntoWork(int wx, int wy)
+    [InlineData(17, 2)]
+    [InlineData(1, 1)]
+    [InlineData(9, 3)]  // the tile kernel (all other windows)
+    [InlineData(18, 2)]
+    public void OnTheFloatPath_OutputDoesNotDependOnHowRowsAreCutIntoWork(int wx, int wy)
     {
-        // The blocks of the sums are aligned to the raster's row and column 0, so bands, work
-        // units and threads only decide who computes a value, never how it is rounded. (The
+        // A window's sum depends only on the window (the row kernel adds its terms in one order, the
+        // tile kernel's blocks are aligned to the raster's row and column 0), so bands, work units
+        // and threads only decide who computes a value, never how it is rounded. (The
         // double prefix kernel of other machines restarts its sums per block: not the case there.)
         if (CoherenceEstimator.KernelPath != "avx512") return;
         const int w = 83, h = 150;
@@ -94,6 +98,38 @@ public sealed class CoherenceBlockSumTests
         foreach (var blockRows in new[] { 1, 16, 40, 1000 })
         foreach (var scalar in new[] { false, true })
             Assert.Equal(reference, Run(a, b, w, h, win, new CoherenceOptions { BlockRows = blockRows, ForceScalar = scalar, MaxDegreeOfParallelism = 2 }));
+    }
+
+    [Theory]
+    [InlineData(1, 2, 1)]
+    [InlineData(5, 7, 2)]
+    [InlineData(16, 17, 2)]
+    [InlineData(17, 17, 2)]
+    [InlineData(17, 16, 1)]
+    [InlineData(40, 17, 2)]
+    [InlineData(40, 2, 2)]
+    [InlineData(33, 1, 1)]
+    public void RowKernelWindows_AtAnyWidth_MatchTheDirectImplementation(int w, int wx, int wy)
+    {
+        // Widths below, at and just past one 16-column tile, and windows reaching the whole
+        // neighbouring tile: the partial last tile, the zero tile past the raster and the shifts
+        // across tiles all meet the edges.
+        const int h = 37;
+        var (a, b) = CoherenceEstimatorTests.RandomPair(w, h, seed: (ulong)(41 + w), nodataFraction: 0.01);
+        AssertMatchesDirect(a, b, w, h, new CoherenceWindow(wx, wy));
+    }
+
+    [Theory]
+    [InlineData(7, 2, true)]
+    [InlineData(17, 2, true)]
+    [InlineData(17, 1, true)]
+    [InlineData(18, 2, false)]
+    [InlineData(7, 3, false)]
+    public void TheRowKernelServesWindowsOfUpToTwoRowsAndSeventeenColumns(int wx, int wy, bool served)
+    {
+        var win = new CoherenceWindow(wx, wy);
+        Assert.Equal(served, CoherenceRowKernel.Serves(win));
+        if (!served) Assert.Throws<ArgumentOutOfRangeException>(() => new CoherenceRowKernel.Workspace(64, win));
     }
 
     private static int[] Run(float[] a, float[] b, int w, int h, CoherenceWindow win, CoherenceOptions options)

@@ -5,19 +5,20 @@ using System.Runtime.Intrinsics.X86;
 namespace MineFunctions.Core.Coherence;
 
 /// <summary>
-/// γ̂ from the four float window sums of the block-sum kernels (<see cref="CoherenceTileKernel"/>,
-/// <see cref="CoherenceBlockSumsScalar"/>), and the range guard that decides whether float was
-/// accurate enough. The vector and scalar forms do the same operations in the same order (x86
+/// γ̂ from the four float window sums of the AVX-512 kernels (<see cref="CoherenceRowKernel"/>,
+/// <see cref="CoherenceTileKernel"/> and their scalar twins), and the range guard that decides
+/// whether float was accurate enough. The vector and scalar forms do the same operations in the same order (x86
 /// min/max semantics spelt out in the scalar form), so both paths give the same bits.
 /// </summary>
 /// <remarks>
 /// Sums of products in float without subtraction have error ≤ (path length) × 2⁻²⁴ relative to the
-/// sum of magnitudes, which bounds the error of γ̂ by ~(X + Y) × 6e-8 (Cauchy–Schwarz), provided no
-/// product or sum left float's normal range. The guard checks that on the window powers: each must
-/// be 0 or within [2⁻⁴⁰, 2⁶⁰] (then Σ|s1|²·Σ|s2|² and |Σ s1·s2*|² are normal floats). A window outside
-/// it (samples with |s| above ~1e9 or below ~1e-6, or ±Inf) sends its band to the double kernel.
+/// sum of magnitudes; both kernels reach a window sum through fewer than X + Y additions, which
+/// bounds the error of γ̂ by ~(X + Y) × 6e-8 (Cauchy–Schwarz), provided no product or sum left
+/// float's normal range. The guard checks that on the window powers: each must be 0 or within
+/// [2⁻⁴⁰, 2⁶⁰] (then Σ|s1|²·Σ|s2|² and |Σ s1·s2*|² are normal floats). A window outside it
+/// (samples with |s| above ~1e9 or below ~1e-6, or ±Inf) sends its band to the double kernel.
 /// </remarks>
-internal static class BlockSumRatio
+internal static class FloatSumRatio
 {
     private const float Tiny = 9.094947e-13f; // 2^-40
     private const float Huge = 1.1529215e18f; // 2^60
