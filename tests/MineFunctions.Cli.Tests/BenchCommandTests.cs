@@ -29,6 +29,7 @@ public sealed class BenchCommandTests
         var root = json.RootElement;
         double Number(string key) => root.GetProperty(key).GetDouble();
         Assert.Equal(CoherenceEstimator.KernelPath, root.GetProperty("kernel_path").GetString());
+        Assert.Equal(CoherenceEstimator.KernelFor(CoherenceWindow.Default), root.GetProperty("kernel").GetString());
         Assert.True(Number("mpx_per_s") > 0);
         Assert.True(Number("scipy_mpx_per_s") > 0);
         AssertClose(Number("mpx_per_s") / Number("bound_mpx_per_s"), Number("of_memory_bound"), 3, "of_memory_bound");

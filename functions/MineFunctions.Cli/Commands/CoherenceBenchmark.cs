@@ -43,7 +43,7 @@ internal sealed class CoherenceBenchmark : IBenchmark
         catch (FormatException ex) { throw new UsageException(ex.Message); }
 
         var pixels = size * size;
-        output.WriteLine($"coherence benchmark: {size}x{size} pair, window {window}, {reps} reps, {threads} threads, kernel path {CoherenceEstimator.KernelPath}, Vector<double> = {Vector<double>.Count} lanes");
+        output.WriteLine($"coherence benchmark: {size}x{size} pair, window {window}, {reps} reps, {threads} threads, kernel path {CoherenceEstimator.KernelPath} ({CoherenceEstimator.KernelFor(window)} kernel), Vector<double> = {Vector<double>.Count} lanes");
 
         // Same synthetic pair as the reference: true coherence ramps 0 → 1 from left to right.
         var a = new float[2 * pixels];
@@ -92,6 +92,7 @@ internal sealed class CoherenceBenchmark : IBenchmark
         {
             ["benchmark"] = "coherence",
             ["kernel_path"] = CoherenceEstimator.KernelPath,
+            ["kernel"] = CoherenceEstimator.KernelFor(window),
             ["size"] = size,
             ["window"] = window.ToString(),
             ["threads"] = threads,

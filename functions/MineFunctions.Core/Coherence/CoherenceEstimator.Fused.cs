@@ -22,6 +22,17 @@ public static partial class CoherenceEstimator
         : "scalar";
 
     /// <summary>
+    /// The kernel that estimates <paramref name="window"/> on this machine: "row"
+    /// (<see cref="CoherenceRowKernel"/>, AVX-512, windows of up to 2 rows and 17 columns), "tile"
+    /// (<see cref="CoherenceTileKernel"/>, AVX-512, the other windows) or "double prefix" (machines
+    /// without AVX-512). Benchmarks report it next to <see cref="KernelPath"/>.
+    /// </summary>
+    public static string KernelFor(CoherenceWindow window) =>
+        !CoherenceTileKernel.IsSupported ? "double prefix"
+        : CoherenceRowKernel.Serves(window) ? "row"
+        : "tile";
+
+    /// <summary>
     /// The fused steady-state row pass for this machine: <see cref="FusedRow512"/> where AVX-512 scans,
     /// else <see cref="FusedRow256"/> where AVX2 and 4-lane Vector&lt;double&gt; are available; false
     /// when there is none or the row holds nodata (the caller then runs the separate passes).

@@ -129,6 +129,8 @@ public sealed class CoherenceFloatPathTests
     {
         var win = new CoherenceWindow(wx, wy);
         Assert.Equal(served, CoherenceRowKernel.Serves(win));
+        if (CoherenceEstimator.KernelPath == "avx512") Assert.Equal(served ? "row" : "tile", CoherenceEstimator.KernelFor(win));
+        else Assert.Equal("double prefix", CoherenceEstimator.KernelFor(win));
         if (!served) Assert.Throws<ArgumentOutOfRangeException>(() => new CoherenceRowKernel.Workspace(64, win));
     }
 
