@@ -1,6 +1,7 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
 
 namespace MineFunctions.Core.Coherence;
 
@@ -29,6 +30,14 @@ internal static unsafe partial class CoherenceRowKernel
     public const int MaxReach = 8;
 
     private const int Lanes = CoherenceTileKernel.Lanes, Group = 4 * Lanes;
+
+    /// <summary>
+    /// How far ahead along the row (floats: 16 tiles, 2 KB of each raster) the samples are
+    /// prefetched. The hardware prefetcher alone left the kernel waiting on memory: two threads
+    /// 1218–1466 Mpx/s without, 1530–2087 with, alternating (1, 4 and 8 KB ahead and prefetcht2
+    /// alike within noise). A line past the row's end is harmless: prefetches do not fault.
+    /// </summary>
+    private const int PrefetchFloats = 512;
 
     public static bool Serves(CoherenceWindow win) => win.Y <= 2 && win.X <= 2 * MaxReach + 1;
 
@@ -119,6 +128,10 @@ internal static unsafe partial class CoherenceRowKernel
             // Tile t's vertical window sums (the tile past the raster: zeros).
             float* sa = t < full ? ra + 2 * Lanes * t : t < tiles ? ws.StageA : zeros;
             float* sb = t < full ? rb + 2 * Lanes * t : t < tiles ? ws.StageB : zeros;
+            Sse.Prefetch0(sa + PrefetchFloats);
+            Sse.Prefetch0(sa + PrefetchFloats + Lanes);
+            Sse.Prefetch0(sb + PrefetchFloats);
+            Sse.Prefetch0(sb + PrefetchFloats + Lanes);
             SampleTerms.Load16(sa, sb, even, odd, out var n0, out var n1, out var n2, out var n3);
             float* up = above + t * aboveStep, down = keep + t * keepStep;
             var r0 = Vector512.Load(up) + n0;
