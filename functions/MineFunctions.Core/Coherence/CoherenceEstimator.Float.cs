@@ -50,8 +50,8 @@ public static partial class CoherenceEstimator
     }
 
     /// <summary>
-    /// One thread's buffers for the float path: the row kernel for windows of up to 2 rows and 17
-    /// columns (the default among them), else the tile kernel, or their scalar twins; the double
+    /// One thread's buffers for the float path: the row kernel for windows of up to 17 columns (the
+    /// default among them), else the tile kernel, or their scalar twins; the double
     /// kernel's only if a guard trips.
     /// </summary>
     private sealed class FloatWorkspace(int width, CoherenceWindow win, bool scalar) : IDisposable

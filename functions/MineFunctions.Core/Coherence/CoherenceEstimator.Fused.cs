@@ -23,7 +23,7 @@ public static partial class CoherenceEstimator
 
     /// <summary>
     /// The kernel that estimates <paramref name="window"/> on this machine: "row"
-    /// (<see cref="CoherenceRowKernel"/>, AVX-512, windows of up to 2 rows and 17 columns), "tile"
+    /// (<see cref="CoherenceRowKernel"/>, AVX-512, windows of up to 17 columns), "tile"
     /// (<see cref="CoherenceTileKernel"/>, AVX-512, the other windows) or "double prefix" (machines
     /// without AVX-512). Benchmarks report it next to <see cref="KernelPath"/>.
     /// </summary>

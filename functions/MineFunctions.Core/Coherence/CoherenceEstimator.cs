@@ -11,7 +11,7 @@ namespace MineFunctions.Core.Coherence;
 /// </summary>
 /// <remarks>
 /// On AVX-512 machines the float kernels run: <see cref="CoherenceRowKernel"/> for windows of up to
-/// 2 rows and 17 columns (the default 7 × 2), <see cref="CoherenceTileKernel"/> (van Herk / Gil-Werman
+/// 17 columns (the default 7 × 2 among them), <see cref="CoherenceTileKernel"/> (van Herk / Gil-Werman
 /// block sums) for the others, scalar twins <see cref="CoherenceRowSumsScalar"/> and
 /// <see cref="CoherenceBlockSumsScalar"/>: sums without subtraction, so float is accurate and 16 lanes
 /// wide; a band whose window powers leave float's safe range is redone by the double prefix kernel

@@ -27,7 +27,7 @@ internal static unsafe partial class CoherenceRowKernel
     private struct Reach8 : IReach { public static int Count => 8; }
 
     /// <summary>The kernel for window width X: reach X / 2 before the centre and X − 1 − X / 2 after (<see cref="CoherenceWindow.Before"/>).</summary>
-    private static delegate*<float*, float*, float*, int, bool, int, int, Workspace, ulong> ForWidth(int x) => x switch
+    private static delegate*<float*, float*, float*, int, int, int, int, int, Workspace, ulong> ForWidth(int x) => x switch
     {
         1 => &Run<Reach0, Reach0>,
         2 => &Run<Reach1, Reach0>,

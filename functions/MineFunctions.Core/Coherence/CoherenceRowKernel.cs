@@ -6,20 +6,21 @@ using System.Runtime.Intrinsics.X86;
 namespace MineFunctions.Core.Coherence;
 
 /// <summary>
-/// The AVX-512 kernel for windows of one or two rows and up to 17 columns, the default 7 × 2 among
-/// them: rows in order, each input row read once from start to end, so the reads are two
-/// sequential streams (the tile kernel's 16-row bands read 32 rows at once, which the hardware
-/// prefetcher follows less well), and nothing is transposed.
+/// The AVX-512 kernel for windows of up to 17 columns, the default 7 × 2 among them: rows in
+/// order, each input row read once from start to end, so the reads are two sequential streams
+/// (prefetched 2 KB ahead; the tile kernel's 16-row bands read 32 rows at once), and nothing is
+/// transposed.
 /// </summary>
 /// <remarks>
-/// Row y's vertical window sums are V[y] = P[y − 1] + P[y] for Y = 2 (the products of the row above
-/// wait in a buffer of one row, 16 bytes a pixel) and 0 + P[y] for Y = 1, 16 columns to a vector.
-/// A window's horizontal sum adds its X columns of V left to right, lane shifts of its tile and the
+/// Row y's vertical window sums, 16 columns to a vector: V[y] = P[y − 1] + P[y] for Y = 2 (the
+/// products of the row above wait in a buffer of one row, 16 bytes a pixel), 0 + P[y] for Y = 1,
+/// and for Y ≥ 3 van Herk / Gil-Werman block sums down the columns kept a row at a time
+/// (<see cref="RunBlocks{TBefore, TAfter}"/>; 2Y + 1 rows of sums). A window's horizontal sum adds its X columns of V left to right, lane shifts of its tile and the
 /// two neighbouring tiles (a window reaches at most <see cref="MaxReach"/> columns to either side).
 /// That is X − 1 additions per channel where the block sums need two, but in registers, with no
 /// transposes and no trips through memory: faster than <see cref="CoherenceTileKernel"/> for every
-/// width it serves (bench/README.md), and that kernel, whose cost does not depend on the window,
-/// serves all other windows. No subtraction, so the same float accuracy and range guard
+/// window measured that it serves (bench/README.md), and that kernel, whose operations do not depend
+/// on the window, serves the wider ones. No subtraction, so the same float accuracy and range guard
 /// (<see cref="FloatSumRatio"/>); <see cref="CoherenceRowSumsScalar"/> is the scalar twin (same
 /// bits). Columns and rows outside the raster add zeros; a NaN sample makes NaN exactly the windows
 /// that hold it.
@@ -39,7 +40,7 @@ internal static unsafe partial class CoherenceRowKernel
     /// </summary>
     private const int PrefetchFloats = 512;
 
-    public static bool Serves(CoherenceWindow win) => win.Y <= 2 && win.X <= 2 * MaxReach + 1;
+    public static bool Serves(CoherenceWindow win) => win.X <= 2 * MaxReach + 1;
 
     /// <summary>Per-thread buffers, 64-byte aligned native memory, for one raster width and window.</summary>
     internal sealed class Workspace : IFloatKernel, IDisposable
@@ -50,33 +51,50 @@ internal static unsafe partial class CoherenceRowKernel
         /// <summary>Zeros (samples past the raster; the row above when Y = 1), a sink for Y = 1's unused products, the partial last tile's samples and γ̂.</summary>
         public readonly float* Zeros, Sink, StageA, StageB, Tail;
 
+        /// <summary>
+        /// Y ≥ 3 (block sums, <see cref="RunBlocks"/>): the running prefix of the current block, the
+        /// previous block's suffixes and the current block's products ([offset][tile][channel][lane]),
+        /// a row of zero samples (rows outside the raster) and a row that takes the warm-up rows' γ̂.
+        /// </summary>
+        public readonly float* Prefix, Suffix, Products, ZeroRow, SinkRow;
+
+        /// <summary>Floats of one row of per-tile sums, the tile past the raster included.</summary>
+        public readonly long RowFloats;
+
         private readonly void* memory;
-        private readonly delegate*<float*, float*, float*, int, bool, int, int, Workspace, ulong> run;
+        private readonly delegate*<float*, float*, float*, int, int, int, int, int, Workspace, ulong> run;
         private readonly CoherenceWindow window;
 
         public Workspace(int width, CoherenceWindow win)
         {
-            if (!Serves(win)) throw new ArgumentOutOfRangeException(nameof(win), win, "The row kernel serves windows of at most 2 rows and 17 columns.");
+            if (!Serves(win)) throw new ArgumentOutOfRangeException(nameof(win), win, $"The row kernel serves windows of at most {2 * MaxReach + 1} columns.");
             window = win;
             run = ForWidth(win.X);
             var tiles = (width + Lanes - 1) / Lanes;
-            long previous = (long)(tiles + 1) * Group;
-            var total = previous + 5 * Group;
+            RowFloats = (long)(tiles + 1) * Group;
+            var blocks = win.Y > 2;
+            long blockRows = blocks ? 1 + 2L * win.Y : 0, rows = blocks ? (long)(tiles + 1) * Lanes : 0;
+            var total = RowFloats + 5 * Group + blockRows * RowFloats + 3 * rows;
             memory = NativeMemory.AlignedAlloc((nuint)(total * sizeof(float)), 64);
-            new Span<float>(memory, (int)total).Clear();
+            new Span<float>(memory, checked((int)total)).Clear(); // warm-up rows read the suffixes before the first block writes them
             var p = (float*)memory;
-            Previous = p; p += previous;
+            Previous = p; p += RowFloats;
             Zeros = p; p += Group;
             Sink = p; p += Group;
             StageA = p; p += Group;
             StageB = p; p += Group;
-            Tail = p;
+            Tail = p; p += Group;
+            Prefix = p; p += blocks ? RowFloats : 0;
+            Suffix = p; p += blocks ? win.Y * RowFloats : 0;
+            Products = p; p += blocks ? win.Y * RowFloats : 0;
+            ZeroRow = p; p += 2 * rows;
+            SinkRow = p;
         }
 
         public ulong RunUnit(float* a, float* b, float* output, int w, int h, CoherenceWindow win, int y0, int y1)
         {
             if (win != window) throw new ArgumentException($"This workspace is for window {window}, not {win}.", nameof(win));
-            return run(a, b, output, w, win.Y == 2, y0, y1, this);
+            return run(a, b, output, w, h, win.Y, y0, y1, this);
         }
 
         public void Dispose() => NativeMemory.AlignedFree(memory);
@@ -87,10 +105,12 @@ internal static unsafe partial class CoherenceRowKernel
     /// guard tripped; those rows hold float results the caller must replace.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static ulong Run<TBefore, TAfter>(float* a, float* b, float* output, int w, bool pairs, int y0, int y1, Workspace ws)
+    private static ulong Run<TBefore, TAfter>(float* a, float* b, float* output, int w, int h, int wy, int y0, int y1, Workspace ws)
         where TBefore : struct, IReach
         where TAfter : struct, IReach
     {
+        if (wy > 2) return RunBlocks<TBefore, TAfter>(a, b, output, w, h, wy, y0, y1, ws);
+        var pairs = wy == 2;
         var tiles = (w + Lanes - 1) / Lanes;
         if (pairs)
         {
@@ -99,25 +119,29 @@ internal static unsafe partial class CoherenceRowKernel
             else new Span<float>(ws.Previous, tiles * Group).Clear();
         }
         ulong tripped = 0;
+        // Y = 1: the row above reads zeros and this row's products go to a sink.
+        var sums = pairs ? new PairSums(ws.Previous, Group, ws.Previous) : new PairSums(ws.Zeros, 0, ws.Sink);
         for (var y = y0; y < y1; y++)
-            if (!Row<TBefore, TAfter>(a + 2L * y * w, b + 2L * y * w, output + (long)y * w, w, pairs, ws))
+            if (!Row<TBefore, TAfter, PairSums>(a + 2L * y * w, b + 2L * y * w, output + (long)y * w, w, sums, ws))
                 tripped |= 1UL << ((y - y0) / Lanes);
         return tripped;
     }
 
-    /// <summary>γ̂ of one row; false if its range guard tripped.</summary>
+    /// <summary>
+    /// γ̂ of one output row from the vertical sums <paramref name="sums"/> gives as the row at ra, rb
+    /// goes in; false if its range guard tripped.
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static bool Row<TBefore, TAfter>(float* ra, float* rb, float* output, int w, bool pairs, Workspace ws)
+    private static bool Row<TBefore, TAfter, TSums>(float* ra, float* rb, float* output, int w, TSums sums, Workspace ws)
         where TBefore : struct, IReach
         where TAfter : struct, IReach
+        where TSums : struct, IVerticalSums
     {
         int tiles = (w + Lanes - 1) / Lanes, full = w / Lanes;
         if (full < tiles) Stage(ra, rb, w, full, ws);
         // Straight-line body (pointer selects, no branches around vector code, no calls) so the JIT
-        // keeps the three tiles in registers: past the raster the samples are zeros, and for Y = 1
-        // the row above reads zeros and this row's products go to a sink.
-        float* above = pairs ? ws.Previous : ws.Zeros, keep = pairs ? ws.Previous : ws.Sink, zeros = ws.Zeros, tail = ws.Tail;
-        int aboveStep = pairs ? Group : 0, keepStep = aboveStep;
+        // keeps the three tiles in registers: past the raster the samples are zeros.
+        float* zeros = ws.Zeros, tail = ws.Tail;
         var even = SampleTerms.EvenLanes;
         var odd = even + Vector512<int>.One;
         Vector512<float> l0 = default, l1 = default, l2 = default, l3 = default;
@@ -133,12 +157,7 @@ internal static unsafe partial class CoherenceRowKernel
             Sse.Prefetch0(sb + PrefetchFloats);
             Sse.Prefetch0(sb + PrefetchFloats + Lanes);
             SampleTerms.Load16(sa, sb, even, odd, out var n0, out var n1, out var n2, out var n3);
-            float* up = above + t * aboveStep, down = keep + t * keepStep;
-            var r0 = Vector512.Load(up) + n0;
-            var r1 = Vector512.Load(up + Lanes) + n1;
-            var r2 = Vector512.Load(up + 2 * Lanes) + n2;
-            var r3 = Vector512.Load(up + 3 * Lanes) + n3;
-            n0.Store(down); n1.Store(down + Lanes); n2.Store(down + 2 * Lanes); n3.Store(down + 3 * Lanes);
+            sums.Next(t, n0, n1, n2, n3, out var r0, out var r1, out var r2, out var r3);
             if (t > 0)
             {
                 // Tile t − 1's windows, from it and its neighbours.
@@ -152,6 +171,31 @@ internal static unsafe partial class CoherenceRowKernel
         }
         if (full < tiles) new ReadOnlySpan<float>(tail, w - Lanes * full).CopyTo(new Span<float>(output + Lanes * full, w - Lanes * full));
         return bad == Vector512<uint>.Zero;
+    }
+
+    /// <summary>How a row's products become the vertical window sums of an output row, tile by tile (inlined into <see cref="Row"/>).</summary>
+    private interface IVerticalSums
+    {
+        /// <summary>The sums of tile t (4 channels × 16 lanes) from this row's products n0 … n3.</summary>
+        void Next(int t, Vector512<float> n0, Vector512<float> n1, Vector512<float> n2, Vector512<float> n3,
+            out Vector512<float> r0, out Vector512<float> r1, out Vector512<float> r2, out Vector512<float> r3);
+    }
+
+    /// <summary>Y ≤ 2: V = (the row above's products) + (this row's), which then wait for the next row.</summary>
+    private readonly struct PairSums(float* above, int step, float* keep) : IVerticalSums
+    {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public void Next(int t, Vector512<float> n0, Vector512<float> n1, Vector512<float> n2, Vector512<float> n3,
+            out Vector512<float> r0, out Vector512<float> r1, out Vector512<float> r2, out Vector512<float> r3)
+        {
+            // Step 0 (Y = 1): every tile reads the same zeros and writes the same sink.
+            float* up = above + t * step, down = keep + t * step;
+            r0 = Vector512.Load(up) + n0;
+            r1 = Vector512.Load(up + Lanes) + n1;
+            r2 = Vector512.Load(up + 2 * Lanes) + n2;
+            r3 = Vector512.Load(up + 3 * Lanes) + n3;
+            n0.Store(down); n1.Store(down + Lanes); n2.Store(down + 2 * Lanes); n3.Store(down + 3 * Lanes);
+        }
     }
 
     /// <summary>The products of one row into <paramref name="terms"/> ([tile][channel][lane]; zeros past the raster).</summary>

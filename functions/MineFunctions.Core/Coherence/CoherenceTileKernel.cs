@@ -7,7 +7,7 @@ namespace MineFunctions.Core.Coherence;
 
 /// <summary>
 /// The AVX-512 coherence kernel for windows <see cref="CoherenceRowKernel"/> does not serve (more than
-/// 2 rows or 17 columns): window sums in float by van Herk / Gil-Werman block sums, with no
+/// 17 columns): window sums in float by van Herk / Gil-Werman block sums, with no
 /// subtraction anywhere, so there is no cancellation next to bright scatterers and float's 16 lanes
 /// can be used (the double prefix kernel needs double because a prefix difference cancels).
 /// </summary>

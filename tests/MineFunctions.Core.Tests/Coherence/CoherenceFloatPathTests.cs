@@ -78,12 +78,14 @@ public sealed class CoherenceFloatPathTests
     }
 
     [Theory]
-    [InlineData(7, 2)]  // the row kernel (up to 2 rows and 17 columns)
+    [InlineData(7, 2)]  // the row kernel (up to 17 columns): two rows, one, block sums down the columns
     [InlineData(4, 1)]
     [InlineData(17, 2)]
     [InlineData(1, 1)]
-    [InlineData(9, 3)]  // the tile kernel (all other windows)
-    [InlineData(18, 2)]
+    [InlineData(9, 3)]
+    [InlineData(5, 7)]
+    [InlineData(18, 2)] // the tile kernel (wider windows)
+    [InlineData(19, 5)]
     public void OnTheFloatPath_OutputDoesNotDependOnHowRowsAreCutIntoWork(int wx, int wy)
     {
         // A window's sum depends only on the window (the row kernel adds its terms in one order, the
@@ -109,11 +111,15 @@ public sealed class CoherenceFloatPathTests
     [InlineData(40, 17, 2)]
     [InlineData(40, 2, 2)]
     [InlineData(33, 1, 1)]
+    [InlineData(17, 17, 3)]
+    [InlineData(5, 3, 5)]
+    [InlineData(40, 9, 40)]
     public void RowKernelWindows_AtAnyWidth_MatchTheDirectImplementation(int w, int wx, int wy)
     {
         // Widths below, at and just past one 16-column tile, and windows reaching the whole
         // neighbouring tile: the partial last tile, the zero tile past the raster and the shifts
-        // across tiles all meet the edges.
+        // across tiles all meet the edges; windows of 3 rows and more (block sums down the
+        // columns) up to one taller than the raster, whose rows outside it are all zeros.
         const int h = 37;
         var (a, b) = CoherenceEstimatorTests.RandomPair(w, h, seed: (ulong)(41 + w), nodataFraction: 0.01);
         AssertMatchesDirect(a, b, w, h, new CoherenceWindow(wx, wy));
@@ -123,9 +129,11 @@ public sealed class CoherenceFloatPathTests
     [InlineData(7, 2, true)]
     [InlineData(17, 2, true)]
     [InlineData(17, 1, true)]
+    [InlineData(7, 3, true)]
+    [InlineData(17, 255, true)]
     [InlineData(18, 2, false)]
-    [InlineData(7, 3, false)]
-    public void TheRowKernelServesWindowsOfUpToTwoRowsAndSeventeenColumns(int wx, int wy, bool served)
+    [InlineData(41, 23, false)]
+    public void TheRowKernelServesWindowsOfUpToSeventeenColumns(int wx, int wy, bool served)
     {
         var win = new CoherenceWindow(wx, wy);
         Assert.Equal(served, CoherenceRowKernel.Serves(win));
