@@ -35,7 +35,7 @@ internal static unsafe partial class CoherenceRowKernel
     /// <summary>
     /// How far ahead along the row (floats: 16 tiles, 2 KB of each raster) the samples are
     /// prefetched. The hardware prefetcher alone left the kernel waiting on memory: two threads
-    /// 1218–1466 Mpx/s without, 1530–2087 with, alternating (1, 4 and 8 KB ahead and prefetcht2
+    /// 1218–1466 Mpx/s without, 1530–2140 with, alternating (1, 4 and 8 KB ahead and prefetcht2
     /// alike within noise). A line past the row's end is harmless: prefetches do not fault.
     /// </summary>
     private const int PrefetchFloats = 512;
