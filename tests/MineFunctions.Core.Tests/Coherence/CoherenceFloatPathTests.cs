@@ -28,19 +28,21 @@ public sealed class CoherenceFloatPathTests
     }
 
     [Theory]
-    [InlineData(1e12f, 16)]
-    [InlineData(1e12f, 0)]
-    [InlineData(1e-12f, 0)]
-    public void SamplesBeyondFloatsSafeRange_AreRedoneInDouble(float scale, int firstRow)
+    [InlineData(1e12f, 16, 7, 2)]
+    [InlineData(1e12f, 0, 7, 2)]
+    [InlineData(1e-12f, 0, 7, 2)]
+    [InlineData(1e12f, 16, 5, 5)] // the row kernel's block sums (3 rows and more)
+    [InlineData(1e12f, 20, 19, 3)] // the tile kernel
+    public void SamplesBeyondFloatsSafeRange_AreRedoneInDouble(float scale, int firstRow, int wx, int wy)
     {
         // |s|² of 1e24 or 1e-24: the product of the two window powers leaves float's range, so a
-        // float-only kernel would return 0 for these windows. From row 16 on, the first band stays
+        // float-only kernel would return 0 for these windows. From row 16 (20) on, the first band stays
         // on the float path and meets the bands redone in double. (Not a jump inside a band: the
         // double kernel zeroes a window 1e14 below the power its block has summed, see its remarks.)
         const int w = 45, h = 70;
         var (a, b) = CoherenceEstimatorTests.RandomPair(w, h, seed: 5, nodataFraction: 0.01);
         for (var i = 2 * w * firstRow; i < a.Length; i++) { a[i] *= scale; b[i] *= scale; }
-        AssertMatchesDirect(a, b, w, h, CoherenceWindow.Default);
+        AssertMatchesDirect(a, b, w, h, new CoherenceWindow(wx, wy));
     }
 
     [Fact]
