@@ -1,5 +1,4 @@
 using System.Runtime.CompilerServices;
-using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 using System.Runtime.Intrinsics.X86;
 
@@ -54,14 +53,17 @@ internal static unsafe partial class CoherenceRowKernel
         /// <summary>
         /// Y ≥ 3 (block sums, <see cref="RunBlocks"/>): the running prefix of the current block, the
         /// previous block's suffixes and the current block's products ([offset][tile][channel][lane]),
-        /// a row of zero samples (rows outside the raster) and a row that takes the warm-up rows' γ̂.
+        /// and a row of zero samples (rows outside the raster).
         /// </summary>
-        public readonly float* Prefix, Suffix, Products, ZeroRow, SinkRow;
+        public readonly float* Prefix, Suffix, Products, ZeroRow;
+
+        /// <summary>Takes the γ̂ of warm-up rows (read only to fill the sums before a unit's first output row).</summary>
+        public readonly float* SinkRow;
 
         /// <summary>Floats of one row of per-tile sums, the tile past the raster included.</summary>
         public readonly long RowFloats;
 
-        private readonly void* memory;
+        private readonly AlignedFloats memory;
         private readonly delegate*<float*, float*, float*, int, int, int, int, int, Workspace, ulong> run;
         private readonly CoherenceWindow window;
 
@@ -73,22 +75,20 @@ internal static unsafe partial class CoherenceRowKernel
             var tiles = (width + Lanes - 1) / Lanes;
             RowFloats = (long)(tiles + 1) * Group;
             var blocks = win.Y > 2;
-            long blockRows = blocks ? 1 + 2L * win.Y : 0, rows = blocks ? (long)(tiles + 1) * Lanes : 0;
-            var total = RowFloats + 5 * Group + blockRows * RowFloats + 3 * rows;
-            memory = NativeMemory.AlignedAlloc((nuint)(total * sizeof(float)), 64);
-            new Span<float>(memory, checked((int)total)).Clear(); // warm-up rows read the suffixes before the first block writes them
-            var p = (float*)memory;
-            Previous = p; p += RowFloats;
-            Zeros = p; p += Group;
-            Sink = p; p += Group;
-            StageA = p; p += Group;
-            StageB = p; p += Group;
-            Tail = p; p += Group;
-            Prefix = p; p += blocks ? RowFloats : 0;
-            Suffix = p; p += blocks ? win.Y * RowFloats : 0;
-            Products = p; p += blocks ? win.Y * RowFloats : 0;
-            ZeroRow = p; p += 2 * rows;
-            SinkRow = p;
+            long blockRows = blocks ? 1 + 2L * win.Y : 0, row = (long)(tiles + 1) * Lanes;
+            // Zeroed: warm-up rows read the suffixes before the first block writes them.
+            memory = new AlignedFloats(RowFloats + 5 * Group + blockRows * RowFloats + (blocks ? 2 * row : 0) + row);
+            Previous = memory.Take(RowFloats);
+            Zeros = memory.Take(Group);
+            Sink = memory.Take(Group);
+            StageA = memory.Take(Group);
+            StageB = memory.Take(Group);
+            Tail = memory.Take(Group);
+            Prefix = memory.Take(blocks ? RowFloats : 0);
+            Suffix = memory.Take(blocks ? win.Y * RowFloats : 0);
+            Products = memory.Take(blocks ? win.Y * RowFloats : 0);
+            ZeroRow = memory.Take(blocks ? 2 * row : 0);
+            SinkRow = memory.Take(row);
         }
 
         public ulong RunUnit(float* a, float* b, float* output, int w, int h, CoherenceWindow win, int y0, int y1)
@@ -97,7 +97,7 @@ internal static unsafe partial class CoherenceRowKernel
             return run(a, b, output, w, h, win.Y, y0, y1, this);
         }
 
-        public void Dispose() => NativeMemory.AlignedFree(memory);
+        public void Dispose() => memory.Dispose();
     }
 
     /// <summary>
@@ -111,16 +111,17 @@ internal static unsafe partial class CoherenceRowKernel
     {
         if (wy > 2) return RunBlocks<TBefore, TAfter>(a, b, output, w, h, wy, y0, y1, ws);
         var pairs = wy == 2;
-        var tiles = (w + Lanes - 1) / Lanes;
         if (pairs)
         {
-            // The products of the row above the first (zeros above the raster).
-            if (y0 > 0) Terms(a + 2L * (y0 - 1) * w, b + 2L * (y0 - 1) * w, w, ws.Previous, ws);
-            else new Span<float>(ws.Previous, tiles * Group).Clear();
+            // The products of the row above the first (zeros above the raster), kept by a warm-up
+            // pass over that row whose γ̂ goes to the sink row, as RunBlocks' warm-up rows do.
+            new Span<float>(ws.Previous, (int)ws.RowFloats).Clear();
+            if (y0 > 0)
+                Row<TBefore, TAfter, PairSums>(a + 2L * (y0 - 1) * w, b + 2L * (y0 - 1) * w, ws.SinkRow, w, new PairSums(ws.Zeros, 0, ws.Previous, Group), ws);
         }
         ulong tripped = 0;
         // Y = 1: the row above reads zeros and this row's products go to a sink.
-        var sums = pairs ? new PairSums(ws.Previous, Group, ws.Previous) : new PairSums(ws.Zeros, 0, ws.Sink);
+        var sums = pairs ? new PairSums(ws.Previous, Group, ws.Previous, Group) : new PairSums(ws.Zeros, 0, ws.Sink, 0);
         for (var y = y0; y < y1; y++)
             if (!Row<TBefore, TAfter, PairSums>(a + 2L * y * w, b + 2L * y * w, output + (long)y * w, w, sums, ws))
                 tripped |= 1UL << ((y - y0) / Lanes);
@@ -182,34 +183,19 @@ internal static unsafe partial class CoherenceRowKernel
     }
 
     /// <summary>Y ≤ 2: V = (the row above's products) + (this row's), which then wait for the next row.</summary>
-    private readonly struct PairSums(float* above, int step, float* keep) : IVerticalSums
+    private readonly struct PairSums(float* above, int aboveStep, float* keep, int keepStep) : IVerticalSums
     {
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public void Next(int t, Vector512<float> n0, Vector512<float> n1, Vector512<float> n2, Vector512<float> n3,
             out Vector512<float> r0, out Vector512<float> r1, out Vector512<float> r2, out Vector512<float> r3)
         {
-            // Step 0 (Y = 1): every tile reads the same zeros and writes the same sink.
-            float* up = above + t * step, down = keep + t * step;
+            // Step 0: every tile reads the same zeros (Y = 1, or the warm-up row) or writes the same sink (Y = 1).
+            float* up = above + t * aboveStep, down = keep + t * keepStep;
             r0 = Vector512.Load(up) + n0;
             r1 = Vector512.Load(up + Lanes) + n1;
             r2 = Vector512.Load(up + 2 * Lanes) + n2;
             r3 = Vector512.Load(up + 3 * Lanes) + n3;
             n0.Store(down); n1.Store(down + Lanes); n2.Store(down + 2 * Lanes); n3.Store(down + 3 * Lanes);
-        }
-    }
-
-    /// <summary>The products of one row into <paramref name="terms"/> ([tile][channel][lane]; zeros past the raster).</summary>
-    private static void Terms(float* ra, float* rb, int w, float* terms, Workspace ws)
-    {
-        int tiles = (w + Lanes - 1) / Lanes, full = w / Lanes;
-        if (full < tiles) Stage(ra, rb, w, full, ws);
-        var even = SampleTerms.EvenLanes;
-        var odd = even + Vector512<int>.One;
-        for (var t = 0; t < tiles; t++)
-        {
-            float* sa = t < full ? ra + 2 * Lanes * t : ws.StageA, sb = t < full ? rb + 2 * Lanes * t : ws.StageB, q = terms + t * Group;
-            SampleTerms.Load16(sa, sb, even, odd, out var n0, out var n1, out var n2, out var n3);
-            n0.Store(q); n1.Store(q + Lanes); n2.Store(q + 2 * Lanes); n3.Store(q + 3 * Lanes);
         }
     }
 

@@ -1,5 +1,4 @@
 using System.Runtime.CompilerServices;
-using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 using System.Runtime.Intrinsics.X86;
 
@@ -44,7 +43,7 @@ internal static unsafe partial class CoherenceTileKernel
     {
         public readonly int RingMask, StateStride;
         public readonly float* Ring, ShPrev, ShCur, VBand, Sink, Zeros, Out, Tile, StageA, StageB, State;
-        private readonly void* memory;
+        private readonly AlignedFloats memory;
 
         public Workspace(int width, CoherenceWindow win)
         {
@@ -57,26 +56,24 @@ internal static unsafe partial class CoherenceTileKernel
             var tiles = (width + Lanes - 1) / Lanes;
             long ring = (long)ringColumns * Group, sh = (long)win.X * Group, vband = Channels * Lanes * Vec, output = (long)ringColumns * Vec, tile = Lanes * Vec, stage = (long)stageRows * 2 * Vec;
             var total = ring + 2 * sh + 2 * vband + 2 * Vec + output + tile + 2 * stage + (long)tiles * StateStride;
-            memory = NativeMemory.AlignedAlloc((nuint)(total * sizeof(float)), 64);
-            var p = (float*)memory;
-            Ring = p; p += ring;
-            ShPrev = p; p += sh;
-            ShCur = p; p += sh;
-            VBand = p; p += vband;
-            Sink = p; p += vband;
-            Zeros = p; p += 2 * Vec;
-            new Span<float>(Zeros, 2 * Vec).Clear();
-            Out = p; p += output;
-            Tile = p; p += tile;
-            StageA = p; p += stage;
-            StageB = p; p += stage;
-            State = p;
+            memory = new AlignedFloats(total);
+            Ring = memory.Take(ring);
+            ShPrev = memory.Take(sh);
+            ShCur = memory.Take(sh);
+            VBand = memory.Take(vband);
+            Sink = memory.Take(vband);
+            Zeros = memory.Take(2 * Vec);
+            Out = memory.Take(output);
+            Tile = memory.Take(tile);
+            StageA = memory.Take(stage);
+            StageB = memory.Take(stage);
+            State = memory.Take((long)tiles * StateStride);
         }
 
         public ulong RunUnit(float* a, float* b, float* output, int w, int h, CoherenceWindow win, int y0, int y1) =>
             CoherenceTileKernel.RunUnit(a, b, output, w, h, win, y0, y1, this);
 
-        public void Dispose() => NativeMemory.AlignedFree(memory);
+        public void Dispose() => memory.Dispose();
     }
 
     /// <summary>
