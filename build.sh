@@ -43,10 +43,12 @@ deps() {
     log "Installing Azurite (npm ci)"
     npm ci --no-audit --no-fund --loglevel=error
   fi
-  log "Restoring NuGet packages"
-  dotnet restore MineFunctions.sln --verbosity quiet
+  # Locked mode: restore exactly the graph in the committed packages.lock.json files, whatever else
+  # the registry serves today; a missing or changed version fails here, not later in a test.
+  log "Restoring NuGet packages (locked to packages.lock.json)"
+  dotnet restore MineFunctions.sln --locked-mode --verbosity quiet
   # The Bicep CLI (NuGet package) for `bicep build infra/main.bicep` in the App tests.
-  dotnet restore infra/tools/bicep.proj --verbosity quiet
+  dotnet restore infra/tools/bicep.proj --locked-mode --verbosity quiet
 }
 
 build() {
