@@ -2,13 +2,22 @@ using System.Globalization;
 
 namespace MineFunctions.Core.Export;
 
-/// <summary>Invariant-culture field formatting and RFC 4180 quoting for the CSV writers.</summary>
-internal static class CsvText
+/// <summary>
+/// Invariant-culture field formatting, RFC 4180 quoting and spreadsheet-formula neutralisation for
+/// every CSV the project writes.
+/// </summary>
+public static class CsvText
 {
-    /// <summary>Quotes a field only when it holds a comma, quote or line break (the real files never need quotes).</summary>
+    /// <summary>
+    /// A text field: a value a spreadsheet would run as a formula (first character <c>= + - @</c>, tab or
+    /// CR; OWASP "CSV Injection") gets a leading apostrophe, so it shows as text; then the field is quoted
+    /// only when it holds a comma, quote or line break (the real Climate TRACE files never need quotes).
+    /// Numbers never go through here (<see cref="Number"/>), so "-0.5" stays a number.
+    /// </summary>
     public static string Field(string? value)
     {
         if (string.IsNullOrEmpty(value)) return "";
+        if (value[0] is '=' or '+' or '-' or '@' or '\t' or '\r') value = "'" + value;
         return value.AsSpan().IndexOfAny(",\"\r\n") >= 0 ? "\"" + value.Replace("\"", "\"\"") + "\"" : value;
     }
 
