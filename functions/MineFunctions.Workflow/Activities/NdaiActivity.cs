@@ -11,7 +11,8 @@ namespace MineFunctions.Workflow.Activities;
 
 /// <summary>
 /// One pair: screening over the stack's stable points (METHOD.md §1.3) and, when accepted, its NDAI
-/// raster (§1.4). Records the decision with its numbers in the PairResults table either way.
+/// raster (§1.4). Records the decision with its numbers in the PairResults table either way; a pair
+/// whose raster cannot be read is recorded as failed with the file and GDAL's reason.
 /// </summary>
 public sealed class NdaiActivity(PipelineStorage storage) : TaskActivity<PairTask, PairOutcome>
 {
@@ -19,7 +20,17 @@ public sealed class NdaiActivity(PipelineStorage storage) : TaskActivity<PairTas
     {
         var (scope, pair) = (input.Scope, input.Pair);
         var key = PipelineStorage.KeyOf(scope.Settings);
-        var (coherence, grid, _) = await PairCoherence.ReadAsync(storage, scope, pair);
+        float[] coherence;
+        GridSpec grid;
+        try
+        {
+            (coherence, grid, _) = await PairCoherence.ReadAsync(storage, scope, pair);
+        }
+        catch (UnreadablePairException ex)
+        {
+            await PairFailures.RecordAsync(storage, scope, pair, ex);
+            return new PairOutcome(pair.PairId, pair.Year, false, PairFailures.Summary(ex), double.NaN, double.NaN, Failed: true);
+        }
         var (maskBytes, maskGrid) = await RasterBlobs.ReadByteAsync(storage.Products, WorkflowProducts.StableMask(scope.AssetId, key), storage.ReadOptions, CancellationToken.None);
         GridCheck.EnsureSameGrid(maskGrid, "stable mask", grid, pair.PairId);
 

@@ -9,11 +9,26 @@ namespace MineFunctions.Workflow.Activities;
 /// <summary>Reads one pair's coherence, from the user's raster or from the coherence product of an SLC pair.</summary>
 internal static class PairCoherence
 {
+    /// <exception cref="UnreadablePairException">The raster is missing, empty, truncated or not a raster.</exception>
     public static async Task<(float[] Pixels, GridSpec Grid, ValidationCounts Counts)> ReadAsync(PipelineStorage storage, AssetScope scope, PairWork pair)
     {
-        var (pixels, grid) = pair.FromSlc
-            ? await RasterBlobs.ReadFloat32Async(storage.Products, ProductLayout.Coherence(scope.AssetId, PipelineStorage.KeyOf(scope.Settings), pair.Reference, pair.Secondary), storage.ReadOptions, CancellationToken.None)
-            : await RasterBlobs.ReadFloat32Async(storage.Inputs, pair.InputBlob ?? throw new InvalidDataException($"Pair {pair.PairId} names no input raster."), storage.ReadOptions, CancellationToken.None);
+        var (store, blob) = pair.FromSlc
+            ? (storage.Products, ProductLayout.Coherence(scope.AssetId, PipelineStorage.KeyOf(scope.Settings), pair.Reference, pair.Secondary))
+            : (storage.Inputs, pair.InputBlob ?? throw new InvalidDataException($"Pair {pair.PairId} names no input raster."));
+        float[] pixels;
+        GridSpec grid;
+        try
+        {
+            (pixels, grid) = await RasterBlobs.ReadFloat32Async(store, blob, storage.ReadOptions, CancellationToken.None);
+        }
+        catch (GdalException ex)
+        {
+            throw new UnreadablePairException(blob, ex.Message, ex);
+        }
+        catch (Azure.RequestFailedException ex) when (ex.Status == 404)
+        {
+            throw new UnreadablePairException(blob, "the blob no longer exists (deleted during the run?)", ex);
+        }
         // A user's raster may use 0 as unset nodata; the estimator's own product may not (its 0 is a value).
         var counts = pair.FromSlc ? CoherenceValidation.Sanitize(pixels) : CoherenceInput.PrepareUserRaster(pixels);
         return (pixels, grid, counts);

@@ -9,7 +9,9 @@ namespace MineFunctions.Workflow.Activities;
 /// <summary>
 /// Stable points of the asset's stack (METHOD.md §1.3): per-pixel time mean and standard deviation
 /// streamed pair by pair (one raster in memory at a time), then the stable mask by thresholds.
-/// Writes the mask, mean and std rasters; every pair must share the first pair's grid.
+/// Writes the mask, mean and std rasters; every pair must share the first pair's grid. A pair whose
+/// raster cannot be read is left out of the statistics and recorded in PairResults with the file and
+/// GDAL's reason; the summary lists it so the orchestrator leaves it out of NDAI too.
 /// </summary>
 public sealed class StableStatisticsActivity(PipelineStorage storage) : TaskActivity<StableTask, StableSummary>
 {
@@ -20,9 +22,21 @@ public sealed class StableStatisticsActivity(PipelineStorage storage) : TaskActi
         PixelStatistics? stats = null;
         GridSpec? grid = null;
         string? firstName = null;
+        var unreadable = new List<PairExclusion>();
         foreach (var pair in input.Pairs)
         {
-            var (pixels, pairGrid, _) = await PairCoherence.ReadAsync(storage, input.Scope, pair);
+            float[] pixels;
+            GridSpec pairGrid;
+            try
+            {
+                (pixels, pairGrid, _) = await PairCoherence.ReadAsync(storage, input.Scope, pair);
+            }
+            catch (UnreadablePairException ex)
+            {
+                await PairFailures.RecordAsync(storage, input.Scope, pair, ex);
+                unreadable.Add(new PairExclusion(pair.PairId, PairFailures.Summary(ex)));
+                continue;
+            }
             if (grid is null)
             {
                 (grid, firstName) = (pairGrid, pair.PairId);
@@ -35,10 +49,11 @@ public sealed class StableStatisticsActivity(PipelineStorage storage) : TaskActi
             stats!.Add(pixels);
         }
 
-        var mask = StableMask.FromStatistics(stats!, input.Scope.Settings.Stable());
+        if (stats is null) return new StableSummary(0, 0, 0, unreadable);
+        var mask = StableMask.FromStatistics(stats, input.Scope.Settings.Stable());
         var maskBytes = new byte[mask.Length];
         for (var i = 0; i < maskBytes.Length; i++) maskBytes[i] = mask[i] ? (byte)1 : (byte)0;
-        var mean = new float[stats!.Pixels];
+        var mean = new float[stats.Pixels];
         var std = new float[stats.Pixels];
         stats.CopyMeans(mean);
         stats.CopyStandardDeviations(std);
@@ -49,6 +64,6 @@ public sealed class StableStatisticsActivity(PipelineStorage storage) : TaskActi
 
         long valid = 0;
         foreach (var c in stats.Counts) if (c > 0) valid++;
-        return new StableSummary(mask.Count, valid, input.Pairs.Count);
+        return new StableSummary(mask.Count, valid, input.Pairs.Count - unreadable.Count, unreadable);
     }
 }

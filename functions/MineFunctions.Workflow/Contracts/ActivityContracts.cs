@@ -30,7 +30,7 @@ public sealed record CoherenceOutcome(string PairId, bool Succeeded, long Invali
 public sealed record StableTask(AssetScope Scope, IReadOnlyList<PairWork> Pairs);
 
 /// <summary>The asset's stable-point mask summary (METHOD.md §1.3).</summary>
-public sealed record StableSummary(long StablePixels, long ValidPixels, int Pairs);
+public sealed record StableSummary(long StablePixels, long ValidPixels, int Pairs, IReadOnlyList<PairExclusion>? Unreadable = null);
 
 /// <summary>One pair's screening decision and NDAI (METHOD.md §1.3–1.4).</summary>
 public sealed record PairOutcome(string PairId, int Year, bool Accepted, string Reason, double StableMean, double StableStd, bool Failed);

@@ -38,11 +38,16 @@ public sealed class AssetOrchestrator : TaskOrchestrator<AssetRunRequest, AssetO
 
         progress.Report("stable points", 0, total);
         var stable = await context.CallActivityAsync<StableSummary>(nameof(StableStatisticsActivity), new StableTask(scope, pairs));
+        // A pair stable statistics could not read is a recorded failure; the rest of the stack goes on.
+        var unreadable = (stable.Unreadable ?? []).ToDictionary(u => u.PairId, u => u.Reason, StringComparer.Ordinal);
+        var readable = pairs.Where(p => !unreadable.ContainsKey(p.PairId)).ToList();
 
-        var outcomes = await FanOutAsync(context, pairs, input.Settings.PairBatchSize,
+        var outcomes = await FanOutAsync(context, readable, input.Settings.PairBatchSize,
             p => context.CallActivityAsync<PairOutcome>(nameof(NdaiActivity), new PairTask(scope, p)),
             (p, error) => new PairOutcome(p.PairId, p.Year, false, "failed: " + error, double.NaN, double.NaN, Failed: true),
             done => progress.Report("ndai", done, total));
+        outcomes.AddRange(pairs.Where(p => unreadable.ContainsKey(p.PairId))
+            .Select(p => new PairOutcome(p.PairId, p.Year, false, unreadable[p.PairId], double.NaN, double.NaN, Failed: true)));
 
         var rejected = total - outcomes.Count(o => o.Accepted);
         if (stable.StablePixels == 0)
@@ -68,9 +73,22 @@ public sealed class AssetOrchestrator : TaskOrchestrator<AssetRunRequest, AssetO
             .Select(g => new YearPairs(g.Key, g.Count(o => o.Accepted), g.Count(o => !o.Accepted), annual.FirstOrDefault(a => a.Year == g.Key)?.MeanNdai)).ToList();
         await context.CallActivityAsync(nameof(AssetAreaActivity), new AssetAreaTask(scope, counted, yearPairs));
 
-        var outcome = new AssetOutcome(input.AssetId, "succeeded", total, rejected, null);
+        var outcome = new AssetOutcome(input.AssetId, "succeeded", total, rejected, FailedPairsNote(outcomes));
         progress.Done(outcome);
         return outcome;
+    }
+
+    /// <summary>
+    /// The run report's word on failed pairs of an asset that still succeeded: how many, and the first
+    /// few with their file and reason (bounded, as it crosses the history); null when none failed.
+    /// </summary>
+    internal static string? FailedPairsNote(IReadOnlyList<PairOutcome> outcomes)
+    {
+        var failed = outcomes.Where(o => o.Failed).OrderBy(o => o.PairId, StringComparer.Ordinal).ToList();
+        if (failed.Count == 0) return null;
+        const int shown = 3;
+        var more = failed.Count > shown ? $"; and {failed.Count - shown} more (see PairResults)" : "";
+        return $"{failed.Count} of {outcomes.Count} pairs failed and were left out: {string.Join("; ", failed.Take(shown).Select(f => $"{f.PairId} {f.Reason}"))}{more}";
     }
 
     /// <summary>
