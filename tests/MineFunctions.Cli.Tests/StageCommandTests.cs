@@ -67,4 +67,35 @@ public sealed class StageCommandTests : IDisposable
         Assert.Equal(2, code);
         Assert.Contains("exactly three", err);
     }
+
+    [SmallDiskFact]
+    public async Task MineComposite_OnAFullDisk_FailsInOneSentence_AndLeavesNoPartialFile()
+    {
+        // 256 × 256 noise: its composite alone is far larger than the 64 KB disk.
+        const int w = 256, h = 256;
+        var grid = GridSpec.NorthUp(w, h, 500_000, 7_000_000, 20, -20, GridCrs.Wkt(32723));
+        var random = new Random(11);
+        var paths = new[] { "y1.tif", "y2.tif", "y3.tif" }.Select(f => Path.Combine(_dir, f)).ToArray();
+        foreach (var path in paths) GeoTiffWriter.WriteFloat32(path, Enumerable.Range(0, w * h).Select(_ => random.NextSingle() * 0.6f).ToArray(), grid);
+        var polygon = Path.Combine(_dir, "mine.geojson");
+        await File.WriteAllTextAsync(polygon, PolygonGeoJson.FromPixelVertices([(0, 0), (w, 0), (w, h), (0, h)], grid));
+
+        using var disk = SmallDisk.Mount(64 * 1024);
+        var (code, _, err) = await Mine.RunAsync("composite", "--years", paths[0], paths[1], paths[2], "--aoi", polygon, "--out", disk.Path);
+
+        Assert.Equal(1, code);
+        Assert.DoesNotContain("   at ", err);
+        Assert.Contains("space", err, StringComparison.OrdinalIgnoreCase);
+        foreach (var file in Directory.GetFiles(disk.Path))
+        {
+            Assert.DoesNotContain(".partial", file, StringComparison.Ordinal);
+            // What is there is whole: the counts CSV parses and every raster opens and reads.
+            if (file.EndsWith(".csv", StringComparison.Ordinal)) Assert.Empty(ClassCountsCsvReader.Read(new StringReader(await File.ReadAllTextAsync(file)), "counts.csv").Errors);
+            else if (file.EndsWith(".tif", StringComparison.Ordinal) || file.EndsWith(".png", StringComparison.Ordinal))
+            {
+                using var raster = GdalRaster.Open(file);
+                Assert.Equal(w, raster.ReadFloat32().Length / h);
+            }
+        }
+    }
 }

@@ -1,3 +1,4 @@
+using MineFunctions.Infrastructure.Files;
 using MineFunctions.Core.Composite;
 using MineFunctions.Core.Contracts;
 using MineFunctions.Core.Export;
@@ -50,7 +51,7 @@ internal sealed class CompositeCommand : ICliCommand
         var result = WindowClassification.Run(rasters[0], rasters[1], rasters[2], polygon, CompositeScaling.Default, settings);
 
         Directory.CreateDirectory(outDir);
-        await File.WriteAllTextAsync(Path.Combine(outDir, "counts.csv"), ClassCountsCsvWriter.Write(result.Counts), cancellationToken);
+        await AtomicFile.WriteAllTextAsync(Path.Combine(outDir, "counts.csv"), ClassCountsCsvWriter.Write(result.Counts), cancellationToken);
         GeoTiffWriter.WriteByte(Path.Combine(outDir, "composite.tif"), [result.Red, result.Green, result.Blue], grid!, GeoTiffOptions.Default with { CloudOptimised = true });
         GeoTiffWriter.WriteByte(Path.Combine(outDir, "classes.tif"), [result.Classes], grid!, GeoTiffOptions.Default with { CloudOptimised = true, ByteNoData = ColourClassifier.Excluded });
         QuickLookPng.WriteAll(outDir, grid!.Width, grid.Height, result.Red, result.Green, result.Blue, result.Classes);

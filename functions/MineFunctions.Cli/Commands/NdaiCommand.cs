@@ -1,3 +1,4 @@
+using MineFunctions.Infrastructure.Files;
 using System.Globalization;
 using System.Text;
 using MineFunctions.Core.Coherence;
@@ -89,7 +90,7 @@ internal sealed class NdaiCommand : ICliCommand
         }
 
         Directory.CreateDirectory(outDir);
-        await File.WriteAllTextAsync(Path.Combine(outDir, "pairs.csv"), report.ToString(), cancellationToken);
+        await AtomicFile.WriteAllTextAsync(Path.Combine(outDir, "pairs.csv"), report.ToString(), cancellationToken);
         foreach (var (year, acc) in annual)
         {
             GeoTiffWriter.WriteFloat32(Path.Combine(outDir, $"ndai_{year}.tif"), acc.Mean(), grid);

@@ -1,3 +1,4 @@
+using MineFunctions.Infrastructure.Files;
 using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
@@ -57,7 +58,7 @@ internal static class DemoRunner
 
         var summary = new DemoSummary(result.Assets.Count, result.Assets.Sum(a => a.Pairs), result.Assets.Sum(a => a.RejectedPairs),
             total == 0 ? 0 : Math.Round((double)correct / total, 6), Math.Round(clock.Elapsed.TotalSeconds, 1), options.Engine.ToString(), runId, key, perAsset);
-        await File.WriteAllTextAsync(Path.Combine(options.OutDir, "summary.json"),
+        await AtomicFile.WriteAllTextAsync(Path.Combine(options.OutDir, "summary.json"),
             JsonSerializer.Serialize(summary, new JsonSerializerOptions { WriteIndented = true, PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower }), cancellationToken);
         Print(summary, output);
         output.WriteLine($"{files.Count + 1} files in {options.OutDir}: summary.json, Climate TRACE CSVs, and per asset png/, composite and class GeoTIFFs, counts, activity.csv, pairs.csv.");

@@ -1,3 +1,4 @@
+using MineFunctions.Infrastructure.Files;
 using System.Globalization;
 using System.Text;
 using MineFunctions.Core.Contracts;
@@ -51,7 +52,7 @@ internal sealed class DemoSample
         {
             var path = Path.Combine(directory, name.Replace('/', Path.DirectorySeparatorChar));
             Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-            await File.WriteAllBytesAsync(path, bytes, cancellationToken);
+            await AtomicFile.WriteAllBytesAsync(path, bytes, cancellationToken);
         }, log, cancellationToken);
 
     private static string ContentType(string name) =>

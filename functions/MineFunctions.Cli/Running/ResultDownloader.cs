@@ -1,3 +1,4 @@
+using MineFunctions.Infrastructure.Files;
 using System.Globalization;
 using System.Text;
 using MineFunctions.Infrastructure.Storage;
@@ -32,7 +33,7 @@ internal static class ResultDownloader
                 written.Add(target);
             }
             var report = Path.Combine(assetDir, "pairs.csv");
-            await File.WriteAllTextAsync(report, await PairReportAsync(storage, asset, settingsKey, cancellationToken), cancellationToken);
+            await AtomicFile.WriteAllTextAsync(report, await PairReportAsync(storage, asset, settingsKey, cancellationToken), cancellationToken);
             written.Add(report);
         }
 

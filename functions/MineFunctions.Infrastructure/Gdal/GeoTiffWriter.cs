@@ -1,4 +1,5 @@
 using System.Buffers;
+using MineFunctions.Infrastructure.Files;
 
 namespace MineFunctions.Infrastructure.Gdal;
 
@@ -11,10 +12,28 @@ public static class GeoTiffWriter
 {
     private const int RowsPerChunk = 256;
 
+    /// <summary>Float32 GeoTIFF at <paramref name="path"/>; a local file is written whole or not at all (<see cref="AtomicFile"/>).</summary>
     public static void WriteFloat32(string path, ReadOnlySpan<float> pixels, GridSpec grid, GeoTiffOptions? options = null)
     {
-        WriteFloatRaster(path, pixels, grid, options, 1, RasterDataType.Float32, "Float32 pixels");
+        if (IsVirtual(path))
+        {
+            WriteFloatRaster(path, pixels, grid, options, 1, RasterDataType.Float32, "Float32 pixels");
+            return;
+        }
+        using var pending = AtomicFile.Create(path);
+        try
+        {
+            WriteFloatRaster(pending.TempPath, pixels, grid, options, 1, RasterDataType.Float32, "Float32 pixels");
+        }
+        catch (GdalException ex)
+        {
+            throw pending.Explain(ex);
+        }
+        pending.Commit();
     }
+
+    /// <summary>GDAL's virtual file systems (/vsimem/, /vsiaz/…) have no rename; they are written in place.</summary>
+    private static bool IsVirtual(string path) => path.StartsWith("/vsi", StringComparison.Ordinal);
 
     public static byte[] WriteFloat32ToBytes(ReadOnlySpan<float> pixels, GridSpec grid, GeoTiffOptions? options = null)
     {
@@ -60,6 +79,12 @@ public static class GeoTiffWriter
 
     /// <summary>One or more Byte bands (e.g. a class raster, or R, G, B), each row-major width × height.</summary>
     public static void WriteByte(string path, IReadOnlyList<byte[]> bands, GridSpec grid, GeoTiffOptions? options = null)
+    {
+        if (IsVirtual(path)) WriteByteRaster(path, bands, grid, options);
+        else AtomicFile.Write(path, temp => WriteByteRaster(temp, bands, grid, options));
+    }
+
+    private static void WriteByteRaster(string path, IReadOnlyList<byte[]> bands, GridSpec grid, GeoTiffOptions? options)
     {
         options ??= GeoTiffOptions.Default;
         if (bands.Count == 0) throw new ArgumentException("At least one band is needed.", nameof(bands));

@@ -1,3 +1,4 @@
+using MineFunctions.Infrastructure.Files;
 using System.Text;
 using MineFunctions.Core.Contracts;
 
@@ -65,14 +66,14 @@ public static class QuickLookPng
         void Save(string name, byte[] content)
         {
             var path = Path.Combine(directory, name);
-            File.WriteAllBytes(path, content);
+            AtomicFile.WriteAllBytes(path, content);
             files.Add(path);
         }
         Save("composite.png", Composite(width, height, red, green, blue, classes));
         foreach (var c in ColourClassExtensions.CsvOrder) Save($"class-{c.CsvName()}.png", Class(width, height, classes, c));
         Save("legend.png", LegendImage());
         var legend = Path.Combine(directory, "LEGEND.md");
-        File.WriteAllText(legend, LegendMarkdown());
+        AtomicFile.WriteAllText(legend, LegendMarkdown());
         files.Add(legend);
         return files;
     }

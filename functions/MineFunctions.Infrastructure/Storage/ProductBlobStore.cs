@@ -94,8 +94,16 @@ public sealed class ProductBlobStore
     public async Task DownloadToAsync(string blobName, Stream destination, CancellationToken cancellationToken = default) =>
         await Blob(blobName).DownloadToAsync(destination, cancellationToken);
 
-    public async Task DownloadToFileAsync(string blobName, string path, CancellationToken cancellationToken = default) =>
-        await Blob(blobName).DownloadToAsync(path, cancellationToken);
+    /// <summary>Downloads to a local file written whole or not at all (<see cref="Files.AtomicFile"/>).</summary>
+    public Task DownloadToFileAsync(string blobName, string path, CancellationToken cancellationToken = default) =>
+        Files.AtomicFile.WriteAsync(path, async temp =>
+        {
+            await using (var file = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16, FileOptions.Asynchronous))
+            {
+                await Blob(blobName).DownloadToAsync(file, cancellationToken).ConfigureAwait(false);
+                file.Flush(flushToDisk: true);
+            }
+        });
 
     public async Task<Stream> OpenReadAsync(string blobName, CancellationToken cancellationToken = default) =>
         await Blob(blobName).OpenReadAsync(cancellationToken: cancellationToken);
