@@ -38,7 +38,13 @@ public static partial class BicepCli
     /// every expression Bicep can evaluate offline evaluated (<c>bicep snapshot</c>). Runs on a copy of
     /// infra/ and host.json so the snapshot file is never written into the repository.
     /// </summary>
-    public static async Task<JsonElement> SnapshotAsync(string resourceGroup = "minefunctions-rg")
+    public static Task<JsonElement> SnapshotAsync(string resourceGroup = "minefunctions-rg", bool fresh = false) =>
+        // One snapshot per resource group and test run (each takes seconds), unless a test asks for a new one.
+        fresh ? TakeSnapshotAsync(resourceGroup) : Snapshots.GetOrAdd(resourceGroup, rg => new Lazy<Task<JsonElement>>(() => TakeSnapshotAsync(rg))).Value;
+
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, Lazy<Task<JsonElement>>> Snapshots = new(StringComparer.Ordinal);
+
+    private static async Task<JsonElement> TakeSnapshotAsync(string resourceGroup)
     {
         var copy = Directory.CreateTempSubdirectory("minefunctions-bicep-");
         try
