@@ -1,13 +1,16 @@
 // MineFunctions on Azure: storage (containers + result tables), a container registry, the Functions
 // app (container image with GDAL) on a Linux Elastic Premium plan running as a user-assigned
-// managed identity, Application Insights on Log Analytics, and Event Grid feeding the blob trigger.
-//   az deployment group create -g <rg> -f infra/main.bicep -p infra/main.parameters.json
+// managed identity, Application Insights on Log Analytics, and the Event Grid system topic of the
+// blob trigger. Safe to run any number of times: nothing here needs the app to be running. The
+// topic's subscription, which does, is infra/subscription.bicep, deployed by infra/subscribe.sh.
+//   MINEFUNCTIONS_IMAGE_TAG=<tag> az deployment group create -g <rg> -f infra/main.bicep -p infra/main.bicepparam
+// (docs/DEPLOY.md gives the whole order.)
 targetScope = 'resourceGroup'
 
 @description('Azure region of every resource.')
 param location string = resourceGroup().location
 
-@description('Short lowercase name prefix of the resources.')
+@description('Short lowercase name prefix (letters and digits) of the resources; a suffix unique to the resource group follows it in every globally named one.')
 @minLength(3)
 @maxLength(11)
 param namePrefix string = 'minefn'
@@ -22,8 +25,18 @@ param storageAccountName string = '${namePrefix}${uniqueString(resourceGroup().i
 @maxLength(50)
 param registryName string = '${namePrefix}${uniqueString(resourceGroup().id)}'
 
-@description('Image name and tag in the registry, as pushed by `az acr build`.')
-param image string = 'minefunctions:latest'
+@description('Functions app name (globally unique: <name>.azurewebsites.net).')
+@minLength(2)
+@maxLength(60)
+param functionAppName string = '${namePrefix}-func-${uniqueString(resourceGroup().id)}'
+
+@description('Image repository in the registry.')
+param imageRepository string = 'minefunctions'
+
+@description('Immutable image tag pushed by az acr build, e.g. the commit (git rev-parse --short=12 HEAD); never a moving tag such as latest.')
+@minLength(1)
+@maxLength(128)
+param imageTag string
 
 @description('Elastic Premium SKU of the plan.')
 @allowed(['EP1', 'EP2', 'EP3'])
@@ -33,12 +46,6 @@ param planSku string = 'EP2'
 @minValue(1)
 @maxValue(100)
 param maxInstances int = 10
-
-@description('Create the Event Grid subscription of the blob trigger (second deployment, once the app runs).')
-param deployEventSubscription bool = false
-
-@description('Durable task hub name (MineFunctions__TaskHub).')
-param taskHub string = 'minefunctions'
 
 @description('Input container (MineFunctions__InputContainer).')
 param inputContainer string = 'mine-input'
@@ -51,6 +58,10 @@ param refreshSchedule string = '0 0 3 1 * *'
 
 @description('Further MineFunctions app settings, e.g. {"MineFunctions__Pipeline__WindowX": "7"}.')
 param extraSettings object = {}
+
+// The task hub is host.json's literal hubName, read at build time: the app refuses to start when
+// MineFunctions__TaskHub differs from it, so the two can only be set together, here.
+var taskHub = loadJsonContent('../functions/MineFunctions.App/host.json', '$.extensions.durableTask.hubName')
 
 var resultTables = ['PairResults', 'AnnualActivity', 'ClassCounts', 'Emissions', 'Runs']
 
@@ -67,6 +78,7 @@ module monitoring 'modules/monitoring.bicep' = {
   params: {
     location: location
     namePrefix: namePrefix
+    principalId: identity.outputs.principalId
   }
 }
 
@@ -96,10 +108,11 @@ module functionApp 'modules/functionapp.bicep' = {
   params: {
     location: location
     namePrefix: namePrefix
+    appName: functionAppName
     planSku: planSku
     maxInstances: maxInstances
     registryLoginServer: registry.outputs.loginServer
-    image: image
+    image: '${imageRepository}:${imageTag}'
     identityId: identity.outputs.id
     identityClientId: identity.outputs.clientId
     storageAccountName: storage.outputs.name
@@ -119,9 +132,6 @@ module events 'modules/eventgrid.bicep' = {
     location: location
     namePrefix: namePrefix
     storageAccountId: storage.outputs.id
-    inputContainer: inputContainer
-    functionAppName: functionApp.outputs.name
-    deployEventSubscription: deployEventSubscription
   }
 }
 
@@ -136,3 +146,9 @@ output registryLoginServer string = registry.outputs.loginServer
 
 @description('Storage account of inputs, products and results.')
 output storageAccountName string = storage.outputs.name
+
+@description('Event Grid system topic of the storage account (infra/subscription.bicep subscribes the blob trigger to it).')
+output eventGridTopicName string = events.outputs.topicName
+
+@description('Input container the blob trigger watches.')
+output inputContainer string = inputContainer

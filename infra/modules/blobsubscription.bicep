@@ -1,7 +1,7 @@
 // The Event Grid subscription that delivers "blob created" events of the input container to the
-// blob trigger's webhook. A module of its own so that, while deployEventSubscription is false, its
-// listKeys (the app's blobs_extension system key, which exists only once the app has run) is
-// never evaluated.
+// blob trigger's webhook. Used only by infra/subscription.bicep (deployed by infra/subscribe.sh):
+// its listKeys reads the app's blobs_extension system key, which exists only once the app has run,
+// and Event Grid validates the webhook against the live host.
 @description('Name of the Event Grid system topic on the storage account.')
 param topicName string
 

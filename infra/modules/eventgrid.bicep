@@ -1,7 +1,7 @@
-// Event Grid delivers "blob created" events of the input container to the blob trigger
-// (InputBlobTrigger, Source = EventGrid): no container polling, events within seconds.
-// The webhook needs the app's blobs_extension system key, which exists only after the app has
-// started once with the image: deploy with deployEventSubscription=false first, then true.
+// The Event Grid system topic of the storage account. The subscription that feeds the blob trigger
+// (InputBlobTrigger, Source = EventGrid) is not created here: its webhook needs the running app's
+// blobs_extension key and an answer to Event Grid's validation request, so it is deployed on its
+// own by infra/subscribe.sh once the app answers (infra/subscription.bicep).
 @description('Azure region.')
 param location string
 
@@ -11,34 +11,12 @@ param namePrefix string
 @description('Resource id of the storage account.')
 param storageAccountId string
 
-@description('Input container whose new blobs are delivered.')
-param inputContainer string
-
-@description('Name of the Functions app.')
-param functionAppName string
-
-@description('Create the subscription (needs the running app\'s blobs_extension key).')
-param deployEventSubscription bool
-
-@description('Name of the blob trigger function.')
-param functionName string = 'InputBlobTrigger'
-
 resource topic 'Microsoft.EventGrid/systemTopics@2022-06-15' = {
   name: '${namePrefix}-storage-events'
   location: location
   properties: {
     source: storageAccountId
     topicType: 'Microsoft.Storage.StorageAccounts'
-  }
-}
-
-module subscription 'blobsubscription.bicep' = if (deployEventSubscription) {
-  name: 'input-blob-subscription'
-  params: {
-    topicName: topic.name
-    inputContainer: inputContainer
-    functionAppName: functionAppName
-    functionName: functionName
   }
 }
 

@@ -4,8 +4,11 @@
 @description('Azure region.')
 param location string
 
-@description('Name prefix of the resources; the app is <prefix>-func.')
+@description('Name prefix of the resources; the plan is <prefix>-plan.')
 param namePrefix string
+
+@description('Name of the Functions app (globally unique host name).')
+param appName string
 
 @description('Elastic Premium SKU. EP2 (7 GiB) matches the raster memory arithmetic in host.json.')
 @allowed(['EP1', 'EP2', 'EP3'])
@@ -54,6 +57,9 @@ var hostSettings = {
   FUNCTIONS_EXTENSION_VERSION: '~4'
   FUNCTIONS_WORKER_RUNTIME: 'dotnet-isolated'
   APPLICATIONINSIGHTS_CONNECTION_STRING: appInsightsConnectionString
+  // Application Insights accepts only Entra ID ingestion (monitoring.bicep): the host signs its
+  // telemetry with the user-assigned identity.
+  APPLICATIONINSIGHTS_AUTHENTICATION_STRING: 'ClientId=${identityClientId};Authorization=AAD'
   // Identity-based AzureWebJobsStorage: the host, the Durable extension, the blob trigger and the
   // app's own clients (StorageConnection) all use the user-assigned identity.
   AzureWebJobsStorage__accountName: storageAccountName
@@ -63,7 +69,7 @@ var hostSettings = {
 }
 
 resource app 'Microsoft.Web/sites@2023-12-01' = {
-  name: '${namePrefix}-func'
+  name: appName
   location: location
   kind: 'functionapp,linux,container'
   identity: {

@@ -111,6 +111,10 @@ public sealed class ConfigurationTests
 
     [Theory]
     [InlineData("MineFunctions:TaskHub", "x", "TaskHub")]
+    // 46 characters: the Azure Storage provider's limit is 45.
+    [InlineData("MineFunctions:TaskHub", "minefunctionsminefunctionsminefunctionsminefun", "TaskHub")]
+    // Valid, but not host.json's hubName, the hub the host actually uses.
+    [InlineData("MineFunctions:TaskHub", "otherhub", "host.json")]
     [InlineData("MineFunctions:InputContainer", "Mine_Input", "InputContainer")]
     [InlineData("MineFunctions:RefreshSchedule", "0 3 1 * *", "RefreshSchedule")]
     [InlineData("MineFunctions:StaleRunAge", "00:00:01", "StaleRunAge")]

@@ -21,6 +21,7 @@ public static class AppServiceCollectionExtensions
     {
         ArgumentNullException.ThrowIfNull(configuration);
         services.AddValidatedOptions<MineFunctionsOptions>(configuration, MineFunctionsOptions.SectionName);
+        services.AddSingleton<IValidateOptions<MineFunctionsOptions>>(new TaskHubMatchesHostJson(TaskHubMatchesHostJson.DefaultPath));
         services.AddValidatedOptions<PipelineOptions>(configuration, PipelineOptions.SectionName);
         services.AddSingleton<IValidateOptions<PipelineOptions>, PipelineOptionsValidator>();
         services.AddValidatedOptions<RasterWorkOptions>(configuration, RasterWorkOptions.SectionName);

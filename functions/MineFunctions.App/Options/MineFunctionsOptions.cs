@@ -8,8 +8,12 @@ public sealed class MineFunctionsOptions : IValidatableObject
     /// <summary>Configuration section bound to this class.</summary>
     public const string SectionName = "MineFunctions";
 
-    /// <summary>Durable task hub name; host.json reads the same setting (<c>%MineFunctions:TaskHub%</c>).</summary>
-    [Required, RegularExpression("^[A-Za-z][A-Za-z0-9]{2,49}$", ErrorMessage = "A task hub name is 3-50 letters or digits, starting with a letter.")]
+    /// <summary>
+    /// Durable task hub name: must equal the literal <c>hubName</c> in host.json, which the Functions
+    /// host and the scale controller use (<see cref="TaskHubMatchesHostJson"/> checks at start).
+    /// 3-45 letters or digits: the Azure Storage provider's limit (it prefixes queue, table and container names).
+    /// </summary>
+    [Required, RegularExpression("^[A-Za-z][A-Za-z0-9]{2,44}$", ErrorMessage = "A task hub name is 3-45 letters or digits, starting with a letter.")]
     public string TaskHub { get; set; } = "minefunctions";
 
     /// <summary>Blob container with the inputs (one folder per asset); the blob trigger watches it.</summary>

@@ -4,9 +4,10 @@ using System.Runtime.InteropServices;
 namespace MineFunctions.Infrastructure.Gdal;
 
 /// <summary>
-/// Resolves and initialises the system GDAL exactly once. Only the runtime package (Debian
-/// <c>libgdal32</c>) is required: the versioned soname is tried first, then the unversioned dev
-/// symlink, then the path in <c>MINEFUNCTIONS_GDAL_LIBRARY</c> (or <see cref="OverridePath"/>).
+/// Resolves and initialises the system GDAL exactly once. An explicit path (<see cref="OverridePath"/>,
+/// else <c>MINEFUNCTIONS_GDAL_LIBRARY</c>) wins; otherwise the first loadable of <see cref="CandidateNames"/>:
+/// the versioned sonames of every GDAL release this layer supports (distributions ship only the
+/// runtime package, whose soname changes with each GDAL minor release), then the unversioned dev symlink.
 /// </summary>
 public static class GdalLibrary
 {
@@ -16,7 +17,25 @@ public static class GdalLibrary
     /// <summary>Environment variable that names an explicit libgdal path.</summary>
     public const string OverrideVariable = "MINEFUNCTIONS_GDAL_LIBRARY";
 
-    private static readonly string[] Candidates = ["libgdal.so.32", "libgdal.so", "libgdal.so.33", "libgdal.so.34", "libgdal.dylib", "gdal.dll"];
+    /// <summary>Oldest GDAL 3 minor release this layer is written against (3.6, soname 32).</summary>
+    internal const int OldestMinor = 6;
+
+    /// <summary>Newest GDAL 3 minor release whose soname is tried (3.12, soname 38).</summary>
+    internal const int NewestMinor = 12;
+
+    /// <summary>
+    /// Library names tried in order when no explicit path is set. GDAL 3.x gives release 3.m the
+    /// soname <c>libgdal.so.(26 + m)</c>: Debian 12 ships 3.6 (<c>libgdal32</c>), Ubuntu 24.04 3.8
+    /// (<c>libgdal34t64</c>), Debian 13 3.10 (<c>libgdal36</c>). The oldest supported release comes
+    /// first so a machine with several keeps the one the tests ran on. infra/Dockerfile checks the
+    /// image's libgdal against the same list (a test keeps the two equal).
+    /// </summary>
+    public static IReadOnlyList<string> CandidateNames { get; } =
+    [
+        .. Enumerable.Range(OldestMinor, NewestMinor - OldestMinor + 1).Select(minor => $"libgdal.so.{26 + minor}"),
+        "libgdal.so", "libgdal.dylib", "gdal.dll",
+    ];
+
     private static readonly object Gate = new();
     private static bool _resolverSet;
     private static bool _initialised;
@@ -68,12 +87,20 @@ public static class GdalLibrary
             if (NativeLibrary.TryLoad(explicitPath, out var h)) return h;
             throw new DllNotFoundException($"GDAL library override '{explicitPath}' (from {OverrideVariable}) could not be loaded.");
         }
-        foreach (var candidate in Candidates)
+        return LoadFirst(name => NativeLibrary.TryLoad(name, assembly, searchPath, out var handle) ? handle : IntPtr.Zero);
+    }
+
+    /// <summary>The handle of the first of <see cref="CandidateNames"/> that <paramref name="tryLoad"/> loads (zero = not loadable).</summary>
+    internal static IntPtr LoadFirst(Func<string, IntPtr> tryLoad)
+    {
+        foreach (var candidate in CandidateNames)
         {
-            if (NativeLibrary.TryLoad(candidate, assembly, searchPath, out var handle)) return handle;
+            var handle = tryLoad(candidate);
+            if (handle != IntPtr.Zero) return handle;
         }
         throw new DllNotFoundException(
-            "libgdal was not found. Install the runtime package (Debian: sudo apt-get install -y libgdal32) " +
-            $"or set {OverrideVariable} to the library path.");
+            $"libgdal was not found (tried {string.Join(", ", CandidateNames)}). Install GDAL with the " +
+            "distribution's package manager (Debian/Ubuntu: apt-get install -y gdal-bin, which pulls in the " +
+            $"runtime library whatever its soname) or set {OverrideVariable} to the library path.");
     }
 }

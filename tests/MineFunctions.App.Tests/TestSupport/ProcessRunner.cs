@@ -6,7 +6,8 @@ namespace MineFunctions.App.Tests.TestSupport;
 public static class ProcessRunner
 {
     public static async Task<(int ExitCode, string Stdout, string Stderr)> RunAsync(
-        string fileName, IEnumerable<string> arguments, string workingDirectory, TimeSpan timeout)
+        string fileName, IEnumerable<string> arguments, string workingDirectory, TimeSpan timeout,
+        IReadOnlyDictionary<string, string?>? environment = null)
     {
         var info = new ProcessStartInfo(fileName)
         {
@@ -18,6 +19,12 @@ public static class ProcessRunner
         foreach (var a in arguments) info.ArgumentList.Add(a);
         info.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
         info.Environment["DOTNET_NOLOGO"] = "1";
+        // A null value removes the variable from the child's environment.
+        foreach (var (name, value) in environment ?? new Dictionary<string, string?>())
+        {
+            if (value is null) info.Environment.Remove(name);
+            else info.Environment[name] = value;
+        }
         using var process = Process.Start(info) ?? throw new InvalidOperationException($"Could not start {fileName}.");
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
