@@ -1,9 +1,14 @@
 using MineFunctions.Cli.Commands;
+using MineFunctions.Cli.LocalEngine;
 using MineFunctions.Infrastructure.Gdal;
 
 namespace MineFunctions.Cli;
 
-/// <summary>Dispatches `mine &lt;command&gt;`; exit codes: 0 success, 1 failure, 2 usage error.</summary>
+/// <summary>
+/// Dispatches `mine &lt;command&gt;`. Exit codes: 0 success, 1 failure (bad input, a failed run),
+/// 2 usage error, 3 storage unreachable or refusing (wrong key, Azurite gone), 4 the state folder is
+/// in use by another `mine`, 130 cancelled. An operational fault is one sentence, never a stack trace.
+/// </summary>
 internal static class CliApp
 {
     public static async Task<int> RunAsync(string[] argv, TextWriter output, TextWriter error)
@@ -46,6 +51,16 @@ internal static class CliApp
         {
             error.WriteLine($"mine {command.Name}: cancelled.");
             return 130;
+        }
+        catch (StateFolderBusyException ex)
+        {
+            error.WriteLine($"mine {command.Name}: {ex.Message}");
+            return 4;
+        }
+        catch (Exception ex) when (StorageFault.Describe(ex) is { } fault)
+        {
+            error.WriteLine($"mine {command.Name}: {fault}");
+            return 3;
         }
         catch (Exception ex) when (ex is GdalException or IOException or InvalidDataException or DllNotFoundException or UnauthorizedAccessException or FormatException or ArgumentException or InvalidOperationException)
         {

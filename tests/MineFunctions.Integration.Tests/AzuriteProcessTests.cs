@@ -64,8 +64,10 @@ public sealed class AzuriteProcessTests
         {
             var first = await AzuriteProcess.StartAsync(dir);
             await RoundTripAsync(first.ConnectionString, "keep", "kept");
-            // Simulate `mine` killed with -9: its Azurite is never disposed and keeps running on the folder.
+            // Simulate `mine` killed with -9: its Azurite is never disposed and keeps running on the
+            // folder, and the kernel drops the dead process's lock on the folder.
             await Task.Delay(5500); // Azurite saves its metadata every 5 s.
+            first.ReleaseFolderLockAsIfKilled();
             var second = await AzuriteProcess.StartAsync(dir);
             try
             {
@@ -78,6 +80,39 @@ public sealed class AzuriteProcessTests
                 await first.DisposeAsync();
             }
             Assert.True(Directory.Exists(dir));
+        }
+        finally
+        {
+            Directory.Delete(dir, recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task ASecondMineOnTheSameStateFolder_WaitsThenRefuses_AndTheFirstKeepsItsAzurite()
+    {
+        var dir = Directory.CreateTempSubdirectory("azurite-busy-test-").FullName;
+        try
+        {
+            var first = await AzuriteProcess.StartAsync(dir);
+            try
+            {
+                await RoundTripAsync(first.ConnectionString, "mine", "first");
+                var log = new StringWriter();
+                var ex = await Assert.ThrowsAsync<StateFolderBusyException>(() => AzuriteProcess.StartAsync(dir, lockWait: TimeSpan.FromSeconds(1), log: log));
+                Assert.Contains(dir, ex.Message);
+                Assert.Contains("--state", ex.Message);
+                Assert.Contains("waiting", log.ToString());
+                Assert.True(IsRunning(first.ProcessId));
+                Assert.Equal("first", await RoundTripAsync(first.ConnectionString, "mine", null));
+            }
+            finally
+            {
+                await first.DisposeAsync();
+            }
+
+            // Once the first is done, the folder is free again.
+            var next = await AzuriteProcess.StartAsync(dir, lockWait: TimeSpan.FromSeconds(1));
+            await next.DisposeAsync();
         }
         finally
         {

@@ -5,7 +5,10 @@ namespace MineFunctions.Integration.Tests;
 /// <summary>`mine` as a separate process on the test's Azurite (MINEFUNCTIONS_STORAGE), as a user runs it.</summary>
 internal static class MineProcess
 {
-    public static Process Start(params string[] args)
+    public static Process Start(params string[] args) => StartOn(TestStorage.ConnectionString, args);
+
+    /// <summary>`mine` on the given storage connection string.</summary>
+    public static Process StartOn(string connectionString, params string[] args)
     {
         var info = new ProcessStartInfo("dotnet")
         {
@@ -15,7 +18,7 @@ internal static class MineProcess
         };
         info.ArgumentList.Add(MineDll());
         foreach (var a in args) info.ArgumentList.Add(a);
-        info.Environment["MINEFUNCTIONS_STORAGE"] = TestStorage.ConnectionString;
+        info.Environment["MINEFUNCTIONS_STORAGE"] = connectionString;
         return Process.Start(info) ?? throw new InvalidOperationException("could not start mine");
     }
 

@@ -68,13 +68,16 @@ public sealed class AzuriteProcess : IAsyncDisposable
     /// Starts Azurite. <paramref name="location"/>: a folder to keep its data in (created if
     /// missing, kept afterwards), or null for a temporary folder deleted on dispose.
     /// </summary>
-    public static async Task<AzuriteProcess> StartAsync(string? location = null, TimeSpan? startTimeout = null, CancellationToken cancellationToken = default)
+    /// <param name="lockWait">How long to wait for another `mine` that holds <paramref name="location"/> (<see cref="StateFolderLock"/>).</param>
+    public static async Task<AzuriteProcess> StartAsync(string? location = null, TimeSpan? startTimeout = null, CancellationToken cancellationToken = default, TimeSpan? lockWait = null, TextWriter? log = null)
     {
         var (fileName, prefixArgs) = FindAzurite();
         var ownsLocation = location is null;
         var dir = location is null
             ? Directory.CreateTempSubdirectory("minefunctions-azurite-").FullName
             : Directory.CreateDirectory(Path.GetFullPath(location)).FullName;
+        // Held from here until dispose: only an Azurite whose owner died can be taken for an orphan.
+        var folderLock = ownsLocation ? null : await StateFolderLock.AcquireAsync(dir, lockWait ?? DefaultLockWait, log, cancellationToken);
         try
         {
             if (!ownsLocation) await StopOrphanAsync(dir);
@@ -85,7 +88,9 @@ public sealed class AzuriteProcess : IAsyncDisposable
             {
                 try
                 {
-                    return await StartOnceAsync(fileName, prefixArgs, dir, ownsLocation, startTimeout ?? TimeSpan.FromSeconds(60), cancellationToken);
+                    var started = await StartOnceAsync(fileName, prefixArgs, dir, ownsLocation, startTimeout ?? TimeSpan.FromSeconds(60), cancellationToken);
+                    started._folderLock = folderLock;
+                    return started;
                 }
                 catch (AzuriteStartException ex)
                 {
@@ -96,9 +101,25 @@ public sealed class AzuriteProcess : IAsyncDisposable
         }
         catch
         {
+            folderLock?.Dispose();
             if (ownsLocation) TryDeleteDirectory(dir);
             throw;
         }
+    }
+
+    /// <summary>How long a second `mine` waits for the state folder before it refuses.</summary>
+    public static readonly TimeSpan DefaultLockWait = TimeSpan.FromSeconds(30);
+
+    private StateFolderLock? _folderLock;
+
+    /// <summary>
+    /// What the kernel does when the owning `mine` is killed: the folder's lock goes, Azurite keeps
+    /// running. For tests of orphan handling inside one process.
+    /// </summary>
+    internal void ReleaseFolderLockAsIfKilled()
+    {
+        _folderLock?.Dispose();
+        _folderLock = null;
     }
 
     private static async Task<AzuriteProcess> StartOnceAsync(string fileName, IReadOnlyList<string> prefixArgs, string dir, bool ownsLocation, TimeSpan timeout, CancellationToken cancellationToken)
@@ -202,6 +223,7 @@ public sealed class AzuriteProcess : IAsyncDisposable
         _process.Dispose();
         var pidFile = Path.Combine(Location, PidFileName);
         if (!_ownsLocation && File.Exists(pidFile)) File.Delete(pidFile);
+        _folderLock?.Dispose();
         if (_ownsLocation) TryDeleteDirectory(Location);
     }
 
