@@ -27,8 +27,8 @@ public static class GdalLibrary
     /// Library names tried in order when no explicit path is set. GDAL 3.x gives release 3.m the
     /// soname <c>libgdal.so.(26 + m)</c>: Debian 12 ships 3.6 (<c>libgdal32</c>), Ubuntu 24.04 3.8
     /// (<c>libgdal34t64</c>), Debian 13 3.10 (<c>libgdal36</c>). The oldest supported release comes
-    /// first so a machine with several keeps the one the tests ran on. infra/Dockerfile checks the
-    /// image's libgdal against the same list (a test keeps the two equal).
+    /// first so a machine with several keeps the one the tests ran on. The image build
+    /// (infra/install-gdal.sh) checks the image's libgdal against the same list (a test keeps the two equal).
     /// </summary>
     public static IReadOnlyList<string> CandidateNames { get; } =
     [
