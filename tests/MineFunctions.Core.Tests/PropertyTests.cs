@@ -23,7 +23,7 @@ public sealed class PropertyTests
             var (a, b) = Pair(c);
             var g = new float[c.W * c.H];
             CoherenceEstimator.Estimate(a, b, c.W, c.H, new CoherenceWindow(c.Wx, c.Wy), g, new CoherenceOptions { BlockRows = 4 });
-            var expected = DirectCoherence.Estimate(a, b, c.W, c.H, new CoherenceWindow(c.Wx, c.Wy));
+            var expected = CoherenceReference.Estimate(a, b, c.W, c.H, new CoherenceWindow(c.Wx, c.Wy));
             for (var i = 0; i < g.Length; i++)
             {
                 if (double.IsNaN(expected[i])) Assert.True(float.IsNaN(g[i]));
@@ -66,19 +66,19 @@ public sealed class PropertyTests
         }, iter: 200);
 
     [Fact]
-    public void CoherenceResults_AreIndependentOfTheNumberOfThreads_AndOfTheVectorPath() =>
+    public void CoherenceResults_AreIndependentOfThreadsBlocksAndVectorWidth() =>
         Cases.Sample(c =>
         {
             var (a, b) = Pair(c);
             var win = new CoherenceWindow(c.Wx, c.Wy);
             var one = new float[c.W * c.H];
             var three = new float[c.W * c.H];
-            var scalar = new float[c.W * c.H];
+            var portable = new float[c.W * c.H];
             CoherenceEstimator.Estimate(a, b, c.W, c.H, win, one, new CoherenceOptions { BlockRows = 4, MaxDegreeOfParallelism = 1 });
             CoherenceEstimator.Estimate(a, b, c.W, c.H, win, three, new CoherenceOptions { BlockRows = 4, MaxDegreeOfParallelism = 3 });
-            CoherenceEstimator.Estimate(a, b, c.W, c.H, win, scalar, new CoherenceOptions { BlockRows = 4, MaxDegreeOfParallelism = 2, ForceScalar = true });
+            CoherenceEstimator.Estimate(a, b, c.W, c.H, win, portable, new CoherenceOptions { BlockRows = 7, MaxDegreeOfParallelism = 2, PortableVectors = true });
             Assert.Equal(one.Select(BitConverter.SingleToInt32Bits), three.Select(BitConverter.SingleToInt32Bits));
-            Assert.Equal(one.Select(BitConverter.SingleToInt32Bits), scalar.Select(BitConverter.SingleToInt32Bits));
+            Assert.Equal(one.Select(BitConverter.SingleToInt32Bits), portable.Select(BitConverter.SingleToInt32Bits));
         }, iter: 100);
 
     private static (float[] A, float[] B) Pair(Case c)

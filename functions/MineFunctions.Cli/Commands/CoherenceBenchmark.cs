@@ -11,8 +11,9 @@ namespace MineFunctions.Cli.Commands;
 /// <summary>
 /// `mine bench coherence`: the coherence kernel, NDAI and the annual-mean accumulator on an N × N
 /// pair, each against the memory-bandwidth bound measured in the same run (STREAM-style triad), and
-/// the coherence kernel against the numpy/scipy reference (../shared/bench/coherence_reference.py)
-/// run on the same size in the same invocation.
+/// the coherence kernel against the project's shared numpy/scipy reference
+/// (../shared/bench/coherence_reference.py beside the repository) run on the same size in the same
+/// invocation; without it that column is skipped and says why.
 /// </summary>
 internal sealed class CoherenceBenchmark : IBenchmark
 {
@@ -43,7 +44,7 @@ internal sealed class CoherenceBenchmark : IBenchmark
         catch (FormatException ex) { throw new UsageException(ex.Message); }
 
         var pixels = size * size;
-        output.WriteLine($"coherence benchmark: {size}x{size} pair, window {window}, {reps} reps, {threads} threads, kernel path {CoherenceEstimator.KernelPath} ({CoherenceEstimator.KernelFor(window)} kernel), Vector<double> = {Vector<double>.Count} lanes");
+        output.WriteLine($"coherence benchmark: {size}x{size} pair, window {window}, {reps} reps, {threads} threads, kernel on {CoherenceEstimator.Kernel}");
 
         // Same synthetic pair as the reference: true coherence ramps 0 → 1 from left to right.
         var a = new float[2 * pixels];
@@ -68,7 +69,7 @@ internal sealed class CoherenceBenchmark : IBenchmark
         var annual = new AnnualMeanAccumulator(pixels);
         var (annualSeconds, annualCpu) = Time(reps, () => annual.Add(ndai, maxDegreeOfParallelism: threads));
 
-        var reference = await RunReferenceAsync(referenceOption, size, window, cancellationToken);
+        var (reference, skipped) = await RunReferenceAsync(referenceOption, size, window, cancellationToken);
 
         double Mpx(double seconds) => pixels / seconds / 1e6;
         double Bound(double bytesPerPixel) => bandwidth / bytesPerPixel / 1e6;
@@ -85,14 +86,13 @@ internal sealed class CoherenceBenchmark : IBenchmark
         output.WriteLine(Row("NDAI", nd, Mpx(ndaiCpu), NdaiBytes, Bound(NdaiBytes), ""));
         output.WriteLine(Row("annual mean add", an, Mpx(annualCpu), AnnualBytes, Bound(AnnualBytes), ""));
         output.WriteLine(reference is null
-            ? "scipy reference: not run (see above)"
+            ? $"scipy reference: not run ({skipped})"
             : F($"scipy reference (coherence_reference.py, same size, fastest of 3): {reference.Value:0.0} Mpx/s"));
 
         var json = new Dictionary<string, object?>
         {
             ["benchmark"] = "coherence",
-            ["kernel_path"] = CoherenceEstimator.KernelPath,
-            ["kernel"] = CoherenceEstimator.KernelFor(window),
+            ["kernel"] = CoherenceEstimator.Kernel,
             ["size"] = size,
             ["window"] = window.ToString(),
             ["threads"] = threads,
@@ -184,13 +184,17 @@ internal sealed class CoherenceBenchmark : IBenchmark
         return 3.0 * sizeof(float) * n / best;
     }
 
-    private static async Task<double?> RunReferenceAsync(string? option, int size, CoherenceWindow window, CancellationToken cancellationToken)
+    /// <summary>
+    /// Mpx/s of the scipy reference, or null with the reason it did not run: `--reference none`, or no
+    /// script given and none at ../shared/bench/coherence_reference.py beside the repository.
+    /// </summary>
+    private static async Task<(double? MpxPerSecond, string? Skipped)> RunReferenceAsync(string? option, int size, CoherenceWindow window, CancellationToken cancellationToken)
     {
-        if (string.Equals(option, "none", StringComparison.Ordinal)) return null;
-        var script = option ?? FindReferenceScript();
-        if (script is null || !File.Exists(script))
-            throw new InvalidOperationException($"Reference script not found ({script ?? "searched bench/coherence_reference.py and shared/bench/ upwards, and /work/shared/bench"}); pass --reference PATH or --reference none.");
-        const string python = "/usr/bin/python3";
+        if (string.Equals(option, "none", StringComparison.Ordinal)) return (null, "--reference none");
+        var script = option ?? SharedReferenceScript();
+        if (script is null) return (null, $"no {Path.Combine("..", "shared", "bench", "coherence_reference.py")} beside the repository; pass --reference PATH");
+        if (!File.Exists(script)) throw new UsageException($"--reference {script}: no such file.");
+        const string python = "/usr/bin/python3"; // Debian's, with apt's python3-numpy and python3-scipy
         var psi = new ProcessStartInfo(python)
         {
             RedirectStandardOutput = true,
@@ -208,22 +212,25 @@ internal sealed class CoherenceBenchmark : IBenchmark
             throw new InvalidOperationException($"The scipy reference failed (exit {process.ExitCode}): {(await stderr).Trim()}");
         using var doc = JsonDocument.Parse(lastLine);
         // Fastest rep, as for our kernels (the script's own mpx_per_s is from its median).
-        return doc.RootElement.GetProperty("pixels").GetDouble() / doc.RootElement.GetProperty("min_s").GetDouble() / 1e6;
+        return (doc.RootElement.GetProperty("pixels").GetDouble() / doc.RootElement.GetProperty("min_s").GetDouble() / 1e6, null);
     }
 
-    private static string? FindReferenceScript()
+    /// <summary>
+    /// The shared scipy reference where it lies: ../shared/bench/coherence_reference.py from the
+    /// repository root (the folder holding MineFunctions.sln, found upwards from the working
+    /// directory or the binaries); null when absent.
+    /// </summary>
+    internal static string? SharedReferenceScript()
     {
         foreach (var start in new[] { Directory.GetCurrentDirectory(), AppContext.BaseDirectory })
         {
             for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
             {
-                foreach (var candidate in new[] { Path.Combine(dir.FullName, "bench", "coherence_reference.py"), Path.Combine(dir.FullName, "shared", "bench", "coherence_reference.py") })
-                {
-                    if (File.Exists(candidate)) return candidate;
-                }
+                if (!File.Exists(Path.Combine(dir.FullName, "MineFunctions.sln"))) continue;
+                var script = Path.GetFullPath(Path.Combine(dir.FullName, "..", "shared", "bench", "coherence_reference.py"));
+                return File.Exists(script) ? script : null;
             }
         }
-        const string fallback = "/work/shared/bench/coherence_reference.py";
-        return File.Exists(fallback) ? fallback : null;
+        return null;
     }
 }

@@ -1,9 +1,9 @@
 namespace MineFunctions.Core.Coherence;
 
 /// <summary>
-/// Tuning of <see cref="CoherenceEstimator"/>. None of these change the result except
-/// <see cref="EdgeMode"/>: the row-block height is fixed (not derived from the thread count), so the
-/// output is bit-identical for any <see cref="MaxDegreeOfParallelism"/> and with <see cref="ForceScalar"/>.
+/// Tuning of <see cref="CoherenceEstimator"/>. Only <see cref="EdgeMode"/> changes the result: every
+/// window's sums are added in an order fixed by the window, so the output is bit-identical for any
+/// <see cref="MaxDegreeOfParallelism"/> and <see cref="BlockRows"/>.
 /// </summary>
 public sealed record CoherenceOptions
 {
@@ -15,18 +15,14 @@ public sealed record CoherenceOptions
     public int MaxDegreeOfParallelism { get; init; } = -1;
 
     /// <summary>
-    /// Use the scalar twin of this machine's vector kernel (the float kernels on AVX-512, else the
-    /// double prefix sums): the same bits, slower; tests compare the two paths.
-    /// </summary>
-    public bool ForceScalar { get; init; }
-
-    /// <summary>
-    /// Output rows per block: the threads' unit of work. The double prefix kernel restarts its
-    /// running sums per block, which bounds their cancellation error. The float kernels round
-    /// up to whole 16-row bands (and at least two window heights); their sums do not depend on where a
-    /// block starts, so there the block only decides which rows a band redone in double spans. 128:
-    /// each unit reads ~Y extra rows before its first, and 128-row units measured ~5 % faster than 64
-    /// on two threads with the tile kernel (the double kernel: no difference).
+    /// Output rows per block, the threads' unit of work. Each block first reads the Y − 1 rows above
+    /// its first window bottom, so blocks much taller than the window keep that overhead small.
     /// </summary>
     public int BlockRows { get; init; } = 128;
+
+    /// <summary>
+    /// Run the kernel on <see cref="System.Numerics.Vector{T}"/> even where Vector512 is accelerated:
+    /// the same bits, so tests cover both instantiations of the kernel in one pass.
+    /// </summary>
+    internal bool PortableVectors { get; init; }
 }

@@ -1,0 +1,132 @@
+using System.Numerics;
+using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
+
+namespace MineFunctions.Core.Coherence;
+
+/// <summary>
+/// The vector operations <see cref="CoherenceKernel{TVec, TSimd}"/> is written over, for a vector of
+/// floats of any width: the kernel is written once and compiled for <see cref="Vector512{T}"/> where
+/// the machine accelerates it (<see cref="Simd512"/>), else for <see cref="Vector{T}"/>, whose width
+/// the runtime picks (256 bits with AVX2, 128 on Arm64; <see cref="SimdVector"/>). Masks are vectors
+/// with all bits set in the selected lanes. (The runtime's own ISimdVector is not public in .NET 10.)
+/// </summary>
+internal unsafe interface ISimdFloats<TVec> where TVec : struct
+{
+    static abstract int Count { get; }
+    static abstract TVec Zero { get; }
+    static abstract TVec Load(float* p);
+    static abstract void Store(TVec v, float* p);
+
+    /// <summary>A hint: bring the cache line at p into the L1 cache (x86; a no-op elsewhere).</summary>
+    static abstract void Prefetch(float* p);
+    static abstract TVec Add(TVec a, TVec b);
+    static abstract TVec Multiply(TVec a, TVec b);
+    static abstract TVec Divide(TVec a, TVec b);
+
+    /// <summary>a × b + c, rounded once.</summary>
+    static abstract TVec MultiplyAdd(TVec a, TVec b, TVec c);
+
+    /// <summary>a × b − c, rounded once.</summary>
+    static abstract TVec MultiplySubtract(TVec a, TVec b, TVec c);
+
+    static abstract TVec Sqrt(TVec a);
+
+    /// <summary>Count complex samples (re, im interleaved) at p: a sample is one 64-bit lane, narrowed to its low and high half.</summary>
+    static abstract void Deinterleave(float* p, out TVec re, out TVec im);
+
+    /// <summary>min(q, 1), NaN staying NaN; 0 where the mask <paramref name="zero"/> is set.</summary>
+    static abstract TVec RatioToGamma(TVec q, TVec zero);
+
+    /// <summary>Lane-wise min and max as the hardware does them (NaN handling unspecified).</summary>
+    static abstract TVec Min(TVec a, TVec b);
+    static abstract TVec Max(TVec a, TVec b);
+
+    static abstract TVec EqualsZero(TVec a);
+    static abstract TVec GreaterThan(TVec a, float bound);
+
+    /// <summary>As unsigned integers, bits(a) − 1 &lt; bound: 0 &lt; a &lt; the float whose bits are bound + 1 (0 wraps round, NaN is above).</summary>
+    static abstract TVec BelowPositive(TVec a, uint bound);
+
+    static abstract TVec Or(TVec a, TVec b);
+
+    static abstract bool Any(TVec mask);
+
+    /// <summary>Whether lane i of the mask is set.</summary>
+    static abstract bool Lane(TVec mask, int i);
+}
+
+internal readonly unsafe struct Simd512 : ISimdFloats<Vector512<float>>
+{
+    public static int Count => Vector512<float>.Count;
+    public static Vector512<float> Zero => Vector512<float>.Zero;
+    [MethodImpl(MethodImplOptions.AggressiveInlining)] public static Vector512<float> Load(float* p) => Vector512.Load(p);
+    [MethodImpl(MethodImplOptions.AggressiveInlining)] public static void Store(Vector512<float> v, float* p) => v.Store(p);
+    [MethodImpl(MethodImplOptions.AggressiveInlining)] public static void Prefetch(float* p) => Sse.Prefetch0(p);
+    [MethodImpl(MethodImplOptions.AggressiveInlining)] public static Vector512<float> Add(Vector512<float> a, Vector512<float> b) => a + b;
+    [MethodImpl(MethodImplOptions.AggressiveInlining)] public static Vector512<float> Multiply(Vector512<float> a, Vector512<float> b) => a * b;
+    [MethodImpl(MethodImplOptions.AggressiveInlining)] public static Vector512<float> Divide(Vector512<float> a, Vector512<float> b) => a / b;
+    [MethodImpl(MethodImplOptions.AggressiveInlining)] public static Vector512<float> MultiplyAdd(Vector512<float> a, Vector512<float> b, Vector512<float> c) => Vector512.FusedMultiplyAdd(a, b, c);
+    [MethodImpl(MethodImplOptions.AggressiveInlining)] public static Vector512<float> MultiplySubtract(Vector512<float> a, Vector512<float> b, Vector512<float> c) => Vector512.FusedMultiplyAdd(a, b, -c);
+    [MethodImpl(MethodImplOptions.AggressiveInlining)] public static Vector512<float> Sqrt(Vector512<float> a) => Vector512.Sqrt(a);
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void Deinterleave(float* p, out Vector512<float> re, out Vector512<float> im)
+    {
+        // Each vector's evens to its low half and odds to its high half (vpermps), then the halves joined.
+        var order = Vector512.Create(0, 2, 4, 6, 8, 10, 12, 14, 1, 3, 5, 7, 9, 11, 13, 15);
+        Vector512<float> lo = Vector512.Shuffle(Vector512.Load(p), order), hi = Vector512.Shuffle(Vector512.Load(p + Count), order);
+        re = Vector512.Create(lo.GetLower(), hi.GetLower());
+        im = Vector512.Create(lo.GetUpper(), hi.GetUpper());
+    }
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector512<float> RatioToGamma(Vector512<float> q, Vector512<float> zero) =>
+        Vector512.AndNot(Vector512.ConditionalSelect(Vector512.GreaterThan(q, Vector512<float>.One), Vector512<float>.One, q), zero);
+    [MethodImpl(MethodImplOptions.AggressiveInlining)] public static Vector512<float> Min(Vector512<float> a, Vector512<float> b) => Vector512.MinNative(a, b);
+    [MethodImpl(MethodImplOptions.AggressiveInlining)] public static Vector512<float> Max(Vector512<float> a, Vector512<float> b) => Vector512.MaxNative(a, b);
+    [MethodImpl(MethodImplOptions.AggressiveInlining)] public static Vector512<float> EqualsZero(Vector512<float> a) => Vector512.Equals(a, Vector512<float>.Zero);
+    [MethodImpl(MethodImplOptions.AggressiveInlining)] public static Vector512<float> GreaterThan(Vector512<float> a, float bound) => Vector512.GreaterThan(a, Vector512.Create(bound));
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector512<float> BelowPositive(Vector512<float> a, uint bound) => Vector512.LessThan(a.AsUInt32() - Vector512<uint>.One, Vector512.Create(bound)).AsSingle();
+    [MethodImpl(MethodImplOptions.AggressiveInlining)] public static Vector512<float> Or(Vector512<float> a, Vector512<float> b) => a | b;
+    [MethodImpl(MethodImplOptions.AggressiveInlining)] public static bool Any(Vector512<float> mask) => mask.AsUInt32() != Vector512<uint>.Zero;
+    public static bool Lane(Vector512<float> mask, int i) => mask.AsUInt32()[i] != 0;
+}
+
+internal readonly unsafe struct SimdVector : ISimdFloats<Vector<float>>
+{
+    public static int Count => Vector<float>.Count;
+    public static Vector<float> Zero => Vector<float>.Zero;
+    [MethodImpl(MethodImplOptions.AggressiveInlining)] public static Vector<float> Load(float* p) => Vector.Load(p);
+    [MethodImpl(MethodImplOptions.AggressiveInlining)] public static void Store(Vector<float> v, float* p) => v.Store(p);
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void Prefetch(float* p)
+    {
+        if (Sse.IsSupported) Sse.Prefetch0(p);
+    }
+    [MethodImpl(MethodImplOptions.AggressiveInlining)] public static Vector<float> Add(Vector<float> a, Vector<float> b) => a + b;
+    [MethodImpl(MethodImplOptions.AggressiveInlining)] public static Vector<float> Multiply(Vector<float> a, Vector<float> b) => a * b;
+    [MethodImpl(MethodImplOptions.AggressiveInlining)] public static Vector<float> Divide(Vector<float> a, Vector<float> b) => a / b;
+    [MethodImpl(MethodImplOptions.AggressiveInlining)] public static Vector<float> MultiplyAdd(Vector<float> a, Vector<float> b, Vector<float> c) => Vector.FusedMultiplyAdd(a, b, c);
+    [MethodImpl(MethodImplOptions.AggressiveInlining)] public static Vector<float> MultiplySubtract(Vector<float> a, Vector<float> b, Vector<float> c) => Vector.FusedMultiplyAdd(a, b, -c);
+    [MethodImpl(MethodImplOptions.AggressiveInlining)] public static Vector<float> Sqrt(Vector<float> a) => Vector.SquareRoot(a);
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void Deinterleave(float* p, out Vector<float> re, out Vector<float> im)
+    {
+        Vector<ulong> lo = Vector.Load((ulong*)p), hi = Vector.Load((ulong*)(p + Count));
+        re = Vector.AsVectorSingle(Vector.Narrow(lo, hi));
+        im = Vector.AsVectorSingle(Vector.Narrow(lo >>> 32, hi >>> 32));
+    }
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector<float> RatioToGamma(Vector<float> q, Vector<float> zero) =>
+        Vector.AndNot(Vector.ConditionalSelect(Vector.GreaterThan(q, Vector<float>.One), Vector<float>.One, q), zero);
+    [MethodImpl(MethodImplOptions.AggressiveInlining)] public static Vector<float> Min(Vector<float> a, Vector<float> b) => Vector.MinNative(a, b);
+    [MethodImpl(MethodImplOptions.AggressiveInlining)] public static Vector<float> Max(Vector<float> a, Vector<float> b) => Vector.MaxNative(a, b);
+    [MethodImpl(MethodImplOptions.AggressiveInlining)] public static Vector<float> EqualsZero(Vector<float> a) => Vector.AsVectorSingle(Vector.Equals(a, Vector<float>.Zero));
+    [MethodImpl(MethodImplOptions.AggressiveInlining)] public static Vector<float> GreaterThan(Vector<float> a, float bound) => Vector.AsVectorSingle(Vector.GreaterThan(a, new Vector<float>(bound)));
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector<float> BelowPositive(Vector<float> a, uint bound) => Vector.AsVectorSingle(Vector.LessThan(Vector.AsVectorUInt32(a) - Vector<uint>.One, new Vector<uint>(bound)));
+    [MethodImpl(MethodImplOptions.AggressiveInlining)] public static Vector<float> Or(Vector<float> a, Vector<float> b) => a | b;
+    [MethodImpl(MethodImplOptions.AggressiveInlining)] public static bool Any(Vector<float> mask) => Vector.AsVectorUInt32(mask) != Vector<uint>.Zero;
+    public static bool Lane(Vector<float> mask, int i) => Vector.AsVectorUInt32(mask)[i] != 0;
+}
