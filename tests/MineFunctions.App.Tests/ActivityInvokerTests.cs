@@ -27,6 +27,16 @@ public sealed class ActivityInvokerTests
         }
     }
 
+    /// <summary>Waits on a storage-like call that observes the activity's ambient token, as the real activities do.</summary>
+    public sealed class SlowIoActivity : TaskActivity<string, string>
+    {
+        public override async Task<string> RunAsync(TaskActivityContext context, string input)
+        {
+            await Task.Delay(Timeout.Infinite, MineFunctions.Workflow.Activities.ActivityCancellation.Token);
+            return input;
+        }
+    }
+
     private static FunctionContext Context(string functionName, IServiceProvider services, string? instanceId = "run-1:sishen")
     {
         var definition = new Mock<FunctionDefinition>();
@@ -77,5 +87,18 @@ public sealed class ActivityInvokerTests
 
         Assert.Equal("a", await first);
         Assert.EndsWith("|c", await ActivityInvoker.RunRasterAsync<ProbeActivity, string, string>("c", context), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task TheRasterJobTimeout_ReachesTheActivitysStorageCalls_AndStopsIt()
+    {
+        var services = new ServiceCollection()
+            .AddSingleton(new RasterResiliencePipelines(new RasterWorkOptions { RasterJobTimeout = TimeSpan.FromMilliseconds(100) }))
+            .BuildServiceProvider();
+
+        var run = ActivityInvoker.RunRasterAsync<SlowIoActivity, string, string>("a", Context(nameof(SlowIoActivity), services));
+
+        await Assert.ThrowsAsync<Polly.Timeout.TimeoutRejectedException>(() => run.WaitAsync(TimeSpan.FromSeconds(30)));
+        Assert.Equal(CancellationToken.None, MineFunctions.Workflow.Activities.ActivityCancellation.Token);
     }
 }

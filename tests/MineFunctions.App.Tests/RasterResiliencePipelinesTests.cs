@@ -1,4 +1,3 @@
-using MineFunctions.Infrastructure.Gdal;
 using MineFunctions.Infrastructure.Resilience;
 using Polly.RateLimiting;
 using Polly.Timeout;
@@ -50,65 +49,5 @@ public sealed class RasterResiliencePipelinesTests
 
         await Assert.ThrowsAsync<TimeoutRejectedException>(() =>
             pipelines.RasterWork.ExecuteAsync(async token => await Task.Delay(Timeout.Infinite, token)).AsTask());
-    }
-
-    [Fact]
-    public async Task AFailedGdalHttpReadIsRetriedTheConfiguredNumberOfTimesAndNoMore()
-    {
-        var pipelines = new RasterResiliencePipelines(new RasterWorkOptions { NetworkReadRetries = 2, NetworkRetryDelay = TimeSpan.Zero });
-        var attempts = 0;
-
-        await Assert.ThrowsAsync<GdalException>(() => pipelines.NetworkRead.ExecuteAsync(_ =>
-        {
-            attempts++;
-            throw new GdalException("HTTP 503", RasterResiliencePipelines.CplHttpResponseError);
-        }).AsTask());
-
-        Assert.Equal(3, attempts);
-    }
-
-    [Fact]
-    public async Task AGdalHttpReadThatRecoversReturnsItsResult()
-    {
-        var pipelines = new RasterResiliencePipelines(new RasterWorkOptions { NetworkReadRetries = 2, NetworkRetryDelay = TimeSpan.Zero });
-        var attempts = 0;
-
-        var value = await pipelines.NetworkRead.ExecuteAsync(_ =>
-            ++attempts < 2 ? throw new GdalException("HTTP 500", RasterResiliencePipelines.CplHttpResponseError) : ValueTask.FromResult(42));
-
-        Assert.Equal(42, value);
-        Assert.Equal(2, attempts);
-    }
-
-    [Theory]
-    [InlineData(4)] // CPLE_OpenFailed: a missing or corrupt file is not transient
-    [InlineData(1)] // CPLE_AppDefined
-    public async Task ANonNetworkGdalFailureIsNotRetried(int cplError)
-    {
-        var pipelines = new RasterResiliencePipelines(new RasterWorkOptions { NetworkReadRetries = 2, NetworkRetryDelay = TimeSpan.Zero });
-        var attempts = 0;
-
-        await Assert.ThrowsAsync<GdalException>(() => pipelines.NetworkRead.ExecuteAsync(_ =>
-        {
-            attempts++;
-            throw new GdalException("not a TIFF", cplError);
-        }).AsTask());
-
-        Assert.Equal(1, attempts);
-    }
-
-    [Fact]
-    public async Task WithZeroRetriesANetworkReadIsTriedOnce()
-    {
-        var pipelines = new RasterResiliencePipelines(new RasterWorkOptions { NetworkReadRetries = 0 });
-        var attempts = 0;
-
-        await Assert.ThrowsAsync<GdalException>(() => pipelines.NetworkRead.ExecuteAsync(_ =>
-        {
-            attempts++;
-            throw new GdalException("HTTP 503", RasterResiliencePipelines.CplHttpResponseError);
-        }).AsTask());
-
-        Assert.Equal(1, attempts);
     }
 }

@@ -2,6 +2,7 @@ using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask;
 using Microsoft.Extensions.DependencyInjection;
 using MineFunctions.Infrastructure.Resilience;
+using MineFunctions.Workflow.Activities;
 
 namespace MineFunctions.App.Durable;
 
@@ -24,8 +25,8 @@ public static class ActivityInvoker
     /// <summary>
     /// Runs <typeparamref name="TActivity"/> inside <see cref="RasterResiliencePipelines.RasterWork"/>:
     /// it waits for a raster slot (or is rejected when the queue is full, and Durable retries the
-    /// activity). The pipeline's timeout only reaches work that observes its token; these activity
-    /// classes take none, so their hard bound is host.json's functionTimeout.
+    /// activity). The pipeline's token (its RasterJobTimeout and the host's shutdown) reaches the
+    /// activity through <see cref="ActivityCancellation"/>, which every storage call observes.
     /// </summary>
     public static async Task<TOutput> RunRasterAsync<TActivity, TInput, TOutput>(TInput input, FunctionContext context)
         where TActivity : TaskActivity<TInput, TOutput>
@@ -33,7 +34,11 @@ public static class ActivityInvoker
         ArgumentNullException.ThrowIfNull(context);
         var pipelines = context.InstanceServices.GetRequiredService<RasterResiliencePipelines>();
         return await pipelines.RasterWork.ExecuteAsync(
-            static async (state, _) => await RunAsync<TActivity, TInput, TOutput>(state.input, state.context),
+            static async (state, token) =>
+            {
+                using var scope = ActivityCancellation.Use(token);
+                return await RunAsync<TActivity, TInput, TOutput>(state.input, state.context);
+            },
             (input, context),
             context.CancellationToken);
     }

@@ -27,16 +27,4 @@ public sealed class RasterWorkOptions
     /// <summary>Longest one raster job may run before it is cancelled (keep below the queue visibility timeout).</summary>
     [Range(typeof(TimeSpan), "00:00:01", "01:00:00")]
     public TimeSpan RasterJobTimeout { get; set; } = TimeSpan.FromMinutes(4);
-
-    /// <summary>Retries of one failed GDAL network read (<c>/vsiaz/</c>); the first try is not counted.</summary>
-    [Range(0, 5)]
-    public int NetworkReadRetries { get; set; } = 2;
-
-    /// <summary>First backoff delay between GDAL network read attempts (exponential, with jitter).</summary>
-    [Range(typeof(TimeSpan), "00:00:00", "00:01:00")]
-    public TimeSpan NetworkRetryDelay { get; set; } = TimeSpan.FromMilliseconds(500);
-
-    /// <summary>Timeout of one GDAL network read attempt.</summary>
-    [Range(typeof(TimeSpan), "00:00:01", "00:10:00")]
-    public TimeSpan NetworkReadTimeout { get; set; } = TimeSpan.FromSeconds(30);
 }

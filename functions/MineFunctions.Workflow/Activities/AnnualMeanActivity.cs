@@ -22,7 +22,7 @@ public sealed class AnnualMeanActivity(PipelineStorage storage) : TaskActivity<A
         foreach (var pairId in input.PairIds)
         {
             var (reference, secondary) = ParsePairId(pairId);
-            var (ndai, pairGrid) = await RasterBlobs.ReadFloat32Async(storage.Products, ProductLayout.Ndai(asset, key, reference, secondary), storage.ReadOptions, CancellationToken.None);
+            var (ndai, pairGrid) = await RasterBlobs.ReadFloat32Async(storage.Products, ProductLayout.Ndai(asset, key, reference, secondary), storage.ReadOptions, ActivityCancellation.Token);
             if (grid is null)
             {
                 grid = pairGrid;
@@ -47,8 +47,8 @@ public sealed class AnnualMeanActivity(PipelineStorage storage) : TaskActivity<A
             spatial += mean[i];
             valid++;
         }
-        await RasterBlobs.WriteFloat32Async(storage.Products, ProductLayout.Annual(asset, key, input.Year), mean, grid, CancellationToken.None);
-        await RasterBlobs.WriteFloat32Async(storage.Products, WorkflowProducts.AnnualCount(asset, key, input.Year), counts, grid, CancellationToken.None);
+        await RasterBlobs.WriteFloat32Async(storage.Products, ProductLayout.Annual(asset, key, input.Year), mean, grid, ActivityCancellation.Token);
+        await RasterBlobs.WriteFloat32Async(storage.Products, WorkflowProducts.AnnualCount(asset, key, input.Year), counts, grid, ActivityCancellation.Token);
         return new AnnualOutcome(input.Year, input.PairIds.Count, valid, valid == 0 ? null : spatial / valid);
     }
 

@@ -18,14 +18,14 @@ public sealed class CoherenceActivity(PipelineStorage storage) : TaskActivity<Pa
         var (asset, key, pair) = (input.Scope.AssetId, PipelineStorage.KeyOf(input.Scope.Settings), input.Pair);
         var referenceName = InputLayout.SlcRaster(asset, pair.Reference);
         var secondaryName = InputLayout.SlcRaster(asset, pair.Secondary);
-        var (reference, grid) = await RasterBlobs.ReadComplex64Async(storage.Inputs, referenceName, storage.ReadOptions, CancellationToken.None);
-        var (secondary, secondaryGrid) = await RasterBlobs.ReadComplex64Async(storage.Inputs, secondaryName, storage.ReadOptions, CancellationToken.None);
+        var (reference, grid) = await RasterBlobs.ReadComplex64Async(storage.Inputs, referenceName, storage.ReadOptions, ActivityCancellation.Token);
+        var (secondary, secondaryGrid) = await RasterBlobs.ReadComplex64Async(storage.Inputs, secondaryName, storage.ReadOptions, ActivityCancellation.Token);
         GridCheck.EnsureSameGrid(grid, referenceName, secondaryGrid, secondaryName);
 
         var coherence = new float[grid.Width * grid.Height];
         CoherenceEstimator.Estimate(reference, secondary, grid.Width, grid.Height, input.Scope.Settings.Window(), coherence);
         var counts = CoherenceValidation.Sanitize(coherence);
-        await RasterBlobs.WriteFloat32Async(storage.Products, ProductLayout.Coherence(asset, key, pair.Reference, pair.Secondary), coherence, grid, CancellationToken.None);
+        await RasterBlobs.WriteFloat32Async(storage.Products, ProductLayout.Coherence(asset, key, pair.Reference, pair.Secondary), coherence, grid, ActivityCancellation.Token);
         return new CoherenceOutcome(pair.PairId, true, counts.Rejected, null);
     }
 }

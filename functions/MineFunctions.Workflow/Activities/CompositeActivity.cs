@@ -25,7 +25,7 @@ public sealed class CompositeActivity(PipelineStorage storage) : TaskActivity<Wi
         GridSpec? grid = null;
         for (var i = 0; i < 3; i++)
         {
-            var (pixels, yearGrid) = await RasterBlobs.ReadFloat32Async(storage.Products, ProductLayout.Annual(asset, key, first + i), storage.ReadOptions, CancellationToken.None);
+            var (pixels, yearGrid) = await RasterBlobs.ReadFloat32Async(storage.Products, ProductLayout.Annual(asset, key, first + i), storage.ReadOptions, ActivityCancellation.Token);
             if (grid is null) grid = yearGrid;
             else GridCheck.EnsureSameGrid(grid, $"annual {first}", yearGrid, $"annual {first + i}");
             years[i] = pixels;
@@ -37,8 +37,8 @@ public sealed class CompositeActivity(PipelineStorage storage) : TaskActivity<Wi
 
         var compositeBlob = ProductLayout.Composite(asset, key, first, last);
         var classesBlob = ProductLayout.Classes(asset, key, first, last);
-        await RasterBlobs.WriteByteAsync(storage.Products, compositeBlob, [red, green, blue], grid!, null, cloudOptimised: true, CancellationToken.None);
-        await RasterBlobs.WriteByteAsync(storage.Products, classesBlob, [classes], grid!, ColourClassifier.Excluded, cloudOptimised: true, CancellationToken.None);
+        await RasterBlobs.WriteByteAsync(storage.Products, compositeBlob, [red, green, blue], grid!, null, cloudOptimised: true, ActivityCancellation.Token);
+        await RasterBlobs.WriteByteAsync(storage.Products, classesBlob, [classes], grid!, ColourClassifier.Excluded, cloudOptimised: true, ActivityCancellation.Token);
         await WriteQuickLooksAsync(asset, key, first, last, red, green, blue, classes, grid!);
         await storage.Products.UploadAsync(WorkflowProducts.Counts(asset, key, first, last),
             System.Text.Encoding.UTF8.GetBytes(ClassCountsCsvWriter.Write(counts)), "text/csv");

@@ -31,7 +31,7 @@ public sealed class NdaiActivity(PipelineStorage storage) : TaskActivity<PairTas
             await PairFailures.RecordAsync(storage, scope, pair, ex);
             return new PairOutcome(pair.PairId, pair.Year, false, PairFailures.Summary(ex), double.NaN, double.NaN, Failed: true);
         }
-        var (maskBytes, maskGrid) = await RasterBlobs.ReadByteAsync(storage.Products, WorkflowProducts.StableMask(scope.AssetId, key), storage.ReadOptions, CancellationToken.None);
+        var (maskBytes, maskGrid) = await RasterBlobs.ReadByteAsync(storage.Products, WorkflowProducts.StableMask(scope.AssetId, key), storage.ReadOptions, ActivityCancellation.Token);
         GridCheck.EnsureSameGrid(maskGrid, "stable mask", grid, pair.PairId);
 
         var decision = PairScreening.Evaluate(coherence, StableMask.FromArea(maskBytes), scope.Settings.Stable());
@@ -41,7 +41,7 @@ public sealed class NdaiActivity(PipelineStorage storage) : TaskActivity<PairTas
             var ndai = new float[coherence.Length];
             NdaiCalculator.Compute(coherence, decision.StableMean, ndai);
             ndaiBlob = ProductLayout.Ndai(scope.AssetId, key, pair.Reference, pair.Secondary);
-            await RasterBlobs.WriteFloat32Async(storage.Products, ndaiBlob, ndai, grid, CancellationToken.None);
+            await RasterBlobs.WriteFloat32Async(storage.Products, ndaiBlob, ndai, grid, ActivityCancellation.Token);
         }
 
         await storage.Tables.UpsertAsync(new PairResultRow(

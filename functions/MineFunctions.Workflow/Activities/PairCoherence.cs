@@ -19,7 +19,7 @@ internal static class PairCoherence
         GridSpec grid;
         try
         {
-            (pixels, grid) = await RasterBlobs.ReadFloat32Async(store, blob, storage.ReadOptions, CancellationToken.None);
+            (pixels, grid) = await RasterBlobs.ReadFloat32Async(store, blob, storage.ReadOptions, ActivityCancellation.Token);
         }
         catch (GdalException ex)
         {

@@ -58,9 +58,9 @@ public sealed class StableStatisticsActivity(PipelineStorage storage) : TaskActi
         stats.CopyMeans(mean);
         stats.CopyStandardDeviations(std);
         var asset = input.Scope.AssetId;
-        await RasterBlobs.WriteByteAsync(storage.Products, WorkflowProducts.StableMask(asset, key), [maskBytes], grid!, null, cloudOptimised: false, CancellationToken.None);
-        await RasterBlobs.WriteFloat32Async(storage.Products, WorkflowProducts.StableMean(asset, key), mean, grid!, CancellationToken.None);
-        await RasterBlobs.WriteFloat32Async(storage.Products, WorkflowProducts.StableStd(asset, key), std, grid!, CancellationToken.None);
+        await RasterBlobs.WriteByteAsync(storage.Products, WorkflowProducts.StableMask(asset, key), [maskBytes], grid!, null, cloudOptimised: false, ActivityCancellation.Token);
+        await RasterBlobs.WriteFloat32Async(storage.Products, WorkflowProducts.StableMean(asset, key), mean, grid!, ActivityCancellation.Token);
+        await RasterBlobs.WriteFloat32Async(storage.Products, WorkflowProducts.StableStd(asset, key), std, grid!, ActivityCancellation.Token);
 
         long valid = 0;
         foreach (var c in stats.Counts) if (c > 0) valid++;

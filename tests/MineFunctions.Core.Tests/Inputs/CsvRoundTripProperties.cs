@@ -8,8 +8,10 @@ public sealed class CsvRoundTripProperties
 {
     private static readonly Gen<string> Field = Gen.String[Gen.Char["ab ,\"\r\n;é"], 0, 8];
 
+    // The generator's only formula leader is CR; the others (= + - @ tab) are covered by CsvTextTests.
+
     [Fact]
-    public void AnyFieldsWrittenWithCsvTextField_ReadBackUnchanged_WithTheirStartLines()
+    public void AnyFieldsWrittenWithCsvTextField_ReadBack_WithTheirStartLines_FormulaLeadersAsText()
     {
         Gen.Select(Field.Array[1, 5], Gen.Int[1, 6]).Sample(t =>
         {
@@ -24,7 +26,9 @@ public sealed class CsvRoundTripProperties
             {
                 var record = reader.Next(out var line);
                 Assert.NotNull(record);
-                Assert.Equal(fields, record);
+                // A field a spreadsheet would run as a formula (here: one starting with CR) comes back
+                // with the apostrophe that makes it text; every other field comes back unchanged.
+                Assert.Equal(fields.Select(f => f.StartsWith('\r') ? "'" + f : f), record);
                 Assert.Equal(expectedLine, line);
                 expectedLine += linesPerRecord;
             }
