@@ -17,7 +17,7 @@ public sealed record CreditsAndNames(double? RemainingCredits, IReadOnlyList<str
 /// <summary>Input of <see cref="SubmitJobActivity"/>: order <paramref name="Job"/> unless <paramref name="Attempt"/> jobs of its name exist.</summary>
 public sealed record SubmitTask(PlannedJob Job, int Attempt);
 
-/// <summary>The job that now stands for a planned job, whether ordered by this call or found by name; <paramref name="Attempts"/> = jobs of that name.</summary>
+/// <summary>The job that now stands for a planned job, whether ordered by this call or found by name; <paramref name="Attempts"/> = failed jobs of that name, plus this one.</summary>
 public sealed record SubmittedJob(string JobId, string Status, bool Ordered, int Attempts);
 
 /// <summary>A job's status and, once it has succeeded, its product.</summary>

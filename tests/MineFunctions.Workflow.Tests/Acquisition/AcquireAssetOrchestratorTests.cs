@@ -122,13 +122,18 @@ public sealed class AcquireAssetOrchestratorTests
     }
 
     [AcquisitionFact]
-    public async Task AProductThatExpiredBeforeItsDownload_IsRecordedAsExpired()
+    public async Task AProductThatExpiredBeforeItsDownload_IsRecordedAsExpired_AndOrderedAgainNextTime()
     {
         await using var world = await AcquisitionFixture.StartAsync();
         world.Server.ProductLifetime = TimeSpan.FromMilliseconds(1);
         var result = await world.RunAsync(AcquisitionFixture.Request());
         Assert.All(result.Pairs, p => Assert.Equal(PairStatus.Expired, p.Status));
         Assert.All(result.Pairs, p => Assert.Contains("expired", p.Reason));
+
+        world.Server.ProductLifetime = TimeSpan.FromDays(14);
+        var again = await world.RunAsync(AcquisitionFixture.Request());
+        Assert.All(again.Pairs, p => Assert.Equal(PairStatus.Downloaded, p.Status));
+        Assert.Equal(6, world.Server.PostedJobs.Count);
     }
 
     [AcquisitionFact]
