@@ -6,6 +6,7 @@ namespace MineFunctions.Core.Acquisition;
 /// id, e.g. "174_372326_IW3", or "path-frame" for SLCs); only acquisitions of one stack pair up.
 /// <see cref="PerpendicularBaselineM"/> is relative to one reference of the stack (as asf_search
 /// reports it), so a pair's Bperp is the difference of its two scenes' values; null when unknown.
+/// <see cref="Orbit"/> holds the state vectors it can be computed from (<see cref="StateVectorBaseline"/>).
 /// </summary>
 public sealed record SceneAcquisition(
     string SceneName,
@@ -14,7 +15,8 @@ public sealed record SceneAcquisition(
     string Direction,
     string Polarisation,
     string StackId,
-    double? PerpendicularBaselineM = null)
+    double? PerpendicularBaselineM = null,
+    OrbitStateVectors? Orbit = null)
 {
     /// <summary>The UTC acquisition date: temporal baselines are counted in whole days between dates (METHOD.md §1.1).</summary>
     public DateOnly Date => DateOnly.FromDateTime(StartTime.UtcDateTime);

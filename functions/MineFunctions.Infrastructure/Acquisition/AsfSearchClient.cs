@@ -12,8 +12,10 @@ public sealed record AsfSearchQuery(string IntersectsWithWkt, DateTimeOffset Sta
 /// beam mode IW, <c>processingLevel=BURST</c> (bursts, polarisation asked for) or <c>SLC</c>,
 /// <c>intersectsWith</c> a WKT polygon, <c>start</c>/<c>end</c>. Each GeoJSON feature's
 /// <c>properties</c> become a <see cref="SceneAcquisition"/>: sceneName, startTime, pathNumber,
-/// flightDirection, polarization, the full burst id (bursts) or frameNumber (SLC), and
-/// <c>perpendicularBaseline</c> where the response has it (asf_search stacks do; a plain search does not).
+/// flightDirection, polarization, the full burst id (bursts) or frameNumber (SLC),
+/// <c>perpendicularBaseline</c> where the response has it (asf_search stacks do; a plain search
+/// does not), and the orbit state vectors of a <c>baseline</c> object where present, from which
+/// <see cref="StateVectorBaseline"/> computes Bperp.
 /// </summary>
 public sealed class AsfSearchClient(HttpClient http, Uri baseUrl)
 {
@@ -76,10 +78,42 @@ public sealed class AsfSearchClient(HttpClient http, Uri baseUrl)
                 stack = burstId;
             else
                 stack = Number(p, "frameNumber") is { } frame ? string.Create(CultureInfo.InvariantCulture, $"{track}-{(int)frame}") : track.ToString(CultureInfo.InvariantCulture);
-            scenes.Add(new SceneAcquisition(name, start, track, direction.ToUpperInvariant(), polarisation, stack, Number(p, "perpendicularBaseline")));
+            scenes.Add(new SceneAcquisition(name, start, track, direction.ToUpperInvariant(), polarisation, stack, Number(p, "perpendicularBaseline"), Orbit(feature, p)));
         }
         return scenes;
     }
+
+    /// <summary>
+    /// The state vectors of a feature's <c>baseline</c> object (asf_search's product shape:
+    /// stateVectors.positions/velocities pre and post, ascendingNodeTime), with the scene centre;
+    /// null when any part is missing.
+    /// </summary>
+    private static OrbitStateVectors? Orbit(JsonElement feature, JsonElement p)
+    {
+        if (!feature.TryGetProperty("baseline", out var b) || b.ValueKind != JsonValueKind.Object
+            || !b.TryGetProperty("stateVectors", out var sv) || sv.ValueKind != JsonValueKind.Object
+            || !sv.TryGetProperty("positions", out var pos) || pos.ValueKind != JsonValueKind.Object
+            || !sv.TryGetProperty("velocities", out var vel) || vel.ValueKind != JsonValueKind.Object)
+            return null;
+        var prePos = Vector(pos, "prePosition");
+        var postPos = Vector(pos, "postPosition");
+        var preVel = Vector(vel, "preVelocity");
+        var postVel = Vector(vel, "postVelocity");
+        var preTime = Time(pos, "prePositionTime");
+        var postTime = Time(pos, "postPositionTime");
+        var node = Time(b, "ascendingNodeTime");
+        if (prePos is null || postPos is null || preVel is null || postVel is null || preTime is null || postTime is null || node is null
+            || Number(p, "centerLat") is not { } lat || Number(p, "centerLon") is not { } lon || postTime <= preTime)
+            return null;
+        return new OrbitStateVectors(prePos, preTime.Value, postPos, postTime.Value, preVel, postVel, node.Value, lat, lon);
+    }
+
+    private static double[]? Vector(JsonElement o, string name) =>
+        o.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.Array && v.GetArrayLength() == 3 && v.EnumerateArray().All(x => x.ValueKind == JsonValueKind.Number)
+            ? v.EnumerateArray().Select(x => x.GetDouble()).ToArray() : null;
+
+    private static DateTimeOffset? Time(JsonElement o, string name) =>
+        Text(o, name) is { } t && DateTimeOffset.TryParse(t, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var d) ? d : null;
 
     private static string? Text(JsonElement o, string name) =>
         o.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String && v.GetString() is { Length: > 0 } s ? s : null;

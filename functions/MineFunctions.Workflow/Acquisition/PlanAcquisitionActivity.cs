@@ -33,7 +33,8 @@ public sealed class PlanAcquisitionActivity(PipelineStorage storage, Acquisition
         if (scenes.Count >= settings.MaxResults)
             throw new InvalidOperationException($"ASF returned {scenes.Count} scenes, the MaxResults limit: narrow the period (--since) or raise the limit, so no scene is silently missing.");
 
-        var pairing = AcquisitionPairing.Form(scenes, settings.PairingRules, processed, since);
+        // Bperp from the state vectors where the search gave none (asf_search's way); else it stays unknown and is checked after processing.
+        var pairing = AcquisitionPairing.Form(StateVectorBaseline.FillMissing(scenes), settings.PairingRules, processed, since);
         var jobs = Hyp3JobPlanner.Plan(input.AssetId, pairing.Pairs, settings.JobType, settings.Looks);
         return new AcquisitionPlan(input.AssetId, searchStart, scenes.Count, jobs, pairing.Skipped);
     }

@@ -21,6 +21,9 @@ public sealed class FakeJob
     /// <summary>1 for the first job of its name, 2 for the next...</summary>
     public required int Attempt { get; init; }
 
+    /// <summary>When the product expires: fixed when the job is accepted (a later change of <see cref="FakeAsfHyp3Server.ProductLifetime"/> does not move it).</summary>
+    public required DateTimeOffset Expires { get; init; }
+
     public int Polls { get; set; }
     public string Status { get; set; } = "PENDING";
     public string ProductName => $"S1_{JobId[..8]}_product";
@@ -80,6 +83,7 @@ public sealed class FakeAsfHyp3Server : IAsyncDisposable
     /// <summary>Baseline written into each product's parameter file.</summary>
     public Func<FakeJob, double> ProductBaseline { get; set; } = _ => 37.2;
 
+    /// <summary>How long products of jobs accepted from now on stay downloadable.</summary>
     public TimeSpan ProductLifetime { get; set; } = TimeSpan.FromDays(14);
 
     /// <summary>Bytes of each product's _corr.tif.</summary>
@@ -262,7 +266,7 @@ public sealed class FakeAsfHyp3Server : IAsyncDisposable
                     {
                         JobId = Guid.NewGuid().ToString(), Name = name, JobType = j["job_type"]!.GetValue<string>(),
                         Parameters = j["job_parameters"]!.DeepClone().AsObject(), RequestTime = DateTimeOffset.UtcNow, Cost = CostOf(j),
-                        Attempt = _jobs.Count(x => x.Name == name) + 1,
+                        Attempt = _jobs.Count(x => x.Name == name) + 1, Expires = DateTimeOffset.UtcNow + ProductLifetime,
                     };
                     _jobs.Add(job);
                     accepted.Add(job);
@@ -330,7 +334,7 @@ public sealed class FakeAsfHyp3Server : IAsyncDisposable
         {
             var zip = job.ProductName + ".zip";
             o["files"] = new JsonArray(new JsonObject { ["filename"] = zip, ["size"] = 1234, ["url"] = new Uri(ContentUrl, $"products/{job.JobId}/{zip}").AbsoluteUri });
-            o["expiration_time"] = (job.RequestTime + ProductLifetime).ToString("yyyy-MM-dd'T'HH:mm:ss'+00:00'", CultureInfo.InvariantCulture);
+            o["expiration_time"] = job.Expires.ToString("yyyy-MM-dd'T'HH:mm:ss.ffffff'+00:00'", CultureInfo.InvariantCulture);
             o["browse_images"] = new JsonArray();
             o["thumbnail_images"] = new JsonArray();
         }
@@ -350,7 +354,7 @@ public sealed class FakeAsfHyp3Server : IAsyncDisposable
         var parts = c.Request.Url!.AbsolutePath.Trim('/').Split('/');
         FakeJob? job;
         lock (_gate) job = parts is ["products", var id, _] ? _jobs.FirstOrDefault(j => j.JobId == id && j.Status == "SUCCEEDED") : null;
-        if (job is null || job.RequestTime + ProductLifetime <= DateTimeOffset.UtcNow)
+        if (job is null || job.Expires <= DateTimeOffset.UtcNow)
         {
             c.Response.StatusCode = 404;
             c.Response.Close();
