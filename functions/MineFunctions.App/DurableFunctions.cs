@@ -1,6 +1,7 @@
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask;
 using MineFunctions.App.Durable;
+using MineFunctions.Workflow.Acquisition;
 using MineFunctions.Workflow.Activities;
 using MineFunctions.Workflow.Contracts;
 using MineFunctions.Workflow.Orchestrators;
@@ -62,4 +63,32 @@ public static class DurableFunctions
     [Function(nameof(RecordRunActivity))]
     public static Task<int> RunRecordRunActivityAsync([ActivityTrigger] RunRecord input, FunctionContext context) =>
         ActivityInvoker.RunAsync<RecordRunActivity, RunRecord, int>(input, context);
+
+    [Function(nameof(AcquireAssetOrchestrator))]
+    public static Task<AcquireResult> RunAcquireAssetOrchestratorAsync([OrchestrationTrigger] TaskOrchestrationContext context) =>
+        new AcquireAssetOrchestrator().RunAsync(context, context.GetInput<AcquireRequest>()!);
+
+    [Function(nameof(PlanAcquisitionActivity))]
+    public static Task<AcquisitionPlan> RunPlanAcquisitionActivityAsync([ActivityTrigger] PlanTask input, FunctionContext context) =>
+        ActivityInvoker.RunAsync<PlanAcquisitionActivity, PlanTask, AcquisitionPlan>(input, context);
+
+    [Function(nameof(Hyp3CreditsActivity))]
+    public static Task<CreditsAndNames> RunHyp3CreditsActivityAsync([ActivityTrigger] string input, FunctionContext context) =>
+        ActivityInvoker.RunAsync<Hyp3CreditsActivity, string, CreditsAndNames>(input, context);
+
+    [Function(nameof(SubmitJobActivity))]
+    public static Task<SubmittedJob> RunSubmitJobActivityAsync([ActivityTrigger] SubmitTask input, FunctionContext context) =>
+        ActivityInvoker.RunAsync<SubmitJobActivity, SubmitTask, SubmittedJob>(input, context);
+
+    [Function(nameof(JobStatusActivity))]
+    public static Task<IReadOnlyList<JobState>> RunJobStatusActivityAsync([ActivityTrigger] IReadOnlyList<string> input, FunctionContext context) =>
+        ActivityInvoker.RunAsync<JobStatusActivity, IReadOnlyList<string>, IReadOnlyList<JobState>>(input, context);
+
+    [Function(nameof(DownloadProductActivity))]
+    public static Task<DownloadOutcome> RunDownloadProductActivityAsync([ActivityTrigger] DownloadTask input, FunctionContext context) =>
+        ActivityInvoker.RunAsync<DownloadProductActivity, DownloadTask, DownloadOutcome>(input, context);
+
+    [Function(nameof(RecordAcquisitionActivity))]
+    public static Task<string> RunRecordAcquisitionActivityAsync([ActivityTrigger] AcquireResult input, FunctionContext context) =>
+        ActivityInvoker.RunAsync<RecordAcquisitionActivity, AcquireResult, string>(input, context);
 }

@@ -1,4 +1,5 @@
 using Microsoft.DurableTask;
+using MineFunctions.Workflow.Acquisition;
 using MineFunctions.Workflow.Activities;
 using MineFunctions.Workflow.Orchestrators;
 
@@ -11,13 +12,15 @@ namespace MineFunctions.Workflow;
 /// </summary>
 public static class WorkflowRegistration
 {
-    public static IReadOnlyList<Type> Orchestrators { get; } = [typeof(RefreshOrchestrator), typeof(AssetOrchestrator)];
+    public static IReadOnlyList<Type> Orchestrators { get; } = [typeof(RefreshOrchestrator), typeof(AssetOrchestrator), typeof(AcquireAssetOrchestrator)];
 
     public static IReadOnlyList<Type> Activities { get; } =
     [
         typeof(ListAssetsActivity), typeof(DiscoverAssetActivity), typeof(CoherenceActivity), typeof(StableStatisticsActivity),
         typeof(NdaiActivity), typeof(AnnualMeanActivity), typeof(CompositeActivity), typeof(AssetAreaActivity),
         typeof(RunEstimateActivity), typeof(RecordRunActivity),
+        typeof(PlanAcquisitionActivity), typeof(Hyp3CreditsActivity), typeof(SubmitJobActivity), typeof(JobStatusActivity),
+        typeof(DownloadProductActivity), typeof(RecordAcquisitionActivity),
     ];
 
     public static DurableTaskRegistry AddMineFunctionsWorkflow(this DurableTaskRegistry registry)

@@ -26,6 +26,7 @@ public static class AppServiceCollectionExtensions
         services.AddSingleton<IValidateOptions<PipelineOptions>, PipelineOptionsValidator>();
         services.AddValidatedOptions<RasterWorkOptions>(configuration, RasterWorkOptions.SectionName);
         services.AddValidatedOptions<RasterReadOptions>(configuration, RasterReadOptions.SectionName);
+        services.AddValidatedOptions<AcquisitionOptions>(configuration, AcquisitionOptions.SectionName);
 
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<RunStarter>();
@@ -45,6 +46,12 @@ public static class AppServiceCollectionExtensions
             sp.GetRequiredService<ResultTableStore>(),
             sp.GetRequiredService<IOptions<RasterReadOptions>>().Value));
         services.AddHostedService<StorageInitializer>();
+        services.AddSingleton(sp =>
+        {
+            var a = sp.GetRequiredService<IOptions<AcquisitionOptions>>().Value;
+            return new MineFunctions.Workflow.Acquisition.AcquisitionServices(
+                MineFunctions.Workflow.Acquisition.AcquisitionServices.CreateHttpClient(), new Uri(a.AsfSearchUrl), new Uri(a.Hyp3Url), a.EarthdataToken);
+        });
         services.AddSingleton<CurrentSettings>();
         services.AddSingleton<IAssetResultsReader, TableAssetResultsReader>();
         services.AddSingleton<IProductReader, BlobProductReader>();
