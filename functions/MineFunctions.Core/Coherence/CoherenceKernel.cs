@@ -69,8 +69,8 @@ internal sealed unsafe class CoherenceKernel<TVec, TSimd> : ICoherenceKernel
 
     /// <summary>
     /// How far ahead along the row the samples are prefetched (2 KB of each raster): the hardware
-    /// prefetcher alone leaves the vertical pass waiting on memory (docs/BENCHMARKS.md). A line
-    /// past the row's end is harmless: prefetches do not fault.
+    /// prefetcher alone left the previous kernel waiting on the two input streams (docs/BENCHMARKS.md).
+    /// A line past the row's end is harmless: prefetches do not fault.
     /// </summary>
     private const int PrefetchFloats = 512;
 
