@@ -11,12 +11,12 @@ namespace MineFunctions.Cli.Tests;
 /// </summary>
 public sealed class BenchCommandTests
 {
-    [Fact]
+    [ScipyReferenceFact]
     public async Task BenchCoherence_PrintsTheTable_AndEndsWithOneJsonObjectWhoseRatiosAreConsistent()
     {
         var (code, output, error) = await Mine.RunAsync(
             "bench", "coherence", "--size", "128", "--reps", "1", "--threads", "1",
-            "--reference", Mine.RepoPath("bench", "coherence_reference.py"));
+            "--reference", ScipyReference.Script!);
         Assert.True(code == 0, error + output);
 
         var lines = output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
@@ -28,13 +28,22 @@ public sealed class BenchCommandTests
         using var json = JsonDocument.Parse(lines[^1]);
         var root = json.RootElement;
         double Number(string key) => root.GetProperty(key).GetDouble();
-        Assert.Equal(CoherenceEstimator.KernelPath, root.GetProperty("kernel_path").GetString());
-        Assert.Equal(CoherenceEstimator.KernelFor(CoherenceWindow.Default), root.GetProperty("kernel").GetString());
+        Assert.Equal(CoherenceEstimator.Kernel, root.GetProperty("kernel").GetString());
         Assert.True(Number("mpx_per_s") > 0);
         Assert.True(Number("scipy_mpx_per_s") > 0);
         AssertClose(Number("mpx_per_s") / Number("bound_mpx_per_s"), Number("of_memory_bound"), 3, "of_memory_bound");
         AssertClose(Number("mpx_per_s") / Number("scipy_mpx_per_s"), Number("vs_scipy"), 1, "vs_scipy");
         AssertClose(Number("memory_gb_per_s") * 1e3 / 20, Number("bound_mpx_per_s"), 1, "bound = bandwidth / 20 B per pixel");
+    }
+
+    [Fact]
+    public async Task BenchCoherence_WithoutTheScipyReference_SaysWhyItsColumnIsEmpty()
+    {
+        var (code, output, error) = await Mine.RunAsync("bench", "coherence", "--size", "64", "--reps", "1", "--threads", "1", "--reference", "none");
+        Assert.True(code == 0, error + output);
+        Assert.Contains("scipy reference: not run (--reference none)", output, StringComparison.Ordinal);
+        using var json = JsonDocument.Parse(output.Split('\n', StringSplitOptions.RemoveEmptyEntries)[^1]);
+        Assert.Equal(JsonValueKind.Null, json.RootElement.GetProperty("vs_scipy").ValueKind);
     }
 
     [Fact]

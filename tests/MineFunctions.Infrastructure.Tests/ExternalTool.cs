@@ -16,15 +16,4 @@ internal static class ExternalTool
         if (p.ExitCode != 0) throw new InvalidOperationException($"{file} {string.Join(' ', args)} exited {p.ExitCode}: {stderr.Result}");
         return stdout.Result;
     }
-
-    /// <summary>The numpy/scipy coherence reference, bench/coherence_reference.py in the repository.</summary>
-    public static string CoherenceReferenceScript()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            var candidate = Path.Combine(dir.FullName, "bench", "coherence_reference.py");
-            if (File.Exists(candidate)) return candidate;
-        }
-        throw new FileNotFoundException($"bench/coherence_reference.py not found above {AppContext.BaseDirectory}.");
-    }
 }

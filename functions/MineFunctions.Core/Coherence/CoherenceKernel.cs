@@ -69,8 +69,8 @@ internal sealed unsafe class CoherenceKernel<TVec, TSimd> : ICoherenceKernel
 
     /// <summary>
     /// How far ahead along the row the samples are prefetched (2 KB of each raster): the hardware
-    /// prefetcher alone leaves the vertical pass waiting on memory (docs/BENCHMARKS.md). A line
-    /// past the row's end is harmless: prefetches do not fault.
+    /// prefetcher alone left the previous kernel waiting on the two input streams (docs/BENCHMARKS.md).
+    /// A line past the row's end is harmless: prefetches do not fault.
     /// </summary>
     private const int PrefetchFloats = 512;
 
@@ -126,12 +126,21 @@ internal sealed unsafe class CoherenceKernel<TVec, TSimd> : ICoherenceKernel
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private bool Fused(float* ra, float* rb, float* keep, int count, float* output)
     {
+        // Fields in locals, so the loop keeps them in registers.
         var bad = TSimd.Zero;
-        int full = w - w % Lanes, x = 0;
+        int full = w - w % Lanes, x = 0, windowWidth = wx, behind = lag;
+        long s = stride;
+        float* v = sums + pad, windows = v - bx, kept = keep == null ? null : keep + pad;
+        nint* rows = older;
         for (; x < full; x += Lanes)
         {
-            VerticalStep(ra == null ? null : ra + 2 * x, rb + 2 * x, keep, count, x);
-            if (x >= lag) TSimd.Store(Window(x - lag, ref bad), output + x - lag);
+            VerticalStep(ra == null ? null : ra + 2 * x, rb + 2 * x, kept == null ? null : kept + x, rows, count, pad + x, v + x, s);
+            if (x >= behind)
+            {
+                var (gamma, guard) = Window(windows + x - behind, s, windowWidth);
+                TSimd.Store(gamma, output + x - behind);
+                bad = TSimd.Or(bad, guard);
+            }
         }
         Vertical(ra, rb, keep, count, full, w);
         var from = Math.Max(0, full - lag);
@@ -148,7 +157,7 @@ internal sealed unsafe class CoherenceKernel<TVec, TSimd> : ICoherenceKernel
     {
         int x = x0, full = Math.Min(x1, w - w % Lanes);
         for (; x < full; x += Lanes)
-            VerticalStep(ra == null ? null : ra + 2 * x, rb + 2 * x, keep, count, x);
+            VerticalStep(ra == null ? null : ra + 2 * x, rb + 2 * x, keep == null ? null : keep + pad + x, older, count, pad + x, sums + pad + x, stride);
         if (x < x1)
         {
             if (ra != null)
@@ -159,15 +168,19 @@ internal sealed unsafe class CoherenceKernel<TVec, TSimd> : ICoherenceKernel
                 new ReadOnlySpan<float>(ra + 2 * x, 2 * (w - x)).CopyTo(new Span<float>(stageA, 2 * Lanes));
                 new ReadOnlySpan<float>(rb + 2 * x, 2 * (w - x)).CopyTo(new Span<float>(stageB, 2 * Lanes));
             }
-            VerticalStep(ra == null ? null : stageA, stageB, keep, count, x);
+            VerticalStep(ra == null ? null : stageA, stageB, keep == null ? null : keep + pad + x, older, count, pad + x, sums + pad + x, stride);
         }
     }
 
+    /// <summary>
+    /// One vector of V at <paramref name="v"/> (channel rows <paramref name="s"/> apart): the entering
+    /// row's products from pa, pb (kept at <paramref name="keep"/>) plus those at
+    /// <paramref name="at"/> in the <paramref name="count"/> slots of <paramref name="rows"/>.
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private void VerticalStep(float* pa, float* pb, float* keep, int count, int x)
+    private static void VerticalStep(float* pa, float* pb, float* keep, nint* rows, int count, long at, float* v, long s)
     {
         TVec s0 = TSimd.Zero, s1 = TSimd.Zero, s2 = TSimd.Zero, s3 = TSimd.Zero;
-        long at = pad + x, c1 = stride, c2 = 2L * stride, c3 = 3L * stride;
         if (pa != null)
         {
             TSimd.Prefetch(pa + PrefetchFloats); TSimd.Prefetch(pa + PrefetchFloats + 2 * Lanes - 1);
@@ -181,17 +194,16 @@ internal sealed unsafe class CoherenceKernel<TVec, TSimd> : ICoherenceKernel
             s3 = TSimd.MultiplyAdd(br, br, TSimd.Multiply(bi, bi));
             if (keep != null)
             {
-                TSimd.Store(s0, keep + at); TSimd.Store(s1, keep + c1 + at); TSimd.Store(s2, keep + c2 + at); TSimd.Store(s3, keep + c3 + at);
+                TSimd.Store(s0, keep); TSimd.Store(s1, keep + s); TSimd.Store(s2, keep + 2 * s); TSimd.Store(s3, keep + 3 * s);
             }
         }
         for (var j = 0; j < count; j++)
         {
-            var p = (float*)older[j] + at;
-            s0 = TSimd.Add(s0, TSimd.Load(p)); s1 = TSimd.Add(s1, TSimd.Load(p + c1));
-            s2 = TSimd.Add(s2, TSimd.Load(p + c2)); s3 = TSimd.Add(s3, TSimd.Load(p + c3));
+            var p = (float*)rows[j] + at;
+            s0 = TSimd.Add(s0, TSimd.Load(p)); s1 = TSimd.Add(s1, TSimd.Load(p + s));
+            s2 = TSimd.Add(s2, TSimd.Load(p + 2 * s)); s3 = TSimd.Add(s3, TSimd.Load(p + 3 * s));
         }
-        var v = sums + at;
-        TSimd.Store(s0, v); TSimd.Store(s1, v + c1); TSimd.Store(s2, v + c2); TSimd.Store(s3, v + c3);
+        TSimd.Store(s0, v); TSimd.Store(s1, v + s); TSimd.Store(s2, v + 2 * s); TSimd.Store(s3, v + 3 * s);
     }
 
     /// <summary>γ̂ of columns [x0, x1) of one output row from V; true if the range guard tripped there.</summary>
@@ -201,10 +213,16 @@ internal sealed unsafe class CoherenceKernel<TVec, TSimd> : ICoherenceKernel
         var bad = TSimd.Zero;
         int x = x0, full = Math.Min(x1, w - w % Lanes);
         for (; x < full; x += Lanes)
-            TSimd.Store(Window(x, ref bad), output + x);
+        {
+            var (gamma, guard) = Window(sums + pad - bx + x, stride, wx);
+            TSimd.Store(gamma, output + x);
+            bad = TSimd.Or(bad, guard);
+        }
         if (x < x1)
         {
-            TSimd.Store(Window(x, ref bad), stageOut);
+            var (gamma, guard) = Window(sums + pad - bx + x, stride, wx);
+            TSimd.Store(gamma, stageOut);
+            bad = TSimd.Or(bad, guard);
             new ReadOnlySpan<float>(stageOut, w - x).CopyTo(new Span<float>(output + x, w - x));
         }
         return TSimd.Any(bad);
@@ -217,33 +235,33 @@ internal sealed unsafe class CoherenceKernel<TVec, TSimd> : ICoherenceKernel
         var sb = new ReadOnlySpan<float>(b, 2 * w * h);
         for (var x = 0; x < w; x += Lanes)
         {
-            var bad = TSimd.Zero;
-            Window(x, ref bad);
+            var bad = Window(sums + pad - bx + x, stride, wx).Bad;
             for (var i = 0; i < Lanes && x + i < w; i++)
                 if (TSimd.Lane(bad, i)) output[x + i] = (float)CoherenceReference.Pixel(sa, sb, w, h, window, x + i, y);
         }
     }
 
-    /// <summary>γ̂ of the Lanes pixels from column x: each window adds its X columns of V left to right.</summary>
+    /// <summary>
+    /// γ̂ of the Lanes pixels whose windows start at <paramref name="p"/> in V (channel rows
+    /// <paramref name="s"/> apart): each adds its <paramref name="width"/> columns left to right.
+    /// Bad: the lanes whose window power is neither 0 nor within [2^-40, 2^60] (see the remarks).
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private TVec Window(int x, ref TVec bad)
+    private static (TVec Gamma, TVec Bad) Window(float* p, long s, int width)
     {
-        long c1 = stride, c2 = 2L * stride, c3 = 3L * stride;
-        var p = sums + pad + x - bx;
-        TVec re = TSimd.Load(p), im = TSimd.Load(p + c1), pa = TSimd.Load(p + c2), pb = TSimd.Load(p + c3);
-        for (var k = 1; k < wx; k++)
+        TVec re = TSimd.Load(p), im = TSimd.Load(p + s), pa = TSimd.Load(p + 2 * s), pb = TSimd.Load(p + 3 * s);
+        for (var k = 1; k < width; k++)
         {
             var q = p + k;
-            re = TSimd.Add(re, TSimd.Load(q)); im = TSimd.Add(im, TSimd.Load(q + c1));
-            pa = TSimd.Add(pa, TSimd.Load(q + c2)); pb = TSimd.Add(pb, TSimd.Load(q + c3));
+            re = TSimd.Add(re, TSimd.Load(q)); im = TSimd.Add(im, TSimd.Load(q + s));
+            pa = TSimd.Add(pa, TSimd.Load(q + 2 * s)); pb = TSimd.Add(pb, TSimd.Load(q + 3 * s));
         }
         // γ̂ = sqrt(min(1, (re² + im²) / (pa·pb))), 0 where pa·pb = 0, NaN where a sum is NaN.
         var den = TSimd.Multiply(pa, pb);
         var ratio = TSimd.Divide(TSimd.MultiplyAdd(re, re, TSimd.Multiply(im, im)), den);
-        // The guard: a window power neither 0 nor within [2^-40, 2^60] (see the remarks).
-        // (A NaN may or may not trip it: the reference then gives NaN too.)
-        bad = TSimd.Or(bad, TSimd.Or(TSimd.BelowPositive(TSimd.Min(pa, pb), TinyBits - 1), TSimd.GreaterThan(TSimd.Max(pa, pb), Huge)));
-        return TSimd.Sqrt(TSimd.RatioToGamma(ratio, TSimd.EqualsZero(den)));
+        // (A NaN may or may not trip the guard: the reference then gives NaN too.)
+        var bad = TSimd.Or(TSimd.BelowPositive(TSimd.Min(pa, pb), TinyBits - 1), TSimd.GreaterThan(TSimd.Max(pa, pb), Huge));
+        return (TSimd.Sqrt(TSimd.RatioToGamma(ratio, TSimd.EqualsZero(den))), bad);
     }
 
     private static int RoundUp(int n, int multiple) => (n + multiple - 1) / multiple * multiple;
