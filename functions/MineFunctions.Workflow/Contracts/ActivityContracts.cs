@@ -10,9 +10,11 @@ public sealed record AssetScope(string RunId, string AssetId, PipelineSettings S
 /// <summary>
 /// One selected pair and where its input lives: a coherence raster in the input container
 /// (<see cref="InputBlob"/>), or two SLC rasters (<see cref="FromSlc"/>, named by date).
-/// <see cref="Year"/> follows the year-assignment rule.
+/// <see cref="Year"/> follows the year-assignment rule. <see cref="PerpendicularBaselineM"/> and
+/// <see cref="BaselineSource"/> come from the asset's pair catalogue (null when it does not say).
 /// </summary>
-public sealed record PairWork(string PairId, DateOnly Reference, DateOnly Secondary, int Year, bool FromSlc, string? InputBlob);
+public sealed record PairWork(string PairId, DateOnly Reference, DateOnly Secondary, int Year, bool FromSlc, string? InputBlob,
+    double? PerpendicularBaselineM = null, string? BaselineSource = null);
 
 /// <summary>A candidate pair left out before any pixel work (pair selection or an unreadable name), with why.</summary>
 public sealed record PairExclusion(string PairId, string Reason);

@@ -51,7 +51,7 @@ public sealed class BlobPathTests
     [InlineData(".x")]
     [InlineData("Mine")]
     public void AssetId_RejectsSlashDotsUppercaseAndLeadingPunctuation(string id) =>
-        Assert.Throws<StorageNameException>(() => BlobPath.AssetId(id));
+        Assert.Throws<StorageNameException>(() => AssetIds.Check(id));
 
     [Fact]
     public void Segment_RejectsSegmentLongerThanTheBound() =>
@@ -77,7 +77,7 @@ public sealed class BlobPathTests
     [Fact]
     public void Exception_MessageNamesWhatAndWhy()
     {
-        var ex = Assert.Throws<StorageNameException>(() => BlobPath.AssetId("../x"));
+        var ex = Assert.Throws<StorageNameException>(() => AssetIds.Check("../x"));
         Assert.Contains("asset id", ex.Message);
         Assert.Contains("'../x'", ex.Message);
         Assert.IsAssignableFrom<ArgumentException>(ex);
