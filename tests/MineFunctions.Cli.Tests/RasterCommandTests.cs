@@ -45,10 +45,10 @@ public sealed class RasterCommandTests : IDisposable
         Assert.True(worst < 1e-4, $"max difference {worst}");
     }
 
-    [Fact]
+    [SharedDataFact("data", "real", "pyrate-cropA-mexico-city")]
     public async Task MineInfo_OnARealGammaCoherenceRaster_ShowsSizeCrsNoDataAndDates()
     {
-        var file = Mine.RepoPath("tests", "fixtures", "real", "pyrate-cropA-mexico-city", "cropA_20180106-20180130_VV_8rlks_flat_eqa_cc.tif");
+        var file = SharedData.Real("pyrate-cropA-mexico-city", "cropA_20180106-20180130_VV_8rlks_flat_eqa_cc.tif");
         var (code, output, err) = await Mine.RunAsync("info", file);
         Assert.True(code == 0, err);
         Assert.Contains("100", output);

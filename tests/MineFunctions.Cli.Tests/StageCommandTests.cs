@@ -11,10 +11,10 @@ public sealed class StageCommandTests : IDisposable
 
     public void Dispose() => Directory.Delete(_dir, recursive: true);
 
-    [Fact]
+    [SharedDataFact("data", "real", "pyrate-cropA-mexico-city")]
     public async Task MineNdai_OnTheRealPyRateStack_ReportsEveryPairWithItsDatesAndDecision()
     {
-        var pairs = Mine.RepoPath("tests", "fixtures", "real", "pyrate-cropA-mexico-city");
+        var pairs = SharedData.Real("pyrate-cropA-mexico-city");
         var (code, output, err) = await Mine.RunAsync("ndai", "--pairs", pairs, "--out", _dir);
         Assert.True(code == 0, err);
         var report = await File.ReadAllLinesAsync(Path.Combine(_dir, "pairs.csv"));

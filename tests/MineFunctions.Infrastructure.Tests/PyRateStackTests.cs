@@ -11,11 +11,12 @@ namespace MineFunctions.Infrastructure.Tests;
 public sealed class PyRateStackTests
 {
     private const double Tolerance = 1e-5;
-    private static readonly string Folder = RealData.Folder("pyrate-cropA-mexico-city");
+    private const string Name = "pyrate-cropA-mexico-city";
+    private static string Folder => SharedData.Real(Name);
 
     private static string[] Rasters => Directory.GetFiles(Folder, "cropA_*_cc.tif").OrderBy(f => f, StringComparer.Ordinal).ToArray();
 
-    [Fact]
+    [SharedDataFact("data", "real", Name)]
     public void All30Rasters_Load_OnOneGrid_WithDatesFromNamesAgreeingWithTags()
     {
         var files = Rasters;
@@ -40,7 +41,7 @@ public sealed class PyRateStackTests
         Assert.Equal(30, pairs.Count);
     }
 
-    [Fact]
+    [SharedDataFact("data", "real", Name)]
     public void NoDataZero_IsReadAsNaN_AndNoZeroRemains()
     {
         var nanCount = 0;
@@ -54,7 +55,7 @@ public sealed class PyRateStackTests
         Assert.True(nanCount > 1000, $"{nanCount} nodata pixels over the stack"); // GAMMA leaves ~3300 zero pixels in this crop
     }
 
-    [Fact]
+    [SharedDataFact("data", "real", Name)]
     public void StreamedPerPixelMeanAndPopulationStd_MatchPyRatesCoherenceStats()
     {
         // Welford's online update, one raster in memory at a time (streaming over the stack).

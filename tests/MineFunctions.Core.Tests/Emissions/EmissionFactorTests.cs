@@ -23,7 +23,7 @@ public sealed class EmissionFactorTests
         return (assets, reports);
     }
 
-    [Theory]
+    [SharedDataTheory("data", "real", RealClimateTraceFiles.Folder)]
     [InlineData(Commodity.Iron)]
     [InlineData(Commodity.Copper)]
     [InlineData(Commodity.Bauxite)]
@@ -48,7 +48,7 @@ public sealed class EmissionFactorTests
     }
 
     // Means and sample std devs of co2 ÷ activity over the BRA rows with both (computed independently with Python).
-    [Theory]
+    [SharedDataTheory("data", "real", RealClimateTraceFiles.Folder)]
     [InlineData(Commodity.Iron, 2020, 14, 0.0325071932, 0.0164894159)]
     [InlineData(Commodity.Iron, 2021, 15, 0.0290302771, 0.0123672600)]
     [InlineData(Commodity.Iron, 2022, 14, 0.0275342295, 0.0130154078)]

@@ -33,7 +33,7 @@ public sealed class ClimateTraceCsvWriterTests
 
     public static TheoryData<Commodity> Sectors => new() { Commodity.Iron, Commodity.Copper, Commodity.Bauxite };
 
-    [Theory]
+    [SharedDataTheory("data", "real", RealClimateTraceFiles.Folder)]
     [MemberData(nameof(Sectors))]
     public void Headers_AreByteForByteThoseOfTheRealFiles(Commodity sector)
     {
@@ -47,7 +47,7 @@ public sealed class ClimateTraceCsvWriterTests
         Assert.Equal(RealClimateTraceFiles.HeaderLine(ClimateTraceFormat.ConfidenceFileName(sector)), confidence.ToString().Split('\n')[0]);
     }
 
-    [Theory]
+    [SharedDataTheory("data", "real", RealClimateTraceFiles.Folder)]
     [MemberData(nameof(Sectors))]
     public void RealAssetsWithTheirActivityAndFactor_ReproduceEveryRow_Co2WithinTheFilesRounding(Commodity sector)
     {
@@ -73,7 +73,7 @@ public sealed class ClimateTraceCsvWriterTests
         }
     }
 
-    [Theory]
+    [SharedDataTheory("data", "real", RealClimateTraceFiles.Folder)]
     [MemberData(nameof(Sectors))]
     public void RealConfidences_ReproduceTheConfidenceFile_LatestYearOnly(Commodity sector)
     {

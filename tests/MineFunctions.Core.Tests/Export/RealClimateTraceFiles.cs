@@ -2,10 +2,15 @@ using MineFunctions.Core.Inputs;
 
 namespace MineFunctions.Core.Tests.Export;
 
-/// <summary>Loads the real BRA Climate TRACE files copied under Export/Fixtures/climatetrace-bra (see its README).</summary>
+/// <summary>
+/// Loads the real Climate TRACE Brazil files where they lie (shared/data/real/climatetrace-bra-mineral-extraction,
+/// see its README); tests that use them are SharedDataTheory/Fact on that folder, skipped when it is absent.
+/// </summary>
 internal static class RealClimateTraceFiles
 {
-    public static string Path(string fileName) => System.IO.Path.Combine(AppContext.BaseDirectory, "Export", "Fixtures", "climatetrace-bra", fileName);
+    public const string Folder = "climatetrace-bra-mineral-extraction";
+
+    public static string Path(string fileName) => SharedData.Real(Folder, fileName);
 
     public static string Text(string fileName) => File.ReadAllText(Path(fileName));
 
@@ -23,3 +28,4 @@ internal static class RealClimateTraceFiles
 
     public static string HeaderLine(string fileName) => Text(fileName).Split('\n')[0];
 }
+
