@@ -47,17 +47,18 @@ internal static class ResultDownloader
 
     /// <summary>
     /// Per-pair report: dates, year, stable mean/std, accepted or the reason (pairs the selection rules
-    /// left out say "excluded: …" with their numbers), the pair's Bperp (secondary − reference, m) and its source.
+    /// left out say "excluded: …" with their numbers), the pair's Bperp (secondary − reference, m) and its source,
+    /// and for a HyP3 product input its name, looks and pixel spacing.
     /// </summary>
     public static async Task<string> PairReportAsync(PipelineStorage storage, string asset, string settingsKey, CancellationToken cancellationToken)
     {
-        var csv = new StringBuilder("reference,secondary,year,stable_pixels,stable_mean,stable_std,accepted,reason,bperp_m,bperp_source\n");
+        var csv = new StringBuilder("reference,secondary,year,stable_pixels,stable_mean,stable_std,accepted,reason,bperp_m,bperp_source,product,looks,pixel_spacing_m\n");
         var rows = new List<PairResultRow>();
         await foreach (var row in storage.Tables.QueryAssetAsync<PairResultRow>(asset, settingsKey, cancellationToken)) rows.Add(row);
         foreach (var r in rows.OrderBy(r => r.ReferenceDate).ThenBy(r => r.SecondaryDate))
         {
             csv.Append(CultureInfo.InvariantCulture,
-                $"{r.ReferenceDate:yyyy-MM-dd},{r.SecondaryDate:yyyy-MM-dd},{r.Year},{r.StablePixels},{r.StableMean:0.0000},{r.StableStd:0.0000},{(r.Accepted ? "yes" : "no")},\"{r.Reason?.Replace("\"", "'", StringComparison.Ordinal)}\",{r.PerpendicularBaselineM:0.###},\"{r.BaselineSource?.Replace("\"", "'", StringComparison.Ordinal)}\"\n");
+                $"{r.ReferenceDate:yyyy-MM-dd},{r.SecondaryDate:yyyy-MM-dd},{r.Year},{r.StablePixels},{r.StableMean:0.0000},{r.StableStd:0.0000},{(r.Accepted ? "yes" : "no")},\"{r.Reason?.Replace("\"", "'", StringComparison.Ordinal)}\",{r.PerpendicularBaselineM:0.###},\"{r.BaselineSource?.Replace("\"", "'", StringComparison.Ordinal)}\",{r.ProductName},{r.Looks},{r.PixelSpacingM:0.###}\n");
         }
         return csv.ToString();
     }

@@ -3,8 +3,11 @@ using MineFunctions.Core.Ndai;
 
 namespace MineFunctions.Core.Pairs;
 
-/// <summary>A selected pair and where its input is: a coherence raster (<see cref="InputName"/>) or, when null, the two SLC acquisitions.</summary>
-public sealed record InventoryPair(PairCandidate Pair, string? InputName, int Year);
+/// <summary>
+/// A selected pair and where its input is: a coherence raster (<see cref="InputName"/>) or, when null, the
+/// two SLC acquisitions; <see cref="Product"/> is the HyP3 product's metadata when the input is one.
+/// </summary>
+public sealed record InventoryPair(PairCandidate Pair, string? InputName, int Year, Hyp3ProductInfo? Product = null);
 
 /// <summary>
 /// An input left out before any pixel work, with why: a file whose name holds no pair (no
@@ -22,19 +25,24 @@ public sealed record PairInventoryResult(IReadOnlyList<InventoryPair> Selected, 
 /// Duplicates (two inputs with the same dates) keep one by a fixed rule: a coherence raster before an
 /// SLC pair (the product is given; recomputing it would only differ by processing), and among rasters
 /// the ordinal-first name (<see cref="StringComparer.Ordinal"/>: upper case sorts before lower case);
-/// the others are reported. Nothing is dropped without a reason.
+/// the others are reported. A pair's Bperp comes from the catalogue when it states one, else from its
+/// HyP3 product's parameter file. Nothing is dropped without a reason.
 /// </summary>
 public static class PairInventory
 {
     /// <param name="pairRasters">Names of the coherence rasters (each a path whose last segment is the file name).</param>
     /// <param name="slcRasters">Names of the SLC acquisitions.</param>
+    /// <param name="products">HyP3 product metadata by raster name, for the rasters that are HyP3 products.</param>
     public static PairInventoryResult Build(
         IEnumerable<string> pairRasters,
         IEnumerable<string> slcRasters,
         PairCatalogue catalogue,
         PairSelectionRules rules,
-        YearAssignmentRule yearRule)
+        YearAssignmentRule yearRule,
+        IReadOnlyDictionary<string, Hyp3ProductInfo>? products = null)
     {
+        products ??= new Dictionary<string, Hyp3ProductInfo>();
+        Hyp3ProductInfo? ProductOf(string? name) => name is not null && products.TryGetValue(name, out var p) ? p : null;
         ArgumentNullException.ThrowIfNull(catalogue);
         ArgumentNullException.ThrowIfNull(rules);
         var excluded = new List<InventoryExclusion>();
@@ -51,7 +59,7 @@ public static class PairInventory
             }
             if (kept.TryGetValue(dates, out var first))
             {
-                excluded.Add(new InventoryExclusion(file, $"duplicate of {FileName(first!)} (same dates {Id(dates)}); the ordinal-first name is kept", Candidate(dates, catalogue), true));
+                excluded.Add(new InventoryExclusion(file, $"duplicate of {FileName(first!)} (same dates {Id(dates)}); the ordinal-first name is kept", Candidate(dates, catalogue, ProductOf(name)), true));
                 continue;
             }
             kept[dates] = name;
@@ -72,17 +80,17 @@ public static class PairInventory
         foreach (var dates in SlcPairs(slcDates.Keys.ToList(), rules.TemporalBaselinesDays))
         {
             if (kept.TryGetValue(dates, out var raster))
-                excluded.Add(new InventoryExclusion($"slc {Id(dates)}", $"duplicate of {FileName(raster!)} (same dates); the coherence raster is kept", Candidate(dates, catalogue), true));
+                excluded.Add(new InventoryExclusion($"slc {Id(dates)}", $"duplicate of {FileName(raster!)} (same dates); the coherence raster is kept", Candidate(dates, catalogue, null), true));
             else
                 kept[dates] = null;
         }
 
         var selected = new List<InventoryPair>();
-        foreach (var verdict in PairSelector.Select(kept.Keys.Select(d => Candidate(d, catalogue)), rules))
+        foreach (var verdict in PairSelector.Select(kept.Select(k => Candidate(k.Key, catalogue, ProductOf(k.Value))), rules))
         {
             var p = verdict.Pair;
             var input = kept[(p.Reference, p.Secondary)];
-            if (verdict.Selected) selected.Add(new InventoryPair(p, input, YearAssignment.YearOf(p.Reference, p.Secondary, yearRule)));
+            if (verdict.Selected) selected.Add(new InventoryPair(p, input, YearAssignment.YearOf(p.Reference, p.Secondary, yearRule), ProductOf(input)));
             else excluded.Add(new InventoryExclusion(input is null ? $"slc {p.PairId}" : FileName(input), verdict.Reason, p, false));
         }
 
@@ -96,12 +104,14 @@ public static class PairInventory
         return new PairInventoryResult(selected, excluded, warnings);
     }
 
-    private static PairCandidate Candidate((DateOnly Reference, DateOnly Secondary) d, PairCatalogue catalogue)
+    private static PairCandidate Candidate((DateOnly Reference, DateOnly Secondary) d, PairCatalogue catalogue, Hyp3ProductInfo? product)
     {
         var id = string.Create(CultureInfo.InvariantCulture, $"{d.Reference:yyyyMMdd}_{d.Secondary:yyyyMMdd}");
-        return catalogue.Find(d.Reference, d.Secondary) is { } c
-            ? new PairCandidate(id, d.Reference, d.Secondary, c.PerpendicularBaselineM, c.Track, c.Direction, c.Polarisation, c.PerpendicularBaselineM is null ? null : c.Source)
-            : new PairCandidate(id, d.Reference, d.Secondary);
+        var c = catalogue.Find(d.Reference, d.Secondary);
+        var (bperp, source) = c?.PerpendicularBaselineM is { } b ? (b, c.Source)
+            : product?.BaselineM is { } pb ? (pb, product.BaselineSource)
+            : ((double?)null, (string?)null);
+        return new PairCandidate(id, d.Reference, d.Secondary, bperp, c?.Track, c?.Direction, c?.Polarisation, source);
     }
 
     /// <summary>

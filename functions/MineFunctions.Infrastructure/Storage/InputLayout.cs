@@ -13,6 +13,7 @@ namespace MineFunctions.Infrastructure.Storage;
 /// &lt;asset&gt;/pairs.geojson              optional pair catalogue (asf_search stack GeoJSON)
 /// &lt;asset&gt;/pairs/&lt;file&gt;.tif           coherence GeoTIFFs, dates in the name or tags
 /// &lt;asset&gt;/pairs/&lt;product&gt;/&lt;file&gt;.tif an unzipped HyP3 product folder: its _corr.tif
+/// &lt;asset&gt;/pairs/&lt;product&gt;.zip          a HyP3 product zip as delivered: its _corr.tif, read through /vsizip/
 /// &lt;asset&gt;/slc/&lt;file&gt;.tif             coregistered SLC acquisitions (complex), one date in the name
 /// </code>
 /// The asset id follows <see cref="AssetIds"/>; file names <see cref="BlobPath"/> ([A-Za-z0-9._-],
@@ -108,9 +109,11 @@ public static class InputLayout
                 ? Skip(blobName, "not a file of the input layout")
                 : new InputFileVerdict(blobName, new InputBlob(asset, kind.Value, blobName, parts[1]), null);
         }
+        if (parts[1] == PairsFolder && parts.Length == 3 && file.EndsWith(".zip", StringComparison.OrdinalIgnoreCase))
+            return new InputFileVerdict(blobName, new InputBlob(asset, InputBlobKind.PairRaster, blobName, file), null);
         if (parts[1] == PairsFolder && parts.Length is 3 or 4)
         {
-            if (!IsTiff(file)) return Skip(blobName, "not a GeoTIFF (.tif or .tiff)");
+            if (!IsTiff(file)) return Skip(blobName, parts.Length == 3 ? "not a GeoTIFF (.tif, .tiff) or a HyP3 product zip" : "not a GeoTIFF (.tif or .tiff)");
             if (NonCoherenceSuffix(file) is { } suffix) return Skip(blobName, $"a product raster that is not coherence ({suffix}); only *_corr.tif of a HyP3 product is read");
             return new InputFileVerdict(blobName, new InputBlob(asset, InputBlobKind.PairRaster, blobName, file), null);
         }

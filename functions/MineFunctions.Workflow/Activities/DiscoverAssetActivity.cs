@@ -1,6 +1,7 @@
 using System.Text;
 using Microsoft.DurableTask;
 using MineFunctions.Core.Pairs;
+using MineFunctions.Infrastructure.Gdal;
 using MineFunctions.Infrastructure.Storage;
 using MineFunctions.Infrastructure.Storage.Tables;
 using MineFunctions.Workflow.Contracts;
@@ -33,10 +34,12 @@ public sealed class DiscoverAssetActivity(PipelineStorage storage) : TaskActivit
             .Select(f => new InputReportLine(f.Name[(asset.Length + 1)..], "skipped", f.SkipReason!)).ToList();
         var catalogue = await ReadCatalogueAsync(blobs.Where(b => b.Kind == InputBlobKind.PairCatalogue).ToList(), report);
 
+        var rasters = blobs.Where(b => b.Kind == InputBlobKind.PairRaster).ToList();
+        var products = await ReadProductsAsync(rasters, files.Select(f => f.Name).ToHashSet(StringComparer.Ordinal), report);
         var inventory = PairInventory.Build(
-            blobs.Where(b => b.Kind == InputBlobKind.PairRaster).Select(b => b.BlobName),
+            rasters.Select(b => b.BlobName).Where(n => !Hyp3Zip.IsZip(n) || products.ContainsKey(n)),
             blobs.Where(b => b.Kind == InputBlobKind.SlcRaster).Select(b => b.BlobName),
-            catalogue, input.Settings.Selection(), input.Settings.YearRule());
+            catalogue, input.Settings.Selection(), input.Settings.YearRule(), products);
 
         var key = PipelineStorage.KeyOf(input.Settings);
         foreach (var e in inventory.Excluded.Where(e => e is { Pair: not null, Duplicate: false }))
@@ -51,7 +54,8 @@ public sealed class DiscoverAssetActivity(PipelineStorage storage) : TaskActivit
 
         var pairs = inventory.Selected.Select(s => new PairWork(
             ProductLayout.PairId(s.Pair.Reference, s.Pair.Secondary), s.Pair.Reference, s.Pair.Secondary, s.Year,
-            s.InputName is null, s.InputName, s.Pair.PerpendicularBaselineM, s.Pair.BaselineSource)).ToList();
+            s.InputName is null, s.InputName, s.Pair.PerpendicularBaselineM, s.Pair.BaselineSource,
+            s.Product is { } h ? new PairProduct(h.ProductName, h.Looks, h.PixelSpacingM) : null)).ToList();
         var excluded = inventory.Excluded.Select(e => new PairExclusion(e.Pair?.PairId ?? e.Subject, e.Reason)).ToList();
         return new AssetInventory(asset, pairs, excluded);
     }
@@ -70,6 +74,38 @@ public sealed class DiscoverAssetActivity(PipelineStorage storage) : TaskActivit
             return PairCatalogueCsv.Read(new StringReader(await DownloadTextAsync(csv.BlobName)), csv.FileName);
         }
         return geoJson is null ? PairCatalogue.None : PairCatalogueGeoJson.Read(await DownloadTextAsync(geoJson.BlobName), geoJson.FileName);
+    }
+
+    /// <summary>
+    /// HyP3 product metadata by raster blob: from the parameter file inside a product zip (its directory and
+    /// that one small entry are read by ranged reads, not the whole zip), or beside the _corr.tif of an
+    /// unzipped product folder. A zip that is no HyP3 InSAR product is left out and reported.
+    /// </summary>
+    private async Task<Dictionary<string, Hyp3ProductInfo>> ReadProductsAsync(List<InputBlob> rasters, HashSet<string> listed, List<InputReportLine> report)
+    {
+        var products = new Dictionary<string, Hyp3ProductInfo>(StringComparer.Ordinal);
+        foreach (var raster in rasters)
+        {
+            if (Hyp3Zip.IsZip(raster.FileName))
+            {
+                try
+                {
+                    await using var zip = await storage.Inputs.OpenReadAsync(raster.BlobName);
+                    products[raster.BlobName] = Hyp3Zip.Inspect(zip, raster.FileName).Info;
+                }
+                catch (InvalidDataException e)
+                {
+                    report.Add(new InputReportLine(raster.FileName, "excluded", e.Message));
+                }
+            }
+            else if (raster.FileName.EndsWith("_corr.tif", StringComparison.Ordinal))
+            {
+                var product = raster.FileName[..^"_corr.tif".Length];
+                var parameters = raster.BlobName[..(raster.BlobName.Length - raster.FileName.Length)] + product + ".txt";
+                if (listed.Contains(parameters)) products[raster.BlobName] = Hyp3ProductInfo.Parse(product, await DownloadTextAsync(parameters));
+            }
+        }
+        return products;
     }
 
     private async Task<string> DownloadTextAsync(string blobName) =>

@@ -9,6 +9,7 @@ namespace MineFunctions.Infrastructure.Storage.Tables;
 /// selection rules left out before screening has a row too (reason "excluded: …", no statistics).
 /// <see cref="PerpendicularBaselineM"/> is the pair's Bperp (secondary − reference) and
 /// <see cref="BaselineSource"/> where it came from (e.g. "pairs.csv (ASF Vertex SBAS)"); both null when unknown.
+/// <see cref="ProductName"/>, <see cref="Looks"/> and <see cref="PixelSpacingM"/> describe a HyP3 product input.
 /// Keys: PartitionKey = asset id, RowKey = "&lt;settingsKey&gt;_&lt;ref&gt;_&lt;sec&gt;" (dates yyyymmdd).
 /// </summary>
 public sealed record PairResultRow(
@@ -25,7 +26,10 @@ public sealed record PairResultRow(
     double? PerpendicularBaselineM,
     string? CoherenceBlob,
     string? NdaiBlob,
-    string? BaselineSource = null) : ITableRow<PairResultRow>
+    string? BaselineSource = null,
+    string? ProductName = null,
+    string? Looks = null,
+    double? PixelSpacingM = null) : ITableRow<PairResultRow>
 {
     public static string TableName => TableNames.PairResults;
 
@@ -48,6 +52,9 @@ public sealed record PairResultRow(
         [nameof(CoherenceBlob)] = CoherenceBlob,
         [nameof(NdaiBlob)] = NdaiBlob,
         [nameof(BaselineSource)] = BaselineSource,
+        [nameof(ProductName)] = ProductName,
+        [nameof(Looks)] = Looks,
+        [nameof(PixelSpacingM)] = Finite(PixelSpacingM),
     };
 
     public static PairResultRow FromEntity(TableEntity e) => new(
@@ -64,5 +71,8 @@ public sealed record PairResultRow(
         OptionalDouble(e, nameof(PerpendicularBaselineM)),
         OptionalString(e, nameof(CoherenceBlob)),
         OptionalString(e, nameof(NdaiBlob)),
-        OptionalString(e, nameof(BaselineSource)));
+        OptionalString(e, nameof(BaselineSource)),
+        OptionalString(e, nameof(ProductName)),
+        OptionalString(e, nameof(Looks)),
+        OptionalDouble(e, nameof(PixelSpacingM)));
 }
