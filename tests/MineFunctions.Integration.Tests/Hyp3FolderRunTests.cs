@@ -1,15 +1,18 @@
 using System.Globalization;
+using System.IO.Compression;
 using System.Text;
 using MineFunctions.Cli.Demo;
 
 namespace MineFunctions.Integration.Tests;
 
 /// <summary>
-/// `mine run` on an asset folder whose pairs are laid out as HyP3 delivers them: each pair an unzipped
-/// INSAR_GAMMA product folder named <c>S1AA_&lt;ref&gt;T…_&lt;sec&gt;T…_VVP012_INT80_G_ueF_&lt;id&gt;</c> holding its
-/// <c>_corr.tif</c> beside the other rasters and metadata files (file tables of the HyP3 InSAR product
-/// guide), a Vertex SBAS pair list as pairs.csv, and what users leave around: notes, .DS_Store, a
-/// symbolic link, a second name for one pair.
+/// `mine run` on an asset folder whose pairs are laid out as HyP3 delivers them: each pair an
+/// INSAR_GAMMA product named <c>S1AA_&lt;ref&gt;T…_&lt;sec&gt;T…_VVP012_INT80_G_ueF_&lt;id&gt;</c>, as the product
+/// zip (a third of them) or unzipped into its folder, holding its <c>_corr.tif</c> beside the other
+/// rasters and metadata files (file tables of the HyP3 InSAR product guide) and its parameter file
+/// with the baseline; a Vertex SBAS pair list as pairs.csv that omits a quarter of the pairs (their
+/// Bperp then comes from the product); and what users leave around: notes, .DS_Store, a symbolic
+/// link, a second name for one pair.
 /// </summary>
 public sealed class Hyp3FolderRunTests
 {
@@ -37,7 +40,8 @@ public sealed class Hyp3FolderRunTests
             File.Move(file, Path.Combine(folder, product + "_corr.tif"));
             File.Copy(Path.Combine(folder, product + "_corr.tif"), Path.Combine(folder, product + "_amp.tif"));
             await File.WriteAllTextAsync(Path.Combine(folder, product + ".README.md.txt"), "ASF InSAR Data Package (GAMMA)\n");
-            await File.WriteAllTextAsync(Path.Combine(folder, product + ".txt"), "Reference Granule: S1A_IW_SLC__1SDV_...\n");
+            await File.WriteAllTextAsync(Path.Combine(folder, product + ".txt"), string.Create(CultureInfo.InvariantCulture,
+                $"Reference Granule: S1A_IW_SLC__1SDV_{reference:yyyyMMdd}T004021\nBaseline: {ProductBperp(reference, secondary)}\nRange looks: 20\nAzimuth looks: 4\nResolution of output (m): 80\n"));
             await File.WriteAllTextAsync(Path.Combine(folder, product + "_corr.tif.xml"), "<metadata/>\n");
             await File.WriteAllTextAsync(Path.Combine(folder, product + "_color_phase.png.aux.xml"), "<PAMDataset/>\n");
             pairs.Add((reference, secondary, product));
@@ -58,9 +62,18 @@ public sealed class Hyp3FolderRunTests
         double Perp(DateOnly d) => d == far ? 400 : d.DayNumber % 7 * 10;
         string Scene(DateOnly d) => string.Create(CultureInfo.InvariantCulture, $"S1A_IW_SLC__1SDV_{d:yyyyMMdd}T004021_{d:yyyyMMdd}T004048_000000_000000_0000");
         var csv = new StringBuilder("Reference, Reference URL, Reference Perpendicular Baseline (meters),Secondary, Secondary URL, Secondary Perpendicular Baseline (meters),Pair Temporal Baseline (days)\n");
-        foreach (var (r, s, _) in pairs)
+        foreach (var (r, s, _) in pairs.Where((_, i) => InCatalogue(i)))
             csv.Append(CultureInfo.InvariantCulture, $"{Scene(r)},https://datapool.asf.alaska.edu/SLC/SA/{Scene(r)}.zip,{Perp(r)},{Scene(s)},https://datapool.asf.alaska.edu/SLC/SA/{Scene(s)}.zip,{Perp(s)},{s.DayNumber - r.DayNumber}\n");
         await File.WriteAllTextAsync(Path.Combine(assetDir, "pairs.csv"), csv.ToString());
+
+        // A third of the products stay zipped, as downloaded (the zip holds the product folder).
+        for (var i = 0; i < pairs.Count; i++)
+        {
+            if (!Zipped(i)) continue;
+            var folder = Path.Combine(pairsDir, pairs[i].Product);
+            ZipFile.CreateFromDirectory(folder, folder + ".zip", CompressionLevel.Fastest, includeBaseDirectory: true);
+            Directory.Delete(folder, recursive: true);
+        }
 
         var (code, log) = await MineProcess.RunAsync("run", "--input", input, "--out", output, "--namespace", "h" + Guid.NewGuid().ToString("N")[..10]);
 
@@ -75,25 +88,50 @@ public sealed class Hyp3FolderRunTests
         var report = await File.ReadAllLinesAsync(Path.Combine(output, Asset, "inputs.csv"));
         Assert.Equal("name,status,detail", report[0]);
         // Ordinal order puts the HyP3 name ('S') before the SNAP name ('c'): the SNAP copy is the duplicate.
-        Assert.Contains(report, l => l.StartsWith($"{snapName},duplicate,duplicate of {dupProduct}_corr.tif", StringComparison.Ordinal));
-        var breakers = pairs.Where(p => p.Ref == far || p.Sec == far).ToList();
+        Assert.True(Zipped(5));
+        Assert.Contains(report, l => l.StartsWith($"{snapName},duplicate,duplicate of {dupProduct}.zip", StringComparison.Ordinal));
+        // Only pairs the catalogue lists take the 400 m scene's baseline; the others take their product's.
+        var breakers = pairs.Where((p, i) => (p.Ref == far || p.Sec == far) && InCatalogue(i)).ToList();
         Assert.NotEmpty(breakers);
         foreach (var (r, s, product) in breakers)
         {
-            var bperp = Math.Abs(Perp(s) - Perp(r));
-            Assert.Contains(report, l => l == string.Create(CultureInfo.InvariantCulture, $"{product}_corr.tif,excluded,|Bperp| {bperp:0.#} m exceeds 250 m"));
+            var i = pairs.FindIndex(p => p.Product == product);
+            var bperp = Math.Abs(InCatalogue(i) ? Perp(s) - Perp(r) : ProductBperp(r, s));
+            var subject = Zipped(i) ? product + ".zip" : product + "_corr.tif";
+            Assert.Contains(report, l => l == string.Create(CultureInfo.InvariantCulture, $"{subject},excluded,|Bperp| {bperp:0.#} m exceeds 250 m"));
         }
 
         var rows = (await File.ReadAllLinesAsync(Path.Combine(output, Asset, "pairs.csv"))).Skip(1).Select(l => l.Split(',')).ToList();
         Assert.Equal(pairs.Count, rows.Count); // every pair has a row: screened, or excluded with its numbers
-        foreach (var (r, s, _) in pairs)
+        for (var i = 0; i < pairs.Count; i++)
         {
+            var (r, s, product) = pairs[i];
             var row = rows.Single(c => c[0] == r.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) && c[1] == s.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
-            Assert.Equal(Perp(s) - Perp(r), double.Parse(row[^2], CultureInfo.InvariantCulture));
-            Assert.Equal("\"pairs.csv (ASF Vertex SBAS)\"", row[^1]);
-            if (breakers.Any(b => b.Ref == r && b.Sec == s)) Assert.StartsWith("\"excluded: |Bperp|", row[7]);
+            var excluded = breakers.Any(b => b.Ref == r && b.Sec == s);
+            if (InCatalogue(i))
+            {
+                Assert.Equal(Perp(s) - Perp(r), double.Parse(row[^5], CultureInfo.InvariantCulture));
+                Assert.Equal("\"pairs.csv (ASF Vertex SBAS)\"", row[^4]);
+            }
+            else
+            {
+                Assert.Equal(ProductBperp(r, s), double.Parse(row[^5], CultureInfo.InvariantCulture));
+                Assert.Equal($"\"{product}.txt (HyP3 product)\"", row[^4]);
+            }
+            // Screened pairs carry the product's metadata; pairs excluded before screening have their numbers only.
+            Assert.Equal(excluded ? ["", "", ""] : [product, "20x4", "80"], row[^3..]);
+            if (excluded) Assert.StartsWith("\"excluded: |Bperp|", row[7]);
         }
     }
+
+    // A quarter of the pairs are missing from pairs.csv, a third are zipped: both kinds overlap.
+    private static bool InCatalogue(int index) => index % 4 != 1;
+
+    private static bool Zipped(int index) => index % 3 == 2;
+
+    // The baseline the product's parameter file states: distinct from the catalogue's (which would give
+    // Perp(s) − Perp(r)), so the source of each recorded Bperp shows in its value too.
+    private static double ProductBperp(DateOnly r, DateOnly s) => (s.DayNumber % 11) * 3.5 - (r.DayNumber % 11) * 3.5;
 
     private static DateOnly Date(string yyyymmdd) => DateOnly.ParseExact(yyyymmdd, "yyyyMMdd", CultureInfo.InvariantCulture);
 }

@@ -13,6 +13,7 @@ namespace MineFunctions.Infrastructure.Storage;
 /// &lt;asset&gt;/pairs.geojson              optional pair catalogue (asf_search stack GeoJSON)
 /// &lt;asset&gt;/pairs/&lt;file&gt;.tif           coherence GeoTIFFs, dates in the name or tags
 /// &lt;asset&gt;/pairs/&lt;product&gt;/&lt;file&gt;.tif an unzipped HyP3 product folder: its _corr.tif
+/// &lt;asset&gt;/pairs/&lt;product&gt;/&lt;product&gt;.txt the parameter file of an unzipped HyP3 product
 /// &lt;asset&gt;/pairs/&lt;product&gt;.zip          a HyP3 product zip as delivered: its _corr.tif, read through /vsizip/
 /// &lt;asset&gt;/slc/&lt;file&gt;.tif             coregistered SLC acquisitions (complex), one date in the name
 /// </code>
@@ -111,6 +112,8 @@ public static class InputLayout
         }
         if (parts[1] == PairsFolder && parts.Length == 3 && file.EndsWith(".zip", StringComparison.OrdinalIgnoreCase))
             return new InputFileVerdict(blobName, new InputBlob(asset, InputBlobKind.PairRaster, blobName, file), null);
+        if (parts[1] == PairsFolder && parts.Length is 3 or 4 && IsProductParameters(file))
+            return new InputFileVerdict(blobName, new InputBlob(asset, InputBlobKind.PairParameters, blobName, file), null);
         if (parts[1] == PairsFolder && parts.Length is 3 or 4)
         {
             if (!IsTiff(file)) return Skip(blobName, parts.Length == 3 ? "not a GeoTIFF (.tif, .tiff) or a HyP3 product zip" : "not a GeoTIFF (.tif or .tiff)");
@@ -125,6 +128,12 @@ public static class InputLayout
         }
         return Skip(blobName, "not a file of the input layout");
     }
+
+    // A HyP3 product's parameter file "<product>.txt" (its name holds the pair's dates; the README is
+    // "<product>.README.md.txt"): the baseline, looks and pixel spacing of an unzipped product.
+    private static bool IsProductParameters(string file) =>
+        file.EndsWith(".txt", StringComparison.Ordinal) && !file.EndsWith(".README.md.txt", StringComparison.Ordinal)
+        && Core.Pairs.NameDates.Pair(file[..^4], out _) is not null;
 
     private static InputFileVerdict Skip(string blobName, string reason) => new(blobName, null, reason);
 
@@ -148,6 +157,9 @@ public enum InputBlobKind
     PairCatalogue,
     PairRaster,
     SlcRaster,
+
+    /// <summary>A HyP3 product's parameter file beside its _corr.tif (pairs/&lt;product&gt;/&lt;product&gt;.txt).</summary>
+    PairParameters,
 }
 
 /// <summary>One recognised input blob: its asset, kind, full name and file name.</summary>

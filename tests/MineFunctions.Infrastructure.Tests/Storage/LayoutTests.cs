@@ -74,6 +74,8 @@ public sealed class LayoutTests
     [InlineData("m1/pairs/S1_184302_IW2_20210103_20210115_VV_INT20_0000_corr.tif", InputBlobKind.PairRaster)]
     [InlineData("m1/pairs/S1AB_20171111T150004_20171117T145926_VVP006_INT80_G_ueF_4D09/S1AB_20171111T150004_20171117T145926_VVP006_INT80_G_ueF_4D09_corr.tif", InputBlobKind.PairRaster)]
     [InlineData("m1/pairs/coh_IW2_VV_09Aug2019_02Sep2019.TIF", InputBlobKind.PairRaster)]
+    [InlineData("m1/pairs/S1AB_20171111T150004_20171117T145926_VVP006_INT80_G_ueF_4D09.zip", InputBlobKind.PairRaster)]
+    [InlineData("m1/pairs/S1AB_20171111T150004_20171117T145926_VVP006_INT80_G_ueF_4D09/S1AB_20171111T150004_20171117T145926_VVP006_INT80_G_ueF_4D09.txt", InputBlobKind.PairParameters)]
     public void Classify_RecognisesEveryInputKind(string name, InputBlobKind kind)
     {
         var blob = InputLayout.Classify(name);
@@ -103,6 +105,7 @@ public sealed class LayoutTests
     [InlineData("m1/pairs/../../other/x.tif", "'..'")]
     [InlineData("m1/pairs/caf\u00e9_20210105_20210117.tif", "'\u00e9' is not allowed")]
     [InlineData("m1/slc/20210105.txt", "not a GeoTIFF")]
+    [InlineData("m1/pairs/notes.txt", "not a GeoTIFF")]
     public void Inspect_SkipsUnknownFilesWithTheReason(string name, string reason)
     {
         var verdict = InputLayout.Inspect(name);
