@@ -7,6 +7,7 @@ using MineFunctions.App.Inputs;
 using MineFunctions.App.Runs;
 using MineFunctions.App.Tests.TestSupport;
 using MineFunctions.App.Triggers;
+using MineFunctions.Infrastructure.Storage;
 using MineFunctions.Workflow;
 using MineFunctions.Workflow.Contracts;
 using Moq;
@@ -25,6 +26,11 @@ public sealed class InputBlobTriggerTests
     [InlineData("mine_07/polygon.zip", "mine_07")]
     [InlineData("a/production.csv", "a")]
     [InlineData("a/asset.json", "a")]
+    [InlineData("a/pairs.geojson", "a")]
+    // Names as HyP3 writes them: upper case kept, a whole unzipped product folder under pairs/.
+    [InlineData("sishen/pairs/S1A_20200101_20200113.TIF", "sishen")]
+    [InlineData("sishen/pairs/S1_184302_IW2_20210103_20210115_VV_INT20_0000_corr.tif", "sishen")]
+    [InlineData("sishen/pairs/S1AB_20171111T150004_20171117T145926_VVP006_INT80_G_ueF_4D09/S1AB_20171111T150004_20171117T145926_VVP006_INT80_G_ueF_4D09_corr.tif", "sishen")]
     public void AnInputFileInsideAnAssetFolderMapsToThatAsset(string name, string asset)
     {
         var result = InputBlobName.Classify(name);
@@ -39,8 +45,14 @@ public sealed class InputBlobTriggerTests
     [InlineData("carajas/.hidden.tif")]
     [InlineData("carajas/_SUCCESS")]
     [InlineData("carajas/notes")]
-    [InlineData("carajas/pairs/deeper/x.tif")]
+    [InlineData("carajas/pairs/a/b/x.tif")]
     [InlineData("carajas/polygon.kml")]
+    [InlineData("carajas/My Notes.txt")]
+    [InlineData("carajas/pairs/My Notes.txt")]
+    [InlineData("carajas/.DS_Store")]
+    [InlineData("carajas/pairs/S1AB_20171111T150004_20171117T145926_VVP006_INT80_G_ueF_4D09/S1AB_20171111T150004_20171117T145926_VVP006_INT80_G_ueF_4D09_amp.tif")]
+    [InlineData("carajas/pairs/S1AB_20171111T150004_20171117T145926_VVP006_INT80_G_ueF_4D09/S1AB_20171111T150004_20171117T145926_VVP006_INT80_G_ueF_4D09.README.md.txt")]
+    [InlineData("carajas/pairs/S1AB_20171111T150004_20171117T145926_VVP006_INT80_G_ueF_4D09_color_phase.png.aux.xml")]
     public void ANonInputFileIsIgnored(string name) =>
         Assert.Equal(InputBlobDecision.Ignored, InputBlobName.Classify(name).Decision);
 
@@ -55,7 +67,7 @@ public sealed class InputBlobTriggerTests
     [InlineData("-carajas/x.tif", "start")]
     [InlineData("a\\b/x.tif", "backslash")]
     [InlineData("a/x\u0000.tif", "control")]
-    [InlineData("sishen/pairs/S1A_20200101.TIF", "not allowed")]
+    [InlineData("a.b/x.tif", "not allowed")]
     public void AnUntrustworthyNameIsRejectedWithItsReason(string name, string reasonPart)
     {
         var result = InputBlobName.Classify(name);

@@ -38,13 +38,17 @@ public sealed class ProductEndpointTests
         await HttpTestContext.ProblemAsync(result, request, 404);
     }
 
-    [Fact]
-    public async Task GivenAnInvalidAssetId_ThenResultsIs400AndTheTablesAreNotRead()
+    [Theory]
+    [InlineData("..")]
+    [InlineData("carajas\n")] // a trailing newline, which a regex ending in '$' lets through
+    [InlineData("a.b")]
+    [InlineData("Carajas")]
+    public async Task GivenAnInvalidAssetId_ThenResultsIs400AndTheTablesAreNotRead(string asset)
     {
         var reader = new Mock<IAssetResultsReader>(MockBehavior.Strict);
         var request = HttpTestContext.Request("GET", "/api/assets/x/results");
 
-        var result = await new AssetResultsTrigger(reader.Object).RunAsync(request, "..", CancellationToken.None);
+        var result = await new AssetResultsTrigger(reader.Object).RunAsync(request, asset, CancellationToken.None);
 
         await HttpTestContext.ProblemAsync(result, request, 400);
     }

@@ -80,6 +80,7 @@ public sealed class StartRunTriggerTests
     [InlineData("{ \"assets\": [\"../etc\"] }")]
     [InlineData("{ \"assets\": [\"UPPER\"] }")]
     [InlineData("{ \"assets\": [null] }")]
+    [InlineData("{ \"assets\": [\"carajas\\n\"] }")] // a trailing newline, which a regex ending in '$' lets through
     public async Task GivenAMalformedBody_WhenARunIsPosted_Then400ProblemAndNothingStarts(string body)
     {
         var client = new FakeDurableClient();

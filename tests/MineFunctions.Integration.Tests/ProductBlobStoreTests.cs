@@ -100,7 +100,7 @@ public sealed class ProductBlobStoreTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task ListAssetInputs_ReturnsRecognisedInputsAndSkipsInvalidOrUnknownNames()
+    public async Task ListAssetInputs_ReturnsRecognisedInputs_AndTheSkippedNamesWithTheirReasons()
     {
         var input = new ProductBlobStore(_service, _containerName);
         await input.UploadAsync(InputLayout.Manifest("m1"), Encoding.UTF8.GetBytes(new AssetManifest("M", "iron", "BRA", 0, 0).ToJson()));
@@ -111,12 +111,16 @@ public sealed class ProductBlobStoreTests : IAsyncLifetime
         await _service.GetBlobContainerClient(_containerName).GetBlobClient("m1/pairs/Bad Name.tif").UploadAsync(BinaryData.FromString("x"));
         await _service.GetBlobContainerClient(_containerName).GetBlobClient("Upper/asset.json").UploadAsync(BinaryData.FromString("x"));
 
-        var inputs = new List<InputBlob>();
-        await foreach (var b in input.ListAssetInputsAsync("m1")) inputs.Add(b);
+        var listed = new List<InputFileVerdict>();
+        await foreach (var b in input.ListAssetInputsAsync("m1")) listed.Add(b);
+        var inputs = listed.Select(v => v.Input).OfType<InputBlob>().ToList();
         var assets = new List<string>();
         await foreach (var a in input.ListAssetIdsAsync()) assets.Add(a);
 
         Assert.Equal([InputBlobKind.Manifest, InputBlobKind.PairRaster], inputs.Select(i => i.Kind).ToArray());
+        // The others are listed with why they are skipped, for the asset's input report.
+        Assert.Equal(["m1/notes.txt", "m1/pairs/Bad Name.tif"], listed.Where(v => v.Input is null).Select(v => v.Name).Order(StringComparer.Ordinal));
+        Assert.Contains("' ' is not allowed", listed.Single(v => v.Name == "m1/pairs/Bad Name.tif").SkipReason);
         Assert.Equal(["m1", "m2"], assets);
     }
 

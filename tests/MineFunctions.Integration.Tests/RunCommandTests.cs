@@ -20,7 +20,7 @@ public sealed class RunCommandTests
         var (code, log) = await MineProcess.RunAsync("run", "--input", input, "--out", output, "--namespace", ns);
 
         Assert.True(code == 1, log); // one asset failed
-        Assert.Contains("skipped notes.txt", log);
+        Assert.Contains("warning: demo-iron-a/notes.txt: skipped, not a file of the input layout", log);
         Assert.Matches(@"broken-mine\s+failed.*no mine polygon", log);
         Assert.Matches(@"demo-iron-a\s+succeeded", log);
         Assert.True(File.Exists(Path.Combine(output, "demo-iron-a", "activity.csv")));

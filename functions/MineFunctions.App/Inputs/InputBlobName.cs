@@ -5,8 +5,8 @@ namespace MineFunctions.App.Inputs;
 /// <summary>
 /// Classifies a blob name of the input container, laid out as <see cref="InputLayout"/> says
 /// (<c>&lt;asset&gt;/asset.json</c>, <c>&lt;asset&gt;/pairs/&lt;file&gt;.tif</c>, …): the first segment
-/// is the asset id, allowlisted by <see cref="AssetIds"/>; the rest must pass <see cref="BlobPath"/>
-/// and be a file the workflow reads, or the blob is ignored.
+/// is the asset id (<see cref="AssetIds"/>, the rule every host shares); the rest must be a file the
+/// workflow reads (<see cref="InputLayout.Inspect"/>), or the blob is ignored with the reason.
 /// </summary>
 /// <param name="Decision">What the trigger does with the blob.</param>
 /// <param name="AssetId">The asset, for an accepted or ignored name; null when rejected.</param>
@@ -30,23 +30,12 @@ public sealed record InputBlobName(InputBlobDecision Decision, string? AssetId, 
         if (!AssetIds.IsValid(segments[0], out var reason)) return Rejected(reason);
 
         var asset = segments[0];
-        var file = segments[^1];
-        // Editors and upload tools leave these next to real data; they are not worth a warning.
-        if (file.StartsWith('.') || file.StartsWith('_'))
-            return new InputBlobName(InputBlobDecision.Ignored, asset, "hidden or marker file");
-
-        InputBlob? input;
-        try
-        {
-            input = InputLayout.Classify(name);
-        }
-        catch (StorageNameException e)
-        {
-            return Rejected(e.Message);
-        }
-        return input is null
-            ? new InputBlobName(InputBlobDecision.Ignored, asset, "not a file of the input layout (asset.json, polygon, production, emissions, pairs.csv, pairs/*.tif, slc/*.tif)")
-            : new InputBlobName(InputBlobDecision.AssetInput, asset, $"{input.Kind} input '{input.FileName}'", input);
+        // Notes, sidecars (.aux.xml, .DS_Store) and the other files of a HyP3 product are ignored with the
+        // layout's reason, never retried and never an error: DiscoverAssetActivity lists them in the input report.
+        var verdict = InputLayout.Inspect(name);
+        return verdict.Input is { } input
+            ? new InputBlobName(InputBlobDecision.AssetInput, asset, $"{input.Kind} input '{input.FileName}'", input)
+            : new InputBlobName(InputBlobDecision.Ignored, asset, verdict.SkipReason!);
     }
 
     private static InputBlobName Rejected(string reason) => new(InputBlobDecision.Rejected, null, reason);

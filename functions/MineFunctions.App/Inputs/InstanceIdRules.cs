@@ -25,6 +25,6 @@ public static partial class InstanceIdRules
         return reason is null;
     }
 
-    [GeneratedRegex("^[a-z0-9][a-z0-9_:-]*$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^[a-z0-9][a-z0-9_:-]*\z", RegexOptions.CultureInvariant)]
     private static partial Regex Pattern();
 }

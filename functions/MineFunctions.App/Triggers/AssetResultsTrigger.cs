@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
 using MineFunctions.App.Http;
 using MineFunctions.App.Inputs;
+using MineFunctions.Infrastructure.Storage;
 using MineFunctions.App.Results;
 
 namespace MineFunctions.App.Triggers;

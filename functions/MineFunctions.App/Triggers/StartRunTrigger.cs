@@ -6,6 +6,7 @@ using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Options;
 using MineFunctions.App.Http;
 using MineFunctions.App.Inputs;
+using MineFunctions.Infrastructure.Storage;
 using MineFunctions.App.Options;
 using MineFunctions.App.Runs;
 using MineFunctions.Workflow.Contracts;

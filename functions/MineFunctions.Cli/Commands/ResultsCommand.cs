@@ -30,7 +30,7 @@ internal sealed class ResultsCommand : ICliCommand
         string asset;
         try
         {
-            asset = BlobPath.AssetId(args.Positionals[0]);
+            asset = AssetIds.Check(args.Positionals[0]);
             SettingsKey.Validate(key);
         }
         catch (StorageNameException ex)

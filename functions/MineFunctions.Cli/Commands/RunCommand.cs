@@ -51,7 +51,7 @@ internal sealed class RunCommand : ICliCommand
 
         await using var runner = await LocalRunner.StartAsync(engine, names, null, lease, output, cancellationToken, state);
         output.WriteLine($"Uploading {input}:");
-        var (assets, fingerprint) = await InputFolderUploader.UploadAsync(runner.Storage.Inputs, input, output, cancellationToken);
+        var (assets, fingerprint, warnings) = await InputFolderUploader.UploadAsync(runner.Storage.Inputs, input, output, cancellationToken);
         var key = SettingsFingerprint.Of(settings);
         var runId = $"run-{InstanceIds.ShortHash($"{key}|{fingerprint}")}";
         var (result, meta) = await runner.RunAsync(new RefreshRequest(runId, assets, settings, "cli"), assets, output, cancellationToken);
@@ -63,6 +63,7 @@ internal sealed class RunCommand : ICliCommand
         var files = await ResultDownloader.DownloadAsync(runner.Storage, key, assets, outDir, cancellationToken);
         foreach (var a in result.Assets)
             output.WriteLine($"{a.AssetId,-20} {a.Status,-10} {a.Pairs,5} pairs, {a.RejectedPairs} rejected{(a.Error is null ? "" : ": " + a.Error)}");
+        if (warnings.Count > 0) output.WriteLine($"{warnings.Count} input warning(s) at upload (listed above); per asset, inputs.csv lists what was skipped or excluded.");
         output.WriteLine($"{files.Count} files in {outDir}. Run id {runId}.");
         return result.Assets.All(a => a.Status == "succeeded") ? 0 : 1;
     }

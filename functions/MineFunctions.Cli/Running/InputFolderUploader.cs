@@ -4,44 +4,98 @@ using MineFunctions.Infrastructure.Storage;
 namespace MineFunctions.Cli.Running;
 
 /// <summary>
-/// Uploads a user's folder laid out like an input asset folder (asset.json, polygon, CSVs,
-/// pairs/*.tif or slc/*.tif), or a folder of such folders, to the input container. Every name is
-/// checked by the storage allowlist; unknown files are listed and skipped, never uploaded.
-/// Returns the asset ids and a fingerprint of the content (for the run's deterministic id).
+/// Uploads a user's folder laid out like an input asset folder (docs/INPUTS.md: asset.json, polygon,
+/// CSVs, pairs/*.tif, pairs/&lt;HyP3 product&gt;/*_corr.tif, slc/*.tif), or a folder of such folders, to
+/// the input container. The asset id is the folder's name (<see cref="AssetIds"/>); file names keep their
+/// case. Files outside the layout (notes, .aux.xml, .DS_Store, the other rasters of a HyP3 product)
+/// are listed as warnings and skipped; symbolic links are never followed, each is reported and left
+/// out. Returns the asset ids, a fingerprint of the content (for the run's deterministic id) and the warnings.
 /// </summary>
 internal static class InputFolderUploader
 {
-    public static async Task<(IReadOnlyList<string> Assets, string Fingerprint)> UploadAsync(ProductBlobStore inputs, string folder, TextWriter log, CancellationToken cancellationToken)
+    public sealed record Upload(IReadOnlyList<string> Assets, string Fingerprint, IReadOnlyList<string> Warnings);
+
+    public static async Task<Upload> UploadAsync(ProductBlobStore inputs, string folder, TextWriter log, CancellationToken cancellationToken)
     {
         if (!Directory.Exists(folder)) throw new DirectoryNotFoundException($"Input folder '{folder}' does not exist.");
-        var assetDirs = File.Exists(Path.Combine(folder, InputLayout.ManifestFile))
-            ? [folder]
-            : Directory.GetDirectories(folder).Where(d => File.Exists(Path.Combine(d, InputLayout.ManifestFile))).Order(StringComparer.Ordinal).ToList();
+        var warnings = new List<string>();
+        void Warn(string message)
+        {
+            warnings.Add(message);
+            log.WriteLine($"  warning: {message}");
+        }
+
+        List<DirectoryInfo> assetDirs;
+        if (File.Exists(Path.Combine(folder, InputLayout.ManifestFile)))
+        {
+            assetDirs = [new DirectoryInfo(folder)];
+        }
+        else
+        {
+            assetDirs = [];
+            foreach (var dir in new DirectoryInfo(folder).EnumerateDirectories("*", Shallow).OrderBy(d => d.Name, StringComparer.Ordinal))
+            {
+                if (dir.LinkTarget is not null) Warn($"{dir.Name}: a symbolic link, not followed");
+                else if (File.Exists(Path.Combine(dir.FullName, InputLayout.ManifestFile))) assetDirs.Add(dir);
+            }
+        }
         if (assetDirs.Count == 0) throw new InvalidDataException($"'{folder}' has no {InputLayout.ManifestFile} and no sub-folder with one.");
 
         var fingerprint = new List<string>();
         var assets = new List<string>();
         foreach (var dir in assetDirs)
         {
-            var asset = BlobPath.AssetId(Path.GetFileName(Path.TrimEndingDirectorySeparator(Path.GetFullPath(dir))));
-            assets.Add(asset);
+            var name = Path.GetFileName(Path.TrimEndingDirectorySeparator(dir.FullName));
+            if (!AssetIds.IsValid(name, out var reason))
+                throw new InvalidDataException($"Asset folder '{dir.FullName}': its name is the asset id, and {reason}. Rename the folder (e.g. '{Suggest(name)}').");
+            assets.Add(name);
             var uploaded = 0;
-            foreach (var file in Directory.EnumerateFiles(dir, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
+            foreach (var (relative, path) in Files(dir, "", m => Warn($"{name}/{m}")))
             {
-                var relative = Path.GetRelativePath(dir, file).Replace(Path.DirectorySeparatorChar, '/');
-                var name = $"{asset}/{relative}";
-                if (InputLayout.Classify(name) is null)
+                var verdict = InputLayout.Inspect($"{name}/{relative}");
+                if (verdict.Input is null)
                 {
-                    log.WriteLine($"  skipped {relative}: not part of the input layout (see README, storage layout)");
+                    Warn($"{name}/{relative}: skipped, {verdict.SkipReason}");
                     continue;
                 }
-                var result = await inputs.UploadFileAsync(BlobPath.Name(name), file, null, cancellationToken);
-                fingerprint.Add($"{name}:{result.Sha256}");
+                var result = await inputs.UploadFileAsync(BlobPath.Name(verdict.Name), path, null, cancellationToken);
+                fingerprint.Add($"{verdict.Name}:{result.Sha256}");
                 uploaded++;
             }
-            log.WriteLine($"  {asset}: {uploaded} files");
+            log.WriteLine($"  {name}: {uploaded} files");
         }
         var hash = Convert.ToHexStringLower(SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(string.Join("\n", fingerprint))))[..16];
-        return (assets, hash);
+        return new Upload(assets, hash, warnings);
+    }
+
+    // Every entry of a directory, hidden ones included, without recursing (the walk below decides).
+    private static readonly EnumerationOptions Shallow = new() { RecurseSubdirectories = false, AttributesToSkip = 0, IgnoreInaccessible = false };
+
+    /// <summary>Regular files under <paramref name="dir"/> in ordinal order of their '/'-separated relative paths; links reported, never followed.</summary>
+    private static IEnumerable<(string Relative, string Path)> Files(DirectoryInfo dir, string prefix, Action<string> warn)
+    {
+        foreach (var entry in dir.EnumerateFileSystemInfos("*", Shallow).OrderBy(e => e.Name, StringComparer.Ordinal))
+        {
+            var relative = prefix + entry.Name;
+            if (entry.LinkTarget is not null)
+            {
+                warn($"{relative}: a symbolic link (to {entry.LinkTarget}), not followed");
+                continue;
+            }
+            if (entry is DirectoryInfo sub)
+            {
+                foreach (var f in Files(sub, relative + "/", warn)) yield return f;
+            }
+            else if (entry is FileInfo)
+            {
+                yield return (relative, entry.FullName);
+            }
+        }
+    }
+
+    private static string Suggest(string name)
+    {
+        var s = new string(name.ToLowerInvariant().Select(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' ? c : '-').ToArray()).TrimStart('-', '_');
+        return s.Length == 0 ? "mine-1" : s[..Math.Min(s.Length, AssetIds.MaxLength)];
     }
 }

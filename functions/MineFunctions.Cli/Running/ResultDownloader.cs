@@ -26,8 +26,8 @@ internal static class ResultDownloader
             {
                 var relative = blob.Name[ProductLayout.Prefix(asset, settingsKey).Length..];
                 var folder = relative.Split('/')[0];
-                if (folder is not ("png" or "composite" or "classes" or "counts" or "export")) continue;
-                var target = Path.Combine(assetDir, folder == "png" ? Path.Combine("png", Path.GetFileName(relative)) : folder == "export" ? Path.GetFileName(relative) : $"{folder}_{Path.GetFileName(relative)}");
+                if (folder is not ("png" or "composite" or "classes" or "counts" or "export" or "report")) continue;
+                var target = Path.Combine(assetDir, folder == "png" ? Path.Combine("png", Path.GetFileName(relative)) : folder is "export" or "report" ? Path.GetFileName(relative) : $"{folder}_{Path.GetFileName(relative)}");
                 Directory.CreateDirectory(Path.GetDirectoryName(target)!);
                 await storage.Products.DownloadToFileAsync(blob.Name, target, cancellationToken);
                 written.Add(target);
@@ -46,16 +46,20 @@ internal static class ResultDownloader
         return written;
     }
 
-    /// <summary>Per-pair screening report: dates, year, stable mean/std, accepted or the reason.</summary>
+    /// <summary>
+    /// Per-pair report: dates, year, stable mean/std, accepted or the reason (pairs the selection rules
+    /// left out say "excluded: …" with their numbers), the pair's Bperp (secondary − reference, m) and its source,
+    /// and for a HyP3 product input its name, looks and pixel spacing.
+    /// </summary>
     public static async Task<string> PairReportAsync(PipelineStorage storage, string asset, string settingsKey, CancellationToken cancellationToken)
     {
-        var csv = new StringBuilder("reference,secondary,year,stable_pixels,stable_mean,stable_std,accepted,reason\n");
+        var csv = new StringBuilder("reference,secondary,year,stable_pixels,stable_mean,stable_std,accepted,reason,bperp_m,bperp_source,product,looks,pixel_spacing_m\n");
         var rows = new List<PairResultRow>();
         await foreach (var row in storage.Tables.QueryAssetAsync<PairResultRow>(asset, settingsKey, cancellationToken)) rows.Add(row);
         foreach (var r in rows.OrderBy(r => r.ReferenceDate).ThenBy(r => r.SecondaryDate))
         {
             csv.Append(CultureInfo.InvariantCulture,
-                $"{r.ReferenceDate:yyyy-MM-dd},{r.SecondaryDate:yyyy-MM-dd},{r.Year},{r.StablePixels},{r.StableMean:0.0000},{r.StableStd:0.0000},{(r.Accepted ? "yes" : "no")},\"{r.Reason?.Replace("\"", "'", StringComparison.Ordinal)}\"\n");
+                $"{r.ReferenceDate:yyyy-MM-dd},{r.SecondaryDate:yyyy-MM-dd},{r.Year},{r.StablePixels},{r.StableMean:0.0000},{r.StableStd:0.0000},{(r.Accepted ? "yes" : "no")},\"{r.Reason?.Replace("\"", "'", StringComparison.Ordinal)}\",{r.PerpendicularBaselineM:0.###},\"{r.BaselineSource?.Replace("\"", "'", StringComparison.Ordinal)}\",{r.ProductName},{r.Looks},{r.PixelSpacingM:0.###}\n");
         }
         return csv.ToString();
     }

@@ -2,7 +2,8 @@ namespace MineFunctions.Core.Pairs;
 
 /// <summary>
 /// One interferometric pair as described by its name, tags or a catalogue (METHOD.md §1.1).
-/// Track, direction and polarisation are null when the source does not say.
+/// Track, direction and polarisation are null when the source does not say; <see cref="BaselineSource"/>
+/// names where <see cref="PerpendicularBaselineM"/> came from (null when it is unknown).
 /// </summary>
 public sealed record PairCandidate(
     string PairId,
@@ -11,7 +12,8 @@ public sealed record PairCandidate(
     double? PerpendicularBaselineM = null,
     string? Track = null,
     string? Direction = null,
-    string? Polarisation = null)
+    string? Polarisation = null,
+    string? BaselineSource = null)
 {
     /// <summary>Temporal baseline in days (secondary − reference).</summary>
     public int TemporalBaselineDays => Secondary.DayNumber - Reference.DayNumber;

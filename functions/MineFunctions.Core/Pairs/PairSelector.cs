@@ -39,7 +39,8 @@ public static class PairSelector
             return new(p, false, $"temporal baseline {p.TemporalBaselineDays} d not in [{string.Join(", ", rules.TemporalBaselinesDays)}] d", unknownBaseline);
         if (p.PerpendicularBaselineM is { } b && (!double.IsFinite(b) || Math.Abs(b) > rules.MaxPerpendicularBaselineM))
             return new(p, false, $"|Bperp| {Math.Abs(b):0.#} m exceeds {rules.MaxPerpendicularBaselineM:0.#} m", unknownBaseline);
-        if (rules.Polarisation is { } pol && p.Polarisation is { } own && !string.Equals(pol, own, StringComparison.OrdinalIgnoreCase))
+        // A scene's polarisation may list several channels ("VV+VH" in asf_search results): the pair qualifies when one is the required one.
+        if (rules.Polarisation is { } pol && p.Polarisation is { } own && !own.Split('+').Any(c => string.Equals(pol, c.Trim(), StringComparison.OrdinalIgnoreCase)))
             return new(p, false, $"polarisation {own} is not {pol}", unknownBaseline);
         if (geometry is { } g && (p.Track is not null || p.Direction is not null)
             && ((p.Track ?? "") != g.Track || (p.Direction ?? "") != g.Direction))

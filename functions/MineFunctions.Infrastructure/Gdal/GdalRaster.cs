@@ -60,6 +60,28 @@ public sealed class GdalRaster : IDisposable
         }
     }
 
+    /// <summary>
+    /// Opens a raster inside zip content held in memory, in place through GDAL's <c>/vsizip/</c> over
+    /// <c>/vsimem/</c>: nothing is extracted, to disk or otherwise. <paramref name="entry"/> is the path inside the zip.
+    /// </summary>
+    public static GdalRaster OpenZipEntry(ReadOnlySpan<byte> zip, string zipName, string entry, RasterReadOptions? options = null)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(entry);
+        options ??= RasterReadOptions.Default;
+        var memory = VsiMemFile.FromBytes(zip, ".zip");
+        var path = $"/vsizip/{memory.Path}/{entry}";
+        try
+        {
+            using var threads = new ThreadConfigOption("GDAL_NUM_THREADS", options.NumThreads);
+            return new GdalRaster(GdalDataset.Open(path), memory, options, $"{zipName}/{entry}");
+        }
+        catch (GdalException ex)
+        {
+            memory.Dispose();
+            throw new GdalFormatException(ex.Message.Replace(path, $"{zipName}/{entry}", StringComparison.Ordinal).Replace(memory.Path, zipName, StringComparison.Ordinal), ex.CplErrorNumber);
+        }
+    }
+
     public static async Task<GdalRaster> OpenStreamAsync(Stream content, string name = "raster.tif", RasterReadOptions? options = null, CancellationToken cancellationToken = default)
     {
         using var copy = new MemoryStream();

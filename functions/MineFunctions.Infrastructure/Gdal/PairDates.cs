@@ -1,5 +1,5 @@
 using System.Globalization;
-using System.Text.RegularExpressions;
+using MineFunctions.Core.Pairs;
 
 namespace MineFunctions.Infrastructure.Gdal;
 
@@ -17,26 +17,16 @@ public sealed record PairDates(DateOnly Reference, DateOnly Secondary, PairDateS
 }
 
 /// <summary>
-/// Pair dates from a file name, else from FIRST_DATE/SECOND_DATE tags. Names carry two YYYYMMDD
-/// dates separated by '_' or '-', each optionally followed by a THHMMSS time: PyRate/GAMMA
-/// <c>cropA_20180106-20180130_VV_8rlks_flat_eqa_cc.tif</c>, ASF HyP3
-/// <c>S1AA_20180106T004021_20180130T004021_VVP012_INT80_G_ueF_5D91_corr.tif</c>.
+/// Pair dates from a file name, else from FIRST_DATE/SECOND_DATE tags. Names are read by
+/// <see cref="NameDates.Pair"/>: two distinct date tokens (yyyyMMdd, yyyyMMddTHHmmss or SNAP's
+/// ddMMMyyyy), earlier = reference: PyRate/GAMMA <c>cropA_20180106-20180130_VV_8rlks_flat_eqa_cc.tif</c>,
+/// HyP3 <c>S1AA_20180106T004021_20180130T004021_VVP012_INT80_G_ueF_5D91_corr.tif</c>, SNAP
+/// <c>coh_IW2_VV_09Aug2019_02Sep2019.tif</c>.
 /// </summary>
-public static partial class PairDateParser
+public static class PairDateParser
 {
-    [GeneratedRegex(@"(?<![0-9])(?<a>[0-9]{8})(?:T[0-9]{6})?[_-](?<b>[0-9]{8})(?:T[0-9]{6})?(?![0-9])", RegexOptions.CultureInvariant)]
-    private static partial Regex TwoDates();
-
-    public static PairDates? FromFileName(string path)
-    {
-        var name = Path.GetFileName(path);
-        foreach (Match m in TwoDates().Matches(name))
-        {
-            if (TryDate(m.Groups["a"].Value, out var a) && TryDate(m.Groups["b"].Value, out var b))
-                return new PairDates(a, b, PairDateSource.FileName);
-        }
-        return null;
-    }
+    public static PairDates? FromFileName(string path) =>
+        NameDates.Pair(Path.GetFileName(path), out _) is { } p ? new PairDates(p.Reference, p.Secondary, PairDateSource.FileName) : null;
 
     /// <summary>FIRST_DATE / SECOND_DATE as written by PyRate/GAMMA ("2018-01-06") or as YYYYMMDD.</summary>
     public static PairDates? FromTags(IReadOnlyDictionary<string, string> tags)
@@ -60,8 +50,8 @@ public static partial class PairDateParser
             throw new FormatException(
                 $"'{Path.GetFileName(path)}' names the pair {Format(fromName)} but its FIRST_DATE/SECOND_DATE tags say {Format(fromTags)}.");
         return fromName ?? fromTags ?? throw new FormatException(
-            $"No pair dates for '{Path.GetFileName(path)}': the name has no two YYYYMMDD dates separated by '_' or '-' " +
-            "(e.g. cropA_20180106-20180130_....tif or S1AA_20180106T004021_20180130T004021_....tif) and the file has no FIRST_DATE/SECOND_DATE tags.");
+            $"No pair dates for '{Path.GetFileName(path)}': {(NameDates.Pair(Path.GetFileName(path), out var problem) is null ? problem : "")} " +
+            "(e.g. cropA_20180106-20180130_....tif, S1AA_20180106T004021_20180130T004021_....tif or coh_IW2_VV_09Aug2019_02Sep2019.tif) and the file has no FIRST_DATE/SECOND_DATE tags.");
     }
 
     private static string Format(PairDates d) => $"{d.Reference:yyyy-MM-dd}/{d.Secondary:yyyy-MM-dd}";

@@ -16,31 +16,25 @@ public static class BlobPath
     /// <summary>Longest whole blob name accepted (Azure allows 1024; ours stay far below).</summary>
     public const int MaxBlobNameLength = 512;
 
-    /// <summary>Checks one path segment (an asset id, a file name, a date pair) and returns it unchanged.</summary>
-    public static string Segment(string? value, string what = "name segment")
+    /// <summary>Checks one path segment (an asset folder, a file name, a date pair) and returns it unchanged.</summary>
+    public static string Segment(string? value, string what = "name segment") =>
+        SegmentProblem(value) is { } problem ? throw new StorageNameException(what, value ?? "", problem) : value!;
+
+    /// <summary>Why <paramref name="value"/> is not a valid segment, or null when it is.</summary>
+    public static string? SegmentProblem(string? value)
     {
-        if (value is null) throw new StorageNameException(what, "", "it is missing");
-        if (value.Length == 0) throw new StorageNameException(what, value, "it is empty");
-        if (value.Length > MaxSegmentLength)
-            throw new StorageNameException(what, value, $"it is longer than {MaxSegmentLength} characters");
-        if (value.Contains('/')) throw new StorageNameException(what, value, "it contains '/'");
-        if (value.Contains('\\')) throw new StorageNameException(what, value, "it contains '\\'");
-        if (value.Contains("..", StringComparison.Ordinal)) throw new StorageNameException(what, value, "it contains '..'");
-        if (value[0] == '.') throw new StorageNameException(what, value, "it starts with '.'");
+        if (value is null) return "it is missing";
+        if (value.Length == 0) return "it is empty";
+        if (value.Length > MaxSegmentLength) return $"it is longer than {MaxSegmentLength} characters";
+        if (value.Contains('/')) return "it contains '/'";
+        if (value.Contains('\\')) return "it contains '\\'";
+        if (value.Contains("..", StringComparison.Ordinal)) return "it contains '..'";
+        if (value[0] == '.') return "it starts with '.'";
         foreach (var c in value)
         {
-            if (!IsAllowed(c))
-                throw new StorageNameException(what, value, $"character '{(char.IsControl(c) ? '?' : c)}' is not allowed (only a-z, 0-9, '-', '_', '.')");
+            if (!IsAllowed(c)) return $"character '{(char.IsControl(c) ? '?' : c)}' is not allowed (only A-Z, a-z, 0-9, '-', '_', '.')";
         }
-        return value;
-    }
-
-    /// <summary>An asset id: a segment that also starts with a letter or digit (it is a folder and a table key).</summary>
-    public static string AssetId(string? value)
-    {
-        Segment(value, "asset id");
-        if (!char.IsAsciiLetterOrDigit(value![0])) throw new StorageNameException("asset id", value, "it must start with a-z or 0-9");
-        return value;
+        return null;
     }
 
     /// <summary>Checks a whole blob name (e.g. from a listing, a message or an activity input) and returns it unchanged.</summary>
@@ -87,5 +81,6 @@ public static class BlobPath
         return Name(string.Join('/', checkedSegments));
     }
 
-    private static bool IsAllowed(char c) => c is (>= 'a' and <= 'z') or (>= '0' and <= '9') or '-' or '_' or '.';
+    /// <summary>True for the characters a name segment may hold: [A-Za-z0-9._-].</summary>
+    public static bool IsAllowed(char c) => c is (>= 'a' and <= 'z') or (>= 'A' and <= 'Z') or (>= '0' and <= '9') or '-' or '_' or '.';
 }

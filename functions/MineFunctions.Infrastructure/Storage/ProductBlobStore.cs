@@ -136,26 +136,19 @@ public sealed class ProductBlobStore
         }
     }
 
-    /// <summary>The recognised input files of one asset (names outside <see cref="InputLayout"/> and invalid names are skipped).</summary>
-    public async IAsyncEnumerable<InputBlob> ListAssetInputsAsync(string assetId, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Every blob of one asset's input folder with what it is (<see cref="InputLayout.Inspect"/>): the
+    /// recognised inputs, and the names outside the layout with why they are skipped (for the run's report).
+    /// </summary>
+    public async IAsyncEnumerable<InputFileVerdict> ListAssetInputsAsync(string assetId, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         await foreach (var blob in ListAsync(InputLayout.AssetPrefix(assetId), cancellationToken))
         {
-            InputBlob? input;
-            try
-            {
-                input = InputLayout.Classify(blob.Name);
-            }
-            catch (StorageNameException)
-            {
-                // A name users uploaded outside the allowlist is never handed on; it is simply not an input.
-                continue;
-            }
-            if (input is not null) yield return input;
+            yield return InputLayout.Inspect(blob.Name);
         }
     }
 
-    /// <summary>The asset folders at the top of the container whose names pass <see cref="BlobPath.AssetId"/>, in name order.</summary>
+    /// <summary>The asset folders at the top of the container whose names pass <see cref="AssetIds"/>, in name order.</summary>
     public async IAsyncEnumerable<string> ListAssetIdsAsync([EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         await foreach (var item in _container.GetBlobsByHierarchyAsync(new GetBlobsByHierarchyOptions { Delimiter = "/" }, cancellationToken))
@@ -218,7 +211,7 @@ public sealed class ProductBlobStore
     {
         try
         {
-            BlobPath.AssetId(id);
+            AssetIds.Check(id);
             return true;
         }
         catch (StorageNameException)

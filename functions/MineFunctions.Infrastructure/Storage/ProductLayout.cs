@@ -20,7 +20,7 @@ public static class ProductLayout
 {
     /// <summary>"&lt;asset&gt;/&lt;settingsKey&gt;/": every product of one asset under one settings key.</summary>
     public static string Prefix(string assetId, string settingsKey) =>
-        BlobPath.Combine(BlobPath.AssetId(assetId), SettingsKey.Validate(settingsKey)) + "/";
+        BlobPath.Combine(AssetIds.Check(assetId), SettingsKey.Validate(settingsKey)) + "/";
 
     /// <summary>"&lt;ref&gt;_&lt;sec&gt;" with dates as yyyymmdd: the id of a pair in names and row keys.</summary>
     public static string PairId(DateOnly reference, DateOnly secondary)
@@ -62,7 +62,7 @@ public static class ProductLayout
         Product(assetId, settingsKey, "png", BlobPath.Segment(name, "PNG name") + ".png");
 
     private static string Product(string assetId, string settingsKey, string folder, string file) =>
-        BlobPath.Combine(BlobPath.AssetId(assetId), SettingsKey.Validate(settingsKey), folder, file);
+        BlobPath.Combine(AssetIds.Check(assetId), SettingsKey.Validate(settingsKey), folder, file);
 
     private static void CheckYear(int year)
     {

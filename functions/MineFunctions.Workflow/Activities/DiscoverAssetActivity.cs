@@ -1,25 +1,28 @@
+using System.Text;
 using Microsoft.DurableTask;
-using MineFunctions.Core.Ndai;
 using MineFunctions.Core.Pairs;
 using MineFunctions.Infrastructure.Gdal;
 using MineFunctions.Infrastructure.Storage;
+using MineFunctions.Infrastructure.Storage.Tables;
 using MineFunctions.Workflow.Contracts;
 using MineFunctions.Workflow.Storage;
 
 namespace MineFunctions.Workflow.Activities;
 
 /// <summary>
-/// Reads an asset's folder: checks its manifest and polygon exist, finds the pair rasters (dates
-/// from names, METHOD.md §1.1 selection with the optional catalogue's baselines) or the SLC dates
-/// (every date pair with an allowed temporal baseline), and assigns each pair its year.
+/// Reads an asset's folder: checks its manifest and polygon exist, reads the optional pair catalogue,
+/// and lets <see cref="PairInventory"/> find the pairs (METHOD.md §1.1). Writes the asset's input
+/// report (files skipped, duplicates, exclusions, warnings) and a PairResults row, with its numbers,
+/// for each pair the selection rules leave out; files outside the layout never fail the asset.
 /// </summary>
 public sealed class DiscoverAssetActivity(PipelineStorage storage) : TaskActivity<AssetScope, AssetInventory>
 {
     public override async Task<AssetInventory> RunAsync(TaskActivityContext context, AssetScope input)
     {
-        var asset = BlobPath.AssetId(input.AssetId);
-        var blobs = new List<InputBlob>();
-        await foreach (var blob in storage.Inputs.ListAssetInputsAsync(asset)) blobs.Add(blob);
+        var asset = AssetIds.Check(input.AssetId);
+        var files = new List<InputFileVerdict>();
+        await foreach (var file in storage.Inputs.ListAssetInputsAsync(asset)) files.Add(file);
+        var blobs = files.Select(f => f.Input).OfType<InputBlob>().ToList();
 
         if (!blobs.Any(b => b.Kind == InputBlobKind.Manifest))
             throw new InvalidDataException($"Asset '{asset}' has no {InputLayout.ManifestFile}.");
@@ -27,71 +30,84 @@ public sealed class DiscoverAssetActivity(PipelineStorage storage) : TaskActivit
         if (!blobs.Any(b => b.Kind == InputBlobKind.Polygon))
             throw new InvalidDataException($"Asset '{asset}' has no mine polygon ({string.Join(" or ", InputLayout.PolygonFiles)}).");
 
-        var catalogue = blobs.Any(b => b.Kind == InputBlobKind.PairCatalogue)
-            ? PairCatalogueCsv.Read(new StringReader(await DownloadTextAsync(InputLayout.PairCatalogue(asset))), $"{asset}/{InputLayout.PairCatalogueFile}")
-            : [];
-        var byDates = catalogue.ToDictionary(c => (c.Reference, c.Secondary));
+        var report = files.Where(f => f.Input is null)
+            .Select(f => new InputReportLine(f.Name[(asset.Length + 1)..], "skipped", f.SkipReason!)).ToList();
+        var catalogue = await ReadCatalogueAsync(blobs.Where(b => b.Kind == InputBlobKind.PairCatalogue).ToList(), report);
 
-        var excluded = new List<PairExclusion>();
-        var candidates = new List<(PairCandidate Candidate, string? Blob)>();
-        foreach (var blob in blobs.Where(b => b.Kind == InputBlobKind.PairRaster))
+        var rasters = blobs.Where(b => b.Kind == InputBlobKind.PairRaster).ToList();
+        var products = await ReadProductsAsync(rasters, files.Select(f => f.Name).ToHashSet(StringComparer.Ordinal), report);
+        var inventory = PairInventory.Build(
+            rasters.Select(b => b.BlobName).Where(n => !Hyp3Zip.IsZip(n) || products.ContainsKey(n)),
+            blobs.Where(b => b.Kind == InputBlobKind.SlcRaster).Select(b => b.BlobName),
+            catalogue, input.Settings.Selection(), input.Settings.YearRule(), products);
+
+        var key = PipelineStorage.KeyOf(input.Settings);
+        foreach (var e in inventory.Excluded.Where(e => e is { Pair: not null, Duplicate: false }))
         {
-            if (PairDateParser.FromFileName(blob.FileName) is not { } dates || dates.Secondary <= dates.Reference)
-            {
-                excluded.Add(new PairExclusion(blob.FileName, "no two YYYYMMDD dates (reference before secondary) in the file name"));
-                continue;
-            }
-            candidates.Add((Candidate(dates.Reference, dates.Secondary, byDates), blob.BlobName));
+            var p = e.Pair!;
+            await storage.Tables.UpsertAsync(new PairResultRow(
+                asset, key, p.Reference, p.Secondary, Core.Ndai.YearAssignment.YearOf(p.Reference, p.Secondary, input.Settings.YearRule()),
+                0, null, null, false, "excluded: " + e.Reason, p.PerpendicularBaselineM, null, null, p.BaselineSource));
         }
+        await storage.Products.UploadAsync(WorkflowProducts.InputReport(asset, key),
+            Encoding.UTF8.GetBytes(InputReportCsv.Write(InputReportCsv.Lines(report, inventory))), "text/csv");
 
-        var slcDates = blobs.Where(b => b.Kind == InputBlobKind.SlcRaster)
-            .Select(b => DateOnly.TryParseExact(Path.GetFileNameWithoutExtension(b.FileName), "yyyyMMdd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var d) ? d : (DateOnly?)null)
-            .OfType<DateOnly>().Distinct().Order().ToList();
-        foreach (var (reference, secondary) in SlcPairs(slcDates, input.Settings.TemporalBaselinesDays))
-        {
-            candidates.Add((Candidate(reference, secondary, byDates), null));
-        }
-
-        var duplicate = candidates.GroupBy(c => c.Candidate.PairId).Where(g => g.Count() > 1).ToList();
-        foreach (var g in duplicate) excluded.Add(new PairExclusion(g.Key, $"{g.Count()} inputs for the same dates"));
-        var unique = candidates.Where(c => duplicate.All(d => d.Key != c.Candidate.PairId)).ToDictionary(c => c.Candidate.PairId, c => c.Blob);
-
-        var rule = input.Settings.YearRule();
-        var pairs = new List<PairWork>();
-        foreach (var verdict in PairSelector.Select(candidates.Where(c => unique.ContainsKey(c.Candidate.PairId)).Select(c => c.Candidate), input.Settings.Selection()))
-        {
-            var p = verdict.Pair;
-            if (!verdict.Selected)
-            {
-                excluded.Add(new PairExclusion(p.PairId, verdict.Reason));
-                continue;
-            }
-            var blob = unique[p.PairId];
-            pairs.Add(new PairWork(p.PairId, p.Reference, p.Secondary, YearAssignment.YearOf(p.Reference, p.Secondary, rule), blob is null, blob));
-        }
+        var pairs = inventory.Selected.Select(s => new PairWork(
+            ProductLayout.PairId(s.Pair.Reference, s.Pair.Secondary), s.Pair.Reference, s.Pair.Secondary, s.Year,
+            s.InputName is null, s.InputName, s.Pair.PerpendicularBaselineM, s.Pair.BaselineSource,
+            s.Product is { } h ? new PairProduct(h.ProductName, h.Looks, h.PixelSpacingM) : null)).ToList();
+        var excluded = inventory.Excluded.Select(e => new PairExclusion(e.Pair?.PairId ?? e.Subject, e.Reason)).ToList();
         return new AssetInventory(asset, pairs, excluded);
     }
 
-    private async Task<string> DownloadTextAsync(string blobName) =>
-        System.Text.Encoding.UTF8.GetString(await storage.Inputs.DownloadBytesAsync(blobName));
-
-    private static PairCandidate Candidate(DateOnly reference, DateOnly secondary, Dictionary<(DateOnly, DateOnly), PairCatalogueEntry> catalogue)
+    /// <summary>
+    /// The asset's catalogue: pairs.csv (any accepted CSV form) or pairs.geojson (asf_search stack).
+    /// With both, pairs.csv is read and pairs.geojson reported as ignored, so the source of every Bperp is one file.
+    /// </summary>
+    private async Task<PairCatalogue> ReadCatalogueAsync(List<InputBlob> catalogues, List<InputReportLine> report)
     {
-        var id = ProductLayout.PairId(reference, secondary);
-        return catalogue.TryGetValue((reference, secondary), out var c)
-            ? new PairCandidate(id, reference, secondary, c.PerpendicularBaselineM, c.Track, c.Direction, c.Polarisation)
-            : new PairCandidate(id, reference, secondary);
+        var csv = catalogues.FirstOrDefault(c => c.FileName == InputLayout.PairCatalogueFile);
+        var geoJson = catalogues.FirstOrDefault(c => c.FileName == InputLayout.PairCatalogueGeoJsonFile);
+        if (csv is not null)
+        {
+            if (geoJson is not null) report.Add(new InputReportLine(geoJson.FileName, "skipped", $"{InputLayout.PairCatalogueFile} is present and is the catalogue read"));
+            return PairCatalogueCsv.Read(new StringReader(await DownloadTextAsync(csv.BlobName)), csv.FileName);
+        }
+        return geoJson is null ? PairCatalogue.None : PairCatalogueGeoJson.Read(await DownloadTextAsync(geoJson.BlobName), geoJson.FileName);
     }
 
     /// <summary>
-    /// Consecutive SLC dates whose gap is an allowed temporal baseline: the 12-day chain, bridged by a
-    /// 24-day pair where one acquisition is missing (METHOD.md §1.1), never redundant longer pairs.
+    /// HyP3 product metadata by raster blob: from the parameter file inside a product zip (its directory and
+    /// that one small entry are read by ranged reads, not the whole zip), or beside the _corr.tif of an
+    /// unzipped product folder. A zip that is no HyP3 InSAR product is left out and reported.
     /// </summary>
-    private static IEnumerable<(DateOnly, DateOnly)> SlcPairs(List<DateOnly> dates, IReadOnlyList<int> baselines)
+    private async Task<Dictionary<string, Hyp3ProductInfo>> ReadProductsAsync(List<InputBlob> rasters, HashSet<string> listed, List<InputReportLine> report)
     {
-        for (var i = 0; i + 1 < dates.Count; i++)
+        var products = new Dictionary<string, Hyp3ProductInfo>(StringComparer.Ordinal);
+        foreach (var raster in rasters)
         {
-            if (baselines.Contains(dates[i + 1].DayNumber - dates[i].DayNumber)) yield return (dates[i], dates[i + 1]);
+            if (Hyp3Zip.IsZip(raster.FileName))
+            {
+                try
+                {
+                    await using var zip = await storage.Inputs.OpenReadAsync(raster.BlobName);
+                    products[raster.BlobName] = Hyp3Zip.Inspect(zip, raster.FileName).Info;
+                }
+                catch (InvalidDataException e)
+                {
+                    report.Add(new InputReportLine(raster.FileName, "excluded", e.Message));
+                }
+            }
+            else if (raster.FileName.EndsWith("_corr.tif", StringComparison.Ordinal))
+            {
+                var product = raster.FileName[..^"_corr.tif".Length];
+                var parameters = raster.BlobName[..(raster.BlobName.Length - raster.FileName.Length)] + product + ".txt";
+                if (listed.Contains(parameters)) products[raster.BlobName] = Hyp3ProductInfo.Parse(product, await DownloadTextAsync(parameters));
+            }
         }
+        return products;
     }
+
+    private async Task<string> DownloadTextAsync(string blobName) =>
+        Encoding.UTF8.GetString(await storage.Inputs.DownloadBytesAsync(blobName));
 }

@@ -46,9 +46,9 @@ public sealed class NdaiActivity(PipelineStorage storage) : TaskActivity<PairTas
 
         await storage.Tables.UpsertAsync(new PairResultRow(
             scope.AssetId, key, pair.Reference, pair.Secondary, pair.Year, decision.StablePixelCount,
-            Finite(decision.StableMean), Finite(decision.StableStd), decision.Accepted, decision.Reason, null,
+            Finite(decision.StableMean), Finite(decision.StableStd), decision.Accepted, decision.Reason, pair.PerpendicularBaselineM,
             pair.FromSlc ? ProductLayout.Coherence(scope.AssetId, key, pair.Reference, pair.Secondary) : pair.InputBlob,
-            ndaiBlob));
+            ndaiBlob, pair.BaselineSource, pair.Product?.Name, pair.Product?.Looks, pair.Product?.PixelSpacingM));
         return new PairOutcome(pair.PairId, pair.Year, decision.Accepted, decision.Reason, decision.StableMean, decision.StableStd, false);
     }
 

@@ -35,7 +35,7 @@ public sealed class RunEstimateActivity(PipelineStorage storage) : TaskActivity<
             var one = new EstimateSources();
             try
             {
-                await GatherAsync(BlobPath.AssetId(assetId), key, one);
+                await GatherAsync(AssetIds.Check(assetId), key, one);
             }
             catch (Exception ex) when (ex is InvalidDataException or FormatException or ArgumentException)
             {

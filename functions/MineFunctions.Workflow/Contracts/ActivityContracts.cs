@@ -10,9 +10,15 @@ public sealed record AssetScope(string RunId, string AssetId, PipelineSettings S
 /// <summary>
 /// One selected pair and where its input lives: a coherence raster in the input container
 /// (<see cref="InputBlob"/>), or two SLC rasters (<see cref="FromSlc"/>, named by date).
-/// <see cref="Year"/> follows the year-assignment rule.
+/// <see cref="Year"/> follows the year-assignment rule. <see cref="PerpendicularBaselineM"/> and
+/// <see cref="BaselineSource"/> come from the asset's pair catalogue or the HyP3 product (null when
+/// neither says); <see cref="Product"/> is the HyP3 product's name, looks and pixel spacing when the input is one.
 /// </summary>
-public sealed record PairWork(string PairId, DateOnly Reference, DateOnly Secondary, int Year, bool FromSlc, string? InputBlob);
+public sealed record PairWork(string PairId, DateOnly Reference, DateOnly Secondary, int Year, bool FromSlc, string? InputBlob,
+    double? PerpendicularBaselineM = null, string? BaselineSource = null, PairProduct? Product = null);
+
+/// <summary>A HyP3 product's name, looks ("20x4") and pixel spacing (m), as its parameter file or name states them.</summary>
+public sealed record PairProduct(string Name, string? Looks, double? PixelSpacingM);
 
 /// <summary>A candidate pair left out before any pixel work (pair selection or an unreadable name), with why.</summary>
 public sealed record PairExclusion(string PairId, string Reason);

@@ -10,10 +10,14 @@ namespace MineFunctions.Workflow.Storage;
 /// </summary>
 public static class RasterBlobs
 {
+    /// <summary>A Float32 band; a HyP3 product zip gives its <c>_corr.tif</c>, read in place through <c>/vsizip/</c>.</summary>
     public static async Task<(float[] Pixels, GridSpec Grid)> ReadFloat32Async(ProductBlobStore store, string blobName, RasterReadOptions options, CancellationToken cancellationToken)
     {
         var bytes = await store.DownloadBytesAsync(blobName, cancellationToken);
-        using var raster = GdalRaster.OpenBytes(bytes, Path.GetFileName(blobName), options);
+        var name = Path.GetFileName(blobName);
+        using var raster = Hyp3Zip.IsZip(name)
+            ? GdalRaster.OpenZipEntry(bytes, name, Hyp3Zip.Inspect(new MemoryStream(bytes, writable: false), name).CoherenceEntry, options)
+            : GdalRaster.OpenBytes(bytes, name, options);
         return (raster.ReadFloat32(), raster.Grid);
     }
 

@@ -23,6 +23,9 @@ public static class WorkflowProducts
     /// <summary>An asset's year → area → production table (the `mine activity` CSV).</summary>
     public static string Activity(string assetId, string settingsKey) => Name(assetId, settingsKey, "export", "activity.csv");
 
+    /// <summary>An asset's input report: files skipped, duplicate and excluded pairs, warnings (<c>InputReportCsv</c>).</summary>
+    public static string InputReport(string assetId, string settingsKey) => Name(assetId, settingsKey, "report", "inputs.csv");
+
     /// <summary>Run-level Climate TRACE exports: one file per sector for all assets of a settings key.</summary>
     public static string Export(string settingsKey, string fileName) =>
         ExportPrefix(settingsKey) + BlobPath.Segment(fileName, "export file");

@@ -15,7 +15,6 @@ public sealed class BlobPathTests
     [InlineData("a/")]
     [InlineData("a/./b")]
     [InlineData("a/b%2F..%2Fc")]
-    [InlineData("A/b.tif")]
     [InlineData("a b/c")]
     [InlineData("a/b?c")]
     [InlineData("a/b#c")]
@@ -41,7 +40,10 @@ public sealed class BlobPathTests
     [InlineData("carajas-n4/pairs/20210105_20210117.tif")]
     [InlineData("a/b")]
     [InlineData("mine_1/v1-0123456789abcdef/png/composite_2020-2022.png")]
-    public void Name_AcceptsLayoutNamesUnchanged(string name) => Assert.Equal(name, BlobPath.Name(name));
+    [InlineData("m/pairs/S1_184302_IW2_20210103_20210115_VV_INT20_0000_corr.tif")]
+    [InlineData("m/pairs/S1AB_20171111T150004_20171117T145926_VVP006_INT80_G_ueF_4D09_corr.tif")]
+    [InlineData("m/pairs/coh_IW2_VV_09Aug2019_02Sep2019.TIF")]
+    public void Name_AcceptsLayoutNamesUnchanged_CaseKept(string name) => Assert.Equal(name, BlobPath.Name(name));
 
     [Theory]
     [InlineData("a/b")]
@@ -50,8 +52,33 @@ public sealed class BlobPathTests
     [InlineData("_x")]
     [InlineData(".x")]
     [InlineData("Mine")]
-    public void AssetId_RejectsSlashDotsUppercaseAndLeadingPunctuation(string id) =>
-        Assert.Throws<StorageNameException>(() => BlobPath.AssetId(id));
+    [InlineData("a.b")]
+    [InlineData("mine\n")]
+    [InlineData("mine\r\n")]
+    [InlineData("")]
+    public void AssetId_RejectsSlashDotsUppercaseLeadingPunctuationAndTrailingNewlines(string id)
+    {
+        Assert.Throws<StorageNameException>(() => AssetIds.Check(id));
+        Assert.False(AssetIds.IsValid(id, out var reason));
+        Assert.False(string.IsNullOrEmpty(reason));
+    }
+
+    [Theory]
+    [InlineData("carajas-n4")]
+    [InlineData("mine_07")]
+    [InlineData("0")]
+    public void AssetId_AcceptsTheRule(string id)
+    {
+        Assert.Equal(id, AssetIds.Check(id));
+        Assert.True(AssetIds.IsValid(id, out _));
+    }
+
+    [Fact]
+    public void AssetId_IsBoundedAt64Characters()
+    {
+        Assert.True(AssetIds.IsValid(new string('a', 64), out _));
+        Assert.Contains("longer than 64", Assert.Throws<StorageNameException>(() => AssetIds.Check(new string('a', 65))).Message);
+    }
 
     [Fact]
     public void Segment_RejectsSegmentLongerThanTheBound() =>
@@ -77,7 +104,7 @@ public sealed class BlobPathTests
     [Fact]
     public void Exception_MessageNamesWhatAndWhy()
     {
-        var ex = Assert.Throws<StorageNameException>(() => BlobPath.AssetId("../x"));
+        var ex = Assert.Throws<StorageNameException>(() => AssetIds.Check("../x"));
         Assert.Contains("asset id", ex.Message);
         Assert.Contains("'../x'", ex.Message);
         Assert.IsAssignableFrom<ArgumentException>(ex);

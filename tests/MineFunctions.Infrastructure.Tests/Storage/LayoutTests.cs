@@ -70,6 +70,12 @@ public sealed class LayoutTests
     [InlineData("m1/pairs.csv", InputBlobKind.PairCatalogue)]
     [InlineData("m1/pairs/x_20210105_20210117.tif", InputBlobKind.PairRaster)]
     [InlineData("m1/slc/20210105.tif", InputBlobKind.SlcRaster)]
+    [InlineData("m1/pairs.geojson", InputBlobKind.PairCatalogue)]
+    [InlineData("m1/pairs/S1_184302_IW2_20210103_20210115_VV_INT20_0000_corr.tif", InputBlobKind.PairRaster)]
+    [InlineData("m1/pairs/S1AB_20171111T150004_20171117T145926_VVP006_INT80_G_ueF_4D09/S1AB_20171111T150004_20171117T145926_VVP006_INT80_G_ueF_4D09_corr.tif", InputBlobKind.PairRaster)]
+    [InlineData("m1/pairs/coh_IW2_VV_09Aug2019_02Sep2019.TIF", InputBlobKind.PairRaster)]
+    [InlineData("m1/pairs/S1AB_20171111T150004_20171117T145926_VVP006_INT80_G_ueF_4D09.zip", InputBlobKind.PairRaster)]
+    [InlineData("m1/pairs/S1AB_20171111T150004_20171117T145926_VVP006_INT80_G_ueF_4D09/S1AB_20171111T150004_20171117T145926_VVP006_INT80_G_ueF_4D09.txt", InputBlobKind.PairParameters)]
     public void Classify_RecognisesEveryInputKind(string name, InputBlobKind kind)
     {
         var blob = InputLayout.Classify(name);
@@ -83,6 +89,36 @@ public sealed class LayoutTests
     [InlineData("m1/pairs/readme.md")]
     [InlineData("m1/other/x.tif")]
     public void Classify_IgnoresFilesOutsideTheLayout(string name) => Assert.Null(InputLayout.Classify(name));
+
+    // What users keep next to their data, and the rest of a HyP3 product folder (file tables of the HyP3
+    // InSAR product guides): skipped with a reason, never an exception that would abort a run.
+    [Theory]
+    [InlineData("m1/My Notes.txt", "' ' is not allowed")]
+    [InlineData("m1/.DS_Store", "hidden file")]
+    [InlineData("m1/pairs/.DS_Store", "hidden file")]
+    [InlineData("m1/pairs/x_20210105_20210117.tif.aux.xml", "not a GeoTIFF")]
+    [InlineData("m1/pairs/notes/x.tif/y.tif", "not a file of the input layout")]
+    [InlineData("m1/pairs/S1AB_20171111T150004_20171117T145926_VVP006_INT80_G_ueF_4D09/S1AB_20171111T150004_20171117T145926_VVP006_INT80_G_ueF_4D09_amp.tif", "(_amp)")]
+    [InlineData("m1/pairs/S1AB_20171111T150004_20171117T145926_VVP006_INT80_G_ueF_4D09/S1AB_20171111T150004_20171117T145926_VVP006_INT80_G_ueF_4D09_inc_map_ell.tif", "(_inc_map_ell)")]
+    [InlineData("m1/pairs/S1AB_20171111T150004_20171117T145926_VVP006_INT80_G_ueF_4D09/S1AB_20171111T150004_20171117T145926_VVP006_INT80_G_ueF_4D09_unw_phase.tif", "(_unw_phase)")]
+    [InlineData("m1/pairs/S1AB_20171111T150004_20171117T145926_VVP006_INT80_G_ueF_4D09/S1AB_20171111T150004_20171117T145926_VVP006_INT80_G_ueF_4D09.README.md.txt", "not a GeoTIFF")]
+    [InlineData("m1/pairs/../../other/x.tif", "'..'")]
+    [InlineData("m1/pairs/caf\u00e9_20210105_20210117.tif", "'\u00e9' is not allowed")]
+    [InlineData("m1/slc/20210105.txt", "not a GeoTIFF")]
+    [InlineData("m1/pairs/notes.txt", "not a GeoTIFF")]
+    public void Inspect_SkipsUnknownFilesWithTheReason(string name, string reason)
+    {
+        var verdict = InputLayout.Inspect(name);
+        Assert.Null(verdict.Input);
+        Assert.Contains(reason, verdict.SkipReason);
+    }
+
+    [Fact]
+    public void Inspect_ThrowsOnlyForAnInvalidAssetFolder()
+    {
+        Assert.Throws<StorageNameException>(() => InputLayout.Inspect("../x/asset.json"));
+        Assert.Throws<StorageNameException>(() => InputLayout.Inspect("Mine/asset.json"));
+    }
 
     [Fact]
     public void AssetManifest_RoundTripsAndRejectsBadFields()

@@ -24,7 +24,7 @@ public sealed record AnnualActivityRow(
 {
     public static string TableName => TableNames.AnnualActivity;
 
-    public string PartitionKey => BlobPath.AssetId(AssetId);
+    public string PartitionKey => AssetIds.Check(AssetId);
 
     public string RowKey => $"{Storage.SettingsKey.Validate(SettingsKey)}_{Year.ToString(CultureInfo.InvariantCulture)}";
 

@@ -22,7 +22,7 @@ public sealed record ClassCountsRow(
 {
     public static string TableName => TableNames.ClassCounts;
 
-    public string PartitionKey => BlobPath.AssetId(AssetId);
+    public string PartitionKey => AssetIds.Check(AssetId);
 
     public string RowKey => $"{Storage.SettingsKey.Validate(SettingsKey)}_{ProductLayout.WindowId(FirstYear, LastYear)}";
 

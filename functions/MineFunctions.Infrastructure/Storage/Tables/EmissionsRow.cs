@@ -27,7 +27,7 @@ public sealed record EmissionsRow(
 {
     public static string TableName => TableNames.Emissions;
 
-    public string PartitionKey => BlobPath.AssetId(AssetId);
+    public string PartitionKey => AssetIds.Check(AssetId);
 
     public string RowKey => $"{Storage.SettingsKey.Validate(SettingsKey)}_{Year.ToString(CultureInfo.InvariantCulture)}";
 

@@ -5,7 +5,11 @@ namespace MineFunctions.Infrastructure.Storage.Tables;
 
 /// <summary>
 /// Table PairResults: one row per pair of an asset under one settings key: its stable-pixel
-/// statistics (METHOD.md §1.3) and whether it was accepted, with the reason when not.
+/// statistics (METHOD.md §1.3) and whether it was accepted, with the reason when not. A pair the
+/// selection rules left out before screening has a row too (reason "excluded: …", no statistics).
+/// <see cref="PerpendicularBaselineM"/> is the pair's Bperp (secondary − reference) and
+/// <see cref="BaselineSource"/> where it came from (e.g. "pairs.csv (ASF Vertex SBAS)"); both null when unknown.
+/// <see cref="ProductName"/>, <see cref="Looks"/> and <see cref="PixelSpacingM"/> describe a HyP3 product input.
 /// Keys: PartitionKey = asset id, RowKey = "&lt;settingsKey&gt;_&lt;ref&gt;_&lt;sec&gt;" (dates yyyymmdd).
 /// </summary>
 public sealed record PairResultRow(
@@ -21,11 +25,15 @@ public sealed record PairResultRow(
     string? Reason,
     double? PerpendicularBaselineM,
     string? CoherenceBlob,
-    string? NdaiBlob) : ITableRow<PairResultRow>
+    string? NdaiBlob,
+    string? BaselineSource = null,
+    string? ProductName = null,
+    string? Looks = null,
+    double? PixelSpacingM = null) : ITableRow<PairResultRow>
 {
     public static string TableName => TableNames.PairResults;
 
-    public string PartitionKey => BlobPath.AssetId(AssetId);
+    public string PartitionKey => AssetIds.Check(AssetId);
 
     public string RowKey => $"{Storage.SettingsKey.Validate(SettingsKey)}_{ProductLayout.PairId(ReferenceDate, SecondaryDate)}";
 
@@ -43,6 +51,10 @@ public sealed record PairResultRow(
         [nameof(PerpendicularBaselineM)] = Finite(PerpendicularBaselineM),
         [nameof(CoherenceBlob)] = CoherenceBlob,
         [nameof(NdaiBlob)] = NdaiBlob,
+        [nameof(BaselineSource)] = BaselineSource,
+        [nameof(ProductName)] = ProductName,
+        [nameof(Looks)] = Looks,
+        [nameof(PixelSpacingM)] = Finite(PixelSpacingM),
     };
 
     public static PairResultRow FromEntity(TableEntity e) => new(
@@ -58,5 +70,9 @@ public sealed record PairResultRow(
         OptionalString(e, nameof(Reason)),
         OptionalDouble(e, nameof(PerpendicularBaselineM)),
         OptionalString(e, nameof(CoherenceBlob)),
-        OptionalString(e, nameof(NdaiBlob)));
+        OptionalString(e, nameof(NdaiBlob)),
+        OptionalString(e, nameof(BaselineSource)),
+        OptionalString(e, nameof(ProductName)),
+        OptionalString(e, nameof(Looks)),
+        OptionalDouble(e, nameof(PixelSpacingM)));
 }

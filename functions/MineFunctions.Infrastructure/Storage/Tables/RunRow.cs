@@ -24,7 +24,7 @@ public sealed record RunRow(
 
     public string PartitionKey => TableKey.Validate(RunId, "run id");
 
-    public string RowKey => BlobPath.AssetId(AssetId);
+    public string RowKey => AssetIds.Check(AssetId);
 
     public IReadOnlyDictionary<string, object?> ToColumns() => new Dictionary<string, object?>
     {
