@@ -37,10 +37,16 @@ public static class SettingsMapping
     {
         Rule = s.ClassRule switch
         {
+            "adaptive" => ClassificationRule.Adaptive,
             "hsv" => ClassificationRule.Hsv,
             "threshold" => ClassificationRule.ChannelThreshold,
-            _ => throw new ArgumentException($"Class rule '{s.ClassRule}' is not 'hsv' or 'threshold'."),
+            _ => throw new ArgumentException($"Class rule '{s.ClassRule}' is not 'adaptive', 'hsv' or 'threshold'."),
         },
+        ValueThreshold = s.ValueMin,
+        SaturationMin = s.SaturationMin,
+        ChannelThreshold = s.ChannelThreshold,
+        ActiveShare = s.ActiveShare,
+        ActiveZ = s.ActiveZ,
     };
 
     /// <summary>Fails fast on a snapshot that no step could use (called by triggers before starting a run).</summary>

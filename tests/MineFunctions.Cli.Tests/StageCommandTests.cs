@@ -49,7 +49,7 @@ public sealed class StageCommandTests : IDisposable
         await File.WriteAllTextAsync(polygon, PolygonGeoJson.FromPixelVertices([(0, 0), (4, 0), (4, 3), (0, 3)], grid));
 
         var outDir = Path.Combine(_dir, "out");
-        var (code, _, err) = await Mine.RunAsync("composite", "--years", paths[0], paths[1], paths[2], "--aoi", polygon, "--out", outDir);
+        var (code, _, err) = await Mine.RunAsync("composite", "--years", paths[0], paths[1], paths[2], "--aoi", polygon, "--out", outDir, "--rule", "hsv");
         Assert.True(code == 0, err);
         var (counts, errors) = ClassCountsCsvReader.Read(new StringReader(await File.ReadAllTextAsync(Path.Combine(outDir, "counts.csv"))), "counts.csv");
         Assert.Empty(errors);
@@ -58,6 +58,48 @@ public sealed class StageCommandTests : IDisposable
         Assert.Equal(12, counts.Total);
         foreach (var file in new[] { "composite.tif", "classes.tif", "composite.png", "class-red.png", "LEGEND.md" })
             Assert.True(File.Exists(Path.Combine(outDir, file)), file);
+    }
+
+    [Fact]
+    public async Task MineComposite_AdaptiveByDefault_DecidesFromThePairCountsBesideEachYear()
+    {
+        // Same layout as above, as `mine ndai` writes it: stable bottom row (mean coherence 0.95, NDAI 0);
+        // d = (0.95 − 0.2390)/(0.95 + 0.2390) = 0.598 for 7 × 2 looks, threshold 0.22 × 0.598 = 0.132.
+        // Active years: mean 0.3 and 10 of 30 pairs disturbed; inactive: mean 0.05 and none.
+        const int w = 4, h = 4;
+        var grid = GridSpec.NorthUp(w, h, 500_000, 7_000_000, 20, -20, GridCrs.Wkt(32723));
+        float[] Raster(Func<int, float> f) => Enumerable.Range(0, w * h).Select(f).ToArray();
+        bool Stable(int i) => i / w == 3;
+        float[] Year(bool left, bool right, bool pairs = false, bool disturbed = false) => Raster(i =>
+            pairs ? 30 : (i % w < 2 ? left : right) && !Stable(i) ? (disturbed ? 10 : 0.3f) : (disturbed ? 0 : Stable(i) ? 0f : 0.05f));
+        var active = new[] { (true, true), (false, true), (false, true) };
+        var paths = new string[3];
+        for (var y = 0; y < 3; y++)
+        {
+            var (l, r) = active[y];
+            paths[y] = Path.Combine(_dir, $"ndai_{2020 + y}.tif");
+            GeoTiffWriter.WriteFloat32(paths[y], Year(l, r), grid);
+            GeoTiffWriter.WriteFloat32(Path.Combine(_dir, $"ndai_{2020 + y}_pairs.tif"), Year(l, r, pairs: true), grid);
+            GeoTiffWriter.WriteFloat32(Path.Combine(_dir, $"ndai_{2020 + y}_disturbed.tif"), Year(l, r, disturbed: true), grid);
+        }
+        var polygon = Path.Combine(_dir, "mine.geojson");
+        await File.WriteAllTextAsync(polygon, PolygonGeoJson.FromPixelVertices([(0, 0), (4, 0), (4, 3), (0, 3)], grid));
+        var outDir = Path.Combine(_dir, "out");
+
+        var (missing, _, missingErr) = await Mine.RunAsync("composite", "--years", paths[0], paths[1], paths[2], "--aoi", polygon, "--out", outDir);
+        Assert.Equal(2, missing);
+        Assert.Contains("stable_mask.tif", missingErr);
+
+        GeoTiffWriter.WriteByte(Path.Combine(_dir, "stable_mask.tif"), [Raster(i => Stable(i) ? 1 : 0).Select(v => (byte)v).ToArray()], grid);
+        GeoTiffWriter.WriteFloat32(Path.Combine(_dir, "stable_mean.tif"), Raster(i => Stable(i) ? 0.95f : 0.5f), grid);
+        var (code, output, err) = await Mine.RunAsync("composite", "--years", paths[0], paths[1], paths[2], "--aoi", polygon, "--out", outDir);
+        Assert.True(code == 0, err);
+        var (counts, errors) = ClassCountsCsvReader.Read(new StringReader(await File.ReadAllTextAsync(Path.Combine(outDir, "counts.csv"))), "counts.csv");
+        Assert.Empty(errors);
+        Assert.Equal(6, counts![ColourClass.Red]);
+        Assert.Equal(6, counts[ColourClass.White]);
+        Assert.Contains("Rule Adaptive", output);
+        Assert.Contains("(0 uncertain)", output);
     }
 
     [Fact]

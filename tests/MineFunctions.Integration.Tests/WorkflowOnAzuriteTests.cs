@@ -20,13 +20,13 @@ public sealed class WorkflowOnAzuriteTests
     public async Task TheDemo_ClassifiesTheMinesAgainstTheTruth_RejectsWeatherPairs_AndWritesTheExports()
     {
         var outDir = Directory.CreateTempSubdirectory("demo-test").FullName;
-        var options = new DemoOptions(outDir, 2, 96, EngineKind.AzureStorage, UniqueNamespace(), TestStorage.ConnectionString);
+        var options = new DemoOptions(outDir, 2, 256, EngineKind.AzureStorage, UniqueNamespace(), TestStorage.ConnectionString);
 
         var summary = await DemoRunner.RunAsync(options, TextWriter.Null, CancellationToken.None);
 
         Assert.NotNull(summary);
         Assert.All(summary.PerAsset, a => Assert.Equal("succeeded", a.Status));
-        Assert.True(summary.Accuracy >= 0.95, $"accuracy {summary.Accuracy}");
+        Assert.True(summary.Accuracy >= 0.97, $"accuracy {summary.Accuracy}"); // the demo's scenes at their default size (docs/SCIENCE.md)
         // Each weather-hit pair is rejected and no clean pair is.
         Assert.All(summary.PerAsset, a => Assert.Equal(a.WeatherHitPairs, a.RejectedPairs));
         Assert.True(File.Exists(Path.Combine(outDir, "summary.json")));
@@ -36,7 +36,7 @@ public sealed class WorkflowOnAzuriteTests
         Assert.Contains(sources, l => l.Contains(",co2,", StringComparison.Ordinal) && l.Contains("Demo Iron A", StringComparison.Ordinal));
         var png = Path.Combine(outDir, "demo-iron-a", "png", "composite_2020-2022.png");
         using var image = GdalRaster.Open(png);
-        Assert.Equal((96, 96), (image.Info.Width, image.Info.Height));
+        Assert.Equal((256, 256), (image.Info.Width, image.Info.Height));
     }
 
     [Fact]

@@ -47,9 +47,24 @@ public sealed class PipelineOptions
     [Required, RegularExpression("^(mid|reference)$")]
     public string YearAssignment { get; set; } = Defaults.YearAssignment;
 
-    /// <summary>"hsv" or "threshold": the colour rule (METHOD.md §1.5).</summary>
-    [Required, RegularExpression("^(hsv|threshold)$")]
+    /// <summary>"adaptive", "hsv" or "threshold": the colour rule (METHOD.md §1.5, docs/SCIENCE.md).</summary>
+    [Required, RegularExpression("^(adaptive|hsv|threshold)$")]
     public string ClassRule { get; set; } = Defaults.ClassRule;
+
+    /// <summary>HSV rule: black when V is below this (0–1 scale).</summary>
+    [Range(0.0, 1.0)] public double ValueMin { get; set; } = Defaults.ValueMin;
+
+    /// <summary>HSV rule: white when S is below this (0–1 scale).</summary>
+    [Range(0.0, 1.0)] public double SaturationMin { get; set; } = Defaults.SaturationMin;
+
+    /// <summary>Per-channel rule: a channel is High at or above this (0–1 scale).</summary>
+    [Range(0.0, 1.0)] public double ChannelThreshold { get; set; } = Defaults.ChannelThreshold;
+
+    /// <summary>Adaptive rule: least share of a year's pairs decorrelated for a pixel to be active.</summary>
+    [Range(0.01, 0.99)] public double ActiveShare { get; set; } = Defaults.ActiveShare;
+
+    /// <summary>Adaptive rule: one-sided z marking a decision uncertain.</summary>
+    [Range(0.0, 10.0)] public double ActiveZ { get; set; } = Defaults.ActiveZ;
 
     /// <summary>Per-pixel area override in m²; empty means the real area of the grid (METHOD.md §1.5).</summary>
     [Range(0.0001, 1_000_000.0)] public double? PixelAreaM2 { get; set; } = Defaults.PixelAreaM2;
@@ -77,6 +92,11 @@ public sealed class PipelineOptions
         MaxPerpendicularBaselineM = MaxPerpendicularBaselineM,
         YearAssignment = YearAssignment,
         ClassRule = ClassRule,
+        ValueMin = ValueMin,
+        SaturationMin = SaturationMin,
+        ChannelThreshold = ChannelThreshold,
+        ActiveShare = ActiveShare,
+        ActiveZ = ActiveZ,
         PixelAreaM2 = PixelAreaM2,
         PairBatchSize = PairBatchSize,
         MaxParallelAssets = MaxParallelAssets,

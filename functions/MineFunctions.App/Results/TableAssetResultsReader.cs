@@ -12,7 +12,8 @@ public sealed class TableAssetResultsReader(ResultTableStore tables, CurrentSett
         var years = new List<AssetYearResult>();
         await foreach (var row in tables.QueryAssetAsync<EmissionsRow>(assetId, settings.Key, cancellationToken))
         {
-            years.Add(new AssetYearResult(row.Year, row.MinedAreaM2, row.ActivityTonnes, row.Co2Tonnes, row.Confidence, row.Uncertainty));
+            years.Add(new AssetYearResult(row.Year, row.MinedAreaM2, row.ActivityTonnes, row.Co2Tonnes, row.Confidence, row.Uncertainty,
+                row.MinedAreaUncertaintyM2, row.ActivityUncertaintyTonnes));
         }
         return years.Count == 0 ? null : new AssetResults(assetId, [.. years.OrderBy(y => y.Year)]);
     }

@@ -1,4 +1,5 @@
 using MineFunctions.Infrastructure.Files;
+using MineFunctions.Core.Coherence;
 using MineFunctions.Core.Composite;
 using MineFunctions.Core.Contracts;
 using MineFunctions.Core.Export;
@@ -8,7 +9,10 @@ namespace MineFunctions.Cli.Commands;
 
 /// <summary>
 /// `mine composite`: three annual mean NDAI GeoTIFFs → RGB composite → colour classes inside the
-/// mine polygon → counts (METHOD.md §1.5), with the same Core call the workflow uses.
+/// mine polygon → counts (METHOD.md §1.5), with the same Core call the workflow uses. The adaptive rule
+/// (default, docs/SCIENCE.md) reads the files `mine ndai` writes beside each year's mean:
+/// &lt;stem&gt;_pairs.tif and &lt;stem&gt;_disturbed.tif, and stable_mask.tif and stable_mean.tif in the first
+/// year's folder.
 /// </summary>
 internal sealed class CompositeCommand : ICliCommand
 {
@@ -16,7 +20,10 @@ internal sealed class CompositeCommand : ICliCommand
     public string Summary => "3-year RGB composite, colour classes and counts inside a mine polygon.";
 
     public string Usage =>
-        "mine composite --years Y1.tif Y2.tif Y3.tif --aoi POLYGON --out DIR [--rule hsv|threshold] [--all-touched]\n" +
+        "mine composite --years Y1.tif Y2.tif Y3.tif --aoi POLYGON --out DIR [--rule adaptive|hsv|threshold] [--window 7x2] [--all-touched]\n" +
+        "  --rule adaptive (default) reads, as `mine ndai` writes them, <year>_pairs.tif and <year>_disturbed.tif beside\n" +
+        "  each year, and stable_mask.tif and stable_mean.tif beside the first; --window gives the looks (docs/SCIENCE.md);\n" +
+        "  hsv is the seed's rule (Climate TRACE's procedure), threshold the per-channel one\n" +
         "  writes counts.csv (class,pixels), composite.tif (RGB), classes.tif (255 = outside or no data),\n" +
         "  composite.png, class-<colour>.png (transparent outside the polygon), legend.png and LEGEND.md";
 
@@ -28,13 +35,17 @@ internal sealed class CompositeCommand : ICliCommand
         var allTouched = args.Has("all-touched");
         var settings = ClassifierSettings.Default with
         {
-            Rule = (args.Optional("rule") ?? "hsv") switch
+            Rule = (args.Optional("rule") ?? "adaptive") switch
             {
+                "adaptive" => ClassificationRule.Adaptive,
                 "hsv" => ClassificationRule.Hsv,
                 "threshold" => ClassificationRule.ChannelThreshold,
-                var other => throw new UsageException($"--rule must be hsv or threshold, got '{other}'."),
+                var other => throw new UsageException($"--rule must be adaptive, hsv or threshold, got '{other}'."),
             },
         };
+        CoherenceWindow window;
+        try { window = CoherenceWindow.Parse(args.Optional("window") ?? CoherenceWindow.Default.ToString()); }
+        catch (FormatException ex) { throw new UsageException(ex.Message); }
         args.RejectUnknown();
         if (years.Count != 3) throw new UsageException($"--years takes exactly three annual NDAI rasters (first, second, third year), got {years.Count}.");
 
@@ -48,7 +59,8 @@ internal sealed class CompositeCommand : ICliCommand
             rasters[i] = raster.ReadFloat32();
         }
         var polygon = PolygonMask.Rasterize(aoi, grid!, allTouched);
-        var result = WindowClassification.Run(rasters[0], rasters[1], rasters[2], polygon, CompositeScaling.Default, settings);
+        var adaptive = settings.Rule == ClassificationRule.Adaptive ? AdaptiveInputsBeside(years, rasters, grid!, window) : null;
+        var result = WindowClassification.Run(rasters[0], rasters[1], rasters[2], polygon, CompositeScaling.Default, settings, adaptive);
 
         Directory.CreateDirectory(outDir);
         await AtomicFile.WriteAllTextAsync(Path.Combine(outDir, "counts.csv"), ClassCountsCsvWriter.Write(result.Counts), cancellationToken);
@@ -58,7 +70,39 @@ internal sealed class CompositeCommand : ICliCommand
 
         output.WriteLine($"Rule {settings.Rule}; {result.Counts.Total} classified pixels inside the polygon:");
         foreach (var c in ColourClassExtensions.CsvOrder) output.WriteLine($"  {c.CsvName(),-8} {result.Counts[c],10}");
-        for (var y = 0; y < 3; y++) output.WriteLine($"  active in year {y + 1}: {result.Counts.ActivePixels(y)} px");
+        for (var y = 0; y < 3; y++)
+            output.WriteLine($"  active in year {y + 1}: {result.Counts.ActivePixels(y)} px" + (result.UncertainPixels is { } u ? $" ({u[y]} uncertain)" : ""));
         return 0;
+    }
+
+    /// <summary>The adaptive rule's inputs from the files `mine ndai` writes beside the annual means.</summary>
+    private static AdaptiveInputs AdaptiveInputsBeside(IReadOnlyList<string> years, float[][] means, GridSpec grid, CoherenceWindow window)
+    {
+        static string Beside(string year, string suffix) => Path.Combine(Path.GetDirectoryName(Path.GetFullPath(year))!, Path.GetFileNameWithoutExtension(year) + suffix);
+        var folder = Path.GetDirectoryName(Path.GetFullPath(years[0]))!;
+        var needed = years.SelectMany(y => new[] { Beside(y, "_pairs.tif"), Beside(y, "_disturbed.tif") })
+            .Append(Path.Combine(folder, "stable_mask.tif")).Append(Path.Combine(folder, "stable_mean.tif")).ToList();
+        var missing = needed.Where(f => !File.Exists(f)).ToList();
+        if (missing.Count > 0)
+            throw new UsageException($"The adaptive rule needs {string.Join(", ", missing.Select(Path.GetFileName))} beside the annual means (`mine ndai` writes them); or use --rule hsv.");
+        float[] Read(string file)
+        {
+            using var raster = GdalRaster.Open(file);
+            GridCheck.EnsureSameGrid(grid, years[0], raster.Grid, file);
+            return raster.ReadFloat32();
+        }
+        var mask = Read(needed[6]).Select(v => v is > 0 ? (byte)1 : (byte)0).ToArray();
+        var stableCoherence = DisturbanceLevel.StableCoherence(mask, Read(needed[7]))
+            ?? throw new UsageException("stable_mask.tif has no stable pixel: the adaptive rule has no background; use --rule hsv.");
+        var pairs = new float[3][];
+        var disturbed = new float[3][];
+        var backgrounds = new YearBackground[3];
+        for (var i = 0; i < 3; i++)
+        {
+            pairs[i] = Read(needed[2 * i]);
+            disturbed[i] = Read(needed[2 * i + 1]);
+            backgrounds[i] = YearBackground.Estimate(means[i], pairs[i], mask, stableCoherence, window.Looks);
+        }
+        return new AdaptiveInputs(pairs, disturbed, backgrounds);
     }
 }

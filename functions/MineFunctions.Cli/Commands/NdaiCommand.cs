@@ -2,6 +2,7 @@ using MineFunctions.Infrastructure.Files;
 using System.Globalization;
 using System.Text;
 using MineFunctions.Core.Coherence;
+using MineFunctions.Core.Composite;
 using MineFunctions.Core.Ndai;
 using MineFunctions.Core.Stable;
 using MineFunctions.Infrastructure.Gdal;
@@ -19,11 +20,14 @@ internal sealed class NdaiCommand : ICliCommand
     public string Summary => "Stable points, pair screening and annual mean NDAI from a folder of coherence GeoTIFFs.";
 
     public string Usage =>
-        "mine ndai --pairs DIR [--aoi POLYGON] --out DIR [--year-rule mid|reference] [--stable-mean-min 0.8] [--stable-std-max 0.2]\n" +
+        "mine ndai --pairs DIR [--aoi POLYGON] --out DIR [--year-rule mid|reference] [--stable-mean-min 0.8] [--stable-std-max 0.2] [--window 7x2]\n" +
         "  --pairs DIR   coherence GeoTIFFs with two YYYYMMDD dates in the name or FIRST_DATE/SECOND_DATE tags\n" +
         "  --aoi FILE    stable-area polygon (GeoJSON or shapefile): stable points are searched inside it only\n" +
         "  --out DIR     writes pairs.csv (dates, stable mean/std, accepted or reason) and ndai_<year>.tif,\n" +
-        "                ndai_<year>_pairs.tif (per-pixel count of contributing pairs)";
+        "                ndai_<year>_pairs.tif (per-pixel count of contributing pairs), ndai_<year>_disturbed.tif\n" +
+        "                (pairs that disturbed the pixel), stable_mask.tif and stable_mean.tif: the inputs of\n" +
+        "                `mine composite --rule adaptive`\n" +
+        "  --window XxY  looks of the coherence products (sets the disturbance level, docs/SCIENCE.md)";
 
     public async Task<int> RunAsync(CliArguments args, TextWriter output, CancellationToken cancellationToken)
     {
@@ -43,6 +47,9 @@ internal sealed class NdaiCommand : ICliCommand
             PairMeanMin = args.Double("stable-mean-min", StableThresholds.Default.PairMeanMin),
             PairStdMax = args.Double("stable-std-max", StableThresholds.Default.PairStdMax),
         };
+        CoherenceWindow window;
+        try { window = CoherenceWindow.Parse(args.Optional("window") ?? CoherenceWindow.Default.ToString()); }
+        catch (FormatException ex) { throw new UsageException(ex.Message); }
         args.RejectUnknown();
         if (!Directory.Exists(pairsDir)) throw new UsageException($"--pairs '{pairsDir}' is not a folder.");
         var files = Directory.GetFiles(pairsDir, "*.tif").Order(StringComparer.Ordinal).ToList();
@@ -69,6 +76,12 @@ internal sealed class NdaiCommand : ICliCommand
         var mask = StableMask.FromStatistics(stats!, thresholds, restrict);
         output.WriteLine($"{pairs.Count} pairs on a {grid!.Width}×{grid.Height} grid; {mask.Count} stable pixels ({mask.Source}).");
 
+        var stableBytes = mask.Pixels.ToArray().Select(s => s ? (byte)1 : (byte)0).ToArray();
+        var timeMean = new float[stableBytes.Length];
+        stats!.CopyMeans(timeMean);
+        var stableCoherence = DisturbanceLevel.StableCoherence(stableBytes, timeMean);
+        var level = stableCoherence is { } rs ? DisturbanceLevel.Of(rs, window.Looks) : double.NaN;
+
         // Pass 2: screening and NDAI per pair, into one annual accumulator per year.
         var annual = new SortedDictionary<int, AnnualMeanAccumulator>();
         var report = new StringBuilder("file,reference,secondary,year,stable_pixels,stable_mean,stable_std,accepted,reason\n");
@@ -85,16 +98,19 @@ internal sealed class NdaiCommand : ICliCommand
                 $"{Path.GetFileName(file)},{dates.Reference:yyyy-MM-dd},{dates.Secondary:yyyy-MM-dd},{year},{decision.StablePixelCount},{decision.StableMean:0.0000},{decision.StableStd:0.0000},{(decision.Accepted ? "yes" : "no")},\"{decision.Reason}\"\n");
             if (!decision.Accepted) continue;
             NdaiCalculator.Compute(coherence, decision.StableMean, ndai);
-            if (!annual.TryGetValue(year, out var acc)) annual[year] = acc = new AnnualMeanAccumulator(ndai.Length);
+            if (!annual.TryGetValue(year, out var acc)) annual[year] = acc = new AnnualMeanAccumulator(ndai.Length, level);
             acc.Add(ndai);
         }
 
         Directory.CreateDirectory(outDir);
         await AtomicFile.WriteAllTextAsync(Path.Combine(outDir, "pairs.csv"), report.ToString(), cancellationToken);
+        GeoTiffWriter.WriteByte(Path.Combine(outDir, "stable_mask.tif"), [stableBytes], grid);
+        GeoTiffWriter.WriteFloat32(Path.Combine(outDir, "stable_mean.tif"), timeMean, grid);
         foreach (var (year, acc) in annual)
         {
             GeoTiffWriter.WriteFloat32(Path.Combine(outDir, $"ndai_{year}.tif"), acc.Mean(), grid);
             GeoTiffWriter.WriteFloat32(Path.Combine(outDir, $"ndai_{year}_pairs.tif"), acc.Counts.ToArray().Select(c => (float)c).ToArray(), grid);
+            GeoTiffWriter.WriteFloat32(Path.Combine(outDir, $"ndai_{year}_disturbed.tif"), acc.Disturbed.ToArray().Select(c => (float)c).ToArray(), grid);
             output.WriteLine($"  {year}: {acc.PairsAdded} accepted pairs → ndai_{year}.tif");
         }
         var rejected = pairs.Count - annual.Values.Sum(a => a.PairsAdded);

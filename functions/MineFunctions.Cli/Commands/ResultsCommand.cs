@@ -56,13 +56,13 @@ internal sealed class ResultsCommand : ICliCommand
         }
 
         output.WriteLine($"{asset} (settings {key})");
-        output.WriteLine($"{"year",4} {"pairs ok/rej",12} {"active px",10} {"area m²",12} {"ore t",14} {"conf",9} {"EF t/t",8} {"CO2 t",12} {"conf",9} {"± t",10}");
+        output.WriteLine($"{"year",4} {"pairs ok/rej",12} {"active px",10} {"area m²",12} {"± m²",10} {"ore t",14} {"± t",12} {"conf",9} {"EF t/t",8} {"CO2 t",12} {"conf",9} {"± t",10}");
         foreach (var year in areas.Keys.Union(emissions.Keys).Order())
         {
             areas.TryGetValue(year, out var a);
             emissions.TryGetValue(year, out var e);
             output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"{year,4} {(a is null ? "" : $"{a.AcceptedPairs}/{a.RejectedPairs}"),12} {a?.ActivePixels,10} {a?.ActiveAreaM2,12:0} {e?.ActivityTonnes,14:0} {e?.ActivityConfidence,9} {e?.EmissionFactor,8:0.0000} {e?.Co2Tonnes,12:0} {e?.Confidence,9} {e?.Uncertainty,10:0}"));
+                $"{year,4} {(a is null ? "" : $"{a.AcceptedPairs}/{a.RejectedPairs}"),12} {a?.ActivePixels,10} {a?.ActiveAreaM2,12:0} {a?.ActiveAreaUncertaintyM2,10:0} {e?.ActivityTonnes,14:0} {e?.ActivityUncertaintyTonnes,12:0} {e?.ActivityConfidence,9} {e?.EmissionFactor,8:0.0000} {e?.Co2Tonnes,12:0} {e?.Confidence,9} {e?.Uncertainty,10:0}"));
         }
         return 0;
     }

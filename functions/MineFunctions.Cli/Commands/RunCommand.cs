@@ -17,7 +17,7 @@ internal sealed class RunCommand : ICliCommand
     public string Summary => "Run the workflow on your asset folder(s) and write maps, counts and CSVs.";
 
     public string Usage =>
-        "mine run --input DIR [--out DIR] [--engine azure|memory] [--namespace NAME] [--lease-seconds S] [--state DIR] [--window 7x2] [--rule hsv|threshold] [--pixel-area-m2 A]\n" +
+        "mine run --input DIR [--out DIR] [--engine azure|memory] [--namespace NAME] [--lease-seconds S] [--state DIR] [--window 7x2] [--rule adaptive|hsv|threshold] [--pixel-area-m2 A]\n" +
         "  --input DIR   an asset folder (asset.json, polygon.geojson, production.csv, emissions.csv, pairs/*.tif or slc/*.tif)\n" +
         "                or a folder of asset folders\n" +
         "  --out DIR     where results go (default ./out)";
@@ -36,7 +36,7 @@ internal sealed class RunCommand : ICliCommand
         {
             WindowX = window.X,
             WindowY = window.Y,
-            ClassRule = args.Optional("rule") ?? "hsv",
+            ClassRule = args.Optional("rule") ?? new PipelineSettings().ClassRule,
             PixelAreaM2 = args.Has("pixel-area-m2") ? args.Double("pixel-area-m2", 0) : null,
         };
         args.RejectUnknown();

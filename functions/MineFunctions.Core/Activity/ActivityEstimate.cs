@@ -20,6 +20,8 @@ public enum ActivityMethod
 /// <summary>
 /// Ore activity of one asset-year (t) with Table S2 confidence and uncertainty (± t: std dev of the
 /// scaling factor used × the quantity scaled; 0 when no factor was used; null when the pool has one member).
+/// From an InSAR area with a classification ± (<see cref="AreaUncertaintyM2"/>), the uncertainty is that of
+/// the product area × t/m² (ProductUncertainty, docs/SCIENCE.md).
 /// </summary>
 public sealed record ActivityEstimate(
     double OreT,
@@ -30,4 +32,6 @@ public sealed record ActivityEstimate(
     string? Product = null,
     double? Factor = null,
     PoolLevel? PoolLevel = null,
-    int? PoolSize = null);
+    int? PoolSize = null,
+    double? AreaM2 = null,
+    double? AreaUncertaintyM2 = null);

@@ -22,6 +22,7 @@ public sealed class ActivityEstimator
 {
     private readonly Dictionary<(string, int), List<ReportedProduction>> _production;
     private readonly Dictionary<(string, int), double> _area;
+    private readonly Dictionary<(string, int), double?> _areaUncertainty;
     private readonly Dictionary<(Commodity, string), TieredPool> _conversion = [];
     private readonly Dictionary<Commodity, TieredPool> _tonnesPerM2 = [];
     private readonly Dictionary<string, SamplePool> _ownTonnesPerM2 = new(StringComparer.Ordinal);
@@ -37,6 +38,7 @@ public sealed class ActivityEstimator
         _regions = regions;
         _production = production.GroupBy(p => (p.AssetId, p.Year)).ToDictionary(g => g.Key, g => g.OrderBy(p => p.Product, StringComparer.Ordinal).ToList());
         _area = minedAreas.ToDictionary(a => (a.AssetId, a.Year), a => a.AreaM2);
+        _areaUncertainty = minedAreas.ToDictionary(a => (a.AssetId, a.Year), a => a.UncertaintyM2);
 
         foreach (var f in conversionFactors) ConversionPool(f.Commodity, f.Product).Add(f.Iso3, f.OrePerProduct);
         foreach (var asset in assets)
@@ -76,8 +78,7 @@ public sealed class ActivityEstimator
 
         var hasArea = _area.TryGetValue((asset.Id, year), out var area);
         if (hasArea && _ownTonnesPerM2.TryGetValue(asset.Id, out var own))
-            return new ActivityEstimate(area * own.Mean, Confidence.Medium, area * own.StdDev, ActivityMethod.InsarOwnTonnesPerSquareMetre, year,
-                Factor: own.Mean, PoolSize: own.Count);
+            return FromArea(asset, year, area, own.Mean, own.StdDev, ActivityMethod.InsarOwnTonnesPerSquareMetre, null, own.Count);
 
         var earlier = _production.Where(kv => kv.Key.Item1 == asset.Id && kv.Key.Item2 < year).OrderByDescending(kv => kv.Key.Item2).ToList();
         if (earlier.Select(kv => kv.Value.FirstOrDefault(r => r.IsOre)).FirstOrDefault(r => r is not null) is { } previousOre)
@@ -86,8 +87,7 @@ public sealed class ActivityEstimator
         if (hasArea && PooledTonnesPerSquareMetre(asset.Commodity, asset.Iso3) is { } pooled)
         {
             var (pool, level) = pooled;
-            return new ActivityEstimate(area * pool.Mean, Confidence.Medium, area * pool.StdDev, ActivityMethod.InsarPooledTonnesPerSquareMetre, year,
-                Factor: pool.Mean, PoolLevel: level, PoolSize: pool.Count);
+            return FromArea(asset, year, area, pool.Mean, pool.StdDev, ActivityMethod.InsarPooledTonnesPerSquareMetre, level, pool.Count);
         }
 
         foreach (var (key, previous) in earlier)
@@ -96,6 +96,26 @@ public sealed class ActivityEstimator
                 return carried;
         }
         return null;
+    }
+
+    /// <summary>
+    /// Relative classification ± of the area above which an InSAR activity is low instead of medium
+    /// confidence (docs/SCIENCE.md): a quarter of the area could go either way.
+    /// </summary>
+    public const double UncertainAreaShare = 0.25;
+
+    /// <summary>
+    /// Area × t/m² (Table S2, medium). Without a classification ± the uncertainty is area × σ(t/m²) as
+    /// before; with one it is that of a product of two independent quantities (<see cref="Emissions.ProductUncertainty"/>),
+    /// and an area whose ± exceeds <see cref="UncertainAreaShare"/> of it lowers the confidence to low.
+    /// </summary>
+    private ActivityEstimate FromArea(Asset asset, int year, double area, double factor, double? factorSd, ActivityMethod method, PoolLevel? level, int poolSize)
+    {
+        var areaSd = _areaUncertainty.GetValueOrDefault((asset.Id, year));
+        var uncertainty = areaSd is null ? area * factorSd : Emissions.ProductUncertainty.Of(area, areaSd, factor, factorSd);
+        var confidence = areaSd is { } s && area > 0 && s / area > UncertainAreaShare ? Confidence.Low : Confidence.Medium;
+        return new ActivityEstimate(area * factor, confidence, uncertainty, method, year,
+            Factor: factor, PoolLevel: level, PoolSize: poolSize, AreaM2: area, AreaUncertaintyM2: areaSd);
     }
 
     /// <summary>Converts the reported product whose factor pool is the most specific (ties: alphabetical product).</summary>

@@ -3,8 +3,8 @@ using MineFunctions.Core.Contracts;
 namespace MineFunctions.Core.Composite;
 
 /// <summary>
-/// RGB composite → eight colour classes and their counts inside the mine polygon (METHOD.md §1.5,
-/// seed Table 1). Pixels outside the polygon or without data get <see cref="Excluded"/> and are in
+/// RGB composite → eight colour classes and their counts inside the mine polygon by the seed's HSV
+/// or per-channel rule (METHOD.md §1.5, seed Table 1). Pixels outside the polygon or without data get <see cref="Excluded"/> and are in
 /// no count: they are not black.
 /// </summary>
 public static class ColourClassifier
@@ -39,10 +39,13 @@ public static class ColourClassifier
         return ClassCounts.FromArray(counts);
     }
 
-    public static ColourClass ClassifyPixel(byte r, byte g, byte b, ClassifierSettings settings) =>
-        settings.Rule == ClassificationRule.Hsv
-            ? ByHsv(r, g, b, settings.ValueThreshold, settings.SaturationMin)
-            : ByChannel(r, g, b, settings.ChannelThreshold);
+    /// <summary>The class of one composite colour under the HSV or per-channel rule (the adaptive rule works on the annual means, <see cref="AdaptiveClassifier"/>).</summary>
+    public static ColourClass ClassifyPixel(byte r, byte g, byte b, ClassifierSettings settings) => settings.Rule switch
+    {
+        ClassificationRule.Hsv => ByHsv(r, g, b, settings.ValueThreshold, settings.SaturationMin),
+        ClassificationRule.ChannelThreshold => ByChannel(r, g, b, settings.ChannelThreshold),
+        _ => throw new ArgumentException($"The {settings.Rule} rule does not classify composite colours; it decides on the annual means (AdaptiveClassifier).", nameof(settings)),
+    };
 
     /// <summary>
     /// V = max, S = (max − min)/max (0 if max = 0); black if V &lt; T_v, else white if S &lt; S_min, else the

@@ -23,7 +23,9 @@ public sealed record AssetYearDocument(
 
 public sealed record ActivityDocument(
     double OreT, string Units, string Confidence, double? UncertaintyT, string Method, int SourceYear,
-    string? Product, double? Factor, string? PoolLevel, int? PoolSize);
+    string? Product, double? Factor, string? PoolLevel, int? PoolSize,
+    [property: JsonPropertyName("area_m2")] double? AreaM2 = null,
+    [property: JsonPropertyName("area_uncertainty_m2")] double? AreaUncertaintyM2 = null);
 
 public sealed record EmissionFactorDocument(
     double Value, string Units, string Confidence, double? Uncertainty, string Source, int PoolSize);

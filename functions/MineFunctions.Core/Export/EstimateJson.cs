@@ -28,7 +28,7 @@ public static class EstimateJson
         var commodity = r.Asset.Commodity;
         var activity = r.Activity is { } a
             ? new ActivityDocument(a.OreT, ClimateTraceFormat.ActivityUnits(commodity), a.Confidence.CsvName(), a.UncertaintyT, Snake(a.Method.ToString()),
-                a.SourceYear, a.Product, a.Factor, a.PoolLevel is { } l ? Snake(l.ToString()) : null, a.PoolSize)
+                a.SourceYear, a.Product, a.Factor, a.PoolLevel is { } l ? Snake(l.ToString()) : null, a.PoolSize, a.AreaM2, a.AreaUncertaintyM2)
             : null;
         var factor = r.EmissionFactor is { } f
             ? new EmissionFactorDocument(f.TCo2PerTOre, ClimateTraceFormat.Co2FactorUnits(commodity), f.Confidence.CsvName(), f.Uncertainty, Snake(f.Source.ToString()), f.PoolSize)

@@ -35,6 +35,37 @@ public sealed record SceneSettings
 
     public CoherenceWindow Window { get; init; } = CoherenceWindow.Default;
 
+    /// <summary>
+    /// Activity intensity: the share of a year's clean pairs in which active mine ground is disturbed
+    /// (decorrelated). 1 = worked through every pair; real benches and haul roads are worked some weeks
+    /// and not others.
+    /// </summary>
+    public double ActiveShare { get; init; } = 1.0;
+
+    /// <summary>Per-zone intensity (8 values in zone order, see <see cref="SceneSimulator.ZoneClasses"/>); null = <see cref="ActiveShare"/> everywhere.</summary>
+    public IReadOnlyList<double>? ZoneActiveShares { get; init; }
+
+    /// <summary>Share of a year's clean pairs in which inactive mine ground is disturbed anyway (background disturbance).</summary>
+    public double BackgroundDisturbance { get; init; }
+
+    /// <summary>Share of a year's clean pairs in which the bedrock around the mine is disturbed.</summary>
+    public double BedrockDisturbance { get; init; }
+
+    /// <summary>Ground is disturbed in square cells of this many pixels (a bench or stockpile, not single pixels).</summary>
+    public int DisturbanceCell { get; init; } = 8;
+
+    /// <summary>Seasonal vegetation: its coherence outside the wet season (null = <see cref="VegetationCoherence"/> all year).</summary>
+    public double? VegetationDryCoherence { get; init; }
+
+    /// <summary>Months (1–12) of the wet season, when vegetation has <see cref="VegetationCoherence"/>.</summary>
+    public IReadOnlyList<int> WetSeasonMonths { get; init; } = [11, 12, 1, 2, 3];
+
+    /// <summary>
+    /// Correlation of neighbouring range samples' speckle (0 = independent; oversampled SLCs are
+    /// correlated), which lowers the effective looks of the coherence window below X × Y.
+    /// </summary>
+    public double SpeckleCorrelation { get; init; }
+
     public void Validate()
     {
         if (Width < 32 || Height < 32) throw new ArgumentOutOfRangeException(nameof(SceneSettings), this, "The scene needs at least 32 x 32 pixels.");
@@ -43,6 +74,13 @@ public sealed record SceneSettings
         if (WeatherDatesPerYear is < 0 or > 10) throw new ArgumentOutOfRangeException(nameof(SceneSettings), this, "WeatherDatesPerYear must be 0-10.");
         foreach (var c in new[] { BedrockCoherenceMin, BedrockCoherenceMax, VegetationCoherence, InactiveMineCoherence, ActiveMineCoherence, WeatherFactor })
             if (!(c is >= 0 and <= 1)) throw new ArgumentOutOfRangeException(nameof(SceneSettings), this, "Coherences and the weather factor must be in [0, 1].");
+        foreach (var share in new[] { ActiveShare, BackgroundDisturbance, BedrockDisturbance }.Concat(ZoneActiveShares ?? []))
+            if (!(share is >= 0 and <= 1)) throw new ArgumentOutOfRangeException(nameof(SceneSettings), this, "Shares of pairs must be in [0, 1].");
+        if (ZoneActiveShares is { Count: not 8 }) throw new ArgumentOutOfRangeException(nameof(SceneSettings), this, "ZoneActiveShares needs one share per zone (8).");
+        if (DisturbanceCell < 1) throw new ArgumentOutOfRangeException(nameof(SceneSettings), this, "DisturbanceCell must be at least 1 pixel.");
+        if (VegetationDryCoherence is { } dry && !(dry is >= 0 and <= 1)) throw new ArgumentOutOfRangeException(nameof(SceneSettings), this, "VegetationDryCoherence must be in [0, 1].");
+        if (WetSeasonMonths.Any(m => m is < 1 or > 12)) throw new ArgumentOutOfRangeException(nameof(SceneSettings), this, "WetSeasonMonths are 1-12.");
+        if (!(SpeckleCorrelation is >= 0 and <= 0.5)) throw new ArgumentOutOfRangeException(nameof(SceneSettings), this, "SpeckleCorrelation must be in [0, 0.5] (a one-step moving average).");
         if (BedrockCoherenceMin > BedrockCoherenceMax) throw new ArgumentOutOfRangeException(nameof(SceneSettings), this, "BedrockCoherenceMin > BedrockCoherenceMax.");
         Window.Validate();
     }

@@ -13,11 +13,16 @@ namespace MineFunctions.Core.Simulation;
 /// Speckle is a circular-Gaussian pair of the pixel's true coherence (METHOD.md §1.2). Pairs are
 /// generated on demand from (seed, pair index), so no stack is ever held. Simplification: the two
 /// pairs sharing an acquisition get independent speckle.
+/// Real activity is uneven (docs/SCIENCE.md): in each zone the ground is disturbed in square cells
+/// (<see cref="SceneSettings.DisturbanceCell"/>) in exactly a share of the year's clean pairs — the
+/// zone's intensity when the zone is active that year, the background disturbance when it is not —
+/// chosen at random per cell and year; bedrock may be disturbed too, vegetation may decorrelate only
+/// in the wet season, and speckle may be correlated in range.
 /// </summary>
 public sealed class SceneSimulator
 {
     // Zone classes, 4 columns x 2 rows over the mine's bounding box: every class occurs.
-    private static readonly ColourClass[] ZoneClasses =
+    private static readonly ColourClass[] Zones =
     [
         ColourClass.Red, ColourClass.Yellow, ColourClass.Green, ColourClass.Black,
         ColourClass.Magenta, ColourClass.White, ColourClass.Cyan, ColourClass.Blue,
@@ -28,6 +33,10 @@ public sealed class SceneSimulator
     private readonly byte[] _trueClass;
     private readonly float[] _bedrockCoherence;
     private readonly float[] _amplitude;
+    private readonly byte[] _zone;
+    private readonly int _cellsX;
+    private readonly ushort[][] _rank; // per pair, per cell: its rank among the year's clean pairs (weather-hit: after all of them)
+    private readonly Dictionary<int, int> _cleanPairs; // per year
 
     public SceneSimulator(SceneSettings? settings = null)
     {
@@ -51,6 +60,7 @@ public sealed class SceneSimulator
         _trueClass = new byte[w * h];
         _bedrockCoherence = new float[w * h];
         _amplitude = new float[w * h];
+        _zone = new byte[w * h];
         for (var y = 0; y < h; y++)
         for (var x = 0; x < w; x++)
         {
@@ -64,7 +74,8 @@ public sealed class SceneSimulator
                 _mineMask[i] = 1;
                 var col = Math.Clamp((int)((x + 0.5 - x0) / (x1 - x0) * 4), 0, 3);
                 var row = Math.Clamp((int)((y + 0.5 - y0) / (y1 - y0) * 2), 0, 1);
-                _trueClass[i] = (byte)ZoneClasses[row * 4 + col];
+                _trueClass[i] = (byte)Zones[row * 4 + col];
+                _zone[i] = (byte)(row * 4 + col);
             }
             else
             {
@@ -82,7 +93,33 @@ public sealed class SceneSimulator
             .Select(k => new SimulatedPair(k, dates[k], dates[k + 1], YearAssignment.YearOf(dates[k], dates[k + 1]),
                 weather.Contains(dates[k]) || weather.Contains(dates[k + 1])))
             .ToList();
+
+        // Disturbance schedules from their own stream, so scenes without them are unchanged.
+        var schedule = new DeterministicRandom(DeterministicRandom.Derive(Settings.Seed, 0x5C4ED01E));
+        _cellsX = (w + Settings.DisturbanceCell - 1) / Settings.DisturbanceCell;
+        var cells = _cellsX * ((h + Settings.DisturbanceCell - 1) / Settings.DisturbanceCell);
+        _rank = Pairs.Select(_ => new ushort[cells]).ToArray();
+        _cleanPairs = [];
+        foreach (var year in YearList)
+        {
+            var clean = Pairs.Where(p => p.Year == year && !p.WeatherHit).Select(p => p.Index).ToArray();
+            var hit = Pairs.Where(p => p.Year == year && p.WeatherHit).Select(p => p.Index);
+            _cleanPairs[year] = clean.Length;
+            for (var c = 0; c < cells; c++)
+            {
+                for (var k = clean.Length - 1; k > 0; k--) // Fisher–Yates: a random order of the clean pairs per cell
+                {
+                    var j = (int)(schedule.NextDouble() * (k + 1));
+                    (clean[k], clean[j]) = (clean[j], clean[k]);
+                }
+                for (var k = 0; k < clean.Length; k++) _rank[clean[k]][c] = (ushort)k;
+                foreach (var p in hit) _rank[p][c] = (ushort)clean.Length;
+            }
+        }
     }
+
+    /// <summary>Class of each zone, 4 columns × 2 rows over the mine's bounding box, row by row (the order of <see cref="SceneSettings.ZoneActiveShares"/>).</summary>
+    public static IReadOnlyList<ColourClass> ZoneClasses => Zones;
 
     public SceneSettings Settings { get; }
     public int Width => Settings.Width;
@@ -117,17 +154,28 @@ public sealed class SceneSimulator
         CheckSize(coherence.Length, 1);
         var yearBit = 1 << ((pair.Year - Settings.FirstYear) % 3);
         var factor = pair.WeatherHit ? Settings.WeatherFactor : 1.0;
+        var clean = _cleanPairs[pair.Year];
+        var rank = _rank[pairIndex];
+        var zoneK = Enumerable.Range(0, 8).Select(z => Quota(Settings.ZoneActiveShares?[z] ?? Settings.ActiveShare, clean)).ToArray();
+        int backgroundK = Quota(Settings.BackgroundDisturbance, clean), bedrockK = Quota(Settings.BedrockDisturbance, clean);
+        var mid = pair.ReferenceDate.AddDays((pair.SecondaryDate.DayNumber - pair.ReferenceDate.DayNumber) / 2);
+        var vegetation = Settings.VegetationDryCoherence is { } dry && !Settings.WetSeasonMonths.Contains(mid.Month) ? dry : Settings.VegetationCoherence;
+        var cell = Settings.DisturbanceCell;
         for (var i = 0; i < coherence.Length; i++)
         {
+            var r = rank[(i / Width / cell * _cellsX) + (i % Width / cell)];
             var c = (LandCover)_cover[i] switch
             {
-                LandCover.Bedrock => _bedrockCoherence[i],
-                LandCover.Vegetation => Settings.VegetationCoherence,
-                _ => (_trueClass[i] & yearBit) != 0 ? Settings.ActiveMineCoherence : Settings.InactiveMineCoherence,
+                LandCover.Bedrock => r < bedrockK ? Settings.ActiveMineCoherence : _bedrockCoherence[i],
+                LandCover.Vegetation => vegetation,
+                _ => r < ((_trueClass[i] & yearBit) != 0 ? zoneK[_zone[i]] : backgroundK) ? Settings.ActiveMineCoherence : Settings.InactiveMineCoherence,
             };
             coherence[i] = (float)(c * factor);
         }
     }
+
+    /// <summary>Pairs of ranks below this are disturbed: the share of the clean pairs, rounded; a share of 1 takes the weather-hit pairs too.</summary>
+    private static int Quota(double share, int cleanPairs) => share >= 1 ? int.MaxValue : (int)Math.Round(share * cleanPairs, MidpointRounding.AwayFromZero);
 
     /// <summary>The pair's coregistered SLCs as interleaved complex64 (length 2 × pixels each).</summary>
     public void FillSlc(int pairIndex, Span<float> reference, Span<float> secondary)
@@ -138,6 +186,30 @@ public sealed class SceneSimulator
         FillTrueCoherence(pairIndex, truth);
         var random = new DeterministicRandom(DeterministicRandom.Derive(Settings.Seed, (ulong)pairIndex + 1));
         CircularGaussianPair.Fill(random, truth, reference, secondary, _amplitude);
+        if (Settings.SpeckleCorrelation > 0)
+        {
+            CorrelateInRange(reference, Width, Settings.SpeckleCorrelation);
+            CorrelateInRange(secondary, Width, Settings.SpeckleCorrelation);
+        }
+    }
+
+    /// <summary>
+    /// s'[x] = (s[x] + a·s[x − 1]) / √(1 + a²) along each row, a chosen so neighbouring samples correlate
+    /// by ρ = a/(1 + a²): unit power kept, fewer independent looks in the window (an oversampled SLC).
+    /// </summary>
+    private static void CorrelateInRange(Span<float> slc, int width, double rho)
+    {
+        var a = (1 - Math.Sqrt(1 - 4 * rho * rho)) / (2 * rho); // the root of ρa² − a + ρ = 0 in (0, 1]
+        var norm = 1 / Math.Sqrt(1 + a * a);
+        for (var row = 0; row < slc.Length / (2 * width); row++)
+        {
+            var line = slc.Slice(2 * row * width, 2 * width);
+            for (var x = width - 1; x > 0; x--) // right to left, so s[x − 1] is still the original; the first sample stays as drawn
+            {
+                line[2 * x] = (float)((line[2 * x] + a * line[2 * x - 2]) * norm);
+                line[2 * x + 1] = (float)((line[2 * x + 1] + a * line[2 * x - 1]) * norm);
+            }
+        }
     }
 
     /// <summary>The pair's coherence as the estimator sees it: SLCs simulated, then estimated with the scene's window.</summary>

@@ -12,7 +12,8 @@ namespace MineFunctions.Workflow.Activities;
 
 /// <summary>
 /// One 3-year window (METHOD.md §1.5): annual means → RGB composite → colour classes inside the mine
-/// polygon → counts. Writes the composite (COG), the class raster (COG, 255 = outside or no data),
+/// polygon → counts, by the configured rule (the adaptive default also reads the years' pair counts
+/// and disturbed-pair counts and the stable mask and mean, docs/SCIENCE.md). Writes the composite (COG), the class raster (COG, 255 = outside or no data),
 /// the PNG quick-looks, the counts CSV and the ClassCounts row.
 /// </summary>
 public sealed class CompositeActivity(PipelineStorage storage) : TaskActivity<WindowTask, WindowOutcome>
@@ -32,7 +33,9 @@ public sealed class CompositeActivity(PipelineStorage storage) : TaskActivity<Wi
         }
 
         var polygon = await PolygonAsync(asset, grid!);
-        var (red, green, blue, classes, counts) = WindowClassification.Run(years[0], years[1], years[2], polygon, CompositeScaling.Default, scope.Settings.Classifier());
+        var classifier = scope.Settings.Classifier();
+        var adaptive = classifier.Rule == ClassificationRule.Adaptive ? await AdaptiveInputsAsync(scope, key, first, years, grid!) : null;
+        var (red, green, blue, classes, counts, uncertain) = WindowClassification.Run(years[0], years[1], years[2], polygon, CompositeScaling.Default, classifier, adaptive);
         var pixelArea = scope.Settings.PixelAreaM2 ?? MeanPixelArea(grid!, polygon);
 
         var compositeBlob = ProductLayout.Composite(asset, key, first, last);
@@ -46,7 +49,35 @@ public sealed class CompositeActivity(PipelineStorage storage) : TaskActivity<Wi
 
         var byClass = new long[8];
         foreach (var c in Enum.GetValues<ColourClass>()) byClass[(int)c] = counts[c];
-        return new WindowOutcome(first, byClass, pixelArea, scope.Settings.ClassRule);
+        return new WindowOutcome(first, byClass, pixelArea, scope.Settings.ClassRule, uncertain?.ToArray());
+    }
+
+    /// <summary>
+    /// The adaptive rule's inputs (docs/SCIENCE.md): each year's per-pixel pair and disturbed-pair counts,
+    /// and its background from the asset's stable pixels (mask and time mean of StableStatisticsActivity).
+    /// </summary>
+    private async Task<AdaptiveInputs> AdaptiveInputsAsync(AssetScope scope, string key, int first, float[][] years, GridSpec grid)
+    {
+        var asset = scope.AssetId;
+        var (mask, maskGrid) = await RasterBlobs.ReadByteAsync(storage.Products, WorkflowProducts.StableMask(asset, key), storage.ReadOptions, ActivityCancellation.Token);
+        GridCheck.EnsureSameGrid(grid, $"annual {first}", maskGrid, "stable mask");
+        var (stableMean, meanGrid) = await RasterBlobs.ReadFloat32Async(storage.Products, WorkflowProducts.StableMean(asset, key), storage.ReadOptions, ActivityCancellation.Token);
+        GridCheck.EnsureSameGrid(grid, $"annual {first}", meanGrid, "stable mean");
+        var stableCoherence = DisturbanceLevel.StableCoherence(mask, stableMean)
+            ?? throw new InvalidDataException($"Asset '{asset}' has no stable pixel: the adaptive rule has no background (use ClassRule hsv or threshold, or check the stable thresholds).");
+        var pairs = new float[3][];
+        var disturbed = new float[3][];
+        var backgrounds = new YearBackground[3];
+        for (var i = 0; i < 3; i++)
+        {
+            var (p, pGrid) = await RasterBlobs.ReadFloat32Async(storage.Products, WorkflowProducts.AnnualCount(asset, key, first + i), storage.ReadOptions, ActivityCancellation.Token);
+            GridCheck.EnsureSameGrid(grid, $"annual {first}", pGrid, $"pair counts {first + i}");
+            var (d, dGrid) = await RasterBlobs.ReadFloat32Async(storage.Products, WorkflowProducts.AnnualDisturbed(asset, key, first + i), storage.ReadOptions, ActivityCancellation.Token);
+            GridCheck.EnsureSameGrid(grid, $"annual {first}", dGrid, $"disturbed counts {first + i}");
+            (pairs[i], disturbed[i]) = (p, d);
+            backgrounds[i] = YearBackground.Estimate(years[i], p, mask, stableCoherence, scope.Settings.Window().Looks);
+        }
+        return new AdaptiveInputs(pairs, disturbed, backgrounds);
     }
 
     private async Task<byte[]> PolygonAsync(string asset, GridSpec grid)

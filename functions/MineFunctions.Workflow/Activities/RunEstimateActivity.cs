@@ -60,7 +60,8 @@ public sealed class RunEstimateActivity(PipelineStorage storage) : TaskActivity<
         var rows = result.Rows.Select(r => new EmissionsRow(r.Asset.Id, key, r.Year, r.Asset.Commodity.Word(), r.Asset.Iso3,
             inputs.MinedAreas.FirstOrDefault(a => a.AssetId == r.Asset.Id && a.Year == r.Year)?.AreaM2,
             r.Activity?.OreT, r.Activity?.Confidence.CsvName(), r.EmissionFactor?.TCo2PerTOre, r.EmissionFactor?.Confidence.CsvName(),
-            r.Co2T, r.Co2Confidence?.CsvName(), r.Co2UncertaintyT)).ToList();
+            r.Co2T, r.Co2Confidence?.CsvName(), r.Co2UncertaintyT,
+            inputs.MinedAreas.FirstOrDefault(a => a.AssetId == r.Asset.Id && a.Year == r.Year)?.UncertaintyM2, r.Activity?.UncertaintyT)).ToList();
         await storage.Tables.UpsertAllAsync(rows);
 
         var stamp = gathered.NewestInput.UtcDateTime.Date;
@@ -98,7 +99,7 @@ public sealed class RunEstimateActivity(PipelineStorage storage) : TaskActivity<
         await foreach (var row in storage.Tables.QueryAssetAsync<AnnualActivityRow>(assetId, key))
         {
             if (row.ActiveAreaM2 is not { } area || row.ActivePixels is not { } pixels) continue;
-            into.Areas.Add(new MinedArea(assetId, row.Year, area), row.Year);
+            into.Areas.Add(new MinedArea(assetId, row.Year, area, row.ActiveAreaUncertaintyM2), row.Year);
             into.YearAreas.Add((assetId, new YearArea(row.Year, pixels, area)));
         }
     }

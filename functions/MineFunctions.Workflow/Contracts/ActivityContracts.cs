@@ -50,8 +50,11 @@ public sealed record AnnualOutcome(int Year, int Pairs, long ValidPixels, double
 /// <summary>Input of <c>CompositeActivity</c>: three consecutive years with an annual mean each.</summary>
 public sealed record WindowTask(AssetScope Scope, int FirstYear);
 
-/// <summary>Class counts of one 3-year window (indexed by ColourClass value) and the pixel area used.</summary>
-public sealed record WindowOutcome(int FirstYear, IReadOnlyList<long> CountsByClass, double PixelAreaM2, string ClassRule);
+/// <summary>
+/// Class counts of one 3-year window (indexed by ColourClass value) and the pixel area used; for the
+/// adaptive rule also, per year of the window, the pixels whose decision is uncertain (docs/SCIENCE.md).
+/// </summary>
+public sealed record WindowOutcome(int FirstYear, IReadOnlyList<long> CountsByClass, double PixelAreaM2, string ClassRule, IReadOnlyList<long>? UncertainPixels = null);
 
 /// <summary>Accepted and rejected pairs of one year, and its annual mean NDAI over valid pixels.</summary>
 public sealed record YearPairs(int Year, int Accepted, int Rejected, double? MeanNdai);

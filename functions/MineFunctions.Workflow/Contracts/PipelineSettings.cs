@@ -35,8 +35,26 @@ public sealed record PipelineSettings
     /// <summary>"mid" (mid-date of the pair) or "reference" (its first date) decides a pair's year.</summary>
     public string YearAssignment { get; init; } = "mid";
 
-    /// <summary>Colour rule: "hsv" (default, the seed's) or "threshold" (Table 1 read literally).</summary>
-    public string ClassRule { get; init; } = "hsv";
+    /// <summary>
+    /// Colour rule: "adaptive" (default: per-year decisions against the asset's own background,
+    /// docs/SCIENCE.md), "hsv" (the seed's, Climate TRACE's own procedure) or "threshold" (Table 1 read literally).
+    /// </summary>
+    public string ClassRule { get; init; } = "adaptive";
+
+    /// <summary>HSV rule: black when V &lt; this (T_v, 0–1 scale; the seed's 0.5).</summary>
+    public double ValueMin { get; init; } = 0.5;
+
+    /// <summary>HSV rule: white when S &lt; this (S_min, 0–1 scale; the seed's 0.5).</summary>
+    public double SaturationMin { get; init; } = 0.5;
+
+    /// <summary>Per-channel rule: a channel is High when value/255 ≥ this.</summary>
+    public double ChannelThreshold { get; init; } = 0.5;
+
+    /// <summary>Adaptive rule: least share of a year's pairs a pixel must have decorrelated in to be active.</summary>
+    public double ActiveShare { get; init; } = 0.22;
+
+    /// <summary>Adaptive rule: one-sided z that marks a decision uncertain (1.645 = 95 %).</summary>
+    public double ActiveZ { get; init; } = 1.645;
 
     /// <summary>Per-pixel area override in m²; null means the real area of the grid.</summary>
     public double? PixelAreaM2 { get; init; }

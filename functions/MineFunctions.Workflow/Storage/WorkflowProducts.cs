@@ -17,6 +17,10 @@ public static class WorkflowProducts
     public static string AnnualCount(string assetId, string settingsKey, int year) =>
         Name(assetId, settingsKey, "annual", $"{year}_pairs.tif");
 
+    /// <summary>Per pixel, the year's accepted pairs in which it was disturbed (the adaptive rule, docs/SCIENCE.md).</summary>
+    public static string AnnualDisturbed(string assetId, string settingsKey, int year) =>
+        Name(assetId, settingsKey, "annual", $"{year}_disturbed.tif");
+
     public static string Counts(string assetId, string settingsKey, int firstYear, int lastYear) =>
         Name(assetId, settingsKey, "counts", ProductLayout.WindowId(firstYear, lastYear) + ".csv");
 

@@ -74,6 +74,30 @@ public sealed class ActivityEstimatorTests
     }
 
     [Fact]
+    public void AnAreaWithAClassificationUncertainty_CarriesItIntoTheOre_AsAProductOfIndependentQuantities()
+    {
+        // Area 1.5e6 ± 1e5 m² × own t/m² 3.5 ± √0.5: σ = √(A²σF² + F²σA² + σA²σF²)
+        // = √(2.25e12 × 0.5 + 12.25 × 1e10 + 1e10 × 0.5) = √(1.125e12 + 1.225e11 + 5e9) = √1.2525e12.
+        var a = Mine("a", c: Commodity.Iron);
+        var areas = new[] { new MinedArea("a", 2020, 1e6), new MinedArea("a", 2021, 2e6), new MinedArea("a", 2022, 1.5e6, 1e5) };
+        var e = Estimator([a], [Ore("a", 2020, 3e6), Ore("a", 2021, 8e6)], areas).Estimate(a, 2022)!;
+        Assert.Equal(Math.Sqrt(1.2525e12), e.UncertaintyT!.Value, 3);
+        Assert.Equal(Confidence.Medium, e.Confidence); // ± 6.7 % of the area
+        Assert.Equal((1.5e6, 1e5), (e.AreaM2!.Value, e.AreaUncertaintyM2!.Value));
+    }
+
+    [Fact]
+    public void AnAreaMoreThanAQuarterUncertain_LowersTheInsarActivityToLow()
+    {
+        var a = Mine("a", c: Commodity.Iron);
+        var areas = new[] { new MinedArea("a", 2020, 1e6), new MinedArea("a", 2021, 2e6), new MinedArea("a", 2022, 1e6, 2.6e5) };
+        var e = Estimator([a], [Ore("a", 2020, 3e6), Ore("a", 2021, 8e6)], areas).Estimate(a, 2022)!;
+        Assert.Equal(Confidence.Low, e.Confidence);
+        var certain = Estimator([a], [Ore("a", 2020, 3e6), Ore("a", 2021, 8e6)], [.. areas[..2], new MinedArea("a", 2022, 1e6, 2.5e5)]).Estimate(a, 2022)!;
+        Assert.Equal(Confidence.Medium, certain.Confidence); // exactly a quarter is still medium
+    }
+
+    [Fact]
     public void WithoutAreaOrProduct_ThePreviousYearsOreIsCarried_Medium()
     {
         var a = Mine("a");

@@ -16,8 +16,8 @@ public sealed class ClassifierTests
     [MemberData(nameof(PureColours))]
     public void BothRules_ClassifyThePureColoursAsTable1(byte r, byte g, byte b, ColourClass expected)
     {
-        Assert.Equal(expected, ColourClassifier.ClassifyPixel(r, g, b, ClassifierSettings.Default));
-        Assert.Equal(expected, ColourClassifier.ClassifyPixel(r, g, b, ClassifierSettings.Default with { Rule = ClassificationRule.ChannelThreshold }));
+        Assert.Equal(expected, ColourClassifier.ClassifyPixel(r, g, b, ClassifierSettings.Seed));
+        Assert.Equal(expected, ColourClassifier.ClassifyPixel(r, g, b, ClassifierSettings.Seed with { Rule = ClassificationRule.ChannelThreshold }));
     }
 
     [Theory]
@@ -35,7 +35,7 @@ public sealed class ClassifierTests
     [InlineData(254, 0, 127, ColourClass.Red)]      // 330°
     [InlineData(254, 0, 128, ColourClass.Magenta)]  // 329.8°
     public void Hsv_HueSectorBoundaries_AreHalfOpenAsInMethod(byte r, byte g, byte b, ColourClass expected) =>
-        Assert.Equal(expected, ColourClassifier.ClassifyPixel(r, g, b, ClassifierSettings.Default));
+        Assert.Equal(expected, ColourClassifier.ClassifyPixel(r, g, b, ClassifierSettings.Seed));
 
     [Theory]
     [InlineData(127, 0, 0, ColourClass.Black)]  // V = 0.498 < 0.5
@@ -43,13 +43,13 @@ public sealed class ClassifierTests
     [InlineData(200, 101, 101, ColourClass.White)] // S = 0.495 < 0.5
     [InlineData(200, 100, 100, ColourClass.Red)]   // S = 0.5
     public void Hsv_ValueAndSaturationThresholds(byte r, byte g, byte b, ColourClass expected) =>
-        Assert.Equal(expected, ColourClassifier.ClassifyPixel(r, g, b, ClassifierSettings.Default));
+        Assert.Equal(expected, ColourClassifier.ClassifyPixel(r, g, b, ClassifierSettings.Seed));
 
     [Fact]
     public void RulesDiffer_WhereMethodSaysTheyDo_ABrightNearGreyIsWhiteByHsvButRedByChannels()
     {
-        var channel = ClassifierSettings.Default with { Rule = ClassificationRule.ChannelThreshold };
-        Assert.Equal(ColourClass.White, ColourClassifier.ClassifyPixel(200, 120, 120, ClassifierSettings.Default));
+        var channel = ClassifierSettings.Seed with { Rule = ClassificationRule.ChannelThreshold };
+        Assert.Equal(ColourClass.White, ColourClassifier.ClassifyPixel(200, 120, 120, ClassifierSettings.Seed));
         Assert.Equal(ColourClass.Red, ColourClassifier.ClassifyPixel(200, 120, 120, channel));
     }
 
@@ -61,7 +61,7 @@ public sealed class ClassifierTests
         byte[] valid = [1, 1, 0, 0, 1];
         byte[] polygon = [1, 0, 1, 0, 1];
         var classes = new byte[5];
-        var counts = ColourClassifier.Classify(zero, zero, zero, valid, polygon, ClassifierSettings.Default, classes);
+        var counts = ColourClassifier.Classify(zero, zero, zero, valid, polygon, ClassifierSettings.Seed, classes);
 
         Assert.Equal(1, counts[ColourClass.Black]);
         Assert.Equal(1, counts[ColourClass.White]);

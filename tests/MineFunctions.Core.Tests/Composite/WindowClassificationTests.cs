@@ -16,7 +16,7 @@ public sealed class WindowClassificationTests
         float[] y3 = [stable, stable, active, stable, active, active];
         byte[] polygon = [1, 1, 1, 1, 0, 1];
 
-        var result = WindowClassification.Run(y1, y2, y3, polygon, CompositeScaling.Default, ClassifierSettings.Default);
+        var result = WindowClassification.Run(y1, y2, y3, polygon, CompositeScaling.Default, ClassifierSettings.Seed);
 
         Assert.Equal([(byte)ColourClass.Red, (byte)ColourClass.Yellow, (byte)ColourClass.White, (byte)ColourClass.Black,
             ColourClassifier.Excluded, ColourClassifier.Excluded], result.Classes);

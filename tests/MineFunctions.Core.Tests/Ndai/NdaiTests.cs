@@ -29,6 +29,21 @@ public sealed class NdaiTests
         Assert.Equal(s, v);
     }
 
+    [Fact]
+    public void AnnualMean_WithADisturbanceLevel_CountsThePairsAboveIt_OnVectorAndScalarPaths()
+    {
+        // Level 0.4: pixel i gets 0.3, 0.5, NaN, 0.4 (not above), 0.41 over the pairs → 2 disturbed of 4 valid.
+        float[][] pairs = [[0.3f], [0.5f], [float.NaN], [0.4f], [0.41f]];
+        foreach (var forceScalar in new[] { false, true })
+        {
+            var acc = new AnnualMeanAccumulator(37, 0.4); // 37: vector body and scalar tail both used
+            foreach (var p in pairs) acc.Add(Enumerable.Repeat(p[0], 37).ToArray(), forceScalar);
+            Assert.All(acc.Disturbed.ToArray(), d => Assert.Equal(2, d));
+            Assert.All(acc.Counts.ToArray(), c => Assert.Equal(4, c));
+        }
+        Assert.True(new AnnualMeanAccumulator(3).Disturbed.IsEmpty); // no level, no counting
+    }
+
     [Theory]
     [InlineData(0.0)]
     [InlineData(-0.1)]

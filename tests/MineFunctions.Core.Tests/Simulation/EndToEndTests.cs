@@ -8,7 +8,8 @@ namespace MineFunctions.Core.Tests.Simulation;
 
 /// <summary>
 /// The whole Core chain on the simulator with default settings (≈ 30 pairs a year, 3 years, 7 × 2
-/// window): coherence → stable pixels → pair screening → NDAI → annual means → composite → classes.
+/// window): coherence → stable pixels → pair screening → NDAI → annual means → composite → classes
+/// (the seed's HSV rule step by step, the default rule through <see cref="ScienceRun"/>).
 /// </summary>
 public sealed class EndToEndTests
 {
@@ -37,7 +38,16 @@ public sealed class EndToEndTests
     }
 
     [Fact]
-    public void AtLeast95PercentOfMinePixels_LandInTheirTrueClass()
+    public void TheDefaultRule_PutsAtLeast97PercentOfMinePixelsInTheirTrueClass()
+    {
+        // The same chain through ScienceRun with the default (adaptive) rule, on the same default scene.
+        var score = new ScienceRun(Run.Value.Scene).Score(ClassifierSettings.Default);
+        Assert.True(score.Accuracy >= 0.97, $"{score.Accuracy:P2} of the mine pixels in their true class");
+        Assert.Equal(score.MinePixels, score.Counts.Total);
+    }
+
+    [Fact]
+    public void AtLeast95PercentOfMinePixels_LandInTheirTrueClass_WithTheSeedRule()
     {
         var outcome = Run.Value;
         var truth = outcome.Scene.TrueClass;
@@ -86,7 +96,7 @@ public sealed class EndToEndTests
         var means = sim.YearList.Select(y => annual[y].Mean()).ToArray();
         byte[] r = new byte[n], g = new byte[n], b = new byte[n], valid = new byte[n], classes = new byte[n];
         CompositeBuilder.Build(means[0], means[1], means[2], CompositeScaling.Default, r, g, b, valid);
-        var counts = ColourClassifier.Classify(r, g, b, valid, sim.MineMask, ClassifierSettings.Default, classes);
+        var counts = ColourClassifier.Classify(r, g, b, valid, sim.MineMask, ClassifierSettings.Seed, classes);
         return new Outcome(sim, decisions, classes, counts);
     }
 }

@@ -7,7 +7,8 @@ namespace MineFunctions.Infrastructure.Storage.Tables;
 /// <summary>
 /// Table AnnualActivity: one row per asset-year under one settings key: the pairs that went into
 /// the annual mean NDAI (METHOD.md §1.4), its blob, and the active area when a composite window
-/// assigned one (METHOD.md §1.5; null until then).
+/// assigned one (METHOD.md §1.5; null until then), with its ± from the classification's uncertain
+/// pixels (adaptive rule, docs/SCIENCE.md; null for the fixed rules).
 /// Keys: PartitionKey = asset id, RowKey = "&lt;settingsKey&gt;_&lt;year&gt;".
 /// </summary>
 public sealed record AnnualActivityRow(
@@ -20,7 +21,9 @@ public sealed record AnnualActivityRow(
     string? AnnualBlob,
     long? ActivePixels,
     double? PixelAreaM2,
-    double? ActiveAreaM2) : ITableRow<AnnualActivityRow>
+    double? ActiveAreaM2,
+    long? UncertainPixels = null,
+    double? ActiveAreaUncertaintyM2 = null) : ITableRow<AnnualActivityRow>
 {
     public static string TableName => TableNames.AnnualActivity;
 
@@ -39,6 +42,8 @@ public sealed record AnnualActivityRow(
         [nameof(ActivePixels)] = ActivePixels,
         [nameof(PixelAreaM2)] = Finite(PixelAreaM2),
         [nameof(ActiveAreaM2)] = Finite(ActiveAreaM2),
+        [nameof(UncertainPixels)] = UncertainPixels,
+        [nameof(ActiveAreaUncertaintyM2)] = Finite(ActiveAreaUncertaintyM2),
     };
 
     public static AnnualActivityRow FromEntity(TableEntity e) => new(
@@ -51,5 +56,7 @@ public sealed record AnnualActivityRow(
         OptionalString(e, nameof(AnnualBlob)),
         e.TryGetValue(nameof(ActivePixels), out var p) && p is not null ? Long(e, nameof(ActivePixels)) : null,
         OptionalDouble(e, nameof(PixelAreaM2)),
-        OptionalDouble(e, nameof(ActiveAreaM2)));
+        OptionalDouble(e, nameof(ActiveAreaM2)),
+        e.TryGetValue(nameof(UncertainPixels), out var u) && u is not null ? Long(e, nameof(UncertainPixels)) : null,
+        OptionalDouble(e, nameof(ActiveAreaUncertaintyM2)));
 }

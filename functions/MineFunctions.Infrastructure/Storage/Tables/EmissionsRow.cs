@@ -23,7 +23,9 @@ public sealed record EmissionsRow(
     string? EmissionFactorConfidence,
     double? Co2Tonnes,
     string? Confidence,
-    double? Uncertainty) : ITableRow<EmissionsRow>
+    double? Uncertainty,
+    double? MinedAreaUncertaintyM2 = null,
+    double? ActivityUncertaintyTonnes = null) : ITableRow<EmissionsRow>
 {
     public static string TableName => TableNames.Emissions;
 
@@ -45,6 +47,8 @@ public sealed record EmissionsRow(
         [nameof(Co2Tonnes)] = Finite(Co2Tonnes),
         [nameof(Confidence)] = Confidence,
         [nameof(Uncertainty)] = Finite(Uncertainty),
+        [nameof(MinedAreaUncertaintyM2)] = Finite(MinedAreaUncertaintyM2),
+        [nameof(ActivityUncertaintyTonnes)] = Finite(ActivityUncertaintyTonnes),
     };
 
     public static EmissionsRow FromEntity(TableEntity e) => new(
@@ -60,5 +64,7 @@ public sealed record EmissionsRow(
         OptionalString(e, nameof(EmissionFactorConfidence)),
         OptionalDouble(e, nameof(Co2Tonnes)),
         OptionalString(e, nameof(Confidence)),
-        OptionalDouble(e, nameof(Uncertainty)));
+        OptionalDouble(e, nameof(Uncertainty)),
+        OptionalDouble(e, nameof(MinedAreaUncertaintyM2)),
+        OptionalDouble(e, nameof(ActivityUncertaintyTonnes)));
 }

@@ -1,0 +1,52 @@
+namespace MineFunctions.Core.Composite;
+
+/// <summary>
+/// When one pair counts as disturbing a pixel itself (docs/SCIENCE.md): its NDAI reaches
+/// <see cref="DecorrelatedFraction"/> of that of fully decorrelated ground. A pixel next to a decorrelated
+/// pit whose estimation window takes in a few decorrelated neighbours reads ≈ 0.45 of it (3 of 7 columns);
+/// a pixel whose own ground decorrelated reads ≈ 1. The decorrelated NDAI follows from the asset's own data:
+/// the coherence of its stable pixels and the looks of its coherence estimate.
+/// </summary>
+public static class DisturbanceLevel
+{
+    /// <summary>Share of the decorrelated NDAI a pair must reach (0.7: chosen on the science grid between 0.5 and 0.8, docs/SCIENCE.md).</summary>
+    public const double DecorrelatedFraction = 0.7;
+
+    /// <summary>Per-pair NDAI above which a pixel counts as disturbed in that pair: <see cref="DecorrelatedFraction"/> × <see cref="DecorrelatedNdai"/>.</summary>
+    public static double Of(double stableCoherence, int looks) => DecorrelatedFraction * DecorrelatedNdai(stableCoherence, looks);
+
+    /// <summary>
+    /// NDAI of ground with true coherence 0: (ρ_s − ρ₀)/(ρ_s + ρ₀) where ρ₀ is the mean sample coherence
+    /// of L looks at true coherence 0, Γ(L)Γ(3/2)/Γ(L + 1/2) (the mean of the density
+    /// 2(L − 1)ρ(1 − ρ²)^(L − 2), Touzi et al. 1999), e.g. 0.2386 for 14 looks.
+    /// </summary>
+    public static double DecorrelatedNdai(double stableCoherence, int looks)
+    {
+        if (!(stableCoherence is > 0 and <= 1)) throw new ArgumentOutOfRangeException(nameof(stableCoherence), stableCoherence, "The stable coherence must be in (0, 1].");
+        var rho0 = ZeroCoherenceBias(looks);
+        if (!(stableCoherence > rho0))
+            throw new ArgumentOutOfRangeException(nameof(stableCoherence), stableCoherence, $"The stable coherence is not above the coherence floor of {looks} looks ({rho0:0.###}): disturbance cannot be told apart.");
+        return (stableCoherence - rho0) / (stableCoherence + rho0);
+    }
+
+    /// <summary>E[ρ̂ | ρ = 0] for L looks: Γ(L)Γ(3/2)/Γ(L + 1/2), by the recurrence r(1) = 1, r(L + 1) = r(L) · L/(L + 1/2).</summary>
+    public static double ZeroCoherenceBias(int looks)
+    {
+        if (looks is < 1 or > 100_000) throw new ArgumentOutOfRangeException(nameof(looks), looks, "Looks must be 1-100000.");
+        var r = 1.0;
+        for (var l = 1; l < looks; l++) r *= l / (l + 0.5);
+        return r;
+    }
+
+    /// <summary>Median of the stable pixels' time-mean coherence (the typical ρ_s); null without a stable pixel with data.</summary>
+    public static double? StableCoherence(ReadOnlySpan<byte> stableMask, ReadOnlySpan<float> timeMean)
+    {
+        if (stableMask.Length != timeMean.Length) throw new ArgumentException("Stable mask and time mean differ in size.");
+        var values = new List<float>();
+        for (var i = 0; i < stableMask.Length; i++) if (stableMask[i] != 0 && float.IsFinite(timeMean[i])) values.Add(timeMean[i]);
+        if (values.Count == 0) return null;
+        values.Sort();
+        var k = values.Count / 2;
+        return values.Count % 2 == 1 ? values[k] : 0.5 * (values[k - 1] + (double)values[k]);
+    }
+}
