@@ -9,6 +9,7 @@ using MineFunctions.App.Runs;
 using MineFunctions.Infrastructure.Gdal;
 using MineFunctions.Infrastructure.Resilience;
 using MineFunctions.Infrastructure.Storage;
+using MineFunctions.Workflow.Runs;
 using MineFunctions.Workflow.Storage;
 
 namespace MineFunctions.App.Hosting;
@@ -27,7 +28,7 @@ public static class AppServiceCollectionExtensions
         services.AddValidatedOptions<RasterReadOptions>(configuration, RasterReadOptions.SectionName);
 
         services.AddSingleton(TimeProvider.System);
-        services.AddSingleton<RunStarter>();
+        services.AddSingleton<RunClients>();
         services.AddSingleton(sp => new RasterResiliencePipelines(
             sp.GetRequiredService<IOptions<RasterWorkOptions>>().Value, sp.GetRequiredService<TimeProvider>()));
 
@@ -45,8 +46,7 @@ public static class AppServiceCollectionExtensions
             sp.GetRequiredService<IOptions<RasterReadOptions>>().Value));
         services.AddHostedService<StorageInitializer>();
         services.AddSingleton<CurrentSettings>();
-        services.AddSingleton<IAssetResultsReader, TableAssetResultsReader>();
-        services.AddSingleton<IProductReader, BlobProductReader>();
+        services.AddSingleton<IRunResults>(sp => new RunResults(sp.GetRequiredService<PipelineStorage>()));
         return services;
     }
 

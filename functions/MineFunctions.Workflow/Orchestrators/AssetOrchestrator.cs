@@ -68,7 +68,7 @@ public sealed class AssetOrchestrator : TaskOrchestrator<AssetRunRequest, AssetO
             .Select(g => new YearPairs(g.Key, g.Count(o => o.Accepted), g.Count(o => !o.Accepted), annual.FirstOrDefault(a => a.Year == g.Key)?.MeanNdai)).ToList();
         await context.CallActivityAsync(nameof(AssetAreaActivity), new AssetAreaTask(scope, counted, yearPairs));
 
-        var outcome = new AssetOutcome(input.AssetId, "succeeded", total, rejected, null);
+        var outcome = new AssetOutcome(input.AssetId, AssetOutcome.Succeeded, total, rejected, null);
         progress.Done(outcome);
         return outcome;
     }

@@ -24,6 +24,7 @@ internal sealed class FakeAssetActivities
     public ConcurrentDictionary<string, int> Calls { get; } = new();
     public ConcurrentQueue<string> NdaiPairs { get; } = new();
     public ConcurrentQueue<RunEstimateTask> Estimates { get; } = new();
+    public ConcurrentQueue<RunRecord> Records { get; } = new();
     private int _inFlight;
     public int MaxInFlight;
 
@@ -64,7 +65,11 @@ internal sealed class FakeAssetActivities
             Estimates.Enqueue(t);
             return Count(nameof(RunEstimateActivity), new RunEstimateOutcome(t.AssetIds.Count * 3, [], []));
         });
-        r.AddActivityFunc<RunRecord, int>(nameof(RecordRunActivity), (_, t) => Count(nameof(RecordRunActivity), t.Assets.Count));
+        r.AddActivityFunc<RunRecord, int>(nameof(RecordRunActivity), (_, t) =>
+        {
+            Records.Enqueue(t);
+            return Count(nameof(RecordRunActivity), t.Assets.Count);
+        });
     }
 
     private T Count<T>(string name, T result)
