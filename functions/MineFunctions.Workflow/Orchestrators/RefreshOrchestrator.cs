@@ -9,7 +9,8 @@ namespace MineFunctions.Workflow.Orchestrators;
 /// per run and asset), at most <see cref="PipelineSettings.MaxParallelAssets"/> in flight, the next
 /// starting as soon as any finishes; each asset's outcome goes to the Runs table as it arrives; then
 /// the run-level estimate (production and emissions pool across assets: METHOD.md §1.6–1.7) and the
-/// Climate TRACE export. A failing asset is recorded and the rest goes on. Custom status and output
+/// Climate TRACE export. Activity calls retry transient failures (<see cref="ActivityRetry"/>). A
+/// failing asset is recorded and the rest goes on. Custom status and output
 /// hold counts only, so the run's state stays bounded whatever the number of assets
 /// (docs/RELIABILITY.md).
 /// </summary>
@@ -20,7 +21,7 @@ public sealed class RefreshOrchestrator : TaskOrchestrator<RefreshRequest, Refre
         var started = context.CurrentUtcDateTime;
         var assets = input.AssetIds.Count > 0
             ? input.AssetIds
-            : await context.CallActivityAsync<IReadOnlyList<string>>(nameof(ListAssetsActivity), input.Settings);
+            : await context.CallActivityAsync<IReadOnlyList<string>>(nameof(ListAssetsActivity), input.Settings, ActivityRetry.Options);
 
         var tally = new RunTally(input.RunId, assets.Count);
         context.SetCustomStatus(tally.Progress("assets"));
@@ -36,7 +37,7 @@ public sealed class RefreshOrchestrator : TaskOrchestrator<RefreshRequest, Refre
         if (succeeded.Count > 0)
         {
             context.SetCustomStatus(tally.Progress("estimate"));
-            await context.CallActivityAsync<RunEstimateOutcome>(nameof(RunEstimateActivity), new RunEstimateTask(input.RunId, succeeded, input.Settings));
+            await context.CallActivityAsync<RunEstimateOutcome>(nameof(RunEstimateActivity), new RunEstimateTask(input.RunId, succeeded, input.Settings), ActivityRetry.Options);
         }
 
         context.SetCustomStatus(tally.Progress("done"));
@@ -48,7 +49,7 @@ public sealed class RefreshOrchestrator : TaskOrchestrator<RefreshRequest, Refre
     {
         var outcome = await RunAssetAsync(context, input, assetId);
         await context.CallActivityAsync(nameof(RecordRunActivity),
-            new RunRecord(input.RunId, input.Trigger, input.Settings, started, context.CurrentUtcDateTime, [outcome]));
+            new RunRecord(input.RunId, input.Trigger, input.Settings, started, context.CurrentUtcDateTime, [outcome]), ActivityRetry.Options);
         return outcome;
     }
 

@@ -21,6 +21,9 @@ internal sealed class FakeAssetActivities
     public HashSet<string> Failing { get; init; } = [];
     public HashSet<string> FailingAssets { get; init; } = [];
 
+    /// <summary>Pairs whose first N NDAI attempts time out (a transient failure) before one succeeds.</summary>
+    public Dictionary<string, int> TimingOut { get; init; } = [];
+
     public ConcurrentDictionary<string, int> Calls { get; } = new();
     public ConcurrentQueue<string> NdaiPairs { get; } = new();
     public ConcurrentQueue<RunEstimateTask> Estimates { get; } = new();
@@ -52,6 +55,8 @@ internal sealed class FakeAssetActivities
             await TrackAsync();
             NdaiPairs.Enqueue(t.Pair.PairId);
             if (Failing.Contains(t.Pair.PairId)) throw new InvalidDataException($"pair {t.Pair.PairId} is corrupt");
+            if (NdaiPairs.Count(p => p == t.Pair.PairId) <= TimingOut.GetValueOrDefault(t.Pair.PairId))
+                throw new TimeoutException($"reading pair {t.Pair.PairId} timed out");
             var accepted = !Rejected.Contains(t.Pair.PairId);
             return Count(nameof(NdaiActivity), new PairOutcome(t.Pair.PairId, t.Pair.Year, accepted, accepted ? "accepted" : "stable mean 0.41 < 0.8", 0.9, 0.05, false));
         });

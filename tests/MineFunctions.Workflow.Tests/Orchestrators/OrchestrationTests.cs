@@ -64,6 +64,33 @@ public sealed class OrchestrationTests
         Assert.Equal("succeeded", outcome.Status);
         Assert.Equal(1, outcome.RejectedPairs);
         Assert.Equal(12, fakes.NdaiPairs.Count);
+        Assert.Single(fakes.NdaiPairs, p => p == "2020-p1"); // a corrupt pair is not retried
+    }
+
+    [Fact]
+    public async Task APairThatTimesOutOnce_IsRetriedAndAccepted()
+    {
+        var fakes = new FakeAssetActivities { PairsPerYear = 2, TimingOut = new() { ["2021-p1"] = 1 } };
+        var (_, outcome) = await RunAsync<AssetOutcome>(fakes, nameof(AssetOrchestrator), Asset());
+
+        Assert.Equal(AssetOutcome.Succeeded, outcome.Status);
+        Assert.Equal(0, outcome.RejectedPairs);
+        Assert.Equal(2, fakes.NdaiPairs.Count(p => p == "2021-p1"));
+        Assert.Equal(7, fakes.NdaiPairs.Count);
+    }
+
+    [Fact]
+    public async Task APairThatKeepsTimingOut_IsTriedThreeTimes_ThenRecordedAsFailedWithTheReason()
+    {
+        var fakes = new FakeAssetActivities { PairsPerYear = 2, TimingOut = new() { ["2021-p1"] = int.MaxValue } };
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var (_, outcome) = await RunAsync<AssetOutcome>(fakes, nameof(AssetOrchestrator), Asset());
+
+        Assert.Equal(AssetOutcome.Succeeded, outcome.Status);
+        Assert.Equal(1, outcome.RejectedPairs);
+        Assert.Equal(3, fakes.NdaiPairs.Count(p => p == "2021-p1"));
+        // Waits of 2 s and then 2 × 3 = 6 s between the three attempts.
+        Assert.True(clock.Elapsed >= TimeSpan.FromSeconds(8), $"{clock.Elapsed}");
     }
 
     [Fact]
