@@ -83,23 +83,6 @@ public sealed class RunClient(DurableTaskClient client, ResultTableStore tables,
         return instance is null ? null : ToStatus(instance);
     }
 
-    /// <summary>Polls until the run is finished; <paramref name="onChange"/> sees every new status on the way. A run not visible yet is waited for.</summary>
-    public async Task<RunStatus> WaitAsync(string runId, TimeSpan pollInterval, Action<RunStatus>? onChange = null, CancellationToken cancellationToken = default)
-    {
-        if (pollInterval <= TimeSpan.Zero) throw new ArgumentOutOfRangeException(nameof(pollInterval));
-        RunStatus? last = null;
-        while (true)
-        {
-            if (await GetStatusAsync(runId, cancellationToken) is { } status)
-            {
-                if (last is null || status.RuntimeStatus != last.RuntimeStatus || status.Progress != last.Progress) onChange?.Invoke(status);
-                last = status;
-                if (status.IsFinished) return status;
-            }
-            await Task.Delay(pollInterval, cancellationToken);
-        }
-    }
-
     /// <summary>
     /// One page of the run's per-asset outcomes in asset order (<paramref name="status"/>: null for
     /// all, else see <see cref="AssetStatusFilter"/>). <paramref name="continuation"/> is the token of

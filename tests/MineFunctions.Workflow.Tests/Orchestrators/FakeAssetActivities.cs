@@ -24,6 +24,9 @@ internal sealed class FakeAssetActivities
     /// <summary>Pairs whose first N NDAI attempts time out (a transient failure) before one succeeds.</summary>
     public Dictionary<string, int> TimingOut { get; init; } = [];
 
+    /// <summary>The run-level estimate throws: the refresh itself fails.</summary>
+    public bool EstimateFails { get; init; }
+
     public ConcurrentDictionary<string, int> Calls { get; } = new();
     public ConcurrentQueue<string> NdaiPairs { get; } = new();
     public ConcurrentQueue<RunEstimateTask> Estimates { get; } = new();
@@ -68,6 +71,7 @@ internal sealed class FakeAssetActivities
         r.AddActivityFunc<RunEstimateTask, RunEstimateOutcome>(nameof(RunEstimateActivity), (_, t) =>
         {
             Estimates.Enqueue(t);
+            if (EstimateFails) throw new InvalidOperationException("the emission factor table is empty");
             return Count(nameof(RunEstimateActivity), new RunEstimateOutcome(t.AssetIds.Count * 3, [], []));
         });
         r.AddActivityFunc<RunRecord, int>(nameof(RecordRunActivity), (_, t) =>
