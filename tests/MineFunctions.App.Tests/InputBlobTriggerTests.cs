@@ -4,7 +4,7 @@ using Azure.Storage.Blobs.Models;
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Logging.Abstractions;
 using MineFunctions.App.Inputs;
-using MineFunctions.App.Runs;
+using MineFunctions.Workflow.Runs;
 using MineFunctions.App.Tests.TestSupport;
 using MineFunctions.App.Triggers;
 using MineFunctions.Infrastructure.Storage;

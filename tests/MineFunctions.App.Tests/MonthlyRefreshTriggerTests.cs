@@ -1,6 +1,6 @@
 using System.Text.Json;
 using Microsoft.DurableTask.Client;
-using MineFunctions.App.Runs;
+using MineFunctions.Workflow.Runs;
 using MineFunctions.App.Tests.TestSupport;
 using MineFunctions.App.Triggers;
 using MineFunctions.Workflow.Contracts;

@@ -4,21 +4,28 @@ using Microsoft.AspNetCore.Mvc;
 using MineFunctions.App.Results;
 using MineFunctions.App.Tests.TestSupport;
 using MineFunctions.App.Triggers;
+using MineFunctions.Infrastructure.Storage.Tables;
+using MineFunctions.Workflow.Runs;
 using Moq;
 
 namespace MineFunctions.App.Tests;
 
 public sealed class ProductEndpointTests
 {
+    private static readonly CurrentSettings Settings = new(TestOptions.Wrap(new MineFunctions.App.Options.PipelineOptions()));
+
     [Fact]
     public async Task GivenAnAssetWithResults_ThenResultsReturnsItsYearsAsJson()
     {
-        var reader = new Mock<IAssetResultsReader>();
-        reader.Setup(r => r.GetAsync("sishen", It.IsAny<CancellationToken>())).ReturnsAsync(
-            new AssetResults("sishen", [new AssetYearResult(2021, 11_689_100, 37.9e6, 386_700, "medium", 41_000)]));
+        var reader = new Mock<IRunResults>();
+        var emissions = new EmissionsRow("sishen", Settings.Key, 2021, "iron", "ZAF", 11_689_100, 37.9e6, "medium", 0.0102, "low", 386_700, "medium", 41_000);
+        // A year with an activity row but no emissions yet is not a result of this endpoint.
+        var activityOnly = new AnnualActivityRow("sishen", Settings.Key, 2024, 10, 1, 0.2, null, 12, 900, 10_800);
+        reader.Setup(r => r.GetAssetYearsAsync("sishen", Settings.Key, It.IsAny<CancellationToken>())).ReturnsAsync(
+            [new AssetYear(2021, null, emissions), new AssetYear(2024, activityOnly, null)]);
         var request = HttpTestContext.Request("GET", "/api/assets/sishen/results");
 
-        var result = await new AssetResultsTrigger(reader.Object).RunAsync(request, "sishen", CancellationToken.None);
+        var result = await new AssetResultsTrigger(reader.Object, Settings).RunAsync(request, "sishen", CancellationToken.None);
 
         var (status, contentType, body) = await HttpTestContext.ExecuteAsync(result, request);
         Assert.Equal(200, status);
@@ -27,13 +34,16 @@ public sealed class ProductEndpointTests
         Assert.Equal(2021, year.GetProperty("year").GetInt32());
         Assert.Equal(11_689_100, year.GetProperty("areaM2").GetDouble());
         Assert.Equal("medium", year.GetProperty("confidence").GetString());
+        Assert.Equal(1, JsonDocument.Parse(body).RootElement.GetProperty("years").GetArrayLength());
     }
 
     [Fact]
     public async Task GivenAnAssetWithoutResults_ThenResultsIs404Problem()
     {
         var request = HttpTestContext.Request("GET", "/api/assets/nowhere/results");
-        var result = await new AssetResultsTrigger(Mock.Of<IAssetResultsReader>()).RunAsync(request, "nowhere", CancellationToken.None);
+        var reader = new Mock<IRunResults>();
+        reader.Setup(r => r.GetAssetYearsAsync("nowhere", Settings.Key, It.IsAny<CancellationToken>())).ReturnsAsync([]);
+        var result = await new AssetResultsTrigger(reader.Object, Settings).RunAsync(request, "nowhere", CancellationToken.None);
 
         await HttpTestContext.ProblemAsync(result, request, 404);
     }
@@ -45,10 +55,10 @@ public sealed class ProductEndpointTests
     [InlineData("Carajas")]
     public async Task GivenAnInvalidAssetId_ThenResultsIs400AndTheTablesAreNotRead(string asset)
     {
-        var reader = new Mock<IAssetResultsReader>(MockBehavior.Strict);
+        var reader = new Mock<IRunResults>(MockBehavior.Strict);
         var request = HttpTestContext.Request("GET", "/api/assets/x/results");
 
-        var result = await new AssetResultsTrigger(reader.Object).RunAsync(request, asset, CancellationToken.None);
+        var result = await new AssetResultsTrigger(reader.Object, Settings).RunAsync(request, asset, CancellationToken.None);
 
         await HttpTestContext.ProblemAsync(result, request, 400);
     }
@@ -56,12 +66,12 @@ public sealed class ProductEndpointTests
     [Fact]
     public async Task GivenAnExportedSector_ThenTheCsvIsStreamedAsTextCsv()
     {
-        var products = new Mock<IProductReader>();
-        products.Setup(p => p.OpenSectorExportAsync(MineFunctions.Core.Inputs.Commodity.Iron, It.IsAny<CancellationToken>()))
+        var products = new Mock<IRunResults>();
+        products.Setup(p => p.OpenSectorExportAsync(MineFunctions.Core.Inputs.Commodity.Iron, Settings.Key, It.IsAny<CancellationToken>()))
             .ReturnsAsync(new ProductContent(new MemoryStream(Encoding.UTF8.GetBytes("source_id,iso3_country\n")), "text/csv"));
         var request = HttpTestContext.Request("GET", "/api/exports/iron-mining.csv");
 
-        var result = await new SectorExportTrigger(products.Object).RunAsync(request, "iron-mining", CancellationToken.None);
+        var result = await new SectorExportTrigger(products.Object, Settings).RunAsync(request, "iron-mining", CancellationToken.None);
 
         var file = Assert.IsType<FileStreamResult>(result);
         Assert.Equal("text/csv", file.ContentType);
@@ -76,7 +86,7 @@ public sealed class ProductEndpointTests
     public async Task GivenAnInvalidSector_ThenExportIs400(string sector)
     {
         var request = HttpTestContext.Request("GET", "/api/exports/x.csv");
-        var result = await new SectorExportTrigger(new Mock<IProductReader>(MockBehavior.Strict).Object).RunAsync(request, sector, CancellationToken.None);
+        var result = await new SectorExportTrigger(new Mock<IRunResults>(MockBehavior.Strict).Object, Settings).RunAsync(request, sector, CancellationToken.None);
 
         await HttpTestContext.ProblemAsync(result, request, 400);
     }
@@ -85,7 +95,7 @@ public sealed class ProductEndpointTests
     public async Task GivenASectorNotExportedYet_ThenExportIs404()
     {
         var request = HttpTestContext.Request("GET", "/api/exports/copper-mining.csv");
-        var result = await new SectorExportTrigger(Mock.Of<IProductReader>()).RunAsync(request, "copper-mining", CancellationToken.None);
+        var result = await new SectorExportTrigger(Mock.Of<IRunResults>(), Settings).RunAsync(request, "copper-mining", CancellationToken.None);
 
         await HttpTestContext.ProblemAsync(result, request, 404);
     }
@@ -94,12 +104,12 @@ public sealed class ProductEndpointTests
     public async Task GivenAnAssetWithAComposite_ThenThePngIsStreamed()
     {
         var png = new byte[] { 0x89, 0x50, 0x4E, 0x47 };
-        var products = new Mock<IProductReader>();
-        products.Setup(p => p.OpenCompositePngAsync("sishen", It.IsAny<CancellationToken>()))
+        var products = new Mock<IRunResults>();
+        products.Setup(p => p.OpenCompositePngAsync("sishen", Settings.Key, It.IsAny<CancellationToken>()))
             .ReturnsAsync(new ProductContent(new MemoryStream(png), "image/png"));
         var request = HttpTestContext.Request("GET", "/api/assets/sishen/composite.png");
 
-        var result = await new CompositePngTrigger(products.Object).RunAsync(request, "sishen", CancellationToken.None);
+        var result = await new CompositePngTrigger(products.Object, Settings).RunAsync(request, "sishen", CancellationToken.None);
 
         Assert.Equal("image/png", Assert.IsType<FileStreamResult>(result).ContentType);
     }
@@ -108,7 +118,7 @@ public sealed class ProductEndpointTests
     public async Task GivenNoCompositeOrABadAsset_ThenCompositeIs404Or400()
     {
         var request = HttpTestContext.Request("GET", "/api/assets/sishen/composite.png");
-        var trigger = new CompositePngTrigger(Mock.Of<IProductReader>());
+        var trigger = new CompositePngTrigger(Mock.Of<IRunResults>(), Settings);
 
         await HttpTestContext.ProblemAsync(await trigger.RunAsync(request, "sishen", CancellationToken.None), request, 404);
         var bad = HttpTestContext.Request("GET", "/api/assets/x/composite.png");

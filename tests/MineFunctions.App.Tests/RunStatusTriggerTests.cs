@@ -14,15 +14,15 @@ public sealed class RunStatusTriggerTests
     private static async Task<(int Status, JsonElement Body)> GetAsync(string id, OrchestrationMetadata? existing)
     {
         var request = HttpTestContext.Request("GET", $"/api/runs/{id}");
-        var result = await new RunStatusTrigger().RunAsync(request, id, new FakeDurableClient(existing).Object, CancellationToken.None);
+        var result = await new RunStatusTrigger(TestOptions.Starter()).RunAsync(request, id, new FakeDurableClient(existing).Object, CancellationToken.None);
         var (status, _, body) = await HttpTestContext.ExecuteAsync(result, request);
         return (status, JsonDocument.Parse(body).RootElement);
     }
 
     [Fact]
-    public async Task GivenARunningRun_ThenStatusShowsRuntimeStatusProgressAndTheOutcomesSoFar()
+    public async Task GivenARunningRun_ThenStatusShowsRuntimeStatusTheProgressCountsAndWhereTheAssetsAre()
     {
-        var progress = new RunProgress("assets", 1, 3, 40, 120, [new AssetOutcome("sishen", "succeeded", 40, 2, null)]);
+        var progress = new RunProgress("assets", 1, 0, 3, 40, 40);
         var input = new RefreshRequest("refresh-2026-11", [], new PipelineSettings(), "timer");
         var instance = new OrchestrationMetadata("RefreshOrchestrator", "refresh-2026-11")
         {
@@ -39,16 +39,16 @@ public sealed class RunStatusTriggerTests
         Assert.Equal("Running", body.GetProperty("runtimeStatus").GetString());
         Assert.Equal("timer", body.GetProperty("trigger").GetString());
         Assert.Equal(1, body.GetProperty("progress").GetProperty("assetsDone").GetInt32());
-        Assert.Equal(120, body.GetProperty("progress").GetProperty("pairsTotal").GetInt32());
-        Assert.Equal("sishen", body.GetProperty("assets")[0].GetProperty("assetId").GetString());
-        Assert.Equal(0, body.GetProperty("errors").GetArrayLength());
+        Assert.Equal(3, body.GetProperty("progress").GetProperty("assetsTotal").GetInt32());
+        Assert.Equal("https://mine.example/api/runs/refresh-2026-11/assets", body.GetProperty("assetsUri").GetString());
+        Assert.Equal(JsonValueKind.Null, body.GetProperty("failureReason").ValueKind);
+        Assert.Equal(JsonValueKind.Null, body.GetProperty("result").ValueKind);
     }
 
     [Fact]
-    public async Task GivenACompletedRunWithAFailedAsset_ThenStatusShowsEveryOutcomeAndTheAssetsError()
+    public async Task GivenACompletedRun_ThenStatusShowsItsCounts()
     {
-        var output = new RefreshResult("run-all",
-            [new AssetOutcome("sishen", "succeeded", 40, 2, null), new AssetOutcome("carajas-n4", "failed", 0, 0, "no polygon")]);
+        var output = new RefreshResult("run-all", 2, 1, 1, 40, 2);
         var instance = new OrchestrationMetadata("RefreshOrchestrator", "run-all")
         {
             RuntimeStatus = OrchestrationRuntimeStatus.Completed,
@@ -59,29 +59,57 @@ public sealed class RunStatusTriggerTests
 
         Assert.Equal(200, status);
         Assert.Equal("Completed", body.GetProperty("runtimeStatus").GetString());
-        Assert.Equal(2, body.GetProperty("assets").GetArrayLength());
-        Assert.Equal("carajas-n4: no polygon", Assert.Single(body.GetProperty("errors").EnumerateArray()).GetString());
+        Assert.Equal(1, body.GetProperty("result").GetProperty("assetsFailed").GetInt32());
+        Assert.Equal(40, body.GetProperty("result").GetProperty("pairs").GetInt32());
     }
 
     [Fact]
-    public async Task GivenAFailedRun_ThenStatusShowsItsFailure()
+    public async Task GivenAFailedRunWithFailureDetails_ThenStatusShowsTheReasonAndItsCause()
     {
         var instance = new OrchestrationMetadata("RefreshOrchestrator", "run-all")
         {
             RuntimeStatus = OrchestrationRuntimeStatus.Failed,
-            FailureDetails = new TaskFailureDetails("InvalidOperationException", "boom", null, null, null),
+            FailureDetails = new TaskFailureDetails("System.ArgumentException", "CustomStatus is too large: limit = 16 KB (UTF-16), actual = 16.50 KB.", null,
+                new TaskFailureDetails("System.IO.IOException", "disk", null, null, null), null),
         };
 
         var (_, body) = await GetAsync("run-all", instance);
 
-        Assert.Equal("InvalidOperationException: boom", Assert.Single(body.GetProperty("errors").EnumerateArray()).GetString());
+        Assert.Equal(
+            "System.ArgumentException: CustomStatus is too large: limit = 16 KB (UTF-16), actual = 16.50 KB.; caused by System.IO.IOException: disk",
+            body.GetProperty("failureReason").GetString());
+    }
+
+    [Theory]
+    // The Functions host may keep a failure's message as the output of the failed instance, with no failure details:
+    // as a JSON string, as a serialized exception, or as plain text.
+    [InlineData("\"Orchestrator function 'RefreshOrchestrator' failed: CustomStatus is too large\"", "Orchestrator function 'RefreshOrchestrator' failed: CustomStatus is too large")]
+    [InlineData("{\"ClassName\":\"System.ArgumentException\",\"Message\":\"CustomStatus is too large\"}", "System.ArgumentException: CustomStatus is too large")]
+    [InlineData("CustomStatus is too large", "CustomStatus is too large")]
+    public async Task GivenAFailedRunWithoutFailureDetails_ThenStatusShowsTheReasonFromItsOutput(string output, string expected)
+    {
+        var instance = new OrchestrationMetadata("RefreshOrchestrator", "run-all") { RuntimeStatus = OrchestrationRuntimeStatus.Failed, SerializedOutput = output };
+
+        var (_, body) = await GetAsync("run-all", instance);
+
+        Assert.Equal(expected, body.GetProperty("failureReason").GetString());
+    }
+
+    [Fact]
+    public async Task GivenAFailedRunWithNoReasonAtAll_ThenStatusSaysSoInsteadOfNothing()
+    {
+        var instance = new OrchestrationMetadata("RefreshOrchestrator", "run-all") { RuntimeStatus = OrchestrationRuntimeStatus.Failed };
+
+        var (_, body) = await GetAsync("run-all", instance);
+
+        Assert.Contains("neither failure details nor an output", body.GetProperty("failureReason").GetString());
     }
 
     [Fact]
     public async Task GivenAnUnknownRun_ThenStatusIs404Problem()
     {
         var request = HttpTestContext.Request("GET", "/api/runs/refresh-1999-01");
-        var result = await new RunStatusTrigger().RunAsync(request, "refresh-1999-01", new FakeDurableClient().Object, CancellationToken.None);
+        var result = await new RunStatusTrigger(TestOptions.Starter()).RunAsync(request, "refresh-1999-01", new FakeDurableClient().Object, CancellationToken.None);
 
         await HttpTestContext.ProblemAsync(result, request, 404);
     }
@@ -95,7 +123,7 @@ public sealed class RunStatusTriggerTests
     {
         var client = new FakeDurableClient();
         var request = HttpTestContext.Request("GET", "/api/runs/x");
-        var result = await new RunStatusTrigger().RunAsync(request, id, client.Object, CancellationToken.None);
+        var result = await new RunStatusTrigger(TestOptions.Starter()).RunAsync(request, id, client.Object, CancellationToken.None);
 
         await HttpTestContext.ProblemAsync(result, request, 400);
         client.Mock.Verify(c => c.GetInstanceAsync(Moq.It.IsAny<string>(), Moq.It.IsAny<bool>(), Moq.It.IsAny<CancellationToken>()), Moq.Times.Never);

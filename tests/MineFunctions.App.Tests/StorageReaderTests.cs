@@ -8,6 +8,7 @@ using MineFunctions.Infrastructure.Storage;
 using MineFunctions.Infrastructure.Storage.Tables;
 using MineFunctions.Core.Export;
 using MineFunctions.Core.Inputs;
+using MineFunctions.Workflow.Runs;
 using MineFunctions.Workflow.Storage;
 
 namespace MineFunctions.App.Tests;
@@ -16,6 +17,9 @@ namespace MineFunctions.App.Tests;
 public sealed class StorageReaderTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixture>
 {
     private static readonly CurrentSettings Settings = new(TestOptions.Wrap(new PipelineOptions()));
+
+    private RunResults Reader(ProductBlobStore products) =>
+        new(new PipelineStorage(products, products, new ResultTableStore(new TableServiceClient(azurite.ConnectionString), AzuriteFixture.UniqueName("t"))));
 
     private ProductBlobStore NewProducts() =>
         new(new BlobServiceClient(azurite.ConnectionString), AzuriteFixture.UniqueName("products-"));
@@ -29,14 +33,15 @@ public sealed class StorageReaderTests(AzuriteFixture azurite) : IClassFixture<A
             new("sishen", key, year, "iron", "ZAF", area, area * 3.2, "medium", 0.0102, "low", area * 0.03, "low", area * 0.004);
         await tables.UpsertAllAsync([Row(Settings.Key, 2022, 110), Row(Settings.Key, 2021, 116), Row("v0-0000000000000000", 2021, 999)]);
 
-        var results = await new TableAssetResultsReader(tables, Settings).GetAsync("sishen", CancellationToken.None);
+        var reader = new RunResults(new PipelineStorage(NewProducts(), NewProducts(), tables));
+        var years = await reader.GetAssetYearsAsync("sishen", Settings.Key, CancellationToken.None);
 
-        Assert.NotNull(results);
-        Assert.Equal([2021, 2022], results.Years.Select(y => y.Year));
-        Assert.Equal(116, results.Years[0].AreaM2);
-        Assert.Equal(116 * 3.2, results.Years[0].ProductionT);
-        Assert.Equal("low", results.Years[0].Confidence);
-        Assert.Null(await new TableAssetResultsReader(tables, Settings).GetAsync("carajas", CancellationToken.None));
+        Assert.Equal([2021, 2022], years.Select(y => y.Year));
+        Assert.Equal(116, years[0].Emissions!.MinedAreaM2);
+        Assert.Equal(116 * 3.2, years[0].Emissions!.ActivityTonnes);
+        Assert.Equal("low", years[0].Emissions!.Confidence);
+        Assert.Null(years[0].Activity);
+        Assert.Empty(await reader.GetAssetYearsAsync("carajas", Settings.Key, CancellationToken.None));
     }
 
     [Fact]
@@ -48,13 +53,13 @@ public sealed class StorageReaderTests(AzuriteFixture azurite) : IClassFixture<A
         await products.UploadAsync(ProductLayout.Png("sishen", Settings.Key, "composite_2020-2022"), "new"u8.ToArray(), "image/png");
         await products.UploadAsync(ProductLayout.Png("sishen", Settings.Key, "classes_2021-2023"), "no"u8.ToArray(), "image/png");
 
-        var png = await new BlobProductReader(products, Settings).OpenCompositePngAsync("sishen", CancellationToken.None);
+        var png = await Reader(products).OpenCompositePngAsync("sishen", Settings.Key, CancellationToken.None);
 
         Assert.NotNull(png);
         Assert.Equal("image/png", png.ContentType);
         await using var content = png.Content;
         Assert.Equal("new", await new StreamReader(content).ReadToEndAsync());
-        Assert.Null(await new BlobProductReader(products, Settings).OpenCompositePngAsync("carajas", CancellationToken.None));
+        Assert.Null(await Reader(products).OpenCompositePngAsync("carajas", Settings.Key, CancellationToken.None));
     }
 
     [Fact]
@@ -66,13 +71,13 @@ public sealed class StorageReaderTests(AzuriteFixture azurite) : IClassFixture<A
         await products.UploadAsync(WorkflowProducts.Export(Settings.Key, ClimateTraceFormat.SourcesFileName(Commodity.Iron)), Encoding.UTF8.GetBytes(csv), "text/csv");
         var other = new CurrentSettings(TestOptions.Wrap(new PipelineOptions { WindowX = 9 }));
 
-        var found = await new BlobProductReader(products, Settings).OpenSectorExportAsync(Commodity.Iron, CancellationToken.None);
+        var found = await Reader(products).OpenSectorExportAsync(Commodity.Iron, Settings.Key, CancellationToken.None);
 
         Assert.NotNull(found);
         Assert.Equal("text/csv", found.ContentType);
         await using (var content = found.Content) Assert.Equal(csv, await new StreamReader(content).ReadToEndAsync());
-        Assert.Null(await new BlobProductReader(products, Settings).OpenSectorExportAsync(Commodity.Copper, CancellationToken.None));
-        Assert.Null(await new BlobProductReader(products, other).OpenSectorExportAsync(Commodity.Iron, CancellationToken.None));
+        Assert.Null(await Reader(products).OpenSectorExportAsync(Commodity.Copper, Settings.Key, CancellationToken.None));
+        Assert.Null(await Reader(products).OpenSectorExportAsync(Commodity.Iron, other.Key, CancellationToken.None));
     }
 
     [Fact]

@@ -26,6 +26,15 @@ public sealed class RunCommandTests
         Assert.True(File.Exists(Path.Combine(output, "demo-iron-a", "activity.csv")));
         Assert.True(File.Exists(Path.Combine(output, "iron-mining_emissions-sources.csv")));
 
+        // `mine status RUN --assets --failed` pages the failed outcomes from the Runs table.
+        var runId = System.Text.RegularExpressions.Regex.Match(log, @"Run id (run-[0-9a-f]+)\.").Groups[1].Value;
+        var (statusCode, failedOnly) = await MineProcess.RunAsync("status", runId, "--assets", "--failed", "--namespace", ns);
+        Assert.True(statusCode == 0, failedOnly);
+        Assert.Contains("Result:    2 asset(s): 1 succeeded, 1 failed", failedOnly);
+        Assert.Matches(@"broken-mine\s+failed.*no mine polygon", failedOnly);
+        Assert.DoesNotContain("demo-iron-a", failedOnly);
+        Assert.Contains("(1 asset(s))", failedOnly);
+
         var (again, secondLog) = await MineProcess.RunAsync("run", "--input", input, "--out", output, "--namespace", ns);
         Assert.Equal(1, again);
         Assert.Contains("already completed", secondLog);

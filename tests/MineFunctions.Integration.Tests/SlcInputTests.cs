@@ -31,11 +31,11 @@ public sealed class SlcInputTests
             Encoding.UTF8.GetBytes(PolygonGeoJson.FromPixelVertices([(32, 8), (56, 8), (56, 56), (32, 56)], grid)));
 
         var settings = new PipelineSettings();
-        var (result, _) = await runner.RunAsync(new RefreshRequest("slc-" + names.TaskHub, [asset], settings, "test"), [asset], TextWriter.Null, CancellationToken.None);
+        var result = await runner.RunAsync(new RefreshRequest("slc-" + names.TaskHub, [asset], settings, "test"), TextWriter.Null, CancellationToken.None);
 
         // 03-01→03-13 and 03-13→03-25 are 12 days, 03-25→04-18 is 24: three pairs. One spring proves
         // the coherence path, not a composite: the asset stops at the three-year rule, with that reason.
-        var outcome = Assert.Single(result!.Assets);
+        var outcome = Assert.Single(result.Assets);
         Assert.Equal(3, outcome.Pairs);
         Assert.Equal(0, outcome.RejectedPairs);
         Assert.Contains("three consecutive years", outcome.Error);

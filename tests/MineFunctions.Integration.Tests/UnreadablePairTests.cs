@@ -32,9 +32,9 @@ public sealed class UnreadablePairTests
         await runner.Storage.Inputs.UploadAsync(truncated, whole.AsSpan(0, whole.Length / 3).ToArray(), "image/tiff", CancellationToken.None);
         await runner.Storage.Inputs.UploadAsync(empty, ReadOnlyMemory<byte>.Empty, "image/tiff", CancellationToken.None);
 
-        var (result, _) = await runner.RunAsync(new RefreshRequest("bad-pairs-" + names.TaskHub, [asset], new PipelineSettings(), "test"), [asset], TextWriter.Null, CancellationToken.None);
+        var result = await runner.RunAsync(new RefreshRequest("bad-pairs-" + names.TaskHub, [asset], new PipelineSettings(), "test"), TextWriter.Null, CancellationToken.None);
 
-        var outcome = Assert.Single(result!.Assets);
+        var outcome = Assert.Single(result.Assets);
         Assert.Equal("succeeded", outcome.Status);
         Assert.Equal(pairBlobs.Count, outcome.Pairs);
         // The weather-hit pairs are rejected by screening; the two bad files are the only other rejections.

@@ -49,14 +49,14 @@ public sealed class WorkflowOnAzuriteTests
         await using var runner = await LocalRunner.StartAsync(EngineKind.AzureStorage, names, TestStorage.ConnectionString, null, TextWriter.Null, CancellationToken.None);
         await sample.UploadAsync(runner.Storage.Inputs, TextWriter.Null, CancellationToken.None);
 
-        var (first, _) = await runner.RunAsync(request, assets, TextWriter.Null, CancellationToken.None);
-        Assert.Equal("succeeded", Assert.Single(first!.Assets).Status);
+        var first = await runner.RunAsync(request, TextWriter.Null, CancellationToken.None);
+        Assert.Equal("succeeded", Assert.Single(first.Assets).Status);
         var before = await SnapshotAsync(names);
 
         // Forget the finished instance so the same run really executes again, activity by activity.
         await runner.Client.PurgeInstanceAsync(request.RunId, new PurgeInstanceOptions(Recursive: true));
-        var (second, _) = await runner.RunAsync(request, assets, TextWriter.Null, CancellationToken.None);
-        Assert.Equal(first.Assets, second!.Assets);
+        var second = await runner.RunAsync(request, TextWriter.Null, CancellationToken.None);
+        Assert.Equal(first.Assets, second.Assets);
         var after = await SnapshotAsync(names);
 
         Assert.NotEmpty(before);
@@ -74,10 +74,10 @@ public sealed class WorkflowOnAzuriteTests
         await using var runner = await LocalRunner.StartAsync(EngineKind.AzureStorage, names, TestStorage.ConnectionString, null, TextWriter.Null, CancellationToken.None);
         await sample.UploadAsync(runner.Storage.Inputs, TextWriter.Null, CancellationToken.None);
         var settings = new PipelineSettings();
-        await runner.RunAsync(new RefreshRequest("all-" + names.TaskHub, assets, settings, "test"), assets, TextWriter.Null, CancellationToken.None);
+        await runner.RunAsync(new RefreshRequest("all-" + names.TaskHub, assets, settings, "test"), TextWriter.Null, CancellationToken.None);
 
-        var (one, _) = await runner.RunAsync(new RefreshRequest("one-" + names.TaskHub, [assets[0]], settings, "blob"), [assets[0]], TextWriter.Null, CancellationToken.None);
-        Assert.Equal("succeeded", Assert.Single(one!.Assets).Status);
+        var one = await runner.RunAsync(new RefreshRequest("one-" + names.TaskHub, [assets[0]], settings, "blob"), TextWriter.Null, CancellationToken.None);
+        Assert.Equal("succeeded", Assert.Single(one.Assets).Status);
 
         var export = System.Text.Encoding.UTF8.GetString(await runner.Storage.Products.DownloadBytesAsync(
             MineFunctions.Workflow.Storage.WorkflowProducts.Export(MineFunctions.Workflow.SettingsFingerprint.Of(settings), "iron-mining_emissions-sources.csv")));

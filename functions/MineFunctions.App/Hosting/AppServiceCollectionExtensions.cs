@@ -9,6 +9,7 @@ using MineFunctions.App.Runs;
 using MineFunctions.Infrastructure.Gdal;
 using MineFunctions.Infrastructure.Resilience;
 using MineFunctions.Infrastructure.Storage;
+using MineFunctions.Workflow.Runs;
 using MineFunctions.Workflow.Storage;
 
 namespace MineFunctions.App.Hosting;
@@ -29,7 +30,7 @@ public static class AppServiceCollectionExtensions
         services.AddValidatedOptions<AcquisitionOptions>(configuration, AcquisitionOptions.SectionName);
 
         services.AddSingleton(TimeProvider.System);
-        services.AddSingleton<RunStarter>();
+        services.AddSingleton<RunClients>();
         services.AddSingleton(sp => new RasterResiliencePipelines(
             sp.GetRequiredService<IOptions<RasterWorkOptions>>().Value, sp.GetRequiredService<TimeProvider>()));
 
@@ -53,8 +54,7 @@ public static class AppServiceCollectionExtensions
                 MineFunctions.Workflow.Acquisition.AcquisitionServices.CreateHttpClient(), new Uri(a.AsfSearchUrl), new Uri(a.Hyp3Url), a.EarthdataToken);
         });
         services.AddSingleton<CurrentSettings>();
-        services.AddSingleton<IAssetResultsReader, TableAssetResultsReader>();
-        services.AddSingleton<IProductReader, BlobProductReader>();
+        services.AddSingleton<IRunResults>(sp => new RunResults(sp.GetRequiredService<PipelineStorage>()));
         return services;
     }
 

@@ -1,4 +1,4 @@
-using MineFunctions.App.Runs;
+using MineFunctions.Workflow.Runs;
 
 namespace MineFunctions.App.Inputs;
 

@@ -5,11 +5,12 @@ using MineFunctions.App.Http;
 using MineFunctions.App.Inputs;
 using MineFunctions.Infrastructure.Storage;
 using MineFunctions.App.Results;
+using MineFunctions.Workflow.Runs;
 
 namespace MineFunctions.App.Triggers;
 
 /// <summary><c>GET /api/assets/{asset}/composite.png</c>: the asset's RGB activity composite (METHOD.md §1.5).</summary>
-public sealed class CompositePngTrigger(IProductReader products)
+public sealed class CompositePngTrigger(IRunResults products, CurrentSettings settings)
 {
     /// <summary>HTTP entry point.</summary>
     [Function(nameof(CompositePngTrigger))]
@@ -19,7 +20,7 @@ public sealed class CompositePngTrigger(IProductReader products)
         CancellationToken cancellationToken)
     {
         if (!AssetIds.IsValid(asset, out var reason)) return Problems.BadRequest(reason, request);
-        var product = await products.OpenCompositePngAsync(asset, cancellationToken);
+        var product = await products.OpenCompositePngAsync(asset, settings.Key, cancellationToken);
         return product is null
             ? Problems.NotFound($"No composite for asset '{asset}' yet.", request)
             : new FileStreamResult(product.Content, product.ContentType);

@@ -9,6 +9,7 @@ using MineFunctions.App.Options;
 using MineFunctions.App.Runs;
 using MineFunctions.Workflow;
 using MineFunctions.Workflow.Contracts;
+using MineFunctions.Workflow.Runs;
 
 namespace MineFunctions.App.Triggers;
 
@@ -21,7 +22,7 @@ namespace MineFunctions.App.Triggers;
 /// would only make the host deliver the same bad event again.
 /// </summary>
 public sealed class InputBlobTrigger(
-    RunStarter starter, IOptions<MineFunctionsOptions> options, IOptions<PipelineOptions> pipeline, ILogger<InputBlobTrigger> logger)
+    RunClients runs, IOptions<MineFunctionsOptions> options, IOptions<PipelineOptions> pipeline, ILogger<InputBlobTrigger> logger)
 {
     /// <summary>Blob trigger entry point.</summary>
     [Function(nameof(InputBlobTrigger))]
@@ -64,8 +65,8 @@ public sealed class InputBlobTrigger(
         var asset = classification.AssetId!;
         var request = new RefreshRequest(InstanceIds.AssetReprocess(asset, blobVersion), [asset], pipeline.Value.ToSettings(), "blob");
         // Same asset and blob version = same event: never start it twice, whatever became of the first.
-        var policy = new RunStartPolicy(RestartCompleted: false, RestartFailed: false, StaleAfter: options.Value.StaleRunAge);
-        var start = await starter.StartAsync(client, request, policy, options.Value.TerminateWait, cancellationToken);
+        var policy = RunStartPolicy.BlobEvent(options.Value.StaleRunAge, options.Value.TerminateWait);
+        var start = await runs.For(client).StartAsync(request, policy, cancellationToken);
         return Record(new InputBlobOutcome(name, InputBlobDecision.AssetInput, start.Reason, start));
     }
 

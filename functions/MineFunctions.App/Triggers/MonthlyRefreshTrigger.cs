@@ -5,6 +5,7 @@ using MineFunctions.App.Options;
 using MineFunctions.App.Runs;
 using MineFunctions.Workflow;
 using MineFunctions.Workflow.Contracts;
+using MineFunctions.Workflow.Runs;
 
 namespace MineFunctions.App.Triggers;
 
@@ -15,7 +16,7 @@ namespace MineFunctions.App.Triggers;
 /// reported and replaced, so it can't block every later month.
 /// </summary>
 public sealed class MonthlyRefreshTrigger(
-    RunStarter starter, TimeProvider time, IOptions<MineFunctionsOptions> options, IOptions<PipelineOptions> pipeline)
+    RunClients runs, TimeProvider time, IOptions<MineFunctionsOptions> options, IOptions<PipelineOptions> pipeline)
 {
     /// <summary>Timer entry point.</summary>
     [Function(nameof(MonthlyRefreshTrigger))]
@@ -32,7 +33,6 @@ public sealed class MonthlyRefreshTrigger(
         var runId = InstanceIds.MonthlyRefresh(time.GetUtcNow());
         var request = new RefreshRequest(runId, [], pipeline.Value.ToSettings(), "timer");
         // A completed month stays done; a failed or terminated one is tried again by the next tick.
-        var policy = new RunStartPolicy(RestartCompleted: false, RestartFailed: true, StaleAfter: settings.StaleRunAge);
-        return starter.StartAsync(client, request, policy, settings.TerminateWait, cancellationToken);
+        return runs.For(client).StartAsync(request, RunStartPolicy.MonthlyRefresh(settings.StaleRunAge, settings.TerminateWait), cancellationToken);
     }
 }

@@ -10,6 +10,7 @@ using MineFunctions.Infrastructure.Storage;
 using MineFunctions.App.Options;
 using MineFunctions.App.Runs;
 using MineFunctions.Workflow.Contracts;
+using MineFunctions.Workflow.Runs;
 
 namespace MineFunctions.App.Triggers;
 
@@ -18,7 +19,7 @@ namespace MineFunctions.App.Triggers;
 /// those assets (all when absent or empty). 202 with the run id and status URL; 409 when the same
 /// run (same asset list) is already running; 400 for a malformed body or id; 413 over 64 KiB.
 /// </summary>
-public sealed class StartRunTrigger(RunStarter starter, IOptions<MineFunctionsOptions> options, IOptions<PipelineOptions> pipeline)
+public sealed class StartRunTrigger(RunClients runs, IOptions<MineFunctionsOptions> options, IOptions<PipelineOptions> pipeline)
 {
     /// <summary>Largest accepted body.</summary>
     public const int MaxBodyBytes = 64 * 1024;
@@ -42,8 +43,8 @@ public sealed class StartRunTrigger(RunStarter starter, IOptions<MineFunctionsOp
         var runId = RunIds.ForAssets(assets);
         var runRequest = new RefreshRequest(runId, assets, pipeline.Value.ToSettings(), "http");
         // An explicit request wants a fresh run: a finished one is replaced, a running one is a conflict.
-        var policy = new RunStartPolicy(RestartCompleted: true, RestartFailed: true, StaleAfter: options.Value.StaleRunAge);
-        var start = await starter.StartAsync(client, runRequest, policy, options.Value.TerminateWait, cancellationToken);
+        var policy = RunStartPolicy.ExplicitRequest(options.Value.StaleRunAge, options.Value.TerminateWait);
+        var start = await runs.For(client).StartAsync(runRequest, policy, cancellationToken);
         if (!start.StartedNew)
             return Problems.Conflict($"Run '{runId}' is already running ({start.Reason}).", request);
 

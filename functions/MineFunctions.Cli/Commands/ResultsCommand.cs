@@ -2,9 +2,9 @@ using System.Globalization;
 using MineFunctions.Cli.LocalEngine;
 using MineFunctions.Cli.Running;
 using MineFunctions.Infrastructure.Storage;
-using MineFunctions.Infrastructure.Storage.Tables;
 using MineFunctions.Workflow;
 using MineFunctions.Workflow.Contracts;
+using MineFunctions.Workflow.Runs;
 using MineFunctions.Workflow.Storage;
 
 namespace MineFunctions.Cli.Commands;
@@ -45,11 +45,8 @@ internal sealed class ResultsCommand : ICliCommand
 
         await using var local = await LocalStorage.OpenAsync(state, null, cancellationToken);
         var storage = await PipelineStorage.ConnectAsync(names.StorageOptions(local.ConnectionString), cancellationToken);
-        var areas = new Dictionary<int, AnnualActivityRow>();
-        await foreach (var row in storage.Tables.QueryAssetAsync<AnnualActivityRow>(asset, key, cancellationToken)) areas[row.Year] = row;
-        var emissions = new Dictionary<int, EmissionsRow>();
-        await foreach (var row in storage.Tables.QueryAssetAsync<EmissionsRow>(asset, key, cancellationToken)) emissions[row.Year] = row;
-        if (areas.Count == 0 && emissions.Count == 0)
+        var years = await new RunResults(storage).GetAssetYearsAsync(asset, key, cancellationToken);
+        if (years.Count == 0)
         {
             output.WriteLine($"No results for asset '{asset}' under settings key {key}.");
             return 1;
@@ -57,10 +54,8 @@ internal sealed class ResultsCommand : ICliCommand
 
         output.WriteLine($"{asset} (settings {key})");
         output.WriteLine($"{"year",4} {"pairs ok/rej",12} {"active px",10} {"area m²",12} {"± m²",10} {"ore t",14} {"± t",12} {"conf",9} {"EF t/t",8} {"CO2 t",12} {"conf",9} {"± t",10}");
-        foreach (var year in areas.Keys.Union(emissions.Keys).Order())
+        foreach (var (year, a, e) in years)
         {
-            areas.TryGetValue(year, out var a);
-            emissions.TryGetValue(year, out var e);
             output.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"{year,4} {(a is null ? "" : $"{a.AcceptedPairs}/{a.RejectedPairs}"),12} {a?.ActivePixels,10} {a?.ActiveAreaM2,12:0} {a?.ActiveAreaUncertaintyM2,10:0} {e?.ActivityTonnes,14:0} {e?.ActivityUncertaintyTonnes,12:0} {e?.ActivityConfidence,9} {e?.EmissionFactor,8:0.0000} {e?.Co2Tonnes,12:0} {e?.Confidence,9} {e?.Uncertainty,10:0}"));
         }

@@ -54,17 +54,17 @@ internal sealed class RunCommand : ICliCommand
         var (assets, fingerprint, warnings) = await InputFolderUploader.UploadAsync(runner.Storage.Inputs, input, output, cancellationToken);
         var key = SettingsFingerprint.Of(settings);
         var runId = $"run-{InstanceIds.ShortHash($"{key}|{fingerprint}")}";
-        var (result, meta) = await runner.RunAsync(new RefreshRequest(runId, assets, settings, "cli"), assets, output, cancellationToken);
-        if (result is null)
+        var run = await runner.RunAsync(new RefreshRequest(runId, assets, settings, "cli"), output, cancellationToken);
+        if (!run.Completed)
         {
-            output.WriteLine($"The run ended {meta.RuntimeStatus}: {meta.FailureDetails?.ErrorMessage}");
+            output.WriteLine($"Run {runId} ended {run.Status.RuntimeStatus}: {run.Status.FailureReason}");
             return 1;
         }
-        var files = await ResultDownloader.DownloadAsync(runner.Storage, key, assets, outDir, cancellationToken);
-        foreach (var a in result.Assets)
+        var files = await runner.Results.DownloadAsync(assets, key, outDir, cancellationToken);
+        foreach (var a in run.Assets)
             output.WriteLine($"{a.AssetId,-20} {a.Status,-10} {a.Pairs,5} pairs, {a.RejectedPairs} rejected{(a.Error is null ? "" : ": " + a.Error)}");
         if (warnings.Count > 0) output.WriteLine($"{warnings.Count} input warning(s) at upload (listed above); per asset, inputs.csv lists what was skipped or excluded.");
         output.WriteLine($"{files.Count} files in {outDir}. Run id {runId}.");
-        return result.Assets.All(a => a.Status == "succeeded") ? 0 : 1;
+        return run.Assets.All(a => a.Status == AssetOutcome.Succeeded) ? 0 : 1;
     }
 }

@@ -37,26 +37,26 @@ internal static class DemoRunner
         var ids = sample.Mines.Select(m => m.Mine.AssetId).ToList();
         var runId = "demo-" + InstanceIds.ShortHash($"{key}|{options.Assets}|{options.Size}");
         output.WriteLine($"Running the workflow ({options.Engine}) as {runId}:");
-        var (result, meta) = await runner.RunAsync(new RefreshRequest(runId, ids, settings, "cli"), ids, output, cancellationToken);
-        if (result is null)
+        var run = await runner.RunAsync(new RefreshRequest(runId, ids, settings, "cli"), output, cancellationToken);
+        if (!run.Completed)
         {
-            output.WriteLine($"The run ended {meta.RuntimeStatus}: {meta.FailureDetails?.ErrorMessage}");
+            output.WriteLine($"Run {runId} ended {run.Status.RuntimeStatus}: {run.Status.FailureReason}");
             return null;
         }
 
-        var files = await ResultDownloader.DownloadAsync(runner.Storage, key, ids, options.OutDir, cancellationToken);
+        var files = await runner.Results.DownloadAsync(ids, key, options.OutDir, cancellationToken);
         long correct = 0, total = 0;
         var perAsset = new List<DemoAssetSummary>();
         foreach (var (mine, scene) in sample.Mines)
         {
-            var outcome = result.Assets.Single(a => a.AssetId == mine.AssetId);
-            var (c, t) = outcome.Status == "succeeded" ? await DemoScore.ScoreAsync(runner.Storage, mine.AssetId, key, scene, cancellationToken) : (0L, 0L);
+            var outcome = run.Assets.Single(a => a.AssetId == mine.AssetId);
+            var (c, t) = outcome.Status == AssetOutcome.Succeeded ? await DemoScore.ScoreAsync(runner.Storage, mine.AssetId, key, scene, cancellationToken) : (0L, 0L);
             (correct, total) = (correct + c, total + t);
             perAsset.Add(new DemoAssetSummary(mine.AssetId, outcome.Status, outcome.Pairs, outcome.RejectedPairs,
                 scene.Pairs.Count(p => p.WeatherHit), t == 0 ? 0 : Math.Round((double)c / t, 6), outcome.Error));
         }
 
-        var summary = new DemoSummary(result.Assets.Count, result.Assets.Sum(a => a.Pairs), result.Assets.Sum(a => a.RejectedPairs),
+        var summary = new DemoSummary(run.Assets.Count, run.Assets.Sum(a => a.Pairs), run.Assets.Sum(a => a.RejectedPairs),
             total == 0 ? 0 : Math.Round((double)correct / total, 6), Math.Round(clock.Elapsed.TotalSeconds, 1), options.Engine.ToString(), runId, key, perAsset);
         await AtomicFile.WriteAllTextAsync(Path.Combine(options.OutDir, "summary.json"),
             JsonSerializer.Serialize(summary, new JsonSerializerOptions { WriteIndented = true, PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower }), cancellationToken);

@@ -1,8 +1,8 @@
 using System.Globalization;
 using System.Text.Json;
-using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
 using MineFunctions.Workflow.Contracts;
+using MineFunctions.Workflow.Runs;
 
 namespace MineFunctions.Cli.LocalEngine;
 
@@ -11,9 +11,10 @@ public static class InstanceFormatter
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
-    /// <summary>One line of progress, e.g. "pairs: assets 1/2, pairs 40/72".</summary>
+    /// <summary>One line of progress, e.g. "assets: assets 1/2 (1 failed), pairs 40/72".</summary>
     public static string ProgressLine(RunProgress p) =>
-        string.Create(CultureInfo.InvariantCulture, $"{p.Stage}: assets {p.AssetsDone}/{p.AssetsTotal}, pairs {p.PairsDone}/{p.PairsTotal}");
+        string.Create(CultureInfo.InvariantCulture,
+            $"{p.Stage}: assets {p.AssetsDone}/{p.AssetsTotal}{(p.AssetsFailed > 0 ? $" ({p.AssetsFailed} failed)" : "")}, pairs {p.PairsDone}/{p.PairsTotal}");
 
     /// <summary>One row of the instance list: id, name, status, created, last update, progress.</summary>
     public static string ListRow(OrchestrationMetadata m)
@@ -26,58 +27,43 @@ public static class InstanceFormatter
     public static string ListHeader =>
         $"{"INSTANCE",-36} {"NAME",-24} {"STATUS",-10} {"CREATED (UTC)",-19}  {"UPDATED (UTC)",-19}  PROGRESS";
 
-    /// <summary>The details of one instance: status, times, progress with per-asset outcomes, output or failure.</summary>
+    /// <summary>The details of one instance: status, times, progress counts, failure reason, result counts or output.</summary>
     public static void WriteDetails(OrchestrationMetadata m, TextWriter output)
     {
+        var status = RunClient.ToStatus(m);
         output.WriteLine($"Instance:  {m.InstanceId}");
         output.WriteLine($"Name:      {m.Name}");
         output.WriteLine($"Status:    {m.RuntimeStatus}");
         output.WriteLine($"Created:   {Time(m.CreatedAt)} UTC");
         output.WriteLine($"Updated:   {Time(m.LastUpdatedAt)} UTC");
-        if (InstanceWatcher.ReadProgress(m) is { } progress)
-        {
-            output.WriteLine($"Progress:  {ProgressLine(progress)}");
-            WriteOutcomes(progress.Assets, output);
-        }
-        else if (!string.IsNullOrEmpty(m.SerializedCustomStatus))
-        {
-            output.WriteLine($"Custom status: {Truncate(m.SerializedCustomStatus)}");
-        }
+        if (status.Progress is { } progress) output.WriteLine($"Progress:  {ProgressLine(progress)}");
+        else if (!string.IsNullOrEmpty(m.SerializedCustomStatus)) output.WriteLine($"Custom status: {Truncate(m.SerializedCustomStatus)}");
 
-        if (m.FailureDetails is { } failure) WriteFailure(failure, output);
-        if (string.IsNullOrEmpty(m.SerializedOutput)) return;
-        var result = TryRead<RefreshResult>(m.SerializedOutput);
-        if (result is { Assets: not null })
+        if (status.FailureReason is { } reason)
         {
-            output.WriteLine($"Result:    run {result.RunId}, {result.Assets.Count} asset(s)");
-            WriteOutcomes(result.Assets, output);
+            output.WriteLine($"Failure:   {reason}");
+            return;
         }
-        else
-        {
-            output.WriteLine($"Output:    {Truncate(m.SerializedOutput)}");
-        }
-    }
-
-    private static void WriteOutcomes(IReadOnlyList<AssetOutcome>? outcomes, TextWriter output)
-    {
-        if (outcomes is null) return;
-        foreach (var a in outcomes)
-        {
-            var error = string.IsNullOrEmpty(a.Error) ? "" : $"  ({a.Error})";
+        if (status.Result is { } r)
             output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"  {a.AssetId,-24} {a.Status,-10} pairs {a.Pairs}, rejected {a.RejectedPairs}{error}"));
-        }
+                $"Result:    {r.AssetsTotal} asset(s): {r.AssetsSucceeded} succeeded, {r.AssetsFailed} failed; {r.Pairs} pairs, {r.RejectedPairs} rejected"));
+        else if (TryRead<AssetOutcome>(m.SerializedOutput) is { AssetId: not null } a)
+            WriteOutcome(a, output);
+        else if (!string.IsNullOrEmpty(m.SerializedOutput))
+            output.WriteLine($"Output:    {Truncate(m.SerializedOutput)}");
     }
 
-    private static void WriteFailure(TaskFailureDetails failure, TextWriter output)
+    /// <summary>One asset's outcome: id, status, pairs, rejected pairs and the error of a failed one.</summary>
+    public static void WriteOutcome(AssetOutcome a, TextWriter output)
     {
-        output.WriteLine($"Failure:   {failure.ErrorType}: {failure.ErrorMessage}");
-        for (var inner = failure.InnerFailure; inner is not null; inner = inner.InnerFailure)
-            output.WriteLine($"  caused by {inner.ErrorType}: {inner.ErrorMessage}");
+        var error = string.IsNullOrEmpty(a.Error) ? "" : $"  ({a.Error})";
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"  {a.AssetId,-24} {a.Status,-10} pairs {a.Pairs}, rejected {a.RejectedPairs}{error}"));
     }
 
-    private static T? TryRead<T>(string json) where T : class
+    private static T? TryRead<T>(string? json) where T : class
     {
+        if (string.IsNullOrEmpty(json)) return null;
         try
         {
             return JsonSerializer.Deserialize<T>(json, Json);

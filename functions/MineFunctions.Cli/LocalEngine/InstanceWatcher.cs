@@ -1,6 +1,6 @@
-using System.Text.Json;
 using Microsoft.DurableTask.Client;
 using MineFunctions.Workflow.Contracts;
+using MineFunctions.Workflow.Runs;
 
 namespace MineFunctions.Cli.LocalEngine;
 
@@ -11,8 +11,6 @@ namespace MineFunctions.Cli.LocalEngine;
 /// </summary>
 public static class InstanceWatcher
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
-
     /// <summary>
     /// Polls until the instance is completed, failed or terminated and returns its final metadata.
     /// <paramref name="onChange"/> runs whenever the runtime status or the custom status changes.
@@ -59,17 +57,5 @@ public static class InstanceWatcher
         }, cancellationToken);
 
     /// <summary>The run's progress from an instance's custom status, or null when it has none (or another shape).</summary>
-    public static RunProgress? ReadProgress(OrchestrationMetadata metadata)
-    {
-        if (string.IsNullOrEmpty(metadata.SerializedCustomStatus)) return null;
-        try
-        {
-            var progress = JsonSerializer.Deserialize<RunProgress>(metadata.SerializedCustomStatus, Json);
-            return progress is { Stage: not null } ? progress : null;
-        }
-        catch (JsonException)
-        {
-            return null;
-        }
-    }
+    public static RunProgress? ReadProgress(OrchestrationMetadata metadata) => RunClient.ToStatus(metadata).Progress;
 }

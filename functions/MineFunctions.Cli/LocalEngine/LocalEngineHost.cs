@@ -149,7 +149,12 @@ public sealed class LocalEngineHost : IAsyncDisposable
                 web.UseKestrel(k => k.Listen(IPAddress.Loopback, 0, listen => listen.Protocols = HttpProtocols.Http2));
                 web.ConfigureServices(services =>
                 {
-                    services.AddGrpc(o => o.MaxReceiveMessageSize = null);
+                    services.AddGrpc(o =>
+                    {
+                        o.MaxReceiveMessageSize = null;
+                        // The Functions host's limits, so what fails in Azure fails here (HostLimits).
+                        o.Interceptors.Add<HostLimitsInterceptor>();
+                    });
                     services.AddSingleton(service);
                     services.AddSingleton((IOrchestrationServiceClient)service);
                     services.Configure<TaskHubGrpcServerOptions>(o =>

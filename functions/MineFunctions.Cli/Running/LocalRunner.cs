@@ -3,15 +3,22 @@ using Microsoft.Extensions.DependencyInjection;
 using MineFunctions.Cli.LocalEngine;
 using MineFunctions.Workflow;
 using MineFunctions.Workflow.Contracts;
-using MineFunctions.Workflow.Orchestrators;
+using MineFunctions.Workflow.Runs;
 using MineFunctions.Workflow.Storage;
 
 namespace MineFunctions.Cli.Running;
 
+/// <summary>What a local run ended with: its status (with the failure reason) and, when it completed, every asset's outcome.</summary>
+internal sealed record LocalRunOutcome(RunStatus Status, IReadOnlyList<AssetOutcome> Assets)
+{
+    public bool Completed => Status.RuntimeStatus == OrchestrationRuntimeStatus.Completed;
+}
+
 /// <summary>
 /// The workflow on a laptop: storage from <c>MINEFUNCTIONS_STORAGE</c> or an Azurite this runner
 /// starts on a persistent state folder (and stops), the Durable Task engine (Azure Storage backend by default: state survives a
-/// crash; or in memory), and the same orchestrators and activities as the Functions app.
+/// crash; or in memory), and the same orchestrators and activities as the Functions app. Runs are
+/// started and read through the workflow's <see cref="RunClient"/>, as the Functions triggers do.
 /// </summary>
 internal sealed class LocalRunner : IAsyncDisposable
 {
@@ -21,6 +28,8 @@ internal sealed class LocalRunner : IAsyncDisposable
     private LocalRunner(LocalStorage? started, LocalEngineHost engine, PipelineStorage storage, string connectionString)
     {
         (_started, _engine, Storage, ConnectionString) = (started, engine, storage, connectionString);
+        Runs = new RunClient(engine.Client, storage.Tables);
+        Results = new RunResults(storage);
     }
 
     public PipelineStorage Storage { get; }
@@ -28,6 +37,12 @@ internal sealed class LocalRunner : IAsyncDisposable
     public string ConnectionString { get; }
 
     public DurableTaskClient Client => _engine.Client;
+
+    /// <summary>Start, status and per-asset outcomes of runs.</summary>
+    public RunClient Runs { get; }
+
+    /// <summary>Result rows and products.</summary>
+    public RunResults Results { get; }
 
     /// <param name="connectionString">Storage to use; null means <see cref="LocalStorage"/>: MINEFUNCTIONS_STORAGE, else an Azurite started on the state folder.</param>
     /// <param name="stateDirectory">Where a started Azurite keeps its data (persistent by default, so `mine status` and a restart after a crash see the run).</param>
@@ -64,32 +79,23 @@ internal sealed class LocalRunner : IAsyncDisposable
     }
 
     /// <summary>
-    /// Runs a refresh to completion with live progress. The instance id is deterministic: if that run
-    /// already completed, its result is returned and nothing runs again; if it is still running (the
-    /// previous process died), this waits for it, and the engine resumes it from its history.
+    /// Runs a refresh to completion with live progress, by <see cref="RunStartPolicy.LocalRun"/>: if
+    /// that run already completed, nothing runs again; if it is still running (the previous process
+    /// died), this waits for it and the engine resumes it from its history; a failed one starts again.
     /// </summary>
-    public async Task<(RefreshResult? Result, OrchestrationMetadata Meta)> RunAsync(RefreshRequest request, IReadOnlyList<string> assets, TextWriter output, CancellationToken cancellationToken)
+    public async Task<LocalRunOutcome> RunAsync(RefreshRequest request, TextWriter output, CancellationToken cancellationToken)
     {
-        request.Settings.Validate();
-        var existing = await Client.GetInstanceAsync(request.RunId, getInputsAndOutputs: true, cancellationToken);
-        if (existing is { RuntimeStatus: OrchestrationRuntimeStatus.Completed })
-        {
-            output.WriteLine($"Run {request.RunId} already completed at {existing.LastUpdatedAt:u}: reusing its results.");
-            return (existing.ReadOutputAs<RefreshResult>(), existing);
-        }
-        if (existing is { IsRunning: true })
-        {
-            output.WriteLine($"Run {request.RunId} is already in progress: resuming.");
-        }
-        else
-        {
-            if (existing is not null) await Client.PurgeInstanceAsync(request.RunId, new PurgeInstanceOptions(Recursive: true), cancellationToken);
-            await Client.ScheduleNewOrchestrationInstanceAsync(nameof(RefreshOrchestrator), request,
-                new Microsoft.DurableTask.StartOrchestrationOptions { InstanceId = request.RunId }, cancellationToken);
-        }
+        var start = await Runs.StartAsync(request, RunStartPolicy.LocalRun, cancellationToken);
+        if (start.Status == RunStartStatus.AlreadyDone) output.WriteLine($"Run {request.RunId} already completed: reusing its results.");
+        else if (start.Status == RunStartStatus.AlreadyRunning) output.WriteLine($"Run {request.RunId} is already in progress: resuming.");
 
-        var meta = await new ProgressDisplay(Client, output, TimeSpan.FromMilliseconds(250)).WaitAsync(request.RunId, assets, cancellationToken);
-        return (meta.RuntimeStatus == OrchestrationRuntimeStatus.Completed ? meta.ReadOutputAs<RefreshResult>() : null, meta);
+        var status = await new ProgressDisplay(Runs, output, TimeSpan.FromMilliseconds(250)).WaitAsync(request.RunId, request.AssetIds, cancellationToken);
+        var assets = new List<AssetOutcome>();
+        if (status.RuntimeStatus == OrchestrationRuntimeStatus.Completed)
+        {
+            await foreach (var asset in Runs.ListAssetsAsync(request.RunId, cancellationToken: cancellationToken)) assets.Add(asset);
+        }
+        return new LocalRunOutcome(status, assets);
     }
 
     public async ValueTask DisposeAsync()

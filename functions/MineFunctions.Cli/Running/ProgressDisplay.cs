@@ -1,53 +1,83 @@
 using System.Diagnostics;
+using System.Text.Json;
 using Microsoft.DurableTask.Client;
 using MineFunctions.Cli.LocalEngine;
 using MineFunctions.Workflow;
+using MineFunctions.Workflow.Contracts;
+using MineFunctions.Workflow.Runs;
 
 namespace MineFunctions.Cli.Running;
 
 /// <summary>
-/// Live progress of a run: polls the refresh orchestration and its per-asset sub-orchestrations
-/// (deterministic ids, <see cref="InstanceIds.AssetInRun"/>) and prints a line whenever a stage or
-/// count changes. Polling <c>GetInstanceAsync</c> directly is snappier than the client's own
-/// completion wait (2 s on the Azure Storage backend, see ENGINEERING-NOTES.md).
+/// Live progress of a run: polls the run and prints a line whenever its stage or counts change; for
+/// a run over a few named assets it also follows their sub-orchestrations (deterministic ids,
+/// <see cref="InstanceIds.AssetInRun"/>) and prints a line per asset change. Polling directly is
+/// snappier than the client's own completion wait (2 s on the Azure Storage backend, see ENGINEERING-NOTES.md).
 /// </summary>
-internal sealed class ProgressDisplay(DurableTaskClient client, TextWriter output, TimeSpan interval)
+internal sealed class ProgressDisplay(RunClient runs, TextWriter output, TimeSpan interval)
 {
-    public async Task<OrchestrationMetadata> WaitAsync(string runId, IReadOnlyList<string> assetIds, CancellationToken cancellationToken)
+    /// <summary>Above this many assets only the run's counts are shown: one poll per asset per interval would load the task hub.</summary>
+    public const int MaxFollowedAssets = 16;
+
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    public async Task<RunStatus> WaitAsync(string runId, IReadOnlyList<string> assetIds, CancellationToken cancellationToken)
     {
         var clock = Stopwatch.StartNew();
+        var follow = assetIds.Count is > 0 and <= MaxFollowedAssets;
         var last = new Dictionary<string, string>(StringComparer.Ordinal);
         while (true)
         {
-            var run = await client.GetInstanceAsync(runId, getInputsAndOutputs: true, cancellationToken);
-            foreach (var asset in assetIds)
+            var run = await runs.GetStatusAsync(runId, cancellationToken);
+            if (follow)
             {
-                var meta = await client.GetInstanceAsync(InstanceIds.AssetInRun(runId, asset), getInputsAndOutputs: true, cancellationToken);
-                if (meta is null) continue;
-                var line = Describe(asset, meta);
-                if (!last.TryGetValue(asset, out var previous) || previous != line)
+                foreach (var asset in assetIds)
                 {
-                    output.WriteLine($"[{clock.Elapsed:mm\\:ss}] {line}");
-                    last[asset] = line;
+                    var meta = await runs.Durable.GetInstanceAsync(InstanceIds.AssetInRun(runId, asset), getInputsAndOutputs: true, cancellationToken);
+                    if (meta is not null) Print(clock, last, asset, Describe(asset, meta));
                 }
             }
+            else if (run?.Progress is { } progress)
+            {
+                Print(clock, last, runId, $"{runId} {InstanceFormatter.ProgressLine(progress)}");
+            }
 
-            if (run is { IsCompleted: true }) return run;
+            if (run is { IsFinished: true }) return run;
             await Task.Delay(interval, cancellationToken);
         }
     }
 
+    private void Print(Stopwatch clock, Dictionary<string, string> last, string key, string line)
+    {
+        if (last.TryGetValue(key, out var previous) && previous == line) return;
+        output.WriteLine($"[{clock.Elapsed:mm\\:ss}] {line}");
+        last[key] = line;
+    }
+
     private static string Describe(string asset, OrchestrationMetadata meta)
     {
-        var progress = InstanceWatcher.ReadProgress(meta);
+        var status = RunClient.ToStatus(meta);
         var state = meta.RuntimeStatus switch
         {
-            OrchestrationRuntimeStatus.Completed => progress?.Assets.FirstOrDefault()?.Status ?? "completed",
-            OrchestrationRuntimeStatus.Failed => "failed: " + meta.FailureDetails?.ErrorMessage,
-            _ => progress?.Stage ?? meta.RuntimeStatus.ToString().ToLowerInvariant(),
+            OrchestrationRuntimeStatus.Completed => ReadOutcome(meta)?.Status ?? "completed",
+            OrchestrationRuntimeStatus.Failed or OrchestrationRuntimeStatus.Terminated => "failed: " + status.FailureReason,
+            _ => status.Progress?.Stage ?? meta.RuntimeStatus.ToString().ToLowerInvariant(),
         };
+        var progress = status.Progress;
         var pairs = progress is { PairsTotal: > 0 } ? $" {Bar(progress.PairsDone, progress.PairsTotal)} {progress.PairsDone}/{progress.PairsTotal} pairs" : "";
         return $"{asset,-16} {state}{pairs}";
+    }
+
+    private static AssetOutcome? ReadOutcome(OrchestrationMetadata meta)
+    {
+        try
+        {
+            return string.IsNullOrEmpty(meta.SerializedOutput) ? null : JsonSerializer.Deserialize<AssetOutcome>(meta.SerializedOutput, Json);
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
     }
 
     private static string Bar(int done, int total)

@@ -112,6 +112,27 @@ public sealed class ResultTableStore
     public IAsyncEnumerable<RunRow> QueryRunAsync(string runId, CancellationToken cancellationToken = default) =>
         QueryAsync<RunRow>(TableKey.Validate(runId, "run id"), null, cancellationToken);
 
+    /// <summary>
+    /// One page (at most <paramref name="pageSize"/> rows, in asset order) of a run's per-asset
+    /// outcomes, only those with <paramref name="status"/> when given, and the service's token for
+    /// the next page (null at the end). A filtered page may hold fewer rows than asked and still have a next one.
+    /// </summary>
+    public async Task<(IReadOnlyList<RunRow> Rows, string? Continuation)> QueryRunPageAsync(
+        string runId, string? status, string? continuation, int pageSize, CancellationToken cancellationToken = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(pageSize, 1);
+        var table = await TableAsync<RunRow>(cancellationToken);
+        var partition = TableKey.Validate(runId, "run id");
+        var filter = status is null
+            ? TableClient.CreateQueryFilter($"PartitionKey eq {partition}")
+            : TableClient.CreateQueryFilter($"PartitionKey eq {partition} and Status eq {status}");
+        await foreach (var page in table.QueryAsync<TableEntity>(filter, maxPerPage: pageSize, cancellationToken: cancellationToken).AsPages(continuation, pageSize))
+        {
+            return (page.Values.Select(RunRow.FromEntity).ToList(), page.ContinuationToken);
+        }
+        return ([], null);
+    }
+
     private async IAsyncEnumerable<T> QueryAsync<T>(string partitionKey, string? rowKeyPrefix, [EnumeratorCancellation] CancellationToken cancellationToken)
         where T : ITableRow<T>
     {

@@ -19,9 +19,9 @@ internal static class AcquisitionStore
     public static async Task<HashSet<(DateOnly Reference, DateOnly Secondary)>> ProcessedPairsAsync(PipelineStorage storage, string assetId, CancellationToken ct = default)
     {
         var pairs = new HashSet<(DateOnly, DateOnly)>();
-        await foreach (var input in storage.Inputs.ListAssetInputsAsync(assetId, ct))
+        await foreach (var verdict in storage.Inputs.ListAssetInputsAsync(assetId, ct))
         {
-            if (input.Kind == InputBlobKind.PairRaster && PairDateParser.FromFileName(input.FileName) is { } d) pairs.Add((d.Reference, d.Secondary));
+            if (verdict.Input is { Kind: InputBlobKind.PairRaster } input && PairDateParser.FromFileName(input.FileName) is { } d) pairs.Add((d.Reference, d.Secondary));
         }
         return pairs;
     }
@@ -32,5 +32,5 @@ internal static class AcquisitionStore
     /// </summary>
     public static string PairBlob(string assetId, string pairKey) => InputLayout.PairRaster(assetId, pairKey.ToLowerInvariant() + "_corr.tif");
 
-    public static string ZipBlob(string assetId, string fileName) => BlobPath.Combine(BlobPath.AssetId(assetId), "hyp3", BlobPath.Segment(fileName.ToLowerInvariant(), "product file name"));
+    public static string ZipBlob(string assetId, string fileName) => BlobPath.Combine(AssetIds.Check(assetId), "hyp3", BlobPath.Segment(fileName.ToLowerInvariant(), "product file name"));
 }

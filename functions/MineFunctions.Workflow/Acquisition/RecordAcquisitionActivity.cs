@@ -10,7 +10,7 @@ public sealed class RecordAcquisitionActivity(PipelineStorage storage) : TaskAct
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { WriteIndented = true };
 
-    public static string BlobOf(string assetId) => BlobPath.Combine("acquisition", BlobPath.AssetId(assetId) + ".json");
+    public static string BlobOf(string assetId) => BlobPath.Combine("acquisition", AssetIds.Check(assetId) + ".json");
 
     public override async Task<string> RunAsync(TaskActivityContext context, AcquireResult input)
     {

@@ -5,7 +5,7 @@ using MineFunctions.Workflow.Storage;
 
 namespace MineFunctions.Workflow.Activities;
 
-/// <summary>One Runs row per asset of a run: its outcome, pair counts and error.</summary>
+/// <summary>One Runs row per asset outcome of the record (the refresh files each asset as it finishes): status, pair counts and error.</summary>
 public sealed class RecordRunActivity(PipelineStorage storage) : TaskActivity<RunRecord, int>
 {
     public override Task<int> RunAsync(TaskActivityContext context, RunRecord input) =>

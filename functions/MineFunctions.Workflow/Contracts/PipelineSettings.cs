@@ -59,10 +59,13 @@ public sealed record PipelineSettings
     /// <summary>Per-pixel area override in m²; null means the real area of the grid.</summary>
     public double? PixelAreaM2 { get; init; }
 
-    /// <summary>Pairs per fan-out batch inside one asset orchestration (convention 5).</summary>
+    /// <summary>
+    /// Pair activities in flight at once inside one asset orchestration: a sliding window, a new call
+    /// starting as soon as any finishes (convention 5; the name is from when it sized lock-step batches).
+    /// </summary>
     public int PairBatchSize { get; init; } = 16;
 
-    /// <summary>Asset sub-orchestrations running at once in a refresh (convention 5).</summary>
+    /// <summary>Asset sub-orchestrations in flight at once in a refresh: a sliding window, the next asset starting as soon as any finishes (convention 5).</summary>
     public int MaxParallelAssets { get; init; } = 4;
 
     /// <summary>Algorithm version: part of every product's address.</summary>

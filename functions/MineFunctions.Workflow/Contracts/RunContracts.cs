@@ -11,10 +11,25 @@ public sealed record RefreshRequest(string RunId, IReadOnlyList<string> AssetIds
 public sealed record AssetRunRequest(string RunId, string AssetId, PipelineSettings Settings);
 
 /// <summary>What happened to one asset in a run: "succeeded" or "failed" with its reason.</summary>
-public sealed record AssetOutcome(string AssetId, string Status, int Pairs, int RejectedPairs, string? Error);
+public sealed record AssetOutcome(string AssetId, string Status, int Pairs, int RejectedPairs, string? Error)
+{
+    /// <summary>The status of an asset that went through.</summary>
+    public const string Succeeded = "succeeded";
 
-/// <summary>Output of <c>RefreshOrchestrator</c>.</summary>
-public sealed record RefreshResult(string RunId, IReadOnlyList<AssetOutcome> Assets);
+    /// <summary>The status of an asset that did not, with its <see cref="Error"/>.</summary>
+    public const string Failed = "failed";
+}
 
-/// <summary>Custom status of a running orchestration: the progress shown by `mine` and the status endpoint.</summary>
-public sealed record RunProgress(string Stage, int AssetsDone, int AssetsTotal, int PairsDone, int PairsTotal, IReadOnlyList<AssetOutcome> Assets);
+/// <summary>
+/// Output of <c>RefreshOrchestrator</c>: counts only, so it stays the same size whatever the number
+/// of assets (docs/RELIABILITY.md, run state limits). Each asset's outcome is a row of the Runs table.
+/// </summary>
+public sealed record RefreshResult(string RunId, int AssetsTotal, int AssetsSucceeded, int AssetsFailed, int Pairs, int RejectedPairs);
+
+/// <summary>
+/// Custom status of a running orchestration: counts only (the Functions host fails an orchestration
+/// whose custom status passes 16 KB of UTF-16; docs/RELIABILITY.md). Pairs are counted as their
+/// assets finish (a run's pair total is not known before every asset has listed its pairs); inside
+/// one asset orchestration they count that asset's pairs as they go.
+/// </summary>
+public sealed record RunProgress(string Stage, int AssetsDone, int AssetsFailed, int AssetsTotal, int PairsDone, int PairsTotal);

@@ -7,8 +7,9 @@ namespace MineFunctions.Workflow.Orchestrators;
 /// <summary>
 /// One asset, end to end (METHOD.md §1): discover and select pairs → coherence per pair (SLC input
 /// only) → stable points over the stack → screening and NDAI per pair → annual mean per year →
-/// composite, classes and counts per 3-year window → yearly areas. Pair work fans out in batches of
-/// <see cref="PipelineSettings.PairBatchSize"/>; a failing pair is recorded and the asset goes on.
+/// composite, classes and counts per 3-year window → yearly areas. Pair work fans out with at most
+/// <see cref="PipelineSettings.PairBatchSize"/> calls in flight (a sliding window); every activity call
+/// retries transient failures (<see cref="ActivityRetry"/>); a pair that still fails is recorded and the asset goes on.
 /// Only coordination here (ARCHITECTURE.md convention 1): every computation is in an activity.
 /// </summary>
 public sealed class AssetOrchestrator : TaskOrchestrator<AssetRunRequest, AssetOutcome>
@@ -19,7 +20,7 @@ public sealed class AssetOrchestrator : TaskOrchestrator<AssetRunRequest, AssetO
         var progress = new AssetProgress(context, input.AssetId);
 
         progress.Report("discover", 0, 0);
-        var inventory = await context.CallActivityAsync<AssetInventory>(nameof(DiscoverAssetActivity), scope);
+        var inventory = await context.CallActivityAsync<AssetInventory>(nameof(DiscoverAssetActivity), scope, ActivityRetry.Options);
         var pairs = inventory.Pairs;
         var total = pairs.Count;
         if (total == 0)
@@ -28,8 +29,8 @@ public sealed class AssetOrchestrator : TaskOrchestrator<AssetRunRequest, AssetO
         // Coherence first when the input is SLC: a pair whose coherence fails leaves the stack.
         if (pairs.Any(p => p.FromSlc))
         {
-            var coherence = await FanOutAsync(context, pairs, input.Settings.PairBatchSize,
-                p => context.CallActivityAsync<CoherenceOutcome>(nameof(CoherenceActivity), new PairTask(scope, p)),
+            var coherence = await FanOutAsync(pairs, input.Settings.PairBatchSize,
+                p => context.CallActivityAsync<CoherenceOutcome>(nameof(CoherenceActivity), new PairTask(scope, p), ActivityRetry.Options),
                 (p, error) => new CoherenceOutcome(p.PairId, false, 0, error),
                 done => progress.Report("coherence", done, total));
             var failed = coherence.Where(c => !c.Succeeded).Select(c => c.PairId).ToHashSet(StringComparer.Ordinal);
@@ -37,15 +38,15 @@ public sealed class AssetOrchestrator : TaskOrchestrator<AssetRunRequest, AssetO
         }
 
         progress.Report("stable points", 0, total);
-        var stable = await context.CallActivityAsync<StableSummary>(nameof(StableStatisticsActivity), new StableTask(scope, pairs));
+        var stable = await context.CallActivityAsync<StableSummary>(nameof(StableStatisticsActivity), new StableTask(scope, pairs), ActivityRetry.Options);
         // A pair stable statistics could not read is a recorded failure; the rest of the stack goes on.
         var unreadable = (stable.Unreadable ?? []).ToDictionary(u => u.PairId, u => u.Reason, StringComparer.Ordinal);
         var readable = pairs.Where(p => !unreadable.ContainsKey(p.PairId)).ToList();
 
-        var outcomes = await FanOutAsync(context, readable, input.Settings.PairBatchSize,
-            p => context.CallActivityAsync<PairOutcome>(nameof(NdaiActivity), new PairTask(scope, p)),
+        var outcomes = (await FanOutAsync(readable, input.Settings.PairBatchSize,
+            p => context.CallActivityAsync<PairOutcome>(nameof(NdaiActivity), new PairTask(scope, p), ActivityRetry.Options),
             (p, error) => new PairOutcome(p.PairId, p.Year, false, "failed: " + error, double.NaN, double.NaN, Failed: true),
-            done => progress.Report("ndai", done, total));
+            done => progress.Report("ndai", done, total))).ToList();
         outcomes.AddRange(pairs.Where(p => unreadable.ContainsKey(p.PairId))
             .Select(p => new PairOutcome(p.PairId, p.Year, false, unreadable[p.PairId], double.NaN, double.NaN, Failed: true)));
 
@@ -56,7 +57,7 @@ public sealed class AssetOrchestrator : TaskOrchestrator<AssetRunRequest, AssetO
         var years = outcomes.Where(o => o.Accepted).GroupBy(o => o.Year).OrderBy(g => g.Key).ToList();
         progress.Report("annual means", total, total);
         var annual = await Task.WhenAll(years.Select(g => context.CallActivityAsync<AnnualOutcome>(
-            nameof(AnnualMeanActivity), new AnnualTask(scope, g.Key, g.Select(o => o.PairId).OrderBy(id => id, StringComparer.Ordinal).ToList()))));
+            nameof(AnnualMeanActivity), new AnnualTask(scope, g.Key, g.Select(o => o.PairId).OrderBy(id => id, StringComparer.Ordinal).ToList()), ActivityRetry.Options)));
 
         // A composite needs three consecutive years (R, G, B = first, second, third: METHOD.md §1.5).
         var withData = annual.Where(a => a.Pairs > 0).Select(a => a.Year).ToHashSet();
@@ -66,14 +67,14 @@ public sealed class AssetOrchestrator : TaskOrchestrator<AssetRunRequest, AssetO
 
         progress.Report("composites", total, total);
         var counted = await Task.WhenAll(windows.Select(y => context.CallActivityAsync<WindowOutcome>(
-            nameof(CompositeActivity), new WindowTask(scope, y))));
+            nameof(CompositeActivity), new WindowTask(scope, y), ActivityRetry.Options)));
 
         progress.Report("areas", total, total);
         var yearPairs = outcomes.GroupBy(o => o.Year).OrderBy(g => g.Key)
             .Select(g => new YearPairs(g.Key, g.Count(o => o.Accepted), g.Count(o => !o.Accepted), annual.FirstOrDefault(a => a.Year == g.Key)?.MeanNdai)).ToList();
-        await context.CallActivityAsync(nameof(AssetAreaActivity), new AssetAreaTask(scope, counted, yearPairs));
+        await context.CallActivityAsync(nameof(AssetAreaActivity), new AssetAreaTask(scope, counted, yearPairs), ActivityRetry.Options);
 
-        var outcome = new AssetOutcome(input.AssetId, "succeeded", total, rejected, FailedPairsNote(outcomes));
+        var outcome = new AssetOutcome(input.AssetId, AssetOutcome.Succeeded, total, rejected, FailedPairsNote(outcomes));
         progress.Done(outcome);
         return outcome;
     }
@@ -92,29 +93,18 @@ public sealed class AssetOrchestrator : TaskOrchestrator<AssetRunRequest, AssetO
     }
 
     /// <summary>
-    /// Runs <paramref name="call"/> for every pair, at most <paramref name="batchSize"/> at a time, in
-    /// pair order. A failed activity becomes a recorded failure (via <paramref name="onFailure"/>), so
-    /// one bad pair never sinks its asset.
+    /// Runs <paramref name="call"/> for every pair, at most <paramref name="window"/> in flight, the
+    /// next starting as soon as any finishes (<see cref="SlidingWindow"/>); results in pair order. A
+    /// call that still fails after its retries becomes a recorded failure (via
+    /// <paramref name="onFailure"/>), so one bad pair never sinks its asset.
     /// </summary>
-    internal static async Task<List<T>> FanOutAsync<T>(
-        TaskOrchestrationContext context,
+    internal static Task<T[]> FanOutAsync<T>(
         IReadOnlyList<PairWork> pairs,
-        int batchSize,
+        int window,
         Func<PairWork, Task<T>> call,
         Func<PairWork, string, T> onFailure,
-        Action<int> onBatchDone)
-    {
-        var size = Math.Max(1, batchSize);
-        var results = new List<T>(pairs.Count);
-        for (var start = 0; start < pairs.Count; start += size)
-        {
-            var batch = pairs.Skip(start).Take(size).ToList();
-            var tasks = batch.Select(p => Guard(call, onFailure, p)).ToList();
-            results.AddRange(await Task.WhenAll(tasks));
-            onBatchDone(results.Count);
-        }
-        return results;
-    }
+        Action<int> onDone) =>
+        SlidingWindow.RunAsync(pairs, window, p => Guard(call, onFailure, p), (done, _) => onDone(done));
 
     private static async Task<T> Guard<T>(Func<PairWork, Task<T>> call, Func<PairWork, string, T> onFailure, PairWork pair)
     {

@@ -6,9 +6,13 @@ namespace MineFunctions.Workflow.Orchestrators;
 
 /// <summary>
 /// A run over many assets: one <see cref="AssetOrchestrator"/> per asset (deterministic instance id
-/// per run and asset), at most <see cref="PipelineSettings.MaxParallelAssets"/> at a time; then the
-/// run-level estimate (production and emissions pool across assets: METHOD.md §1.6–1.7) and the
-/// Climate TRACE export; then the run record. A failing asset is recorded and the rest goes on.
+/// per run and asset), at most <see cref="PipelineSettings.MaxParallelAssets"/> in flight, the next
+/// starting as soon as any finishes; each asset's outcome goes to the Runs table as it arrives; then
+/// the run-level estimate (production and emissions pool across assets: METHOD.md §1.6–1.7) and the
+/// Climate TRACE export. Activity calls retry transient failures (<see cref="ActivityRetry"/>). A
+/// failing asset is recorded and the rest goes on. Custom status and output
+/// hold counts only, so the run's state stays bounded whatever the number of assets
+/// (docs/RELIABILITY.md).
 /// </summary>
 public sealed class RefreshOrchestrator : TaskOrchestrator<RefreshRequest, RefreshResult>
 {
@@ -17,29 +21,36 @@ public sealed class RefreshOrchestrator : TaskOrchestrator<RefreshRequest, Refre
         var started = context.CurrentUtcDateTime;
         var assets = input.AssetIds.Count > 0
             ? input.AssetIds
-            : await context.CallActivityAsync<IReadOnlyList<string>>(nameof(ListAssetsActivity), input.Settings);
+            : await context.CallActivityAsync<IReadOnlyList<string>>(nameof(ListAssetsActivity), input.Settings, ActivityRetry.Options);
 
-        var outcomes = new List<AssetOutcome>(assets.Count);
-        Report(context, "assets", assets.Count, outcomes);
-        var size = Math.Max(1, input.Settings.MaxParallelAssets);
-        for (var start = 0; start < assets.Count; start += size)
-        {
-            var batch = assets.Skip(start).Take(size).Select(asset => RunAssetAsync(context, input, asset)).ToList();
-            outcomes.AddRange(await Task.WhenAll(batch));
-            Report(context, "assets", assets.Count, outcomes);
-        }
+        var tally = new RunTally(input.RunId, assets.Count);
+        context.SetCustomStatus(tally.Progress("assets"));
+        var outcomes = await SlidingWindow.RunAsync(assets, input.Settings.MaxParallelAssets,
+            asset => RunAndRecordAsync(context, input, asset, started),
+            (_, outcome) =>
+            {
+                tally.Add(outcome);
+                context.SetCustomStatus(tally.Progress("assets"));
+            });
 
-        var succeeded = outcomes.Where(o => o.Status == "succeeded").Select(o => o.AssetId).ToList();
+        var succeeded = outcomes.Where(o => o.Status == AssetOutcome.Succeeded).Select(o => o.AssetId).ToList();
         if (succeeded.Count > 0)
         {
-            Report(context, "estimate", assets.Count, outcomes);
-            await context.CallActivityAsync<RunEstimateOutcome>(nameof(RunEstimateActivity), new RunEstimateTask(input.RunId, succeeded, input.Settings));
+            context.SetCustomStatus(tally.Progress("estimate"));
+            await context.CallActivityAsync<RunEstimateOutcome>(nameof(RunEstimateActivity), new RunEstimateTask(input.RunId, succeeded, input.Settings), ActivityRetry.Options);
         }
 
+        context.SetCustomStatus(tally.Progress("done"));
+        return tally.Result();
+    }
+
+    /// <summary>Runs one asset and files its outcome (success or failure, with the reason) as a Runs row.</summary>
+    private static async Task<AssetOutcome> RunAndRecordAsync(TaskOrchestrationContext context, RefreshRequest input, string assetId, DateTime started)
+    {
+        var outcome = await RunAssetAsync(context, input, assetId);
         await context.CallActivityAsync(nameof(RecordRunActivity),
-            new RunRecord(input.RunId, input.Trigger, input.Settings, started, context.CurrentUtcDateTime, outcomes));
-        Report(context, "done", assets.Count, outcomes);
-        return new RefreshResult(input.RunId, outcomes);
+            new RunRecord(input.RunId, input.Trigger, input.Settings, started, context.CurrentUtcDateTime, [outcome]), ActivityRetry.Options);
+        return outcome;
     }
 
     private static async Task<AssetOutcome> RunAssetAsync(TaskOrchestrationContext context, RefreshRequest input, string assetId)
@@ -53,11 +64,7 @@ public sealed class RefreshOrchestrator : TaskOrchestrator<RefreshRequest, Refre
         }
         catch (TaskFailedException ex)
         {
-            return new AssetOutcome(assetId, "failed", 0, 0, ex.FailureDetails.ErrorMessage);
+            return new AssetOutcome(assetId, AssetOutcome.Failed, 0, 0, ex.FailureDetails.ErrorMessage);
         }
     }
-
-    private static void Report(TaskOrchestrationContext context, string stage, int total, List<AssetOutcome> outcomes) =>
-        context.SetCustomStatus(new RunProgress(stage, outcomes.Count, total,
-            outcomes.Sum(o => o.Pairs), outcomes.Sum(o => o.Pairs), outcomes.ToList()));
 }

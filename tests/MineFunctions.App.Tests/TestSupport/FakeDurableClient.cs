@@ -31,8 +31,8 @@ public sealed class FakeDurableClient
             .Returns((string id, bool _, CancellationToken ct) => terminationCompletes
                 ? Task.FromResult(new OrchestrationMetadata("RefreshOrchestrator", id) { RuntimeStatus = OrchestrationRuntimeStatus.Terminated })
                 : Task.Delay(Timeout.Infinite, ct).ContinueWith<OrchestrationMetadata>(_ => throw new OperationCanceledException(ct), TaskScheduler.Default));
-        Mock.Setup(c => c.PurgeInstanceAsync(It.IsAny<string>(), It.IsAny<CancellationToken>()))
-            .Callback((string id, CancellationToken _) => { Purged.Add(id); Order.Add("purge"); })
+        Mock.Setup(c => c.PurgeInstanceAsync(It.IsAny<string>(), It.IsAny<PurgeInstanceOptions?>(), It.IsAny<CancellationToken>()))
+            .Callback((string id, PurgeInstanceOptions? o, CancellationToken _) => { Purged.Add(id); Order.Add(o?.Recursive == true ? "purge" : "purge (not recursive)"); })
             .ReturnsAsync(new PurgeResult(1));
     }
 

@@ -1,6 +1,8 @@
 using Microsoft.Extensions.Logging.Abstractions;
 using MineFunctions.App.Options;
 using MineFunctions.App.Runs;
+using MineFunctions.Infrastructure.Storage;
+using MineFunctions.Workflow.Runs;
 using Opts = Microsoft.Extensions.Options.Options;
 
 namespace MineFunctions.App.Tests.TestSupport;
@@ -19,8 +21,9 @@ public static class TestOptions
     /// <summary>Non-default values, so a test can tell the snapshot came from configuration.</summary>
     public static PipelineOptions Pipeline() => new() { WindowX = 9, PairMeanMin = 0.75, TemporalBaselinesDays = "12,24,36", AlgorithmVersion = "v7" };
 
-    public static RunStarter Starter(TimeProvider? time = null) =>
-        new(time ?? new FixedTimeProvider(Now), NullLogger<RunStarter>.Instance);
+    /// <summary>Run clients as the triggers get them; the tables are never reached by the start and status tests (the durable client is the fake).</summary>
+    public static RunClients Starter(TimeProvider? time = null) =>
+        new(new ResultTableStore(new Azure.Data.Tables.TableServiceClient("UseDevelopmentStorage=true")), time ?? new FixedTimeProvider(Now), NullLogger<RunClient>.Instance);
 
     public static Microsoft.Extensions.Options.IOptions<T> Wrap<T>(T value) where T : class => Opts.Create(value);
 }

@@ -34,7 +34,8 @@ public sealed class AcquireAssetOrchestratorTests
             Assert.Equal(world.Server.CorrBytes(job), await world.PairBytesAsync(key));
         }
         var inputs = new List<InputBlob>();
-        await foreach (var input in world.Storage.Inputs.ListAssetInputsAsync(AcquisitionFixture.Asset)) inputs.Add(input);
+        await foreach (var verdict in world.Storage.Inputs.ListAssetInputsAsync(AcquisitionFixture.Asset))
+            if (verdict.Input is { } input) inputs.Add(input);
         var rasters = inputs.Where(i => i.Kind == InputBlobKind.PairRaster).Select(i => PairDateParser.FromFileName(i.FileName)!).OrderBy(d => d.Reference).ToList();
         Assert.Equal([(new DateOnly(2021, 11, 15), new DateOnly(2021, 11, 27)), (new DateOnly(2021, 11, 27), new DateOnly(2021, 12, 9)), (new DateOnly(2021, 12, 9), new DateOnly(2021, 12, 21))],
             rasters.Select(d => (d.Reference, d.Secondary)));

@@ -21,9 +21,16 @@ internal sealed class FakeAssetActivities
     public HashSet<string> Failing { get; init; } = [];
     public HashSet<string> FailingAssets { get; init; } = [];
 
+    /// <summary>Pairs whose first N NDAI attempts time out (a transient failure) before one succeeds.</summary>
+    public Dictionary<string, int> TimingOut { get; init; } = [];
+
+    /// <summary>The run-level estimate throws: the refresh itself fails.</summary>
+    public bool EstimateFails { get; init; }
+
     public ConcurrentDictionary<string, int> Calls { get; } = new();
     public ConcurrentQueue<string> NdaiPairs { get; } = new();
     public ConcurrentQueue<RunEstimateTask> Estimates { get; } = new();
+    public ConcurrentQueue<RunRecord> Records { get; } = new();
     private int _inFlight;
     public int MaxInFlight;
 
@@ -51,6 +58,8 @@ internal sealed class FakeAssetActivities
             await TrackAsync();
             NdaiPairs.Enqueue(t.Pair.PairId);
             if (Failing.Contains(t.Pair.PairId)) throw new InvalidDataException($"pair {t.Pair.PairId} is corrupt");
+            if (NdaiPairs.Count(p => p == t.Pair.PairId) <= TimingOut.GetValueOrDefault(t.Pair.PairId))
+                throw new TimeoutException($"reading pair {t.Pair.PairId} timed out");
             var accepted = !Rejected.Contains(t.Pair.PairId);
             return Count(nameof(NdaiActivity), new PairOutcome(t.Pair.PairId, t.Pair.Year, accepted, accepted ? "accepted" : "stable mean 0.41 < 0.8", 0.9, 0.05, false));
         });
@@ -62,9 +71,14 @@ internal sealed class FakeAssetActivities
         r.AddActivityFunc<RunEstimateTask, RunEstimateOutcome>(nameof(RunEstimateActivity), (_, t) =>
         {
             Estimates.Enqueue(t);
+            if (EstimateFails) throw new InvalidOperationException("the emission factor table is empty");
             return Count(nameof(RunEstimateActivity), new RunEstimateOutcome(t.AssetIds.Count * 3, [], []));
         });
-        r.AddActivityFunc<RunRecord, int>(nameof(RecordRunActivity), (_, t) => Count(nameof(RecordRunActivity), t.Assets.Count));
+        r.AddActivityFunc<RunRecord, int>(nameof(RecordRunActivity), (_, t) =>
+        {
+            Records.Enqueue(t);
+            return Count(nameof(RecordRunActivity), t.Assets.Count);
+        });
     }
 
     private T Count<T>(string name, T result)

@@ -64,6 +64,33 @@ public sealed class OrchestrationTests
         Assert.Equal("succeeded", outcome.Status);
         Assert.Equal(1, outcome.RejectedPairs);
         Assert.Equal(12, fakes.NdaiPairs.Count);
+        Assert.Single(fakes.NdaiPairs, p => p == "2020-p1"); // a corrupt pair is not retried
+    }
+
+    [Fact]
+    public async Task APairThatTimesOutOnce_IsRetriedAndAccepted()
+    {
+        var fakes = new FakeAssetActivities { PairsPerYear = 2, TimingOut = new() { ["2021-p1"] = 1 } };
+        var (_, outcome) = await RunAsync<AssetOutcome>(fakes, nameof(AssetOrchestrator), Asset());
+
+        Assert.Equal(AssetOutcome.Succeeded, outcome.Status);
+        Assert.Equal(0, outcome.RejectedPairs);
+        Assert.Equal(2, fakes.NdaiPairs.Count(p => p == "2021-p1"));
+        Assert.Equal(7, fakes.NdaiPairs.Count);
+    }
+
+    [Fact]
+    public async Task APairThatKeepsTimingOut_IsTriedThreeTimes_ThenRecordedAsFailedWithTheReason()
+    {
+        var fakes = new FakeAssetActivities { PairsPerYear = 2, TimingOut = new() { ["2021-p1"] = int.MaxValue } };
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var (_, outcome) = await RunAsync<AssetOutcome>(fakes, nameof(AssetOrchestrator), Asset());
+
+        Assert.Equal(AssetOutcome.Succeeded, outcome.Status);
+        Assert.Equal(1, outcome.RejectedPairs);
+        Assert.Equal(3, fakes.NdaiPairs.Count(p => p == "2021-p1"));
+        // Waits of 2 s and then 2 × 3 = 6 s between the three attempts.
+        Assert.True(clock.Elapsed >= TimeSpan.FromSeconds(8), $"{clock.Elapsed}");
     }
 
     [Fact]
@@ -77,21 +104,23 @@ public sealed class OrchestrationTests
     }
 
     [Fact]
-    public async Task RefreshOrchestrator_RunsEveryListedAsset_AndEstimatesOnlyTheOnesThatSucceeded()
+    public async Task RefreshOrchestrator_RunsEveryListedAsset_FilesEachOutcome_AndEstimatesOnlyTheOnesThatSucceeded()
     {
         var fakes = new FakeAssetActivities { PairsPerYear = 2, FailingAssets = ["a2"] };
         var request = new RefreshRequest("run-7", [], new PipelineSettings(), "test");
         var (meta, result) = await RunAsync<RefreshResult>(fakes, nameof(RefreshOrchestrator), request);
 
-        Assert.Equal(["a1", "a2"], result.Assets.Select(a => a.AssetId));
-        Assert.Equal("succeeded", result.Assets[0].Status);
-        Assert.Equal("failed", result.Assets[1].Status);
-        Assert.Contains("unreadable", result.Assets[1].Error);
+        // a1: 3 years x 2 pairs; a2 failed before listing any pair.
+        Assert.Equal(new RefreshResult("run-7", 2, 1, 1, 6, 0), result);
+        var records = fakes.Records.OrderBy(r => r.Assets[0].AssetId, StringComparer.Ordinal).ToList();
+        Assert.Equal(2, records.Count);
+        Assert.All(records, r => Assert.Single(r.Assets));
+        Assert.Equal(AssetOutcome.Succeeded, records[0].Assets[0].Status);
+        Assert.Equal("a2", records[1].Assets[0].AssetId);
+        Assert.Equal(AssetOutcome.Failed, records[1].Assets[0].Status);
+        Assert.Contains("unreadable", records[1].Assets[0].Error);
         var estimate = Assert.Single(fakes.Estimates);
         Assert.Equal(["a1"], estimate.AssetIds);
-        Assert.Equal(1, fakes.Calls[nameof(RecordRunActivity)]);
-        var progress = meta.ReadCustomStatusAs<RunProgress>()!;
-        Assert.Equal("done", progress.Stage);
-        Assert.Equal(2, progress.AssetsDone);
+        Assert.Equal(new RunProgress("done", 2, 1, 2, 6, 6), meta.ReadCustomStatusAs<RunProgress>());
     }
 }

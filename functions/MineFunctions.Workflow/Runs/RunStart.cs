@@ -1,4 +1,4 @@
-namespace MineFunctions.App.Runs;
+namespace MineFunctions.Workflow.Runs;
 
 /// <summary>Outcome of a start request: the instance id and what happened to it.</summary>
 public sealed record RunStart(string InstanceId, RunStartStatus Status, string Reason)

@@ -1,4 +1,4 @@
-namespace MineFunctions.App.Runs;
+namespace MineFunctions.Workflow.Runs;
 
 /// <summary>What a start request did.</summary>
 public enum RunStartStatus

@@ -1,0 +1,131 @@
+using MineFunctions.Infrastructure.Files;
+using System.Globalization;
+using System.Text;
+using System.Text.RegularExpressions;
+using MineFunctions.Core.Export;
+using MineFunctions.Core.Inputs;
+using MineFunctions.Infrastructure.Storage;
+using MineFunctions.Infrastructure.Storage.Tables;
+using MineFunctions.Workflow.Storage;
+
+namespace MineFunctions.Workflow.Runs;
+
+/// <summary>One year of an asset's results: its activity row (pairs, active pixels, area) and its emissions row, either may be missing.</summary>
+public sealed record AssetYear(int Year, AnnualActivityRow? Activity, EmissionsRow? Emissions);
+
+/// <summary>An opened product blob: its content stream (the caller disposes it) and media type.</summary>
+public sealed record ProductContent(Stream Content, string ContentType);
+
+/// <summary>What the read side of both hosts needs from a run's products and result rows (mocked by the HTTP trigger tests).</summary>
+public interface IRunResults
+{
+    /// <summary>Every year with a result row of the asset under that settings key, oldest first; empty when none.</summary>
+    Task<IReadOnlyList<AssetYear>> GetAssetYearsAsync(string assetId, string settingsKey, CancellationToken cancellationToken);
+
+    /// <summary>The asset's latest RGB composite quick-look, or null when none exists.</summary>
+    Task<ProductContent?> OpenCompositePngAsync(string assetId, string settingsKey, CancellationToken cancellationToken);
+
+    /// <summary>The run-level Climate TRACE CSV of a commodity's sector, or null when not exported yet.</summary>
+    Task<ProductContent?> OpenSectorExportAsync(Commodity commodity, string settingsKey, CancellationToken cancellationToken);
+}
+
+/// <summary>
+/// Reads results and products where the workflow wrote them (result tables; products container at
+/// <see cref="ProductLayout"/> and <see cref="WorkflowProducts"/> names), for the HTTP endpoints and
+/// for `mine results`, `mine run` and the demo. Only reads: the workflow made everything here.
+/// </summary>
+public sealed partial class RunResults(PipelineStorage storage) : IRunResults
+{
+    /// <inheritdoc />
+    public async Task<IReadOnlyList<AssetYear>> GetAssetYearsAsync(string assetId, string settingsKey, CancellationToken cancellationToken)
+    {
+        var areas = new Dictionary<int, AnnualActivityRow>();
+        await foreach (var row in storage.Tables.QueryAssetAsync<AnnualActivityRow>(assetId, settingsKey, cancellationToken)) areas[row.Year] = row;
+        var emissions = new Dictionary<int, EmissionsRow>();
+        await foreach (var row in storage.Tables.QueryAssetAsync<EmissionsRow>(assetId, settingsKey, cancellationToken)) emissions[row.Year] = row;
+        return [.. areas.Keys.Union(emissions.Keys).Order().Select(y => new AssetYear(y, areas.GetValueOrDefault(y), emissions.GetValueOrDefault(y)))];
+    }
+
+    /// <inheritdoc />
+    public async Task<ProductContent?> OpenCompositePngAsync(string assetId, string settingsKey, CancellationToken cancellationToken)
+    {
+        // Quick-looks are named composite_<y1>-<y3>.png; the latest window is the one to show.
+        var prefix = ProductLayout.Prefix(assetId, settingsKey) + "png/";
+        string? latest = null;
+        await foreach (var blob in storage.Products.ListAsync(prefix, cancellationToken))
+        {
+            if (CompositePng().IsMatch(blob.Name.AsSpan(prefix.Length)) && string.CompareOrdinal(blob.Name, latest) > 0)
+                latest = blob.Name;
+        }
+        return latest is null ? null : new ProductContent(await storage.Products.OpenReadAsync(latest, cancellationToken), "image/png");
+    }
+
+    /// <inheritdoc />
+    public async Task<ProductContent?> OpenSectorExportAsync(Commodity commodity, string settingsKey, CancellationToken cancellationToken)
+    {
+        var name = WorkflowProducts.Export(settingsKey, ClimateTraceFormat.SourcesFileName(commodity));
+        return await storage.Products.GetAsync(name, cancellationToken) is null
+            ? null
+            : new ProductContent(await storage.Products.OpenReadAsync(name, cancellationToken), "text/csv");
+    }
+
+    /// <summary>
+    /// Copies products to a folder a user can open: per asset its PNG quick-looks, composite and class
+    /// GeoTIFFs, class counts, production table and pair report; at the top the Climate TRACE CSVs
+    /// and their JSON form. Returns the files written.
+    /// </summary>
+    public async Task<IReadOnlyList<string>> DownloadAsync(IReadOnlyList<string> assets, string settingsKey, string outDir, CancellationToken cancellationToken)
+    {
+        Directory.CreateDirectory(outDir);
+        var written = new List<string>();
+        foreach (var asset in assets)
+        {
+            var assetDir = Path.Combine(outDir, asset);
+            Directory.CreateDirectory(assetDir);
+            var prefix = ProductLayout.Prefix(asset, settingsKey);
+            await foreach (var blob in storage.Products.ListAsync(prefix, cancellationToken))
+            {
+                var relative = blob.Name[prefix.Length..];
+                var folder = relative.Split('/')[0];
+                if (folder is not ("png" or "composite" or "classes" or "counts" or "export" or "report")) continue;
+                var target = Path.Combine(assetDir, folder == "png" ? Path.Combine("png", Path.GetFileName(relative)) : folder is "export" or "report" ? Path.GetFileName(relative) : $"{folder}_{Path.GetFileName(relative)}");
+                Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+                await storage.Products.DownloadToFileAsync(blob.Name, target, cancellationToken);
+                written.Add(target);
+            }
+            var report = Path.Combine(assetDir, "pairs.csv");
+            await AtomicFile.WriteAllTextAsync(report, await PairReportAsync(asset, settingsKey, cancellationToken), cancellationToken);
+            written.Add(report);
+        }
+
+        await foreach (var blob in storage.Products.ListAsync(WorkflowProducts.ExportPrefix(settingsKey), cancellationToken))
+        {
+            var target = Path.Combine(outDir, Path.GetFileName(blob.Name));
+            await storage.Products.DownloadToFileAsync(blob.Name, target, cancellationToken);
+            written.Add(target);
+        }
+        return written;
+    }
+
+    /// <summary>
+    /// Per-pair report: dates, year, stable mean/std, accepted or the reason (pairs the selection rules
+    /// left out say "excluded: …" with their numbers; unreadable ones "failed: file: reason"), the pair's
+    /// Bperp (secondary − reference, m) and its source, and for a HyP3 product input its name, looks and
+    /// pixel spacing. Text fields go through <see cref="CsvText.Field"/> (quoting, formula neutralising).
+    /// </summary>
+    public async Task<string> PairReportAsync(string asset, string settingsKey, CancellationToken cancellationToken)
+    {
+        var csv = new StringBuilder("reference,secondary,year,stable_pixels,stable_mean,stable_std,accepted,reason,bperp_m,bperp_source,product,looks,pixel_spacing_m\n");
+        var rows = new List<PairResultRow>();
+        await foreach (var row in storage.Tables.QueryAssetAsync<PairResultRow>(asset, settingsKey, cancellationToken)) rows.Add(row);
+        foreach (var r in rows.OrderBy(r => r.ReferenceDate).ThenBy(r => r.SecondaryDate))
+        {
+            csv.Append(CultureInfo.InvariantCulture,
+                $"{r.ReferenceDate:yyyy-MM-dd},{r.SecondaryDate:yyyy-MM-dd},{r.Year},{r.StablePixels},{r.StableMean:0.0000},{r.StableStd:0.0000},{(r.Accepted ? "yes" : "no")},{CsvText.Field(r.Reason)},{r.PerpendicularBaselineM:0.###},{CsvText.Field(r.BaselineSource)},{CsvText.Field(r.ProductName)},{CsvText.Field(r.Looks)},{r.PixelSpacingM:0.###}\n");
+        }
+        return csv.ToString();
+    }
+
+    [GeneratedRegex(@"^composite_\d{4}-\d{4}\.png$", RegexOptions.CultureInvariant)]
+    private static partial Regex CompositePng();
+}
