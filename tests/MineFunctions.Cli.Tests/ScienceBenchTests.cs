@@ -4,7 +4,7 @@ namespace MineFunctions.Cli.Tests;
 
 /// <summary>
 /// `mine bench science --fast` at the smallest size: one row per scenario and rule, and as its last line
-/// one JSON object whose summary agrees with its rows (the figures themselves are the benchmark's, docs/SCIENCE.md).
+/// one JSON object whose summary agrees with its rows (the figures themselves are the benchmark's, METHOD.md §3).
 /// </summary>
 public sealed class ScienceBenchTests
 {

@@ -26,7 +26,7 @@ public sealed class WorkflowOnAzuriteTests
 
         Assert.NotNull(summary);
         Assert.All(summary.PerAsset, a => Assert.Equal("succeeded", a.Status));
-        Assert.True(summary.Accuracy >= 0.97, $"accuracy {summary.Accuracy}"); // the demo's scenes at their default size (docs/SCIENCE.md)
+        Assert.True(summary.Accuracy >= 0.97, $"accuracy {summary.Accuracy}"); // the demo's scenes at their default size (METHOD.md §3)
         // Each weather-hit pair is rejected and no clean pair is.
         Assert.All(summary.PerAsset, a => Assert.Equal(a.WeatherHitPairs, a.RejectedPairs));
         Assert.True(File.Exists(Path.Combine(outDir, "summary.json")));

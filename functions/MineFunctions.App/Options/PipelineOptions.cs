@@ -47,7 +47,7 @@ public sealed class PipelineOptions
     [Required, RegularExpression("^(mid|reference)$")]
     public string YearAssignment { get; set; } = Defaults.YearAssignment;
 
-    /// <summary>"adaptive", "hsv" or "threshold": the colour rule (METHOD.md §1.5, docs/SCIENCE.md).</summary>
+    /// <summary>"adaptive", "hsv" or "threshold": the colour rule (METHOD.md §1.5, METHOD.md §3).</summary>
     [Required, RegularExpression("^(adaptive|hsv|threshold)$")]
     public string ClassRule { get; set; } = Defaults.ClassRule;
 

@@ -10,7 +10,7 @@ namespace MineFunctions.Cli.Commands;
 /// <summary>
 /// `mine composite`: three annual mean NDAI GeoTIFFs → RGB composite → colour classes inside the
 /// mine polygon → counts (METHOD.md §1.5), with the same Core call the workflow uses. The adaptive rule
-/// (default, docs/SCIENCE.md) reads the files `mine ndai` writes beside each year's mean:
+/// (default, METHOD.md §3) reads the files `mine ndai` writes beside each year's mean:
 /// &lt;stem&gt;_pairs.tif and &lt;stem&gt;_disturbed.tif, and stable_mask.tif and stable_mean.tif in the first
 /// year's folder.
 /// </summary>
@@ -22,7 +22,7 @@ internal sealed class CompositeCommand : ICliCommand
     public string Usage =>
         "mine composite --years Y1.tif Y2.tif Y3.tif --aoi POLYGON --out DIR [--rule adaptive|hsv|threshold] [--window 7x2] [--all-touched]\n" +
         "  --rule adaptive (default) reads, as `mine ndai` writes them, <year>_pairs.tif and <year>_disturbed.tif beside\n" +
-        "  each year, and stable_mask.tif and stable_mean.tif beside the first; --window gives the looks (docs/SCIENCE.md);\n" +
+        "  each year, and stable_mask.tif and stable_mean.tif beside the first; --window gives the looks (METHOD.md §3);\n" +
         "  hsv is the seed's rule (Climate TRACE's procedure), threshold the per-channel one\n" +
         "  writes counts.csv (class,pixels), composite.tif (RGB), classes.tif (255 = outside or no data),\n" +
         "  composite.png, class-<colour>.png (transparent outside the polygon), legend.png and LEGEND.md";

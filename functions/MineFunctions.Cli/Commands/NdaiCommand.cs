@@ -27,7 +27,7 @@ internal sealed class NdaiCommand : ICliCommand
         "                ndai_<year>_pairs.tif (per-pixel count of contributing pairs), ndai_<year>_disturbed.tif\n" +
         "                (pairs that disturbed the pixel), stable_mask.tif and stable_mean.tif: the inputs of\n" +
         "                `mine composite --rule adaptive`\n" +
-        "  --window XxY  looks of the coherence products (sets the disturbance level, docs/SCIENCE.md)";
+        "  --window XxY  looks of the coherence products (sets the disturbance level, METHOD.md §3)";
 
     public async Task<int> RunAsync(CliArguments args, TextWriter output, CancellationToken cancellationToken)
     {

@@ -10,7 +10,7 @@ namespace MineFunctions.Cli.Commands;
 /// `mine bench science`: the Core chain on every scenario of <see cref="ScienceGrid.Full"/> (activity
 /// intensity, background disturbance, seasonal vegetation, revisit, looks, speckle), each stack
 /// classified by the default rule and by the seed's fixed HSV rule; prints pixel accuracy, the area
-/// error per year and the weather pairs accepted and clean pairs rejected (docs/SCIENCE.md).
+/// error per year and the weather pairs accepted and clean pairs rejected (METHOD.md §3).
 /// </summary>
 internal sealed class ScienceBenchmark : IBenchmark
 {

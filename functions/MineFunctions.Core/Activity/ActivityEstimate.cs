@@ -21,7 +21,7 @@ public enum ActivityMethod
 /// Ore activity of one asset-year (t) with Table S2 confidence and uncertainty (± t: std dev of the
 /// scaling factor used × the quantity scaled; 0 when no factor was used; null when the pool has one member).
 /// From an InSAR area with a classification ± (<see cref="AreaUncertaintyM2"/>), the uncertainty is that of
-/// the product area × t/m² (ProductUncertainty, docs/SCIENCE.md).
+/// the product area × t/m² (ProductUncertainty, METHOD.md §3).
 /// </summary>
 public sealed record ActivityEstimate(
     double OreT,

@@ -100,7 +100,7 @@ public sealed class ActivityEstimator
 
     /// <summary>
     /// Relative classification ± of the area above which an InSAR activity is low instead of medium
-    /// confidence (docs/SCIENCE.md): a quarter of the area could go either way.
+    /// confidence (METHOD.md §3): a quarter of the area could go either way.
     /// </summary>
     public const double UncertainAreaShare = 0.25;
 

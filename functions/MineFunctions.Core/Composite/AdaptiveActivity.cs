@@ -4,7 +4,7 @@ namespace MineFunctions.Core.Composite;
 public readonly record struct PixelYearDecision(bool Active, bool Uncertain);
 
 /// <summary>
-/// The adaptive activity rule (docs/SCIENCE.md; the composite's classes follow from its yearly bits,
+/// The adaptive activity rule (METHOD.md §3; the composite's classes follow from its yearly bits,
 /// METHOD.md §1.5). The annual mean NDAI of a pixel whose ground decorrelated in a share s of the year's
 /// pairs is ≈ b + s·(d − b), b the stable background and d the NDAI of decorrelated ground
 /// (<see cref="YearBackground"/>). A pixel is active in the year when

@@ -6,7 +6,7 @@ namespace MineFunctions.Core.Composite;
 public sealed record AdaptiveCounts(ClassCounts Counts, IReadOnlyList<long> UncertainPixels);
 
 /// <summary>
-/// The adaptive rule over a window (docs/SCIENCE.md): per pixel and year an <see cref="AdaptiveActivity"/>
+/// The adaptive rule over a window (METHOD.md §3): per pixel and year an <see cref="AdaptiveActivity"/>
 /// decision; the class is the bit set of the three (bit 0 = year 1, METHOD.md §1.5 with its erratum), so
 /// every class keeps its seed Table 1 meaning. Pixels outside the polygon or without data in a year are
 /// <see cref="ColourClassifier.Excluded"/>, as for the other rules.

@@ -1,7 +1,7 @@
 namespace MineFunctions.Core.Composite;
 
 /// <summary>
-/// Settings of the colour classification (METHOD.md §1.5, docs/SCIENCE.md). The HSV and per-channel
+/// Settings of the colour classification (METHOD.md §1.5, METHOD.md §3). The HSV and per-channel
 /// thresholds are on a 0–1 scale of the 0–255 channels; defaults 0.5 are the seed's (with the default
 /// <see cref="CompositeScaling"/> a year is then active when its NDAI exceeds 0.3). The adaptive rule's
 /// settings are a share of decorrelated pairs and a one-sided z.
@@ -27,7 +27,7 @@ public sealed record ClassifierSettings
     /// <summary>
     /// Adaptive rule: the least share of a year's pairs in which a pixel must have decorrelated to be
     /// active (between a mine's background disturbance, up to ~15 %, and weak working, from ~30 %;
-    /// 0.22 chosen on the science grid, docs/SCIENCE.md).
+    /// 0.22 chosen on the science grid, METHOD.md §3).
     /// </summary>
     public double ActiveShare { get; init; } = 0.22;
 

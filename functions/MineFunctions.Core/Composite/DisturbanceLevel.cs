@@ -1,7 +1,7 @@
 namespace MineFunctions.Core.Composite;
 
 /// <summary>
-/// When one pair counts as disturbing a pixel itself (docs/SCIENCE.md): its NDAI reaches
+/// When one pair counts as disturbing a pixel itself (METHOD.md §3): its NDAI reaches
 /// <see cref="DecorrelatedFraction"/> of that of fully decorrelated ground. A pixel next to a decorrelated
 /// pit whose estimation window takes in a few decorrelated neighbours reads ≈ 0.45 of it (3 of 7 columns);
 /// a pixel whose own ground decorrelated reads ≈ 1. The decorrelated NDAI follows from the asset's own data:
@@ -9,7 +9,7 @@ namespace MineFunctions.Core.Composite;
 /// </summary>
 public static class DisturbanceLevel
 {
-    /// <summary>Share of the decorrelated NDAI a pair must reach (0.7: chosen on the science grid between 0.5 and 0.8, docs/SCIENCE.md).</summary>
+    /// <summary>Share of the decorrelated NDAI a pair must reach (0.7: chosen on the science grid between 0.5 and 0.8, METHOD.md §3).</summary>
     public const double DecorrelatedFraction = 0.7;
 
     /// <summary>Per-pair NDAI above which a pixel counts as disturbed in that pair: <see cref="DecorrelatedFraction"/> × <see cref="DecorrelatedNdai"/>.</summary>

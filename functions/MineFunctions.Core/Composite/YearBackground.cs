@@ -1,7 +1,7 @@
 namespace MineFunctions.Core.Composite;
 
 /// <summary>
-/// What the adaptive rule (<see cref="AdaptiveActivity"/>, docs/SCIENCE.md) needs of one year beyond the
+/// What the adaptive rule (<see cref="AdaptiveActivity"/>, METHOD.md §3) needs of one year beyond the
 /// pixels' own counts, all from the asset's own data: the annual mean NDAI of its stable ground
 /// (<see cref="Level"/>), the per-pair spread of that NDAI (<see cref="PairSpread"/>), and the NDAI of
 /// fully decorrelated ground for the data's looks and stable coherence (<see cref="DecorrelatedLevel"/>).

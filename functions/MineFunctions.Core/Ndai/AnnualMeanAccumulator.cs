@@ -7,7 +7,7 @@ namespace MineFunctions.Core.Ndai;
 /// (8 bytes), one accepted pair at a time, nodata ignored. NDAI is in (−1, 1] and a year has tens of
 /// pairs, so a float sum keeps ~1e-6 accuracy. The count of contributing pairs is kept and reported,
 /// and, given a disturbance level, the count of pairs whose NDAI exceeded it (the adaptive rule's
-/// disturbed pairs, docs/SCIENCE.md).
+/// disturbed pairs, METHOD.md §3).
 /// </summary>
 public sealed class AnnualMeanAccumulator
 {

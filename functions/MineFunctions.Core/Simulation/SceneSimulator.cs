@@ -13,7 +13,7 @@ namespace MineFunctions.Core.Simulation;
 /// Speckle is a circular-Gaussian pair of the pixel's true coherence (METHOD.md §1.2). Pairs are
 /// generated on demand from (seed, pair index), so no stack is ever held. Simplification: the two
 /// pairs sharing an acquisition get independent speckle.
-/// Real activity is uneven (docs/SCIENCE.md): in each zone the ground is disturbed in square cells
+/// Real activity is uneven (METHOD.md §3): in each zone the ground is disturbed in square cells
 /// (<see cref="SceneSettings.DisturbanceCell"/>) in exactly a share of the year's clean pairs — the
 /// zone's intensity when the zone is active that year, the background disturbance when it is not —
 /// chosen at random per cell and year; bedrock may be disturbed too, vegetation may decorrelate only

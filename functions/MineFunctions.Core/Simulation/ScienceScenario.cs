@@ -3,7 +3,7 @@ using MineFunctions.Core.Coherence;
 namespace MineFunctions.Core.Simulation;
 
 /// <summary>
-/// One scenario of the science grid (docs/SCIENCE.md): how intensely the pits are worked, how
+/// One scenario of the science grid (METHOD.md §3): how intensely the pits are worked, how
 /// often the background is disturbed, whether the vegetation is seasonal, the revisit, the window's
 /// looks and the speckle's correlation. <see cref="Realistic"/> marks the scenarios the pair-screening
 /// target applies to (bedrock disturbed in at most 5 % of pairs); <paramref name="Stress"/> the ones

@@ -11,7 +11,7 @@ public sealed record YearScore(int Year, int AcceptedPairs, long TrueActive, lon
 }
 
 /// <summary>
-/// A scene classified and scored against its truth (docs/SCIENCE.md): pixel accuracy inside the mine,
+/// A scene classified and scored against its truth (METHOD.md §3): pixel accuracy inside the mine,
 /// the yearly area error, and the pair screening against the weather truth.
 /// </summary>
 public sealed record ScienceScore(

@@ -13,7 +13,7 @@ namespace MineFunctions.Workflow.Activities;
 /// per-pixel sum and count (one raster in memory at a time). Writes the mean, the per-pixel count of
 /// contributing pairs and the count of those in which the pixel was disturbed (NDAI above the
 /// asset's <see cref="DisturbanceLevel"/>, from its stable pixels' coherence and the window's looks;
-/// the adaptive rule's input, docs/SCIENCE.md).
+/// the adaptive rule's input, METHOD.md §3).
 /// </summary>
 public sealed class AnnualMeanActivity(PipelineStorage storage) : TaskActivity<AnnualTask, AnnualOutcome>
 {

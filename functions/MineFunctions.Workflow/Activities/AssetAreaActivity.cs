@@ -12,7 +12,7 @@ namespace MineFunctions.Workflow.Activities;
 /// counts (Y1 = R+Y+M+W, Y2 = G+Y+C+W, Y3 = B+C+M+W) × the pixel area. A year inside several
 /// windows takes the latest one, the composite with the most recent context. The area's ± is half the
 /// pixels whose decision the adaptive rule could not make with confidence, × the pixel area
-/// (docs/SCIENCE.md): a bound on how far the count could move. Writes one
+/// (METHOD.md §3): a bound on how far the count could move. Writes one
 /// AnnualActivity row per year (all its columns: this activity owns the row).
 /// </summary>
 public sealed class AssetAreaActivity(PipelineStorage storage) : TaskActivity<AssetAreaTask, int>

@@ -13,7 +13,7 @@ namespace MineFunctions.Workflow.Activities;
 /// <summary>
 /// One 3-year window (METHOD.md §1.5): annual means → RGB composite → colour classes inside the mine
 /// polygon → counts, by the configured rule (the adaptive default also reads the years' pair counts
-/// and disturbed-pair counts and the stable mask and mean, docs/SCIENCE.md). Writes the composite (COG), the class raster (COG, 255 = outside or no data),
+/// and disturbed-pair counts and the stable mask and mean, METHOD.md §3). Writes the composite (COG), the class raster (COG, 255 = outside or no data),
 /// the PNG quick-looks, the counts CSV and the ClassCounts row.
 /// </summary>
 public sealed class CompositeActivity(PipelineStorage storage) : TaskActivity<WindowTask, WindowOutcome>
@@ -53,7 +53,7 @@ public sealed class CompositeActivity(PipelineStorage storage) : TaskActivity<Wi
     }
 
     /// <summary>
-    /// The adaptive rule's inputs (docs/SCIENCE.md): each year's per-pixel pair and disturbed-pair counts,
+    /// The adaptive rule's inputs (METHOD.md §3): each year's per-pixel pair and disturbed-pair counts,
     /// and its background from the asset's stable pixels (mask and time mean of StableStatisticsActivity).
     /// </summary>
     private async Task<AdaptiveInputs> AdaptiveInputsAsync(AssetScope scope, string key, int first, float[][] years, GridSpec grid)

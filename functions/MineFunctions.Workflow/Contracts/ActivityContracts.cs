@@ -52,7 +52,7 @@ public sealed record WindowTask(AssetScope Scope, int FirstYear);
 
 /// <summary>
 /// Class counts of one 3-year window (indexed by ColourClass value) and the pixel area used; for the
-/// adaptive rule also, per year of the window, the pixels whose decision is uncertain (docs/SCIENCE.md).
+/// adaptive rule also, per year of the window, the pixels whose decision is uncertain (METHOD.md §3).
 /// </summary>
 public sealed record WindowOutcome(int FirstYear, IReadOnlyList<long> CountsByClass, double PixelAreaM2, string ClassRule, IReadOnlyList<long>? UncertainPixels = null);
 

@@ -37,7 +37,7 @@ public sealed record PipelineSettings
 
     /// <summary>
     /// Colour rule: "adaptive" (default: per-year decisions against the asset's own background,
-    /// docs/SCIENCE.md), "hsv" (the seed's, Climate TRACE's own procedure) or "threshold" (Table 1 read literally).
+    /// METHOD.md §3), "hsv" (the seed's, Climate TRACE's own procedure) or "threshold" (Table 1 read literally).
     /// </summary>
     public string ClassRule { get; init; } = "adaptive";
 

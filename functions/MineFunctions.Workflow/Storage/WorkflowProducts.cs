@@ -17,7 +17,7 @@ public static class WorkflowProducts
     public static string AnnualCount(string assetId, string settingsKey, int year) =>
         Name(assetId, settingsKey, "annual", $"{year}_pairs.tif");
 
-    /// <summary>Per pixel, the year's accepted pairs in which it was disturbed (the adaptive rule, docs/SCIENCE.md).</summary>
+    /// <summary>Per pixel, the year's accepted pairs in which it was disturbed (the adaptive rule, METHOD.md §3).</summary>
     public static string AnnualDisturbed(string assetId, string settingsKey, int year) =>
         Name(assetId, settingsKey, "annual", $"{year}_disturbed.tif");
 

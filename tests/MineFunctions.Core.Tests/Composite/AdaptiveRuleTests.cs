@@ -4,7 +4,7 @@ using MineFunctions.Core.Contracts;
 namespace MineFunctions.Core.Tests.Composite;
 
 /// <summary>
-/// The adaptive rule on hand-built NDAI stacks (docs/SCIENCE.md). Expected values are computed by hand
+/// The adaptive rule on hand-built NDAI stacks (METHOD.md §3). Expected values are computed by hand
 /// (or with Python's math.lgamma where a Gamma function appears), never taken from the code.
 /// </summary>
 public sealed class AdaptiveRuleTests

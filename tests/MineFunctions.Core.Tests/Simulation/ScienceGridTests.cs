@@ -7,7 +7,7 @@ namespace MineFunctions.Core.Tests.Simulation;
 /// The science grid's fast scenarios (<see cref="ScienceGrid.Fast"/>) at 128 × 128 px, where the zones are
 /// half as wide as in the benchmark's 256 px and the window's mixing at their edges costs more: the
 /// thresholds sit below the benchmark targets (90 % at intensities 30–100 %, 97 % on the demo scene,
-/// docs/SCIENCE.md) so the test stays fast, and well above what the seed's fixed rule reaches on weak activity.
+/// METHOD.md §3) so the test stays fast, and well above what the seed's fixed rule reaches on weak activity.
 /// </summary>
 public sealed class ScienceGridTests
 {

@@ -8,7 +8,7 @@ namespace MineFunctions.Infrastructure.Storage.Tables;
 /// Table AnnualActivity: one row per asset-year under one settings key: the pairs that went into
 /// the annual mean NDAI (METHOD.md §1.4), its blob, and the active area when a composite window
 /// assigned one (METHOD.md §1.5; null until then), with its ± from the classification's uncertain
-/// pixels (adaptive rule, docs/SCIENCE.md; null for the fixed rules).
+/// pixels (adaptive rule, METHOD.md §3; null for the fixed rules).
 /// Keys: PartitionKey = asset id, RowKey = "&lt;settingsKey&gt;_&lt;year&gt;".
 /// </summary>
 public sealed record AnnualActivityRow(
