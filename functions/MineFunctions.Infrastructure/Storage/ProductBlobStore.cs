@@ -155,7 +155,7 @@ public sealed class ProductBlobStore
         {
             if (!item.IsPrefix) continue;
             var id = item.Prefix.TrimEnd('/');
-            if (IsValidAssetId(id)) yield return id;
+            if (AssetIds.IsValid(id, out _)) yield return id;
         }
     }
 
@@ -206,19 +206,6 @@ public sealed class ProductBlobStore
 
     private static string? HashOf(IDictionary<string, string>? metadata) =>
         metadata is not null && metadata.TryGetValue(HashMetadataKey, out var h) ? h : null;
-
-    private static bool IsValidAssetId(string id)
-    {
-        try
-        {
-            AssetIds.Check(id);
-            return true;
-        }
-        catch (StorageNameException)
-        {
-            return false;
-        }
-    }
 
     private static string ContentTypeOf(string name) => Path.GetExtension(name) switch
     {
