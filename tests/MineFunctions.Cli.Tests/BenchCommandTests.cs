@@ -11,12 +11,12 @@ namespace MineFunctions.Cli.Tests;
 /// </summary>
 public sealed class BenchCommandTests
 {
-    [ScipyReferenceFact]
+    [SharedDataFact("bench", "coherence_reference.py")]
     public async Task BenchCoherence_PrintsTheTable_AndEndsWithOneJsonObjectWhoseRatiosAreConsistent()
     {
         var (code, output, error) = await Mine.RunAsync(
             "bench", "coherence", "--size", "128", "--reps", "1", "--threads", "1",
-            "--reference", ScipyReference.Script!);
+            "--reference", SharedData.Require("bench", "coherence_reference.py"));
         Assert.True(code == 0, error + output);
 
         var lines = output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);

@@ -11,7 +11,7 @@ public sealed class RasterCommandTests : IDisposable
 
     public void Dispose() => Directory.Delete(_dir, recursive: true);
 
-    [ScipyReferenceFact]
+    [SharedDataFact("bench", "coherence_reference.py")]
     public async Task MineCoherence_OnASimulatedSlcPair_AgreesWithTheScipyReferenceOnInteriorPixels()
     {
         var scene = new SceneSimulator(new SceneSettings { Width = 96, Height = 80, Seed = 3 });
@@ -25,7 +25,7 @@ public sealed class RasterCommandTests : IDisposable
         var (code, _, err) = await Mine.RunAsync("coherence", "--reference", a, "--secondary", b, "--out", ours, "--window", "7x2");
         Assert.True(code == 0, err);
         var psi = new ProcessStartInfo("/usr/bin/python3") { RedirectStandardError = true, RedirectStandardOutput = true };
-        foreach (var arg in new[] { ScipyReference.Script!, "--ref", a, "--sec", b, "--out", theirs, "--window", "7x2", "--reps", "1" }) psi.ArgumentList.Add(arg);
+        foreach (var arg in new[] { SharedData.Require("bench", "coherence_reference.py"), "--ref", a, "--sec", b, "--out", theirs, "--window", "7x2", "--reps", "1" }) psi.ArgumentList.Add(arg);
         using (var python = Process.Start(psi)!)
         {
             var stderr = python.StandardError.ReadToEndAsync();

@@ -7,7 +7,7 @@ public sealed class CoherenceRastersTests
 {
     private const int W = 300, H = 200;
 
-    [ScipyReferenceTheory]
+    [SharedDataTheory("bench", "coherence_reference.py")]
     [InlineData("7x2", 64)]
     [InlineData("5x5", 37)]
     [InlineData("10x3", 1000)]
@@ -21,7 +21,7 @@ public sealed class CoherenceRastersTests
         Assert.Equal((W, H), (summary.Width, summary.Height));
 
         var theirs = dir.File("reference.tif");
-        ExternalTool.Run("/usr/bin/python3", ScipyReference.Script!, "--ref", refPath, "--sec", secPath, "--out", theirs, "--window", windowText, "--reps", "1");
+        ExternalTool.Run("/usr/bin/python3", SharedData.Require("bench", "coherence_reference.py"), "--ref", refPath, "--sec", secPath, "--out", theirs, "--window", windowText, "--reps", "1");
         using var a = GdalRaster.Open(ours);
         using var b = GdalRaster.Open(theirs);
         Assert.Equal(windowText, a.Info.Metadata["COHERENCE_WINDOW"]);
