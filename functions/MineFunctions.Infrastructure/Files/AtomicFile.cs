@@ -74,9 +74,6 @@ public static class AtomicFile
 
     public static void WriteAllText(string path, string text) => WriteAllBytes(path, System.Text.Encoding.UTF8.GetBytes(text));
 
-    /// <summary>True for names <see cref="AtomicFile"/> uses for its temporary files (left only by a kill).</summary>
-    public static bool IsTemporary(string fileName) => fileName.StartsWith('.') && fileName.Contains(".partial", StringComparison.Ordinal);
-
     private static (string Target, string Temp) Paths(string path)
     {
         var target = Path.GetFullPath(path);

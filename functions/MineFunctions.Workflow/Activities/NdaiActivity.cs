@@ -28,8 +28,8 @@ public sealed class NdaiActivity(PipelineStorage storage) : TaskActivity<PairTas
         }
         catch (UnreadablePairException ex)
         {
-            await PairFailures.RecordAsync(storage, scope, pair, ex);
-            return new PairOutcome(pair.PairId, pair.Year, false, PairFailures.Summary(ex), double.NaN, double.NaN, Failed: true);
+            await PairRows.RecordAsync(storage, scope, pair, ex);
+            return new PairOutcome(pair.PairId, pair.Year, false, PairRows.Summary(ex), double.NaN, double.NaN, Failed: true);
         }
         var (maskBytes, maskGrid) = await RasterBlobs.ReadByteAsync(storage.Products, WorkflowProducts.StableMask(scope.AssetId, key), storage.ReadOptions, ActivityCancellation.Token);
         GridCheck.EnsureSameGrid(maskGrid, "stable mask", grid, pair.PairId);
@@ -44,11 +44,8 @@ public sealed class NdaiActivity(PipelineStorage storage) : TaskActivity<PairTas
             await RasterBlobs.WriteFloat32Async(storage.Products, ndaiBlob, ndai, grid, ActivityCancellation.Token);
         }
 
-        await storage.Tables.UpsertAsync(new PairResultRow(
-            scope.AssetId, key, pair.Reference, pair.Secondary, pair.Year, decision.StablePixelCount,
-            Finite(decision.StableMean), Finite(decision.StableStd), decision.Accepted, decision.Reason, pair.PerpendicularBaselineM,
-            pair.FromSlc ? ProductLayout.Coherence(scope.AssetId, key, pair.Reference, pair.Secondary) : pair.InputBlob,
-            ndaiBlob, pair.BaselineSource, pair.Product?.Name, pair.Product?.Looks, pair.Product?.PixelSpacingM));
+        await storage.Tables.UpsertAsync(PairRows.Row(scope, pair, decision.StablePixelCount,
+            Finite(decision.StableMean), Finite(decision.StableStd), decision.Accepted, decision.Reason, ndaiBlob));
         return new PairOutcome(pair.PairId, pair.Year, decision.Accepted, decision.Reason, decision.StableMean, decision.StableStd, false);
     }
 

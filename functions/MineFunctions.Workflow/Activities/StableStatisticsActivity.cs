@@ -33,8 +33,8 @@ public sealed class StableStatisticsActivity(PipelineStorage storage) : TaskActi
             }
             catch (UnreadablePairException ex)
             {
-                await PairFailures.RecordAsync(storage, input.Scope, pair, ex);
-                unreadable.Add(new PairExclusion(pair.PairId, PairFailures.Summary(ex)));
+                await PairRows.RecordAsync(storage, input.Scope, pair, ex);
+                unreadable.Add(new PairExclusion(pair.PairId, PairRows.Summary(ex)));
                 continue;
             }
             if (grid is null)

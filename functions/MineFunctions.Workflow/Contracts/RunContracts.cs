@@ -10,7 +10,10 @@ public sealed record RefreshRequest(string RunId, IReadOnlyList<string> AssetIds
 /// <summary>Input of <c>AssetOrchestrator</c>: one asset within a run.</summary>
 public sealed record AssetRunRequest(string RunId, string AssetId, PipelineSettings Settings);
 
-/// <summary>What happened to one asset in a run: "succeeded" or "failed" with its reason.</summary>
+/// <summary>
+/// What happened to one asset in a run: "failed" with its reason in <see cref="Error"/>, or
+/// "succeeded", where <see cref="Error"/> is null or says which pairs failed and were left out.
+/// </summary>
 public sealed record AssetOutcome(string AssetId, string Status, int Pairs, int RejectedPairs, string? Error)
 {
     /// <summary>The status of an asset that went through.</summary>

@@ -1,0 +1,39 @@
+using MineFunctions.Infrastructure.Storage;
+using MineFunctions.Infrastructure.Storage.Tables;
+using MineFunctions.Workflow.Contracts;
+using MineFunctions.Workflow.Storage;
+
+namespace MineFunctions.Workflow.Activities;
+
+/// <summary>PairResults rows of pairs: screened ones, and those that could not be read (failed, not accepted).</summary>
+internal static class PairRows
+{
+    /// <summary>Reasons cross the Durable history: bounded so a stack of bad files cannot bloat it.</summary>
+    private const int MaxReasonLength = 240;
+
+    public const string Prefix = "failed: ";
+
+    public static string Summary(UnreadablePairException ex)
+    {
+        var text = Prefix + ex.Message;
+        return text.Length <= MaxReasonLength ? text : text[..(MaxReasonLength - 1)] + "…";
+    }
+
+    public static Task RecordAsync(PipelineStorage storage, AssetScope scope, PairWork pair, UnreadablePairException ex) =>
+        storage.Tables.UpsertAsync(Row(scope, pair, 0, null, null, false, Summary(ex), null));
+
+    /// <summary>
+    /// A pair's PairResults row: its screening numbers and decision, with the pair's coherence source,
+    /// Bperp and product metadata as discovery found them (one place for screened and failed pairs).
+    /// </summary>
+    public static PairResultRow Row(AssetScope scope, PairWork pair, long stablePixels, double? stableMean, double? stableStd,
+        bool accepted, string reason, string? ndaiBlob)
+    {
+        var key = PipelineStorage.KeyOf(scope.Settings);
+        return new PairResultRow(
+            scope.AssetId, key, pair.Reference, pair.Secondary, pair.Year, stablePixels, stableMean, stableStd, accepted, reason,
+            pair.PerpendicularBaselineM,
+            pair.FromSlc ? ProductLayout.Coherence(scope.AssetId, key, pair.Reference, pair.Secondary) : pair.InputBlob,
+            ndaiBlob, pair.BaselineSource, pair.Product?.Name, pair.Product?.Looks, pair.Product?.PixelSpacingM);
+    }
+}
