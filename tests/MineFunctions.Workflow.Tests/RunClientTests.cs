@@ -28,7 +28,7 @@ public sealed class RunClientTests
     public async Task ALocalRunStartsOnce_ItsStatusHasTheCounts_AndStartingItAgainReusesIt()
     {
         var fakes = new FakeAssetActivities { PairsPerYear = 2 };
-        await using var host = await DurableTaskTestHost.StartAsync(fakes.Register);
+        await using var host = await TestEngine.StartAsync(fakes.Register);
         var runs = new RunClient(host.Client, NoTables);
         var request = new RefreshRequest("run-local", ["a1", "a2"], new PipelineSettings(), "cli");
 
@@ -51,7 +51,7 @@ public sealed class RunClientTests
     public async Task AFailedRunSaysWhy_AndALocalRunStartsItAgain()
     {
         var fakes = new FakeAssetActivities { PairsPerYear = 2, EstimateFails = true };
-        await using var host = await DurableTaskTestHost.StartAsync(fakes.Register);
+        await using var host = await TestEngine.StartAsync(fakes.Register);
         var runs = new RunClient(host.Client, NoTables);
         var request = new RefreshRequest("run-broken", ["a1"], new PipelineSettings(), "cli");
 

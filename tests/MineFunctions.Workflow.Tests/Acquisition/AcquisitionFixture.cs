@@ -74,7 +74,7 @@ internal sealed class AcquisitionFixture : IAsyncDisposable
     public Task<DurableTaskTestHost> StartEngineAsync(string? token = null)
     {
         var services = new AcquisitionServices(new HttpClient(), Server.ApiUrl, Server.ApiUrl, token ?? Server.Token);
-        return DurableTaskTestHost.StartAsync(
+        return TestEngine.StartAsync(
             r =>
             {
                 r.AddOrchestrator<AcquireAssetOrchestrator>();
@@ -85,7 +85,7 @@ internal sealed class AcquisitionFixture : IAsyncDisposable
                 r.AddActivity<DownloadProductActivity>();
                 r.AddActivity<RecordAcquisitionActivity>();
             },
-            new DurableTaskTestHostOptions { ConfigureServices = s => s.AddSingleton(Storage).AddSingleton(services) });
+            s => s.AddSingleton(Storage).AddSingleton(services));
     }
 
     public async Task<AcquireResult> RunAsync(AcquireRequest request, DurableTaskTestHost? host = null)

@@ -11,7 +11,7 @@ public sealed class OrchestrationTests
 {
     private static async Task<(OrchestrationMetadata Meta, T Output)> RunAsync<T>(FakeAssetActivities fakes, string orchestrator, object input)
     {
-        await using var host = await DurableTaskTestHost.StartAsync(fakes.Register);
+        await using var host = await TestEngine.StartAsync(fakes.Register);
         var id = await host.Client.ScheduleNewOrchestrationInstanceAsync(orchestrator, input);
         using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(60));
         var meta = await host.Client.WaitForInstanceCompletionAsync(id, getInputsAndOutputs: true, cts.Token);

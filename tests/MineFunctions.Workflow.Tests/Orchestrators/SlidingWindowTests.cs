@@ -49,7 +49,7 @@ public sealed class SlidingWindowTests
     public async Task ANewCallStartsWhenAnyFinishes_NeverMoreThanTheWindow_AndResultsComeBackInItemOrder()
     {
         var timeline = new Timeline();
-        await using var host = await DurableTaskTestHost.StartAsync(r =>
+        await using var host = await TestEngine.StartAsync(r =>
         {
             r.AddOrchestrator<WindowOrchestrator>();
             r.AddActivityFunc<int, int>("Call", (_, i) => timeline.CallAsync(i));
