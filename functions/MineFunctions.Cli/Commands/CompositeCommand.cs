@@ -92,17 +92,9 @@ internal sealed class CompositeCommand : ICliCommand
             return raster.ReadFloat32();
         }
         var mask = Read(needed[6]).Select(v => v is > 0 ? (byte)1 : (byte)0).ToArray();
-        var stableCoherence = DisturbanceLevel.StableCoherence(mask, Read(needed[7]))
+        var pairs = Enumerable.Range(0, 3).Select(i => Read(needed[2 * i])).ToList();
+        var disturbed = Enumerable.Range(0, 3).Select(i => Read(needed[2 * i + 1])).ToList();
+        return AdaptiveInputs.FromStack(means, pairs, disturbed, mask, Read(needed[7]), window.Looks)
             ?? throw new UsageException("stable_mask.tif has no stable pixel: the adaptive rule has no background; use --rule hsv.");
-        var pairs = new float[3][];
-        var disturbed = new float[3][];
-        var backgrounds = new YearBackground[3];
-        for (var i = 0; i < 3; i++)
-        {
-            pairs[i] = Read(needed[2 * i]);
-            disturbed[i] = Read(needed[2 * i + 1]);
-            backgrounds[i] = YearBackground.Estimate(means[i], pairs[i], mask, stableCoherence, window.Looks);
-        }
-        return new AdaptiveInputs(pairs, disturbed, backgrounds);
     }
 }

@@ -12,7 +12,9 @@ namespace MineFunctions.Cli.Commands;
 /// <summary>
 /// `mine ndai`: the stable-point and NDAI stage on plain files (METHOD.md §1.3–1.4), for scientists
 /// and for checking the workflow: a folder of coherence GeoTIFFs in, a per-pair report and annual
-/// mean NDAI GeoTIFFs out. Two streaming passes; one raster plus the accumulators in memory.
+/// mean NDAI GeoTIFFs out. Two streaming passes; one raster plus the accumulators in memory. It runs
+/// the Core stages the workflow's activities run (<see cref="StableStage"/>, <see cref="PairNdai"/>,
+/// <see cref="AnnualMeanProducts"/>); only the reads and writes differ (local files, not blobs).
 /// </summary>
 internal sealed class NdaiCommand : ICliCommand
 {
@@ -73,45 +75,39 @@ internal sealed class NdaiCommand : ICliCommand
         }
 
         var restrict = aoi is null ? default : PolygonMask.Rasterize(aoi, grid!);
-        var mask = StableMask.FromStatistics(stats!, thresholds, restrict);
-        output.WriteLine($"{pairs.Count} pairs on a {grid!.Width}×{grid.Height} grid; {mask.Count} stable pixels ({mask.Source}).");
+        var stable = StableStage.Finish(stats!, thresholds, restrict);
+        output.WriteLine($"{pairs.Count} pairs on a {grid!.Width}×{grid.Height} grid; {stable.Mask.Count} stable pixels ({stable.Mask.Source}).");
+        var level = DisturbanceLevel.OfStack(stable.MaskBytes, stable.Mean, window.Looks) ?? double.NaN;
 
-        var stableBytes = mask.Pixels.ToArray().Select(s => s ? (byte)1 : (byte)0).ToArray();
-        var timeMean = new float[stableBytes.Length];
-        stats!.CopyMeans(timeMean);
-        var stableCoherence = DisturbanceLevel.StableCoherence(stableBytes, timeMean);
-        var level = stableCoherence is { } rs ? DisturbanceLevel.Of(rs, window.Looks) : double.NaN;
-
-        // Pass 2: screening and NDAI per pair, into one annual accumulator per year.
+        // Pass 2: screening and NDAI per pair (the stage the workflow's NDAI activity runs), into one annual accumulator per year.
         var annual = new SortedDictionary<int, AnnualMeanAccumulator>();
         var report = new StringBuilder("file,reference,secondary,year,stable_pixels,stable_mean,stable_std,accepted,reason\n");
-        var ndai = new float[grid.Width * grid.Height];
         foreach (var (file, dates) in pairs)
         {
             cancellationToken.ThrowIfCancellationRequested();
             using var raster = GdalRaster.Open(file);
             var coherence = raster.ReadFloat32();
             CoherenceInput.PrepareUserRaster(coherence);
-            var decision = PairScreening.Evaluate(coherence, mask, thresholds);
+            var (decision, ndai) = PairNdai.Run(coherence, stable.Mask, thresholds);
             var year = YearAssignment.YearOf(dates.Reference, dates.Secondary, rule);
             report.Append(CultureInfo.InvariantCulture,
                 $"{Path.GetFileName(file)},{dates.Reference:yyyy-MM-dd},{dates.Secondary:yyyy-MM-dd},{year},{decision.StablePixelCount},{decision.StableMean:0.0000},{decision.StableStd:0.0000},{(decision.Accepted ? "yes" : "no")},\"{decision.Reason}\"\n");
-            if (!decision.Accepted) continue;
-            NdaiCalculator.Compute(coherence, decision.StableMean, ndai);
+            if (ndai is null) continue;
             if (!annual.TryGetValue(year, out var acc)) annual[year] = acc = new AnnualMeanAccumulator(ndai.Length, level);
             acc.Add(ndai);
         }
 
         Directory.CreateDirectory(outDir);
         await AtomicFile.WriteAllTextAsync(Path.Combine(outDir, "pairs.csv"), report.ToString(), cancellationToken);
-        GeoTiffWriter.WriteByte(Path.Combine(outDir, "stable_mask.tif"), [stableBytes], grid);
-        GeoTiffWriter.WriteFloat32(Path.Combine(outDir, "stable_mean.tif"), timeMean, grid);
+        GeoTiffWriter.WriteByte(Path.Combine(outDir, "stable_mask.tif"), [stable.MaskBytes], grid);
+        GeoTiffWriter.WriteFloat32(Path.Combine(outDir, "stable_mean.tif"), stable.Mean, grid);
         foreach (var (year, acc) in annual)
         {
-            GeoTiffWriter.WriteFloat32(Path.Combine(outDir, $"ndai_{year}.tif"), acc.Mean(), grid);
-            GeoTiffWriter.WriteFloat32(Path.Combine(outDir, $"ndai_{year}_pairs.tif"), acc.Counts.ToArray().Select(c => (float)c).ToArray(), grid);
-            GeoTiffWriter.WriteFloat32(Path.Combine(outDir, $"ndai_{year}_disturbed.tif"), acc.Disturbed.ToArray().Select(c => (float)c).ToArray(), grid);
-            output.WriteLine($"  {year}: {acc.PairsAdded} accepted pairs → ndai_{year}.tif");
+            var products = AnnualMeanProducts.Of(acc);
+            GeoTiffWriter.WriteFloat32(Path.Combine(outDir, $"ndai_{year}.tif"), products.Mean, grid);
+            GeoTiffWriter.WriteFloat32(Path.Combine(outDir, $"ndai_{year}_pairs.tif"), products.PairCounts, grid);
+            GeoTiffWriter.WriteFloat32(Path.Combine(outDir, $"ndai_{year}_disturbed.tif"), products.DisturbedCounts, grid);
+            output.WriteLine($"  {year}: {products.Pairs} accepted pairs → ndai_{year}.tif");
         }
         var rejected = pairs.Count - annual.Values.Sum(a => a.PairsAdded);
         output.WriteLine($"{rejected} of {pairs.Count} pairs rejected; report in {Path.Combine(outDir, "pairs.csv")}.");

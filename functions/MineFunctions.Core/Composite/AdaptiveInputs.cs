@@ -13,4 +13,20 @@ public sealed record AdaptiveInputs(IReadOnlyList<float[]> PairCounts, IReadOnly
             throw new ArgumentException("The adaptive rule needs pair counts, disturbed counts and a background for each of the three years.");
         if (PairCounts.Concat(DisturbedCounts).Any(c => c.Length != pixels)) throw new ArgumentException("Pair counts, disturbed counts and annual means must have the same number of pixels.");
     }
+
+    /// <summary>
+    /// The inputs of a window from its three years' annual means, pair counts and disturbed counts, and the
+    /// asset's stable mask and time-mean coherence (each year's <see cref="YearBackground"/>); null when
+    /// no stable pixel has data, so there is no background.
+    /// </summary>
+    public static AdaptiveInputs? FromStack(IReadOnlyList<float[]> annualMeans, IReadOnlyList<float[]> pairCounts, IReadOnlyList<float[]> disturbedCounts,
+        ReadOnlySpan<byte> stableMask, ReadOnlySpan<float> stableMean, int looks)
+    {
+        if (annualMeans.Count != 3 || pairCounts.Count != 3 || disturbedCounts.Count != 3)
+            throw new ArgumentException("A window has three years of annual means, pair counts and disturbed counts.");
+        if (DisturbanceLevel.StableCoherence(stableMask, stableMean) is not { } stableCoherence) return null;
+        var backgrounds = new YearBackground[3];
+        for (var i = 0; i < 3; i++) backgrounds[i] = YearBackground.Estimate(annualMeans[i], pairCounts[i], stableMask, stableCoherence, looks);
+        return new AdaptiveInputs(pairCounts, disturbedCounts, backgrounds);
+    }
 }

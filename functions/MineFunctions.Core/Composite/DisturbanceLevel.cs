@@ -16,6 +16,13 @@ public static class DisturbanceLevel
     public static double Of(double stableCoherence, int looks) => DecorrelatedFraction * DecorrelatedNdai(stableCoherence, looks);
 
     /// <summary>
+    /// The level of an asset's stack from its stable mask and time-mean coherence (<see cref="StableCoherence"/>,
+    /// then <see cref="Of"/>); null when no stable pixel has data.
+    /// </summary>
+    public static double? OfStack(ReadOnlySpan<byte> stableMask, ReadOnlySpan<float> timeMean, int looks) =>
+        StableCoherence(stableMask, timeMean) is { } coherence ? Of(coherence, looks) : null;
+
+    /// <summary>
     /// NDAI of ground with true coherence 0: (ρ_s − ρ₀)/(ρ_s + ρ₀) where ρ₀ is the mean sample coherence
     /// of L looks at true coherence 0, Γ(L)Γ(3/2)/Γ(L + 1/2) (the mean of the density
     /// 2(L − 1)ρ(1 − ρ²)^(L − 2), Touzi et al. 1999), e.g. 0.2386 for 14 looks.

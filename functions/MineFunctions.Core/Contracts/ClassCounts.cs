@@ -29,6 +29,9 @@ public sealed record ClassCounts
 
     public long this[ColourClass colour] => _counts[(int)colour];
 
+    /// <summary>The eight counts indexed by <see cref="ColourClass"/> value (the inverse of <see cref="FromArray"/>).</summary>
+    public long[] ToArray() => (long[])_counts.Clone();
+
     /// <summary>All classified pixels (the eight classes together).</summary>
     public long Total => _counts.Sum();
 

@@ -1,4 +1,6 @@
 using Microsoft.DurableTask;
+using Microsoft.Extensions.DependencyInjection;
+using MineFunctions.Core.Activity;
 using MineFunctions.Core.Contracts;
 using MineFunctions.Infrastructure.Storage;
 using MineFunctions.Infrastructure.Storage.Tables;
@@ -8,28 +10,22 @@ using MineFunctions.Workflow.Storage;
 namespace MineFunctions.Workflow.Activities;
 
 /// <summary>
-/// The asset's yearly mined area (METHOD.md §1.5): active pixels of a year from a window's class
-/// counts (Y1 = R+Y+M+W, Y2 = G+Y+C+W, Y3 = B+C+M+W) × the pixel area. A year inside several
-/// windows takes the latest one, the composite with the most recent context. The area's ± is half the
-/// pixels whose decision the adaptive rule could not make with confidence, × the pixel area
-/// (METHOD.md §3): a bound on how far the count could move. Writes one
-/// AnnualActivity row per year (all its columns: this activity owns the row).
+/// The asset's yearly mined area (METHOD.md §1.5, <see cref="WindowYearArea"/>) from its windows' class
+/// counts, with the ± of the adaptive rule's uncertain pixels (METHOD.md §3). Writes one AnnualActivity
+/// row per year (all its columns: this activity owns the row).
 /// </summary>
-public sealed class AssetAreaActivity(PipelineStorage storage) : TaskActivity<AssetAreaTask, int>
+public sealed class AssetAreaActivity(IProductStore store) : TaskActivity<AssetAreaTask, int>
 {
-    public override async Task<int> RunAsync(TaskActivityContext context, AssetAreaTask input)
+    [ActivatorUtilitiesConstructor]
+    public AssetAreaActivity(PipelineStorage storage) : this((IProductStore)storage) { }
+
+    public override Task<int> RunAsync(TaskActivityContext context, AssetAreaTask input)
     {
         var (asset, key) = (input.Scope.AssetId, PipelineStorage.KeyOf(input.Scope.Settings));
-        var rows = new List<AnnualActivityRow>();
-        foreach (var year in input.Years)
-        {
-            var window = input.Windows.Where(w => year.Year >= w.FirstYear && year.Year <= w.FirstYear + 2).MaxBy(w => w.FirstYear);
-            long? active = window is null ? null : ClassCounts.FromArray(window.CountsByClass.ToArray()).ActivePixels(year.Year - window.FirstYear);
-            long? uncertain = window?.UncertainPixels is { Count: 3 } u ? u[year.Year - window.FirstYear] : null;
-            rows.Add(new AnnualActivityRow(asset, key, year.Year, year.Accepted, year.Rejected, year.MeanNdai,
-                year.Accepted > 0 ? ProductLayout.Annual(asset, key, year.Year) : null,
-                active, window?.PixelAreaM2, active * window?.PixelAreaM2, uncertain, uncertain / 2.0 * window?.PixelAreaM2));
-        }
-        return await storage.Tables.UpsertAllAsync(rows);
+        var windows = input.Windows.Select(w => new WindowCounts(w.FirstYear, ClassCounts.FromArray(w.CountsByClass.ToArray()), w.PixelAreaM2, w.UncertainPixels)).ToList();
+        var rows = input.Years.Select(year => (year, area: WindowYearArea.Of(year.Year, windows))).Select(y => new AnnualActivityRow(
+            asset, key, y.year.Year, y.year.Accepted, y.year.Rejected, y.year.MeanNdai, y.year.Accepted > 0 ? ProductLayout.Annual(asset, key, y.year.Year) : null,
+            y.area.ActivePixels, y.area.PixelAreaM2, y.area.AreaM2, y.area.UncertainPixels, y.area.UncertaintyM2));
+        return store.UpsertAllAsync(rows, ActivityCancellation.Token);
     }
 }

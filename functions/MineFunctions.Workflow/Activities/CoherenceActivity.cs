@@ -1,4 +1,5 @@
 using Microsoft.DurableTask;
+using Microsoft.Extensions.DependencyInjection;
 using MineFunctions.Core.Coherence;
 using MineFunctions.Infrastructure.Gdal;
 using MineFunctions.Infrastructure.Storage;
@@ -11,21 +12,24 @@ namespace MineFunctions.Workflow.Activities;
 /// Coherence of one coregistered SLC pair (METHOD.md §1.2) with the Core estimator; the two
 /// rasters must share their grid. Writes the pair's coherence product (deterministic name).
 /// </summary>
-public sealed class CoherenceActivity(PipelineStorage storage) : TaskActivity<PairTask, CoherenceOutcome>
+public sealed class CoherenceActivity(IProductStore store) : TaskActivity<PairTask, CoherenceOutcome>
 {
+    [ActivatorUtilitiesConstructor]
+    public CoherenceActivity(PipelineStorage storage) : this((IProductStore)storage) { }
+
     public override async Task<CoherenceOutcome> RunAsync(TaskActivityContext context, PairTask input)
     {
         var (asset, key, pair) = (input.Scope.AssetId, PipelineStorage.KeyOf(input.Scope.Settings), input.Pair);
         var referenceName = InputLayout.SlcRaster(asset, pair.Reference);
         var secondaryName = InputLayout.SlcRaster(asset, pair.Secondary);
-        var (reference, grid) = await RasterBlobs.ReadComplex64Async(storage.Inputs, referenceName, storage.ReadOptions, ActivityCancellation.Token);
-        var (secondary, secondaryGrid) = await RasterBlobs.ReadComplex64Async(storage.Inputs, secondaryName, storage.ReadOptions, ActivityCancellation.Token);
+        var (reference, grid) = await store.ReadComplex64Async(StoreArea.Inputs, referenceName, ActivityCancellation.Token);
+        var (secondary, secondaryGrid) = await store.ReadComplex64Async(StoreArea.Inputs, secondaryName, ActivityCancellation.Token);
         GridCheck.EnsureSameGrid(grid, referenceName, secondaryGrid, secondaryName);
 
         var coherence = new float[grid.Width * grid.Height];
         CoherenceEstimator.Estimate(reference, secondary, grid.Width, grid.Height, input.Scope.Settings.Window(), coherence);
         var counts = CoherenceValidation.Sanitize(coherence);
-        await RasterBlobs.WriteFloat32Async(storage.Products, ProductLayout.Coherence(asset, key, pair.Reference, pair.Secondary), coherence, grid, ActivityCancellation.Token);
+        await store.WriteFloat32Async(ProductLayout.Coherence(asset, key, pair.Reference, pair.Secondary), coherence, grid, ActivityCancellation.Token);
         return new CoherenceOutcome(pair.PairId, true, counts.Rejected, null);
     }
 }

@@ -1,5 +1,5 @@
-using System.Text;
 using Microsoft.DurableTask;
+using Microsoft.Extensions.DependencyInjection;
 using MineFunctions.Core.Pairs;
 using MineFunctions.Infrastructure.Gdal;
 using MineFunctions.Infrastructure.Storage;
@@ -15,13 +15,16 @@ namespace MineFunctions.Workflow.Activities;
 /// report (files skipped, duplicates, exclusions, warnings) and a PairResults row, with its numbers,
 /// for each pair the selection rules leave out; files outside the layout never fail the asset.
 /// </summary>
-public sealed class DiscoverAssetActivity(PipelineStorage storage) : TaskActivity<AssetScope, AssetInventory>
+public sealed class DiscoverAssetActivity(IProductStore store) : TaskActivity<AssetScope, AssetInventory>
 {
+    [ActivatorUtilitiesConstructor]
+    public DiscoverAssetActivity(PipelineStorage storage) : this((IProductStore)storage) { }
+
     public override async Task<AssetInventory> RunAsync(TaskActivityContext context, AssetScope input)
     {
         var asset = AssetIds.Check(input.AssetId);
         var files = new List<InputFileVerdict>();
-        await foreach (var file in storage.Inputs.ListAssetInputsAsync(asset)) files.Add(file);
+        await foreach (var file in store.ListAssetInputsAsync(asset, ActivityCancellation.Token)) files.Add(file);
         var blobs = files.Select(f => f.Input).OfType<InputBlob>().ToList();
 
         if (!blobs.Any(b => b.Kind == InputBlobKind.Manifest))
@@ -45,12 +48,11 @@ public sealed class DiscoverAssetActivity(PipelineStorage storage) : TaskActivit
         foreach (var e in inventory.Excluded.Where(e => e is { Pair: not null, Duplicate: false }))
         {
             var p = e.Pair!;
-            await storage.Tables.UpsertAsync(new PairResultRow(
+            await store.UpsertAsync(new PairResultRow(
                 asset, key, p.Reference, p.Secondary, Core.Ndai.YearAssignment.YearOf(p.Reference, p.Secondary, input.Settings.YearRule()),
-                0, null, null, false, "excluded: " + e.Reason, p.PerpendicularBaselineM, null, null, p.BaselineSource));
+                0, null, null, false, "excluded: " + e.Reason, p.PerpendicularBaselineM, null, null, p.BaselineSource), ActivityCancellation.Token);
         }
-        await storage.Products.UploadAsync(WorkflowProducts.InputReport(asset, key),
-            Encoding.UTF8.GetBytes(InputReportCsv.Write(InputReportCsv.Lines(report, inventory))), "text/csv");
+        await store.WriteTextAsync(WorkflowProducts.InputReport(asset, key), InputReportCsv.Write(InputReportCsv.Lines(report, inventory)), "text/csv", ActivityCancellation.Token);
 
         var pairs = inventory.Selected.Select(s => new PairWork(
             ProductLayout.PairId(s.Pair.Reference, s.Pair.Secondary), s.Pair.Reference, s.Pair.Secondary, s.Year,
@@ -90,7 +92,7 @@ public sealed class DiscoverAssetActivity(PipelineStorage storage) : TaskActivit
             {
                 try
                 {
-                    await using var zip = await storage.Inputs.OpenReadAsync(raster.BlobName);
+                    await using var zip = await store.OpenReadAsync(StoreArea.Inputs, raster.BlobName, ActivityCancellation.Token);
                     products[raster.BlobName] = Hyp3Zip.Inspect(zip, raster.FileName).Info;
                 }
                 catch (InvalidDataException e)
@@ -108,6 +110,5 @@ public sealed class DiscoverAssetActivity(PipelineStorage storage) : TaskActivit
         return products;
     }
 
-    private async Task<string> DownloadTextAsync(string blobName) =>
-        Encoding.UTF8.GetString(await storage.Inputs.DownloadBytesAsync(blobName));
+    private Task<string> DownloadTextAsync(string blobName) => store.ReadTextAsync(StoreArea.Inputs, blobName, ActivityCancellation.Token);
 }

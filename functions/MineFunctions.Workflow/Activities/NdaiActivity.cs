@@ -1,51 +1,47 @@
 using Microsoft.DurableTask;
+using Microsoft.Extensions.DependencyInjection;
 using MineFunctions.Core.Ndai;
 using MineFunctions.Core.Stable;
 using MineFunctions.Infrastructure.Gdal;
 using MineFunctions.Infrastructure.Storage;
-using MineFunctions.Infrastructure.Storage.Tables;
 using MineFunctions.Workflow.Contracts;
 using MineFunctions.Workflow.Storage;
 
 namespace MineFunctions.Workflow.Activities;
 
 /// <summary>
-/// One pair: screening over the stack's stable points (METHOD.md §1.3) and, when accepted, its NDAI
-/// raster (§1.4). Records the decision with its numbers in the PairResults table either way; a pair
-/// whose raster cannot be read is recorded as failed with the file and GDAL's reason.
+/// One pair: reads its coherence and the stack's stable mask, runs <see cref="PairNdai"/> (screening,
+/// METHOD.md §1.3, and NDAI when accepted, §1.4), writes the NDAI raster when accepted and the
+/// PairResults row with the decision's numbers either way. A pair whose raster cannot be read is
+/// recorded as failed with the file and GDAL's reason.
 /// </summary>
-public sealed class NdaiActivity(PipelineStorage storage) : TaskActivity<PairTask, PairOutcome>
+public sealed class NdaiActivity(IProductStore store) : TaskActivity<PairTask, PairOutcome>
 {
+    [ActivatorUtilitiesConstructor]
+    public NdaiActivity(PipelineStorage storage) : this((IProductStore)storage) { }
+
     public override async Task<PairOutcome> RunAsync(TaskActivityContext context, PairTask input)
     {
-        var (scope, pair) = (input.Scope, input.Pair);
-        var key = PipelineStorage.KeyOf(scope.Settings);
+        var (scope, pair, key) = (input.Scope, input.Pair, PipelineStorage.KeyOf(input.Scope.Settings));
         float[] coherence;
         GridSpec grid;
         try
         {
-            (coherence, grid, _) = await PairCoherence.ReadAsync(storage, scope, pair);
+            (coherence, grid, _) = await PairCoherence.ReadAsync(store, scope, pair);
         }
         catch (UnreadablePairException ex)
         {
-            await PairRows.RecordAsync(storage, scope, pair, ex);
+            await PairRows.RecordAsync(store, scope, pair, ex);
             return new PairOutcome(pair.PairId, pair.Year, false, PairRows.Summary(ex), double.NaN, double.NaN, Failed: true);
         }
-        var (maskBytes, maskGrid) = await RasterBlobs.ReadByteAsync(storage.Products, WorkflowProducts.StableMask(scope.AssetId, key), storage.ReadOptions, ActivityCancellation.Token);
+        var (mask, maskGrid) = await store.ReadByteAsync(StoreArea.Products, WorkflowProducts.StableMask(scope.AssetId, key), ActivityCancellation.Token);
         GridCheck.EnsureSameGrid(maskGrid, "stable mask", grid, pair.PairId);
 
-        var decision = PairScreening.Evaluate(coherence, StableMask.FromArea(maskBytes), scope.Settings.Stable());
-        string? ndaiBlob = null;
-        if (decision.Accepted)
-        {
-            var ndai = new float[coherence.Length];
-            NdaiCalculator.Compute(coherence, decision.StableMean, ndai);
-            ndaiBlob = ProductLayout.Ndai(scope.AssetId, key, pair.Reference, pair.Secondary);
-            await RasterBlobs.WriteFloat32Async(storage.Products, ndaiBlob, ndai, grid, ActivityCancellation.Token);
-        }
-
-        await storage.Tables.UpsertAsync(PairRows.Row(scope, pair, decision.StablePixelCount,
-            Finite(decision.StableMean), Finite(decision.StableStd), decision.Accepted, decision.Reason, ndaiBlob));
+        var (decision, ndai) = PairNdai.Run(coherence, StableMask.FromArea(mask), scope.Settings.Stable());
+        var ndaiBlob = ndai is null ? null : ProductLayout.Ndai(scope.AssetId, key, pair.Reference, pair.Secondary);
+        if (ndai is not null) await store.WriteFloat32Async(ndaiBlob!, ndai, grid, ActivityCancellation.Token);
+        await store.UpsertAsync(PairRows.Row(scope, pair, decision.StablePixelCount,
+            Finite(decision.StableMean), Finite(decision.StableStd), decision.Accepted, decision.Reason, ndaiBlob), ActivityCancellation.Token);
         return new PairOutcome(pair.PairId, pair.Year, decision.Accepted, decision.Reason, decision.StableMean, decision.StableStd, false);
     }
 

@@ -10,16 +10,16 @@ namespace MineFunctions.Workflow.Activities;
 internal static class PairCoherence
 {
     /// <exception cref="UnreadablePairException">The raster is missing, empty, truncated or not a raster.</exception>
-    public static async Task<(float[] Pixels, GridSpec Grid, ValidationCounts Counts)> ReadAsync(PipelineStorage storage, AssetScope scope, PairWork pair)
+    public static async Task<(float[] Pixels, GridSpec Grid, ValidationCounts Counts)> ReadAsync(IProductStore store, AssetScope scope, PairWork pair)
     {
-        var (store, blob) = pair.FromSlc
-            ? (storage.Products, ProductLayout.Coherence(scope.AssetId, PipelineStorage.KeyOf(scope.Settings), pair.Reference, pair.Secondary))
-            : (storage.Inputs, pair.InputBlob ?? throw new InvalidDataException($"Pair {pair.PairId} names no input raster."));
+        var (area, blob) = pair.FromSlc
+            ? (StoreArea.Products, ProductLayout.Coherence(scope.AssetId, PipelineStorage.KeyOf(scope.Settings), pair.Reference, pair.Secondary))
+            : (StoreArea.Inputs, pair.InputBlob ?? throw new InvalidDataException($"Pair {pair.PairId} names no input raster."));
         float[] pixels;
         GridSpec grid;
         try
         {
-            (pixels, grid) = await RasterBlobs.ReadFloat32Async(store, blob, storage.ReadOptions, ActivityCancellation.Token);
+            (pixels, grid) = await store.ReadFloat32Async(area, blob, ActivityCancellation.Token);
         }
         catch (GdalException ex)
         {

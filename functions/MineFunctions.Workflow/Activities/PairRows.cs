@@ -19,8 +19,8 @@ internal static class PairRows
         return text.Length <= MaxReasonLength ? text : text[..(MaxReasonLength - 1)] + "…";
     }
 
-    public static Task RecordAsync(PipelineStorage storage, AssetScope scope, PairWork pair, UnreadablePairException ex) =>
-        storage.Tables.UpsertAsync(Row(scope, pair, 0, null, null, false, Summary(ex), null));
+    public static Task RecordAsync(IProductStore store, AssetScope scope, PairWork pair, UnreadablePairException ex) =>
+        store.UpsertAsync(Row(scope, pair, 0, null, null, false, Summary(ex), null), ActivityCancellation.Token);
 
     /// <summary>
     /// A pair's PairResults row: its screening numbers and decision, with the pair's coherence source,

@@ -1,5 +1,5 @@
-using System.Text;
 using Microsoft.DurableTask;
+using Microsoft.Extensions.DependencyInjection;
 using MineFunctions.Core.Activity;
 using MineFunctions.Core.Emissions;
 using MineFunctions.Core.Export;
@@ -12,121 +12,67 @@ using MineFunctions.Workflow.Storage;
 namespace MineFunctions.Workflow.Activities;
 
 /// <summary>
-/// Production and emissions for every asset of the input container together, not only the run's:
-/// t/m² and emission factors pool across assets of a commodity (METHOD.md §1.6–1.7), and the
-/// Climate TRACE export per sector (§1.8) and its JSON form must list every asset, also after a
-/// one-asset reprocess. An asset whose inputs do not parse is left out with its reasons. Inputs: each asset's manifest, production and emissions CSVs and its mined areas
-/// from the AnnualActivity table. The export's created/modified date is the newest input's date,
-/// so the same inputs give byte-identical files and a re-run rewrites nothing.
+/// Production and emissions for every asset of the input container together, not only the run's
+/// (<see cref="RunEstimate"/>: pools across assets, METHOD.md §1.6–1.8, so the exports list every asset
+/// also after a one-asset reprocess). Reads each asset's manifest, production and emissions CSVs and its
+/// mined areas (AnnualActivity table); writes the Emissions rows, the run's exports and each asset's
+/// activity.csv. An asset whose inputs do not read or parse is left out with its reasons.
 /// </summary>
-public sealed class RunEstimateActivity(PipelineStorage storage) : TaskActivity<RunEstimateTask, RunEstimateOutcome>
+public sealed class RunEstimateActivity(IProductStore store) : TaskActivity<RunEstimateTask, RunEstimateOutcome>
 {
+    [ActivatorUtilitiesConstructor]
+    public RunEstimateActivity(PipelineStorage storage) : this((IProductStore)storage) { }
+
     public override async Task<RunEstimateOutcome> RunAsync(TaskActivityContext context, RunEstimateTask input)
     {
-        var key = PipelineStorage.KeyOf(input.Settings);
-        var gathered = new EstimateSources();
-        var warnings = new List<string>();
-        var assets = new List<string>();
-        await foreach (var id in storage.Inputs.ListAssetIdsAsync()) assets.Add(id);
-        foreach (var assetId in assets.Order(StringComparer.Ordinal))
-        {
-            // One asset's unreadable inputs leave that asset out of the estimate, with its reasons; the
-            // others, and the pools they form, go on.
-            var one = new EstimateSources();
-            try
-            {
-                await GatherAsync(AssetIds.Check(assetId), key, one);
-            }
-            catch (Exception ex) when (ex is InvalidDataException or FormatException or ArgumentException)
-            {
-                warnings.Add($"{assetId}: left out of the estimate: {ex.Message}");
-                continue;
-            }
-            if (one.Errors.Count > 0)
-            {
-                warnings.Add($"{assetId}: left out of the estimate: " + string.Join("; ", one.Errors.Select(e => e.ToString())));
-                continue;
-            }
-            gathered.Add(one);
-        }
+        var (key, ct) = (PipelineStorage.KeyOf(input.Settings), ActivityCancellation.Token);
+        var assets = new Dictionary<string, EstimateSources>(StringComparer.Ordinal);
+        await foreach (var id in store.ListAssetIdsAsync(ct)) assets[id] = await GatherAsync(id, key, ct);
 
-        var (inputs, errors) = EstimateInputsBuilder.Build(
-            gathered.Assets.ToResult("asset.json"), gathered.Production.ToResult(InputLayout.ProductionFile), null,
-            gathered.Emissions.ToResult(InputLayout.EmissionsFile), gathered.Areas.ToResult("AnnualActivity"), CountryRegions.Default, null);
-        if (inputs is null)
-            throw new InvalidDataException("The run's inputs have errors:" + Environment.NewLine + string.Join(Environment.NewLine, errors.Select(e => e.ToString())));
-
-        var result = EmissionsEstimator.Estimate(inputs);
-        var rows = result.Rows.Select(r => new EmissionsRow(r.Asset.Id, key, r.Year, r.Asset.Commodity.Word(), r.Asset.Iso3,
-            inputs.MinedAreas.FirstOrDefault(a => a.AssetId == r.Asset.Id && a.Year == r.Year)?.AreaM2,
-            r.Activity?.OreT, r.Activity?.Confidence.CsvName(), r.EmissionFactor?.TCo2PerTOre, r.EmissionFactor?.Confidence.CsvName(),
-            r.Co2T, r.Co2Confidence?.CsvName(), r.Co2UncertaintyT,
-            inputs.MinedAreas.FirstOrDefault(a => a.AssetId == r.Asset.Id && a.Year == r.Year)?.UncertaintyM2, r.Activity?.UncertaintyT)).ToList();
-        await storage.Tables.UpsertAllAsync(rows);
-
-        var stamp = gathered.NewestInput.UtcDateTime.Date;
-        var options = new ClimateTraceExportOptions(stamp, stamp);
+        var estimate = RunEstimate.Compute(assets);
+        var rows = estimate.Rows.Select(r => (e: r.Estimate, r.Area)).Select(r => new EmissionsRow(r.e.Asset.Id, key, r.e.Year, r.e.Asset.Commodity.Word(), r.e.Asset.Iso3,
+            r.Area?.AreaM2, r.e.Activity?.OreT, r.e.Activity?.Confidence.CsvName(), r.e.EmissionFactor?.TCo2PerTOre, r.e.EmissionFactor?.Confidence.CsvName(),
+            r.e.Co2T, r.e.Co2Confidence?.CsvName(), r.e.Co2UncertaintyT, r.Area?.UncertaintyM2, r.e.Activity?.UncertaintyT)).ToList();
+        await store.UpsertAllAsync(rows, ct);
         var blobs = new List<string>();
-        foreach (var sector in ClimateTraceCsvWriter.Sectors(result))
-        {
-            blobs.Add(await UploadTextAsync(WorkflowProducts.Export(key, ClimateTraceFormat.SourcesFileName(sector)), w => ClimateTraceCsvWriter.WriteSources(result, sector, options, w), "text/csv"));
-            blobs.Add(await UploadTextAsync(WorkflowProducts.Export(key, ClimateTraceFormat.ConfidenceFileName(sector)), w => ClimateTraceCsvWriter.WriteConfidence(result, sector, options, w), "text/csv"));
-        }
-        blobs.Add(await UploadTextAsync(WorkflowProducts.Export(key, "estimate.json"), w => w.Write(EstimateJson.Serialize(result)), "application/json"));
-
-        // Per asset with measured areas: the mined-area → production table (METHOD.md §1.6), as `mine activity` writes it.
-        foreach (var assetId in gathered.YearAreas.Select(a => a.AssetId).Distinct().Order(StringComparer.Ordinal))
-        {
-            var areas = gathered.YearAreas.Where(a => a.AssetId == assetId).Select(a => a.Area).OrderBy(a => a.Year).ToList();
-            var ore = inputs.Production.Where(p => p.AssetId == assetId && p.IsOre).ToDictionary(p => p.Year, p => p.Tonnes);
-            var table = AssetProductionTable.Compute(areas, ore);
-            blobs.Add(await UploadTextAsync(WorkflowProducts.Activity(assetId, key), w => AssetProductionCsvWriter.Write(table, w), "text/csv"));
-        }
-        return new RunEstimateOutcome(rows.Count, blobs, [.. warnings, .. result.Warnings]);
+        foreach (var file in estimate.RunFiles) blobs.Add(await store.WriteTextAsync(WorkflowProducts.Export(key, file.FileName), file.Text, file.ContentType, ct));
+        foreach (var (assetId, file) in estimate.AssetFiles) blobs.Add(await store.WriteTextAsync(WorkflowProducts.Activity(assetId, key), file.Text, file.ContentType, ct));
+        return new RunEstimateOutcome(rows.Count, blobs, estimate.Warnings);
     }
 
-    private async Task GatherAsync(string assetId, string key, EstimateSources into)
+    /// <summary>One asset's inputs; what cannot be read at all leaves that asset out with the reason, and the others go on.</summary>
+    private async Task<EstimateSources> GatherAsync(string assetId, string key, CancellationToken ct)
     {
-        var manifestBlob = await storage.Inputs.GetAsync(InputLayout.Manifest(assetId))
-            ?? throw new InvalidDataException($"Asset '{assetId}' has no {InputLayout.ManifestFile}.");
-        into.Seen(manifestBlob);
-        var manifest = AssetManifest.Parse(await TextAsync(manifestBlob.Name), manifestBlob.Name);
-        into.Assets.Add(new Asset(assetId, manifest.Name, CommodityExtensions.Parse(manifest.Commodity), manifest.Iso3, manifest.Lat, manifest.Lon, null), 1);
-
-        await ReadOptionalAsync(InputLayout.Production(assetId), into, (reader, name) => into.Production.AddAll(OwnRows(ProductionCsvReader.Read(reader, name), assetId, p => p.AssetId)));
-        await ReadOptionalAsync(InputLayout.Emissions(assetId), into, (reader, name) => into.Emissions.AddAll(EmissionsReportCsvReader.Read(reader, name)));
-
-        await foreach (var row in storage.Tables.QueryAssetAsync<AnnualActivityRow>(assetId, key))
+        var into = new EstimateSources();
+        try
         {
-            if (row.ActiveAreaM2 is not { } area || row.ActivePixels is not { } pixels) continue;
-            into.Areas.Add(new MinedArea(assetId, row.Year, area, row.ActiveAreaUncertaintyM2), row.Year);
-            into.YearAreas.Add((assetId, new YearArea(row.Year, pixels, area)));
+            var manifest = await ReadAsync(InputLayout.Manifest(AssetIds.Check(assetId)), into, ct)
+                ?? throw new InvalidDataException($"Asset '{assetId}' has no {InputLayout.ManifestFile}.");
+            var m = AssetManifest.Parse(manifest.Text, manifest.Name);
+            into.Assets.Add(new Asset(assetId, m.Name, CommodityExtensions.Parse(m.Commodity), m.Iso3, m.Lat, m.Lon, null), 1);
+            if (await ReadAsync(InputLayout.Production(assetId), into, ct) is { } p)
+                into.Production.AddAll(RunEstimate.OwnRows(ProductionCsvReader.Read(new StringReader(p.Text), p.Name), assetId, r => r.AssetId));
+            if (await ReadAsync(InputLayout.Emissions(assetId), into, ct) is { } e)
+                into.Emissions.AddAll(EmissionsReportCsvReader.Read(new StringReader(e.Text), e.Name));
+            await foreach (var row in store.QueryAssetAsync<AnnualActivityRow>(assetId, key, ct))
+            {
+                if (row.ActiveAreaM2 is not { } area || row.ActivePixels is not { } pixels) continue;
+                into.Areas.Add(new MinedArea(assetId, row.Year, area, row.ActiveAreaUncertaintyM2), row.Year);
+                into.YearAreas.Add((assetId, new YearArea(row.Year, pixels, area)));
+            }
+            return into;
+        }
+        catch (Exception ex) when (ex is InvalidDataException or FormatException or ArgumentException)
+        {
+            return new EstimateSources(ex.Message);
         }
     }
 
-    /// <summary>An asset folder's production file speaks for that asset only: rows for another asset are errors.</summary>
-    private static ParseResult<T> OwnRows<T>(ParseResult<T> parsed, string assetId, Func<T, string> idOf)
+    /// <summary>An optional input's text, noting its last change (the export's date); null when absent.</summary>
+    private async Task<(string Name, string Text)?> ReadAsync(string blobName, EstimateSources into, CancellationToken ct)
     {
-        var foreign = parsed.Rows.Where(r => idOf(r.Value) != assetId)
-            .Select(r => new InputError(parsed.File, r.Line, $"asset_id '{idOf(r.Value)}' is not this folder's asset '{assetId}'.")).ToList();
-        return foreign.Count == 0 ? parsed : parsed with { Rows = parsed.Rows.Where(r => idOf(r.Value) == assetId).ToList(), Errors = [.. parsed.Errors, .. foreign] };
-    }
-
-    private async Task ReadOptionalAsync(string blobName, EstimateSources into, Action<TextReader, string> read)
-    {
-        var blob = await storage.Inputs.GetAsync(blobName);
-        if (blob is null) return;
-        into.Seen(blob);
-        read(new StringReader(await TextAsync(blobName)), blobName);
-    }
-
-    private async Task<string> TextAsync(string blobName) => Encoding.UTF8.GetString(await storage.Inputs.DownloadBytesAsync(blobName));
-
-    private async Task<string> UploadTextAsync(string blobName, Action<TextWriter> write, string contentType)
-    {
-        var writer = new StringWriter { NewLine = "\n" };
-        write(writer);
-        await storage.Products.UploadAsync(blobName, Encoding.UTF8.GetBytes(writer.ToString()), contentType);
-        return blobName;
+        if (await store.GetAsync(StoreArea.Inputs, blobName, ct) is not { } blob) return null;
+        into.Seen(blob.LastModified);
+        return (blobName, await store.ReadTextAsync(StoreArea.Inputs, blobName, ct));
     }
 }

@@ -1,4 +1,5 @@
 using Microsoft.DurableTask;
+using Microsoft.Extensions.DependencyInjection;
 using MineFunctions.Core.Stable;
 using MineFunctions.Infrastructure.Gdal;
 using MineFunctions.Workflow.Contracts;
@@ -7,63 +8,44 @@ using MineFunctions.Workflow.Storage;
 namespace MineFunctions.Workflow.Activities;
 
 /// <summary>
-/// Stable points of the asset's stack (METHOD.md §1.3): per-pixel time mean and standard deviation
-/// streamed pair by pair (one raster in memory at a time), then the stable mask by thresholds.
-/// Writes the mask, mean and std rasters; every pair must share the first pair's grid. A pair whose
-/// raster cannot be read is left out of the statistics and recorded in PairResults with the file and
-/// GDAL's reason; the summary lists it so the orchestrator leaves it out of NDAI too.
+/// Stable points of the asset's stack (METHOD.md §1.3): reads the pairs' coherence one at a time into
+/// <see cref="PixelStatistics"/> (every pair on the first pair's grid), runs <see cref="StableStage"/>
+/// and writes the mask, mean and std rasters. A pair whose raster cannot be read is left out and
+/// recorded in PairResults with the file and GDAL's reason; the summary lists it so the orchestrator
+/// leaves it out of NDAI too.
 /// </summary>
-public sealed class StableStatisticsActivity(PipelineStorage storage) : TaskActivity<StableTask, StableSummary>
+public sealed class StableStatisticsActivity(IProductStore store) : TaskActivity<StableTask, StableSummary>
 {
+    [ActivatorUtilitiesConstructor]
+    public StableStatisticsActivity(PipelineStorage storage) : this((IProductStore)storage) { }
+
     public override async Task<StableSummary> RunAsync(TaskActivityContext context, StableTask input)
     {
-        if (input.Pairs.Count == 0) return new StableSummary(0, 0, 0);
-        var key = PipelineStorage.KeyOf(input.Scope.Settings);
         PixelStatistics? stats = null;
-        GridSpec? grid = null;
-        string? firstName = null;
+        (GridSpec Grid, string PairId)? first = null;
         var unreadable = new List<PairExclusion>();
         foreach (var pair in input.Pairs)
         {
-            float[] pixels;
-            GridSpec pairGrid;
             try
             {
-                (pixels, pairGrid, _) = await PairCoherence.ReadAsync(storage, input.Scope, pair);
+                var (pixels, grid, _) = await PairCoherence.ReadAsync(store, input.Scope, pair);
+                if (first is { } f) GridCheck.EnsureSameGrid(f.Grid, f.PairId, grid, pair.PairId);
+                first ??= (grid, pair.PairId);
+                (stats ??= new PixelStatistics(pixels.Length)).Add(pixels);
             }
             catch (UnreadablePairException ex)
             {
-                await PairRows.RecordAsync(storage, input.Scope, pair, ex);
+                await PairRows.RecordAsync(store, input.Scope, pair, ex);
                 unreadable.Add(new PairExclusion(pair.PairId, PairRows.Summary(ex)));
-                continue;
             }
-            if (grid is null)
-            {
-                (grid, firstName) = (pairGrid, pair.PairId);
-                stats = new PixelStatistics(pixels.Length);
-            }
-            else
-            {
-                GridCheck.EnsureSameGrid(grid, firstName!, pairGrid, pair.PairId);
-            }
-            stats!.Add(pixels);
         }
+        if (stats is null || first is not { } stack) return new StableSummary(0, 0, 0, input.Pairs.Count == 0 ? null : unreadable);
 
-        if (stats is null) return new StableSummary(0, 0, 0, unreadable);
-        var mask = StableMask.FromStatistics(stats, input.Scope.Settings.Stable());
-        var maskBytes = new byte[mask.Length];
-        for (var i = 0; i < maskBytes.Length; i++) maskBytes[i] = mask[i] ? (byte)1 : (byte)0;
-        var mean = new float[stats.Pixels];
-        var std = new float[stats.Pixels];
-        stats.CopyMeans(mean);
-        stats.CopyStandardDeviations(std);
-        var asset = input.Scope.AssetId;
-        await RasterBlobs.WriteByteAsync(storage.Products, WorkflowProducts.StableMask(asset, key), [maskBytes], grid!, null, cloudOptimised: false, ActivityCancellation.Token);
-        await RasterBlobs.WriteFloat32Async(storage.Products, WorkflowProducts.StableMean(asset, key), mean, grid!, ActivityCancellation.Token);
-        await RasterBlobs.WriteFloat32Async(storage.Products, WorkflowProducts.StableStd(asset, key), std, grid!, ActivityCancellation.Token);
-
-        long valid = 0;
-        foreach (var c in stats.Counts) if (c > 0) valid++;
-        return new StableSummary(mask.Count, valid, input.Pairs.Count - unreadable.Count, unreadable);
+        var products = StableStage.Finish(stats, input.Scope.Settings.Stable());
+        var (asset, key, ct) = (input.Scope.AssetId, PipelineStorage.KeyOf(input.Scope.Settings), ActivityCancellation.Token);
+        await store.WriteByteAsync(WorkflowProducts.StableMask(asset, key), [products.MaskBytes], stack.Grid, null, cloudOptimised: false, ct);
+        await store.WriteFloat32Async(WorkflowProducts.StableMean(asset, key), products.Mean, stack.Grid, ct);
+        await store.WriteFloat32Async(WorkflowProducts.StableStd(asset, key), products.Std, stack.Grid, ct);
+        return new StableSummary(products.Mask.Count, products.ValidPixels, input.Pairs.Count - unreadable.Count, unreadable);
     }
 }

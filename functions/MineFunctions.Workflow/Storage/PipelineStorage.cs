@@ -1,14 +1,17 @@
 using MineFunctions.Infrastructure.Gdal;
 using MineFunctions.Infrastructure.Storage;
+using MineFunctions.Infrastructure.Storage.Tables;
 using MineFunctions.Workflow.Contracts;
 
 namespace MineFunctions.Workflow.Storage;
 
 /// <summary>
 /// The three stores every activity works with: the input container (read only), the product
-/// container and the result tables. One instance per host, shared by all activities.
+/// container and the result tables. One instance per host, shared by all activities: the real
+/// <see cref="IProductStore"/> the activities read and write through.
 /// </summary>
 public sealed class PipelineStorage(ProductBlobStore inputs, ProductBlobStore products, ResultTableStore tables, RasterReadOptions? readOptions = null)
+    : IProductStore
 {
     /// <summary>How rasters are read from blobs: the memory budget checked before allocating, GDAL threads.</summary>
     public RasterReadOptions ReadOptions { get; } = readOptions ?? RasterReadOptions.Default;
@@ -35,4 +38,29 @@ public sealed class PipelineStorage(ProductBlobStore inputs, ProductBlobStore pr
 
     /// <summary>The settings key (product folder and row-key prefix) of a settings snapshot.</summary>
     public static string KeyOf(PipelineSettings settings) => SettingsFingerprint.Of(settings);
+
+    public IAsyncEnumerable<string> ListAssetIdsAsync(CancellationToken cancellationToken = default) => Inputs.ListAssetIdsAsync(cancellationToken);
+
+    public IAsyncEnumerable<InputFileVerdict> ListAssetInputsAsync(string assetId, CancellationToken cancellationToken = default) =>
+        Inputs.ListAssetInputsAsync(assetId, cancellationToken);
+
+    public Task<StoredBlob?> GetAsync(StoreArea area, string blobName, CancellationToken cancellationToken = default) =>
+        Container(area).GetAsync(blobName, cancellationToken);
+
+    public Task<byte[]> ReadAsync(StoreArea area, string blobName, CancellationToken cancellationToken = default) =>
+        Container(area).DownloadBytesAsync(blobName, cancellationToken);
+
+    public Task<Stream> OpenReadAsync(StoreArea area, string blobName, CancellationToken cancellationToken = default) =>
+        Container(area).OpenReadAsync(blobName, cancellationToken);
+
+    public Task WriteAsync(string blobName, ReadOnlyMemory<byte> content, string contentType, CancellationToken cancellationToken = default) =>
+        Products.UploadAsync(blobName, content, contentType, cancellationToken);
+
+    public Task<bool> UpsertAsync<T>(T row, CancellationToken cancellationToken = default) where T : ITableRow<T> =>
+        Tables.UpsertAsync(row, cancellationToken);
+
+    public IAsyncEnumerable<T> QueryAssetAsync<T>(string assetId, string settingsKey, CancellationToken cancellationToken = default) where T : ITableRow<T> =>
+        Tables.QueryAssetAsync<T>(assetId, settingsKey, cancellationToken);
+
+    private ProductBlobStore Container(StoreArea area) => area == StoreArea.Inputs ? Inputs : Products;
 }

@@ -6,31 +6,29 @@ namespace MineFunctions.Workflow.Storage;
 /// <summary>
 /// GeoTIFF blobs ⇄ Core arrays. Content goes through GDAL's /vsimem/, never temp files. Products
 /// are written as tiled ZSTD GeoTIFF (the codec chosen by `mine bench io`); identical content is not
-/// rewritten (<see cref="ProductBlobStore"/> compares hashes), so re-runs change nothing.
+/// rewritten (the stores compare hashes), so re-runs change nothing.
 /// </summary>
 public static class RasterBlobs
 {
     /// <summary>A Float32 band; a HyP3 product zip gives its <c>_corr.tif</c>, read in place through <c>/vsizip/</c>.</summary>
-    public static async Task<(float[] Pixels, GridSpec Grid)> ReadFloat32Async(ProductBlobStore store, string blobName, RasterReadOptions options, CancellationToken cancellationToken)
-    {
-        var bytes = await store.DownloadBytesAsync(blobName, cancellationToken);
-        var name = Path.GetFileName(blobName);
-        using var raster = Hyp3Zip.IsZip(name)
-            ? GdalRaster.OpenZipEntry(bytes, name, Hyp3Zip.Inspect(new MemoryStream(bytes, writable: false), name).CoherenceEntry, options)
-            : GdalRaster.OpenBytes(bytes, name, options);
-        return (raster.ReadFloat32(), raster.Grid);
-    }
+    public static async Task<(float[] Pixels, GridSpec Grid)> ReadFloat32Async(ProductBlobStore store, string blobName, RasterReadOptions options, CancellationToken cancellationToken) =>
+        Float32(await store.DownloadBytesAsync(blobName, cancellationToken), blobName, options);
 
-    public static async Task<(float[] Pixels, GridSpec Grid)> ReadComplex64Async(ProductBlobStore store, string blobName, RasterReadOptions options, CancellationToken cancellationToken)
+    /// <inheritdoc cref="ReadFloat32Async(ProductBlobStore, string, RasterReadOptions, CancellationToken)"/>
+    public static async Task<(float[] Pixels, GridSpec Grid)> ReadFloat32Async(this IProductStore store, StoreArea area, string blobName, CancellationToken cancellationToken) =>
+        Float32(await store.ReadAsync(area, blobName, cancellationToken), blobName, store.ReadOptions);
+
+    public static async Task<(float[] Pixels, GridSpec Grid)> ReadComplex64Async(this IProductStore store, StoreArea area, string blobName, CancellationToken cancellationToken)
     {
-        var bytes = await store.DownloadBytesAsync(blobName, cancellationToken);
-        using var raster = GdalRaster.OpenBytes(bytes, Path.GetFileName(blobName), options);
+        var bytes = await store.ReadAsync(area, blobName, cancellationToken);
+        using var raster = GdalRaster.OpenBytes(bytes, Path.GetFileName(blobName), store.ReadOptions);
         return (raster.ReadComplex64(), raster.Grid);
     }
 
-    public static async Task<(byte[] Pixels, GridSpec Grid)> ReadByteAsync(ProductBlobStore store, string blobName, RasterReadOptions options, CancellationToken cancellationToken)
+    /// <summary>A Byte product (e.g. a mask) as bytes; NaN or nodata reads as 0.</summary>
+    public static async Task<(byte[] Pixels, GridSpec Grid)> ReadByteAsync(this IProductStore store, StoreArea area, string blobName, CancellationToken cancellationToken)
     {
-        var (pixels, grid) = await ReadFloat32Async(store, blobName, options, cancellationToken);
+        var (pixels, grid) = await store.ReadFloat32Async(area, blobName, cancellationToken);
         var bytes = new byte[pixels.Length];
         for (var i = 0; i < pixels.Length; i++) bytes[i] = float.IsNaN(pixels[i]) ? (byte)0 : (byte)pixels[i];
         return (bytes, grid);
@@ -39,8 +37,20 @@ public static class RasterBlobs
     public static Task<BlobWriteResult> WriteFloat32Async(ProductBlobStore store, string blobName, float[] pixels, GridSpec grid, CancellationToken cancellationToken) =>
         store.UploadAsync(blobName, GeoTiffWriter.WriteFloat32ToBytes(pixels, grid), "image/tiff", cancellationToken);
 
-    public static Task<BlobWriteResult> WriteByteAsync(ProductBlobStore store, string blobName, IReadOnlyList<byte[]> bands, GridSpec grid, byte? noData, bool cloudOptimised, CancellationToken cancellationToken) =>
-        store.UploadAsync(blobName,
+    public static Task WriteFloat32Async(this IProductStore store, string blobName, float[] pixels, GridSpec grid, CancellationToken cancellationToken) =>
+        store.WriteAsync(blobName, GeoTiffWriter.WriteFloat32ToBytes(pixels, grid), "image/tiff", cancellationToken);
+
+    public static Task WriteByteAsync(this IProductStore store, string blobName, IReadOnlyList<byte[]> bands, GridSpec grid, byte? noData, bool cloudOptimised, CancellationToken cancellationToken) =>
+        store.WriteAsync(blobName,
             GeoTiffWriter.WriteByteToBytes(bands, grid, GeoTiffOptions.Default with { ByteNoData = noData, CloudOptimised = cloudOptimised }),
             "image/tiff", cancellationToken);
+
+    private static (float[] Pixels, GridSpec Grid) Float32(byte[] bytes, string blobName, RasterReadOptions options)
+    {
+        var name = Path.GetFileName(blobName);
+        using var raster = Hyp3Zip.IsZip(name)
+            ? GdalRaster.OpenZipEntry(bytes, name, Hyp3Zip.Inspect(new MemoryStream(bytes, writable: false), name).CoherenceEntry, options)
+            : GdalRaster.OpenBytes(bytes, name, options);
+        return (raster.ReadFloat32(), raster.Grid);
+    }
 }

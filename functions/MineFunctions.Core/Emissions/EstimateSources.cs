@@ -1,11 +1,18 @@
 using MineFunctions.Core.Inputs;
-using MineFunctions.Infrastructure.Storage;
 
-namespace MineFunctions.Workflow.Activities;
+namespace MineFunctions.Core.Emissions;
 
-/// <summary>The parsed inputs of a run's estimate, gathered asset by asset, with every row error kept.</summary>
-internal sealed class EstimateSources
+/// <summary>
+/// The parsed inputs of a run's estimate, gathered asset by asset, with every row error kept. An asset
+/// whose files could not be read at all carries <see cref="Failure"/> instead.
+/// </summary>
+public sealed class EstimateSources
 {
+    public EstimateSources(string? failure = null) => Failure = failure;
+
+    /// <summary>Why the asset's inputs could not be read (null when they were): it is then left out.</summary>
+    public string? Failure { get; }
+
     public Collected<Asset> Assets { get; } = new();
     public Collected<ReportedProduction> Production { get; } = new();
     public Collected<EmissionsReport> Emissions { get; } = new();
@@ -17,9 +24,10 @@ internal sealed class EstimateSources
     /// <summary>The newest Last-Modified of the inputs read: the export's created/modified date.</summary>
     public DateTimeOffset NewestInput { get; private set; } = DateTimeOffset.UnixEpoch;
 
-    public void Seen(StoredBlob blob)
+    /// <summary>Notes the last change of an input read.</summary>
+    public void Seen(DateTimeOffset? lastModified)
     {
-        if (blob.LastModified is { } t && t > NewestInput) NewestInput = t;
+        if (lastModified is { } t && t > NewestInput) NewestInput = t;
     }
 
     /// <summary>Every row error of every input read so far.</summary>
@@ -36,7 +44,7 @@ internal sealed class EstimateSources
         if (asset.NewestInput > NewestInput) NewestInput = asset.NewestInput;
     }
 
-    internal sealed class Collected<T>
+    public sealed class Collected<T>
     {
         private readonly List<Parsed<T>> _rows = [];
         private readonly List<InputError> _errors = [];

@@ -1,0 +1,78 @@
+using MineFunctions.Infrastructure.Gdal;
+using MineFunctions.Infrastructure.Storage;
+using MineFunctions.Infrastructure.Storage.Tables;
+
+namespace MineFunctions.Workflow.Storage;
+
+/// <summary>The two blob containers an activity works with.</summary>
+public enum StoreArea
+{
+    /// <summary>The users' asset folders (read only for the pipeline).</summary>
+    Inputs,
+
+    /// <summary>The pipeline's products, under deterministic names.</summary>
+    Products,
+}
+
+/// <summary>
+/// Everything an activity reads and writes: blobs of the input and product containers and rows of
+/// the result tables. Activities are read → Core stage → write over this, so they run the same on
+/// the real account (<see cref="PipelineStorage"/>) and on an in-memory store in unit tests.
+/// Contract: reading a blob that does not exist throws <see cref="Azure.RequestFailedException"/>
+/// with status 404, as the service does; writes are idempotent (same content, nothing written).
+/// </summary>
+public interface IProductStore
+{
+    /// <summary>How rasters are read: the memory budget checked before allocating, GDAL threads.</summary>
+    RasterReadOptions ReadOptions { get; }
+
+    /// <summary>The asset folders of the input container that pass <see cref="AssetIds"/>, in name order.</summary>
+    IAsyncEnumerable<string> ListAssetIdsAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>Every blob of an asset's input folder with what it is (<see cref="InputLayout.Inspect"/>), in name order.</summary>
+    IAsyncEnumerable<InputFileVerdict> ListAssetInputsAsync(string assetId, CancellationToken cancellationToken = default);
+
+    /// <summary>Properties of one blob, or null when it does not exist.</summary>
+    Task<StoredBlob?> GetAsync(StoreArea area, string blobName, CancellationToken cancellationToken = default);
+
+    Task<byte[]> ReadAsync(StoreArea area, string blobName, CancellationToken cancellationToken = default);
+
+    /// <summary>A seekable read stream (ranged reads on the service: a zip's directory without the whole zip).</summary>
+    Task<Stream> OpenReadAsync(StoreArea area, string blobName, CancellationToken cancellationToken = default);
+
+    /// <summary>Writes a product unless the same content is already there.</summary>
+    Task WriteAsync(string blobName, ReadOnlyMemory<byte> content, string contentType, CancellationToken cancellationToken = default);
+
+    /// <summary>Writes the row unless an identical one is stored; true when it wrote.</summary>
+    Task<bool> UpsertAsync<T>(T row, CancellationToken cancellationToken = default) where T : ITableRow<T>;
+
+    /// <summary>Rows of one asset under one settings key, in row-key order.</summary>
+    IAsyncEnumerable<T> QueryAssetAsync<T>(string assetId, string settingsKey, CancellationToken cancellationToken = default) where T : ITableRow<T>;
+}
+
+/// <summary>Conveniences over <see cref="IProductStore"/>.</summary>
+public static class ProductStoreExtensions
+{
+    public static async Task<int> UpsertAllAsync<T>(this IProductStore store, IEnumerable<T> rows, CancellationToken cancellationToken = default) where T : ITableRow<T>
+    {
+        var written = 0;
+        foreach (var row in rows)
+        {
+            if (await store.UpsertAsync(row, cancellationToken)) written++;
+        }
+        return written;
+    }
+
+    public static async Task<string> ReadTextAsync(this IProductStore store, StoreArea area, string blobName, CancellationToken cancellationToken = default) =>
+        System.Text.Encoding.UTF8.GetString(await store.ReadAsync(area, blobName, cancellationToken));
+
+    /// <summary>Writes UTF-8 text with "\n" line ends, so the same content gives the same bytes on every host.</summary>
+    public static async Task<string> WriteTextAsync(this IProductStore store, string blobName, string text, string contentType, CancellationToken cancellationToken = default)
+    {
+        await store.WriteAsync(blobName, System.Text.Encoding.UTF8.GetBytes(text), contentType, cancellationToken);
+        return blobName;
+    }
+
+    public static async Task<bool> ExistsAsync(this IProductStore store, StoreArea area, string blobName, CancellationToken cancellationToken = default) =>
+        await store.GetAsync(area, blobName, cancellationToken) is not null;
+}
