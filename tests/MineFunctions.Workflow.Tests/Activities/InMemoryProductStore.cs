@@ -1,0 +1,118 @@
+using System.Runtime.CompilerServices;
+using System.Security.Cryptography;
+using Azure;
+using Azure.Data.Tables;
+using MineFunctions.Infrastructure.Gdal;
+using MineFunctions.Infrastructure.Storage;
+using MineFunctions.Infrastructure.Storage.Tables;
+using MineFunctions.Workflow.Storage;
+
+namespace MineFunctions.Workflow.Tests.ActivityTests;
+
+/// <summary>
+/// An <see cref="IProductStore"/> in memory, for unit tests of the activities: blobs by name in two
+/// containers, rows by (table, partition, row key) kept as their columns and read back through the
+/// row type's own <c>FromEntity</c>, as from the service. It keeps the real store's contract: a missing
+/// blob throws a 404 <see cref="RequestFailedException"/>, same content writes nothing, names are checked.
+/// </summary>
+internal sealed class InMemoryProductStore : IProductStore
+{
+    private readonly SortedDictionary<string, Blob> _inputs = new(StringComparer.Ordinal);
+    private readonly SortedDictionary<string, Blob> _products = new(StringComparer.Ordinal);
+    private readonly SortedDictionary<(string Table, string Partition, string Row), IReadOnlyDictionary<string, object?>> _rows = new(Comparer<(string Table, string Partition, string Row)>.Create(
+        (a, b) => string.CompareOrdinal(a.Table, b.Table) is not 0 and var t ? t : string.CompareOrdinal(a.Partition, b.Partition) is not 0 and var p ? p : string.CompareOrdinal(a.Row, b.Row)));
+
+    public RasterReadOptions ReadOptions => RasterReadOptions.Default;
+
+    /// <summary>Product and row writes that changed something (unchanged content is not a write).</summary>
+    public int Writes { get; private set; }
+
+    public IReadOnlyCollection<string> ProductNames => _products.Keys;
+
+    public void PutInput(string blobName, byte[] content, DateTimeOffset? lastModified = null) =>
+        _inputs[BlobPath.Name(blobName)] = new Blob(content, lastModified ?? DateTimeOffset.UnixEpoch);
+
+    public void PutInputText(string blobName, string text, DateTimeOffset? lastModified = null) =>
+        PutInput(blobName, System.Text.Encoding.UTF8.GetBytes(text), lastModified);
+
+    public void PutProduct(string blobName, byte[] content) => _products[BlobPath.Name(blobName)] = new Blob(content, DateTimeOffset.UnixEpoch);
+
+    public byte[] Product(string blobName) => _products.TryGetValue(blobName, out var b) ? b.Content : throw new KeyNotFoundException($"No product {blobName}; have: {string.Join(", ", _products.Keys)}");
+
+    public string ProductText(string blobName) => System.Text.Encoding.UTF8.GetString(Product(blobName));
+
+    public float[] ProductFloat32(string blobName)
+    {
+        using var raster = GdalRaster.OpenBytes(Product(blobName), Path.GetFileName(blobName), ReadOptions);
+        return raster.ReadFloat32();
+    }
+
+    /// <summary>Every stored row of a type, in key order.</summary>
+    public IReadOnlyList<T> Rows<T>() where T : ITableRow<T> =>
+        _rows.Where(r => r.Key.Table == T.TableName).Select(r => T.FromEntity(Entity(r.Key.Partition, r.Key.Row, r.Value))).ToList();
+
+    public async IAsyncEnumerable<string> ListAssetIdsAsync([EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        await Task.Yield();
+        foreach (var id in _inputs.Keys.Where(k => k.Contains('/')).Select(k => k[..k.IndexOf('/')]).Distinct())
+            if (AssetIds.IsValid(id, out _)) yield return id;
+    }
+
+    public async IAsyncEnumerable<InputFileVerdict> ListAssetInputsAsync(string assetId, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        await Task.Yield();
+        var prefix = InputLayout.AssetPrefix(assetId);
+        foreach (var name in _inputs.Keys.Where(k => k.StartsWith(prefix, StringComparison.Ordinal)).ToList()) yield return InputLayout.Inspect(name);
+    }
+
+    public Task<StoredBlob?> GetAsync(StoreArea area, string blobName, CancellationToken cancellationToken = default) =>
+        Task.FromResult(Blobs(area).TryGetValue(BlobPath.Name(blobName), out var b)
+            ? new StoredBlob(blobName, b.Content.Length, Convert.ToHexStringLower(SHA256.HashData(b.Content)), "\"" + b.Content.Length + "\"", b.LastModified)
+            : null);
+
+    public Task<byte[]> ReadAsync(StoreArea area, string blobName, CancellationToken cancellationToken = default) =>
+        Blobs(area).TryGetValue(BlobPath.Name(blobName), out var b)
+            ? Task.FromResult(b.Content.ToArray())
+            : throw new RequestFailedException(404, $"The specified blob does not exist: {blobName}", "BlobNotFound", null);
+
+    public async Task<Stream> OpenReadAsync(StoreArea area, string blobName, CancellationToken cancellationToken = default) =>
+        new MemoryStream(await ReadAsync(area, blobName, cancellationToken), writable: false);
+
+    public Task WriteAsync(string blobName, ReadOnlyMemory<byte> content, string contentType, CancellationToken cancellationToken = default)
+    {
+        var name = BlobPath.Name(blobName);
+        if (_products.TryGetValue(name, out var old) && old.Content.AsSpan().SequenceEqual(content.Span)) return Task.CompletedTask;
+        _products[name] = new Blob(content.ToArray(), DateTimeOffset.UnixEpoch);
+        Writes++;
+        return Task.CompletedTask;
+    }
+
+    public Task<bool> UpsertAsync<T>(T row, CancellationToken cancellationToken = default) where T : ITableRow<T>
+    {
+        var key = (T.TableName, TableKey.Validate(row.PartitionKey, "partition key"), TableKey.Validate(row.RowKey, "row key"));
+        var columns = row.ToColumns().Where(c => c.Value is not null).ToDictionary(c => c.Key, c => c.Value);
+        if (_rows.TryGetValue(key, out var stored) && TableColumns.SameColumns(Entity(key.Item2, key.Item3, stored), row.ToColumns())) return Task.FromResult(false);
+        _rows[key] = columns;
+        Writes++;
+        return Task.FromResult(true);
+    }
+
+    public async IAsyncEnumerable<T> QueryAssetAsync<T>(string assetId, string settingsKey, [EnumeratorCancellation] CancellationToken cancellationToken = default) where T : ITableRow<T>
+    {
+        await Task.Yield();
+        var prefix = SettingsKey.Validate(settingsKey) + "_";
+        foreach (var (key, columns) in _rows.Where(r => r.Key.Table == T.TableName && r.Key.Partition == AssetIds.Check(assetId) && r.Key.Row.StartsWith(prefix, StringComparison.Ordinal)).ToList())
+            yield return T.FromEntity(Entity(key.Partition, key.Row, columns));
+    }
+
+    private SortedDictionary<string, Blob> Blobs(StoreArea area) => area == StoreArea.Inputs ? _inputs : _products;
+
+    private static TableEntity Entity(string partition, string row, IReadOnlyDictionary<string, object?> columns)
+    {
+        var entity = new TableEntity(partition, row);
+        foreach (var (name, value) in columns) entity[name] = value;
+        return entity;
+    }
+
+    private sealed record Blob(byte[] Content, DateTimeOffset LastModified);
+}

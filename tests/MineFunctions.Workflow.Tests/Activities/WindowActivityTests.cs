@@ -1,0 +1,87 @@
+using MineFunctions.Core.Contracts;
+using MineFunctions.Infrastructure.Storage;
+using MineFunctions.Infrastructure.Storage.Tables;
+using MineFunctions.Workflow.Activities;
+using MineFunctions.Workflow.Contracts;
+using MineFunctions.Workflow.Storage;
+using static MineFunctions.Workflow.Tests.ActivityTests.ActivityTestData;
+
+namespace MineFunctions.Workflow.Tests.ActivityTests;
+
+/// <summary>The composite and mined-area activities against an in-memory store, with classes and areas worked out by hand (METHOD.md §1.5).</summary>
+public sealed class WindowActivityTests
+{
+    [Fact]
+    public async Task Composite_ByTheChannelRule_ClassifiesInsideThePolygonAndCounts()
+    {
+        var store = new InMemoryProductStore();
+        var scope = Scope(new PipelineSettings { ClassRule = "threshold" });
+        var key = Key(scope);
+        // NDAI 0.5 → 0.5/0.6 × 255 = 212.5 → 213 (high, ≥ 0.5 × 255); 0.05 → 21.25 → 21 (low). Per pixel (year 1, 2, 3):
+        // 0 R, 1 G, 2 W, 3 outside, 4 K, 5 B, 6 no year-1 data, 7 outside.
+        float h = 0.5f, l = 0.05f, nan = float.NaN;
+        store.PutProduct(ProductLayout.Annual(Asset, key, 2020), Float32(h, l, h, h, l, l, nan, h));
+        store.PutProduct(ProductLayout.Annual(Asset, key, 2021), Float32(l, h, h, h, l, l, h, h));
+        store.PutProduct(ProductLayout.Annual(Asset, key, 2022), Float32(l, l, h, h, l, h, h, h));
+        // Columns 0–2 of both rows (x 500000–500030): pixel centres 5, 15, 25 m inside, 35 m outside.
+        store.PutInputText($"{Asset}/polygon.geojson", PolygonGeoJson(500_000, 4_999_980, 500_030, 5_000_000));
+
+        var outcome = await new CompositeActivity(store).RunAsync(null!, new WindowTask(scope, 2020));
+
+        // Black, red, green, yellow, blue, magenta, cyan, white (ColourClass values 0–7).
+        Assert.Equal([1L, 1, 1, 0, 1, 0, 0, 1], outcome.CountsByClass);
+        Assert.Equal(100, outcome.PixelAreaM2, 9); // 10 m × 10 m, the grid's own area
+        Assert.Equal("threshold", outcome.ClassRule);
+        Assert.Null(outcome.UncertainPixels);
+        // 255 (outside or no data) is the band's nodata: it reads back as NaN.
+        AssertClose([1, 2, 7, float.NaN, 0, 4, float.NaN, float.NaN], store.ProductFloat32(ProductLayout.Classes(Asset, key, 2020, 2022)));
+        Assert.Equal("class,pixels", store.ProductText(WorkflowProducts.Counts(Asset, key, 2020, 2022)).Split('\n')[0]);
+        Assert.Contains(ProductLayout.Png(Asset, key, "composite_2020-2022"), store.ProductNames);
+        Assert.Equal(8, store.ProductNames.Count(n => n.Contains("/png/class-", StringComparison.Ordinal)));
+        var row = Assert.Single(store.Rows<ClassCountsRow>());
+        Assert.Equal(5, row.Counts.Total);
+        Assert.Equal(ProductLayout.Composite(Asset, key, 2020, 2022), row.CompositeBlob);
+
+        // Idempotent: the same inputs again write nothing.
+        var writes = store.Writes;
+        await new CompositeActivity(store).RunAsync(null!, new WindowTask(scope, 2020));
+        Assert.Equal(writes, store.Writes);
+    }
+
+    [Fact]
+    public async Task Composite_WithoutAPolygon_SaysSo()
+    {
+        var store = new InMemoryProductStore();
+        var scope = Scope(new PipelineSettings { ClassRule = "hsv" });
+        for (var y = 2020; y <= 2022; y++) store.PutProduct(ProductLayout.Annual(Asset, Key(scope), y), Float32(0, 0, 0, 0, 0, 0, 0, 0));
+        var ex = await Assert.ThrowsAsync<InvalidDataException>(() => new CompositeActivity(store).RunAsync(null!, new WindowTask(scope, 2020)));
+        Assert.Contains("no mine polygon", ex.Message);
+    }
+
+    [Fact]
+    public async Task AssetArea_TakesEachYearFromItsLatestWindow()
+    {
+        var store = new InMemoryProductStore();
+        var scope = Scope();
+        var key = Key(scope);
+        // Window 2020–2022: R 10, Y 2, M 3, W 5, G 4, C 1, B 6 → 2022 (year 3) = B + C + M + W = 6 + 1 + 3 + 5 = 15.
+        // Window 2021–2023: G 20, W 1, others 0 → 2021 (its year 1) = R + Y + M + W = 1; 2022 (year 2) = G + Y + C + W = 21;
+        // 2023 (year 3) = B + C + M + W = 1. 2020 has only the first window: R + Y + M + W = 10 + 2 + 3 + 5 = 20.
+        var first = new WindowOutcome(2020, [0, 10, 4, 2, 6, 3, 1, 5], 100, "adaptive", [8, 6, 4]);
+        var second = new WindowOutcome(2021, [0, 0, 20, 0, 0, 0, 0, 1], 100, "adaptive", [2, 3, 4]);
+        YearPairs[] years = [new(2020, 5, 1, 0.1), new(2021, 4, 0, 0.2), new(2022, 0, 2, null), new(2023, 3, 0, 0.3), new(2024, 1, 0, 0.4)];
+
+        Assert.Equal(5, await new AssetAreaActivity(store).RunAsync(null!, new AssetAreaTask(scope, [first, second], years)));
+
+        var rows = store.Rows<AnnualActivityRow>().ToDictionary(r => r.Year);
+        Assert.Equal((20L, 2000.0, 8L, 400.0), (rows[2020].ActivePixels!.Value, rows[2020].ActiveAreaM2!.Value, rows[2020].UncertainPixels!.Value, rows[2020].ActiveAreaUncertaintyM2!.Value));
+        Assert.Equal((1L, 100.0, 2L), (rows[2021].ActivePixels!.Value, rows[2021].ActiveAreaM2!.Value, rows[2021].UncertainPixels!.Value));
+        Assert.Equal((21L, 2100.0, 3L, 150.0), (rows[2022].ActivePixels!.Value, rows[2022].ActiveAreaM2!.Value, rows[2022].UncertainPixels!.Value, rows[2022].ActiveAreaUncertaintyM2!.Value));
+        Assert.Null(rows[2022].AnnualBlob); // no accepted pair, no annual mean
+        Assert.Equal(ProductLayout.Annual(Asset, key, 2020), rows[2020].AnnualBlob);
+        Assert.Equal(1L, rows[2023].ActivePixels);
+        Assert.Null(rows[2024].ActivePixels); // no window covers 2024
+        Assert.Null(rows[2024].ActiveAreaM2);
+        Assert.Equal(0.4, rows[2024].MeanNdai);
+    }
+}
