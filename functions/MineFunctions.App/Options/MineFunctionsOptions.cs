@@ -30,7 +30,7 @@ public sealed class MineFunctionsOptions : IValidatableObject
 
     /// <summary>Six-field NCRONTAB of the monthly refresh (UTC); the timer reads it as <c>%MineFunctions:RefreshSchedule%</c>.</summary>
     [Required, RegularExpression(@"^\S+( \S+){5}$", ErrorMessage = "The schedule is a six-field NCRONTAB expression, e.g. '0 0 3 1 * *'.")]
-    public string RefreshSchedule { get; set; } = "0 0 3 1 * *";
+    public string RefreshSchedule { get; set; } = Workflow.Triggers.MonthlyRefresh.DefaultSchedule;
 
     /// <summary>A run still Running after this long is reported, terminated and started again instead of blocking later starts.</summary>
     [Range(typeof(TimeSpan), "00:10:00", "60.00:00:00")]
