@@ -17,8 +17,7 @@ public static class AppApi
     public static ApiRequest Request(HttpRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
-        return new ApiRequest($"{request.Scheme}://{request.Host}", request.Path.Value ?? "",
-            request.Query.ToDictionary(q => q.Key, q => q.Value.ToString(), StringComparer.Ordinal));
+        return ApiRequest.Of(request.Scheme, request.Host.ToString(), request.Path.Value, request.Query.Select(q => KeyValuePair.Create(q.Key, q.Value.ToString())));
     }
 
     /// <summary>The app's configuration as the API and the triggers read it.</summary>

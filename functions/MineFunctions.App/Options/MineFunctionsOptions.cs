@@ -34,11 +34,11 @@ public sealed class MineFunctionsOptions : IValidatableObject
 
     /// <summary>A run still Running after this long is reported, terminated and started again instead of blocking later starts.</summary>
     [Range(typeof(TimeSpan), "00:10:00", "60.00:00:00")]
-    public TimeSpan StaleRunAge { get; set; } = TimeSpan.FromDays(2);
+    public TimeSpan StaleRunAge { get; set; } = Workflow.Api.ApiSettings.DefaultStaleRunAge;
 
     /// <summary>How long a trigger waits for a stale run to reach Terminated before it gives up for this time.</summary>
     [Range(typeof(TimeSpan), "00:00:01", "00:05:00")]
-    public TimeSpan TerminateWait { get; set; } = TimeSpan.FromSeconds(60);
+    public TimeSpan TerminateWait { get; set; } = Workflow.Api.ApiSettings.DefaultTerminateWait;
 
     /// <inheritdoc />
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)

@@ -11,6 +11,12 @@ namespace MineFunctions.Workflow.Api;
 /// <param name="TerminateWait">How long a start waits for a stale run to stop.</param>
 public sealed record ApiSettings(PipelineSettings Snapshot, TimeSpan StaleRunAge, TimeSpan TerminateWait)
 {
+    /// <summary>Default of <see cref="StaleRunAge"/> on both hosts.</summary>
+    public static readonly TimeSpan DefaultStaleRunAge = TimeSpan.FromDays(2);
+
+    /// <summary>Default of <see cref="TerminateWait"/> on both hosts.</summary>
+    public static readonly TimeSpan DefaultTerminateWait = TimeSpan.FromSeconds(60);
+
     /// <summary>Where runs with <see cref="Snapshot"/> write their products (<see cref="SettingsFingerprint"/>): what the read routes show.</summary>
     public string Key { get; } = SettingsFingerprint.Of(Snapshot);
 }
