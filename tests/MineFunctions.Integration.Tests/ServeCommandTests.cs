@@ -118,6 +118,48 @@ public sealed partial class ServeCommandTests
         Assert.Contains("Stopped.", output, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task WithoutAStorageSetting_ItStartsItsOwnAzurite_AndSigtermStopsThatToo()
+    {
+        var state = Directory.CreateTempSubdirectory("serve-state").FullName;
+        try
+        {
+            await using var serve = await ServeProcess.StartAsync(
+                MineProcess.StartWithoutStorage("serve", "--port", "0", "--key", Key, "--state", state, "--schedule", "off", "--watch-seconds", "0"));
+            var azurite = int.Parse(AzuritePid().Match(serve.Output).Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
+            using (var http = new HttpClient { BaseAddress = new Uri(serve.Url + "/") })
+            using (var health = await SendAsync(http, HttpMethod.Get, "api/health"))
+                Assert.Equal(HttpStatusCode.OK, health.StatusCode);
+            Assert.True(IsRunning(azurite), serve.Output);
+
+            var (code, output) = await serve.StopAsync();
+
+            Assert.True(code == 0, output);
+            Assert.Contains("Stopping the engine and Azurite.", output, StringComparison.Ordinal);
+            Assert.False(IsRunning(azurite), $"Azurite (pid {azurite}) still runs after mine serve stopped:\n{output}");
+        }
+        finally
+        {
+            Directory.Delete(state, recursive: true);
+        }
+    }
+
+    private static bool IsRunning(int pid)
+    {
+        try
+        {
+            using var process = Process.GetProcessById(pid);
+            return !process.HasExited;
+        }
+        catch (ArgumentException)
+        {
+            return false;
+        }
+    }
+
+    [GeneratedRegex(@"Started Azurite \(pid (\d+)\)")]
+    private static partial Regex AzuritePid();
+
     private static Task<HttpResponseMessage> SendAsync(HttpClient http, HttpMethod method, string path, string? json = null)
     {
         var request = new HttpRequestMessage(method, path);
@@ -181,9 +223,11 @@ public sealed partial class ServeCommandTests
             }
         }
 
-        public static async Task<ServeProcess> StartAsync(params string[] args)
+        public static Task<ServeProcess> StartAsync(params string[] args) => StartAsync(MineProcess.Start(args));
+
+        public static async Task<ServeProcess> StartAsync(Process process)
         {
-            var serve = new ServeProcess(MineProcess.Start(args));
+            var serve = new ServeProcess(process);
             var exited = serve._process.WaitForExitAsync();
             var first = await Task.WhenAny(serve._url.Task, exited, Task.Delay(TimeSpan.FromMinutes(2)));
             if (first != serve._url.Task)
