@@ -130,4 +130,18 @@ public sealed class ProductEndpointTests
         var bad = HttpTestContext.Request("GET", "/api/assets/x/composite.png");
         await HttpTestContext.ProblemAsync(await trigger.RunAsync(bad, "a/b", CancellationToken.None), bad, 400);
     }
+
+    [Fact]
+    public async Task HealthReportsTheVersionsAsJson()
+    {
+        var request = HttpTestContext.Request("GET", "/api/health");
+
+        var (status, contentType, body) = await HttpTestContext.ExecuteAsync(new HealthTrigger().Run(request), request);
+
+        Assert.Equal(200, status);
+        Assert.StartsWith("application/json", contentType, StringComparison.Ordinal);
+        var json = JsonDocument.Parse(body).RootElement;
+        Assert.StartsWith("GDAL 3.", json.GetProperty("gdal").GetString(), StringComparison.Ordinal);
+        Assert.StartsWith(".NET 10", json.GetProperty("runtime").GetString(), StringComparison.Ordinal);
+    }
 }
