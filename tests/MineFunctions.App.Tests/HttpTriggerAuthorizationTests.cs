@@ -18,4 +18,22 @@ public sealed class HttpTriggerAuthorizationTests
         Assert.NotEmpty(triggers);
         Assert.All(triggers, t => Assert.Equal(AuthorizationLevel.Function, t.Attribute!.AuthLevel));
     }
+
+    [Fact]
+    public void TheTriggersServeExactlyTheSharedRoutes_OncePerRoute()
+    {
+        // `mine serve` maps the same constants (Cli.Tests checks that side), so the hosts serve the same routes.
+        var routes = typeof(Triggers.HealthTrigger).Assembly.GetTypes()
+            .SelectMany(t => t.GetMethods(BindingFlags.Public | BindingFlags.Instance | BindingFlags.Static))
+            .SelectMany(m => m.GetParameters())
+            .Select(p => p.GetCustomAttribute<HttpTriggerAttribute>()?.Route)
+            .OfType<string>()
+            .Order(StringComparer.Ordinal);
+        var shared = typeof(Workflow.Api.ApiRoutes).GetFields(BindingFlags.Public | BindingFlags.Static)
+            .Where(f => f.IsLiteral && f.Name != nameof(Workflow.Api.ApiRoutes.Prefix))
+            .Select(f => (string)f.GetRawConstantValue()!)
+            .Order(StringComparer.Ordinal);
+
+        Assert.Equal(shared, routes);
+    }
 }

@@ -22,6 +22,16 @@ internal static class MineProcess
         return Process.Start(info) ?? throw new InvalidOperationException("could not start mine");
     }
 
+    /// <summary>`mine` with no storage setting at all, so it starts (and must stop) its own Azurite.</summary>
+    public static Process StartWithoutStorage(params string[] args)
+    {
+        var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        info.ArgumentList.Add(MineDll());
+        foreach (var a in args) info.ArgumentList.Add(a);
+        info.Environment.Remove("MINEFUNCTIONS_STORAGE");
+        return Process.Start(info) ?? throw new InvalidOperationException("could not start mine");
+    }
+
     public static async Task<(int Code, string Output)> RunToEndAsync(Process process)
     {
         using (process)
