@@ -66,6 +66,10 @@ var hostSettings = {
   AzureWebJobsStorage__credential: 'managedidentity'
   AzureWebJobsStorage__clientId: identityClientId
   WEBSITES_ENABLE_APP_SERVICE_STORAGE: 'false'
+  // Input uploads reach the app through Event Grid here (subscription.bicep); the polling blob
+  // trigger, which calls the same handler, is for Azurite, which sends no Event Grid events.
+  'AzureWebJobs.InputBlobTrigger.Disabled': 'false'
+  'AzureWebJobs.InputBlobPollingTrigger.Disabled': 'true'
 }
 
 resource app 'Microsoft.Web/sites@2023-12-01' = {

@@ -15,7 +15,12 @@ namespace MineFunctions.App.Tests;
 public sealed class ConfigurationTests
 {
     /// <summary>Settings read outside the options classes: by the Functions host, or by GDAL loading.</summary>
-    private static readonly string[] HostSettings = ["AzureWebJobsStorage", "FUNCTIONS_WORKER_RUNTIME", GdalLibrary.OverrideVariable];
+    private static readonly string[] HostSettings =
+    [
+        "AzureWebJobsStorage", "FUNCTIONS_WORKER_RUNTIME", GdalLibrary.OverrideVariable,
+        // Which of the two input-blob sources runs (InputBlobSourcesTests checks the values).
+        $"AzureWebJobs.{nameof(Triggers.InputBlobTrigger)}.Disabled", $"AzureWebJobs.{nameof(Triggers.InputBlobPollingTrigger)}.Disabled",
+    ];
 
     private static readonly JsonElement Sample = JsonDocument.Parse(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "local.settings.sample.json"))).RootElement;
 

@@ -2,8 +2,7 @@ using Azure;
 using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Models;
 using Microsoft.DurableTask.Client;
-using Microsoft.Extensions.Logging.Abstractions;
-using MineFunctions.App.Inputs;
+using MineFunctions.Workflow.Triggers;
 using MineFunctions.Workflow.Runs;
 using MineFunctions.App.Tests.TestSupport;
 using MineFunctions.App.Triggers;
@@ -16,8 +15,10 @@ namespace MineFunctions.App.Tests;
 
 public sealed class InputBlobTriggerTests
 {
-    private static InputBlobTrigger Trigger() =>
-        new(TestOptions.Starter(), TestOptions.Wrap(TestOptions.App()), TestOptions.Wrap(TestOptions.Pipeline()), NullLogger<InputBlobTrigger>.Instance);
+    private static InputBlobTrigger Trigger() => new(TestOptions.Starter(), TestOptions.BlobHandler());
+
+    private static Task<InputBlobOutcome> HandleAsync(FakeDurableClient client, string name, string version) =>
+        TestOptions.BlobHandler().HandleAsync(TestOptions.Starter().For(client.Object), name, version, CancellationToken.None);
 
     [Theory]
     [InlineData("carajas-n4/pairs/20200101_20200113_corr.tif", "carajas-n4")]
@@ -86,7 +87,7 @@ public sealed class InputBlobTriggerTests
     {
         var client = new FakeDurableClient();
 
-        var outcome = await Trigger().HandleAsync(client.Object, "carajas-n4/pairs/p1.tif", "md5:abc", CancellationToken.None);
+        var outcome = await HandleAsync(client, "carajas-n4/pairs/p1.tif", "md5:abc");
 
         Assert.Equal(InputBlobDecision.AssetInput, outcome.Decision);
         Assert.Equal(RunStartStatus.Started, outcome.Start?.Status);
@@ -110,7 +111,7 @@ public sealed class InputBlobTriggerTests
         var id = InstanceIds.AssetReprocess("carajas-n4", "md5:abc");
         var client = new FakeDurableClient(FakeDurableClient.Instance(id, status, TestOptions.Now.AddMinutes(-5)));
 
-        var outcome = await Trigger().HandleAsync(client.Object, "carajas-n4/pairs/p1.tif", "md5:abc", CancellationToken.None);
+        var outcome = await HandleAsync(client, "carajas-n4/pairs/p1.tif", "md5:abc");
 
         Assert.False(outcome.Start!.StartedNew);
         Assert.Empty(client.Order);
@@ -122,7 +123,7 @@ public sealed class InputBlobTriggerTests
         var old = InstanceIds.AssetReprocess("carajas-n4", "md5:old");
         var client = new FakeDurableClient(FakeDurableClient.Instance(old, OrchestrationRuntimeStatus.Completed, TestOptions.Now));
 
-        var outcome = await Trigger().HandleAsync(client.Object, "carajas-n4/pairs/p1.tif", "md5:new", CancellationToken.None);
+        var outcome = await HandleAsync(client, "carajas-n4/pairs/p1.tif", "md5:new");
 
         Assert.Equal(RunStartStatus.Started, outcome.Start?.Status);
         Assert.NotEqual(old, outcome.Start?.InstanceId);
@@ -133,7 +134,7 @@ public sealed class InputBlobTriggerTests
     {
         var client = new FakeDurableClient();
 
-        var outcome = await Trigger().HandleAsync(client.Object, "../secrets/x.tif", "etag:1", CancellationToken.None);
+        var outcome = await HandleAsync(client, "../secrets/x.tif", "etag:1");
 
         Assert.Equal(InputBlobDecision.Rejected, outcome.Decision);
         Assert.Null(outcome.Start);
@@ -183,8 +184,8 @@ public sealed class InputBlobTriggerTests
     [Fact]
     public void TheBlobVersionPrefersTheContentHashAndFallsBackToTheETag()
     {
-        Assert.Equal("md5:AQI=", InputBlobTrigger.BlobVersion([1, 2], new ETag("\"e\"")));
-        Assert.Equal("etag:\"e\"", InputBlobTrigger.BlobVersion(null, new ETag("\"e\"")));
-        Assert.Equal("etag:\"e\"", InputBlobTrigger.BlobVersion([], new ETag("\"e\"")));
+        Assert.Equal("md5:AQI=", InputBlobHandler.BlobVersion([1, 2], new ETag("\"e\"")));
+        Assert.Equal("etag:\"e\"", InputBlobHandler.BlobVersion(null, new ETag("\"e\"")));
+        Assert.Equal("etag:\"e\"", InputBlobHandler.BlobVersion([], new ETag("\"e\"")));
     }
 }

@@ -1,7 +1,7 @@
 using System.Text;
 using System.Text.Json;
-using Microsoft.AspNetCore.Mvc;
 using MineFunctions.App.Results;
+using MineFunctions.App.Http;
 using MineFunctions.App.Tests.TestSupport;
 using MineFunctions.App.Triggers;
 using MineFunctions.Infrastructure.Storage.Tables;
@@ -73,9 +73,11 @@ public sealed class ProductEndpointTests
 
         var result = await new SectorExportTrigger(products.Object, Settings).RunAsync(request, "iron-mining", CancellationToken.None);
 
-        var file = Assert.IsType<FileStreamResult>(result);
-        Assert.Equal("text/csv", file.ContentType);
-        Assert.Equal("iron-mining.csv", file.FileDownloadName);
+        var (status, contentType, body) = await HttpTestContext.ExecuteAsync(result, request);
+        Assert.Equal(200, status);
+        Assert.Equal("text/csv", contentType);
+        Assert.Equal("attachment; filename=iron-mining.csv", request.HttpContext.Response.Headers.ContentDisposition.ToString());
+        Assert.Equal("source_id,iso3_country\n", body);
     }
 
     [Theory]
@@ -111,7 +113,11 @@ public sealed class ProductEndpointTests
 
         var result = await new CompositePngTrigger(products.Object, Settings).RunAsync(request, "sishen", CancellationToken.None);
 
-        Assert.Equal("image/png", Assert.IsType<FileStreamResult>(result).ContentType);
+        var file = Assert.IsType<AppApi.ApiActionResult>(result).Response;
+        Assert.Equal("image/png", file.ContentType);
+        var (status, _, _) = await HttpTestContext.ExecuteAsync(result, request);
+        Assert.Equal(200, status);
+        Assert.Equal(png, ((MemoryStream)request.HttpContext.Response.Body).ToArray());
     }
 
     [Fact]

@@ -1,7 +1,7 @@
 using System.Text.Json;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.DurableTask.Client;
-using MineFunctions.App.Runs;
+using MineFunctions.App.Http;
+using MineFunctions.Workflow.Api;
 using MineFunctions.Workflow.Runs;
 using MineFunctions.App.Tests.TestSupport;
 using MineFunctions.App.Triggers;
@@ -41,8 +41,9 @@ public sealed class StartRunTriggerTests
 
         var result = await Trigger().RunAsync(request, client.Object, CancellationToken.None);
 
-        var accepted = Assert.IsType<AcceptedResult>(result);
-        var run = Assert.IsType<MineFunctions.App.Http.RunAccepted>(accepted.Value);
+        var accepted = Assert.IsType<AppApi.ApiActionResult>(result).Response;
+        Assert.Equal(202, accepted.Status);
+        var run = Assert.IsType<RunAccepted>(accepted.Value);
         Assert.Equal(RunIds.ForAssets(["carajas-n4", "sishen"]), run.Id);
         Assert.Equal(RunIds.ForAssets(["sishen", "carajas-n4"]), run.Id);
         Assert.Equal(["carajas-n4", "sishen"], Assert.IsType<RefreshRequest>(Assert.Single(client.Scheduled).Input).AssetIds);
@@ -69,7 +70,7 @@ public sealed class StartRunTriggerTests
 
         var result = await Trigger().RunAsync(request, client.Object, CancellationToken.None);
 
-        Assert.IsType<AcceptedResult>(result);
+        Assert.Equal(202, Assert.IsType<AppApi.ApiActionResult>(result).Response.Status);
         Assert.Equal(["purge", "schedule"], client.Order);
     }
 
@@ -96,7 +97,7 @@ public sealed class StartRunTriggerTests
     [Fact]
     public async Task GivenMoreAssetsThanTheLimit_WhenARunIsPosted_Then400()
     {
-        var assets = Enumerable.Range(0, StartRunTrigger.MaxAssets + 1).Select(i => $"\"m{i}\"");
+        var assets = Enumerable.Range(0, RunsApi.MaxAssets + 1).Select(i => $"\"m{i}\"");
         var request = HttpTestContext.Request("POST", "/api/runs", $"{{ \"assets\": [{string.Join(',', assets)}] }}");
 
         var result = await Trigger().RunAsync(request, new FakeDurableClient().Object, CancellationToken.None);
@@ -108,7 +109,7 @@ public sealed class StartRunTriggerTests
     [Fact]
     public async Task GivenABodyOverTheSizeLimit_WhenARunIsPosted_Then413EvenWithoutAContentLength()
     {
-        var body = $"{{ \"assets\": [\"{new string('a', StartRunTrigger.MaxBodyBytes)}\"] }}";
+        var body = $"{{ \"assets\": [\"{new string('a', RunsApi.MaxBodyBytes)}\"] }}";
         var request = HttpTestContext.Request("POST", "/api/runs", body);
         request.ContentLength = null;
 
@@ -119,6 +120,5 @@ public sealed class StartRunTriggerTests
 
     [Fact]
     public async Task ADeclaredContentLengthOverTheLimitIsRefusedBeforeReading() =>
-        Assert.Null(await MineFunctions.App.Http.BoundedBody.ReadAsync(
-            HttpTestContext.Request("POST", "/api/runs", "{}", contentLength: StartRunTrigger.MaxBodyBytes + 1), StartRunTrigger.MaxBodyBytes, CancellationToken.None));
+        Assert.Null(await BoundedBody.ReadAsync(new MemoryStream("{}"u8.ToArray()), RunsApi.MaxBodyBytes + 1, RunsApi.MaxBodyBytes, CancellationToken.None));
 }

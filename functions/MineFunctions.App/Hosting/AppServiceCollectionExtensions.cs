@@ -3,6 +3,8 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Azure.Data.Tables;
 using Azure.Storage.Blobs;
+using Microsoft.Extensions.Logging;
+using MineFunctions.App.Http;
 using MineFunctions.App.Options;
 using MineFunctions.App.Results;
 using MineFunctions.App.Runs;
@@ -11,6 +13,7 @@ using MineFunctions.Infrastructure.Resilience;
 using MineFunctions.Infrastructure.Storage;
 using MineFunctions.Workflow.Runs;
 using MineFunctions.Workflow.Storage;
+using MineFunctions.Workflow.Triggers;
 
 namespace MineFunctions.App.Hosting;
 
@@ -31,6 +34,9 @@ public static class AppServiceCollectionExtensions
 
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<RunClients>();
+        services.AddSingleton(sp => new InputBlobHandler(
+            AppApi.Settings(sp.GetRequiredService<IOptions<MineFunctionsOptions>>(), sp.GetRequiredService<IOptions<PipelineOptions>>()),
+            sp.GetRequiredService<ILogger<InputBlobHandler>>()));
         services.AddSingleton(sp => new RasterResiliencePipelines(
             sp.GetRequiredService<IOptions<RasterWorkOptions>>().Value, sp.GetRequiredService<TimeProvider>()));
 

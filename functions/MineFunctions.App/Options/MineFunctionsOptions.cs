@@ -30,15 +30,15 @@ public sealed class MineFunctionsOptions : IValidatableObject
 
     /// <summary>Six-field NCRONTAB of the monthly refresh (UTC); the timer reads it as <c>%MineFunctions:RefreshSchedule%</c>.</summary>
     [Required, RegularExpression(@"^\S+( \S+){5}$", ErrorMessage = "The schedule is a six-field NCRONTAB expression, e.g. '0 0 3 1 * *'.")]
-    public string RefreshSchedule { get; set; } = "0 0 3 1 * *";
+    public string RefreshSchedule { get; set; } = Workflow.Triggers.MonthlyRefresh.DefaultSchedule;
 
     /// <summary>A run still Running after this long is reported, terminated and started again instead of blocking later starts.</summary>
     [Range(typeof(TimeSpan), "00:10:00", "60.00:00:00")]
-    public TimeSpan StaleRunAge { get; set; } = TimeSpan.FromDays(2);
+    public TimeSpan StaleRunAge { get; set; } = Workflow.Api.ApiSettings.DefaultStaleRunAge;
 
     /// <summary>How long a trigger waits for a stale run to reach Terminated before it gives up for this time.</summary>
     [Range(typeof(TimeSpan), "00:00:01", "00:05:00")]
-    public TimeSpan TerminateWait { get; set; } = TimeSpan.FromSeconds(60);
+    public TimeSpan TerminateWait { get; set; } = Workflow.Api.ApiSettings.DefaultTerminateWait;
 
     /// <inheritdoc />
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)

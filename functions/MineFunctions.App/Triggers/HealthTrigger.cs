@@ -1,25 +1,17 @@
-using System.Net;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
-using Microsoft.Azure.Functions.Worker.Http;
-using MineFunctions.Infrastructure.Gdal;
+using MineFunctions.App.Http;
+using MineFunctions.Workflow.Api;
 
 namespace MineFunctions.App.Triggers;
 
 /// <summary>`GET /api/health`: the app is up and libgdal loads; reports the versions in use.</summary>
 public sealed class HealthTrigger
 {
+    /// <summary>HTTP entry point.</summary>
     [Function(nameof(HealthTrigger))]
-    public async Task<HttpResponseData> RunAsync(
-        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "health")] HttpRequestData request)
-    {
-        var response = request.CreateResponse(HttpStatusCode.OK);
-        await response.WriteAsJsonAsync(new HealthReport(
-            typeof(HealthTrigger).Assembly.GetName().Version?.ToString() ?? "0.0.0",
-            System.Runtime.InteropServices.RuntimeInformation.FrameworkDescription,
-            GdalLibrary.VersionString()));
-        return response;
-    }
-
-    /// <summary>Body of the health response.</summary>
-    public sealed record HealthReport(string Version, string Runtime, string Gdal);
+    public IActionResult Run(
+        [HttpTrigger(AuthorizationLevel.Function, "get", Route = ApiRoutes.Health)] HttpRequest request) =>
+        AppApi.Result(HealthReport.Of(typeof(HealthTrigger).Assembly));
 }

@@ -5,7 +5,8 @@ using Moq;
 namespace MineFunctions.App.Tests.TestSupport;
 
 /// <summary>
-/// A mocked <see cref="DurableTaskClient"/> holding at most one existing instance, recording what
+/// A mocked <see cref="DurableTaskClient"/> holding at most one existing instance (and, with
+/// <see cref="RemembersStarts"/>, those it scheduled), recording what
 /// the code under test scheduled, terminated and purged.
 /// </summary>
 public sealed class FakeDurableClient
@@ -19,7 +20,10 @@ public sealed class FakeDurableClient
     public FakeDurableClient(OrchestrationMetadata? existing = null, bool terminationCompletes = true)
     {
         Mock.Setup(c => c.GetInstanceAsync(It.IsAny<string>(), It.IsAny<bool>(), It.IsAny<CancellationToken>()))
-            .ReturnsAsync((string id, bool _, CancellationToken _) => existing?.InstanceId == id ? existing : null);
+            .ReturnsAsync((string id, bool _, CancellationToken _) =>
+                existing?.InstanceId == id ? existing
+                : RemembersStarts && Scheduled.Any(s => s.Options?.InstanceId == id) ? Instance(id, OrchestrationRuntimeStatus.Pending, DateTimeOffset.UtcNow)
+                : null);
         Mock.Setup(c => c.ScheduleNewOrchestrationInstanceAsync(
                 It.IsAny<TaskName>(), It.IsAny<object?>(), It.IsAny<StartOrchestrationOptions?>(), It.IsAny<CancellationToken>()))
             .Callback((TaskName n, object? i, StartOrchestrationOptions? o, CancellationToken _) => { Scheduled.Add((n, i, o)); Order.Add("schedule"); })
@@ -35,6 +39,9 @@ public sealed class FakeDurableClient
             .Callback((string id, PurgeInstanceOptions? o, CancellationToken _) => { Purged.Add(id); Order.Add(o?.Recursive == true ? "purge" : "purge (not recursive)"); })
             .ReturnsAsync(new PurgeResult(1));
     }
+
+    /// <summary>When set, an instance this fake scheduled is found afterwards (Pending), as a task hub would have it.</summary>
+    public bool RemembersStarts { get; init; }
 
     public DurableTaskClient Object => Mock.Object;
 

@@ -3,6 +3,7 @@ using MineFunctions.App.Options;
 using MineFunctions.App.Runs;
 using MineFunctions.Infrastructure.Storage;
 using MineFunctions.Workflow.Runs;
+using MineFunctions.Workflow.Triggers;
 using Opts = Microsoft.Extensions.Options.Options;
 
 namespace MineFunctions.App.Tests.TestSupport;
@@ -24,6 +25,10 @@ public static class TestOptions
     /// <summary>Run clients as the triggers get them; the tables are never reached by the start and status tests (the durable client is the fake).</summary>
     public static RunClients Starter(TimeProvider? time = null) =>
         new(new ResultTableStore(new Azure.Data.Tables.TableServiceClient("UseDevelopmentStorage=true")), time ?? new FixedTimeProvider(Now), NullLogger<RunClient>.Instance);
+
+    /// <summary>The blob triggers' handler as DI builds it, with <see cref="App"/> and <see cref="Pipeline"/>.</summary>
+    public static InputBlobHandler BlobHandler() =>
+        new(Http.AppApi.Settings(Wrap(App()), Wrap(Pipeline())), NullLogger<InputBlobHandler>.Instance);
 
     public static Microsoft.Extensions.Options.IOptions<T> Wrap<T>(T value) where T : class => Opts.Create(value);
 }

@@ -1,6 +1,4 @@
-using MineFunctions.Workflow;
-
-namespace MineFunctions.App.Runs;
+namespace MineFunctions.Workflow.Api;
 
 /// <summary>Deterministic ids of runs started over HTTP: the same asset list is the same run, so a second POST while it runs is a 409.</summary>
 public static class RunIds

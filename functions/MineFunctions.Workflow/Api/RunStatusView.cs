@@ -1,7 +1,7 @@
 using MineFunctions.Workflow.Contracts;
 using MineFunctions.Workflow.Runs;
 
-namespace MineFunctions.App.Http;
+namespace MineFunctions.Workflow.Api;
 
 /// <summary>200 body of <c>GET /api/runs/{id}</c>: bounded whatever the number of assets; the outcomes are paged at <see cref="AssetsUri"/>.</summary>
 /// <param name="Id">The run's instance id.</param>

@@ -1,7 +1,7 @@
 using System.Diagnostics.CodeAnalysis;
 using MineFunctions.Core.Inputs;
 
-namespace MineFunctions.App.Inputs;
+namespace MineFunctions.Workflow.Api;
 
 /// <summary>Allowlist of Climate TRACE sector names in routes: exactly the sectors of the modelled commodities ("iron-mining", …).</summary>
 public static class SectorNames

@@ -1,6 +1,6 @@
 using MineFunctions.Infrastructure.Storage;
 
-namespace MineFunctions.App.Inputs;
+namespace MineFunctions.Workflow.Triggers;
 
 /// <summary>
 /// Classifies a blob name of the input container, laid out as <see cref="InputLayout"/> says

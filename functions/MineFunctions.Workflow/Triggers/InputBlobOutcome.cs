@@ -1,6 +1,6 @@
 using MineFunctions.Workflow.Runs;
 
-namespace MineFunctions.App.Inputs;
+namespace MineFunctions.Workflow.Triggers;
 
 /// <summary>What the blob trigger did with one blob event (also logged with the same fields).</summary>
 /// <param name="BlobName">The name inside the input container.</param>

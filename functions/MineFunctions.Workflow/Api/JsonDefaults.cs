@@ -1,7 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
-namespace MineFunctions.App.Http;
+namespace MineFunctions.Workflow.Api;
 
 /// <summary>JSON options of the HTTP API and of reading orchestration payloads.</summary>
 public static class JsonDefaults

@@ -1,4 +1,4 @@
-namespace MineFunctions.App.Http;
+namespace MineFunctions.Workflow.Api;
 
 /// <summary>202 body of <c>POST /api/runs</c>.</summary>
 /// <param name="Id">The run's instance id.</param>

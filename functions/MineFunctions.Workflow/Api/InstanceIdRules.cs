@@ -1,7 +1,7 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Text.RegularExpressions;
 
-namespace MineFunctions.App.Inputs;
+namespace MineFunctions.Workflow.Api;
 
 /// <summary>
 /// The allowlist for run (orchestration instance) ids in routes: the characters

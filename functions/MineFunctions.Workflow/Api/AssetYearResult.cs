@@ -1,4 +1,4 @@
-namespace MineFunctions.App.Results;
+namespace MineFunctions.Workflow.Api;
 
 /// <summary>One asset-year of results (METHOD.md §1.5–1.7); null = not modelled, 0 = truly zero.</summary>
 /// <param name="Year">Calendar year.</param>

@@ -1,4 +1,4 @@
-namespace MineFunctions.App.Inputs;
+namespace MineFunctions.Workflow.Triggers;
 
 /// <summary>What the input container's blob trigger makes of a blob name.</summary>
 public enum InputBlobDecision

@@ -1,6 +1,6 @@
 using MineFunctions.Workflow.Contracts;
 
-namespace MineFunctions.App.Http;
+namespace MineFunctions.Workflow.Api;
 
 /// <summary>200 body of <c>GET /api/runs/{id}/assets</c>: one page of per-asset outcomes.</summary>
 /// <param name="RunId">The run.</param>
