@@ -1,3 +1,5 @@
+using MineFunctions.Workflow.Api;
+
 namespace MineFunctions.Workflow.Ui;
 
 /// <summary>
@@ -23,13 +25,16 @@ public static class ResultsPage
     public static ReadOnlyMemory<byte> Html => Bytes.Value;
 
     /// <summary>Headers to send with the page: its content policy, no MIME sniffing, no referrer (the URL holds the key).</summary>
-    public static IReadOnlyList<(string Name, string Value)> Headers { get; } =
-    [
-        ("Content-Security-Policy", ContentSecurityPolicy),
-        ("X-Content-Type-Options", "nosniff"),
-        ("Referrer-Policy", "no-referrer"),
-        ("Cache-Control", "no-store"),
-    ];
+    public static IReadOnlyDictionary<string, string> Headers { get; } = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
+    {
+        ["Content-Security-Policy"] = ContentSecurityPolicy,
+        ["X-Content-Type-Options"] = "nosniff",
+        ["Referrer-Policy"] = "no-referrer",
+        ["Cache-Control"] = "no-store",
+    };
+
+    /// <summary><c>GET /api/ui</c> on either host: the page with its headers.</summary>
+    public static ApiResponse Response() => ApiResponse.Bytes(Bytes.Value, ContentType, Headers);
 
     private static byte[] Load()
     {

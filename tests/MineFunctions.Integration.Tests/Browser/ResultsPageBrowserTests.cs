@@ -52,6 +52,8 @@ public sealed class ResultsPageBrowserTests(ITestOutputHelper log)
         var sawProgress = await browser.EvaluateAsync("!!document.getElementById('run-progress')");
         await browser.WaitForAsync("document.getElementById('run-panel').dataset.runtimeStatus === 'Completed'", RunTimeout, "the run to complete");
         log.WriteLine($"progress line shown while polling: {sawProgress}");
+        // The run list (GET /api/runs) has the run, and its line follows the panel to Completed.
+        await browser.WaitForAsync($"document.querySelector('#runs tr[data-run={Js(runId)}] .badge')?.textContent === 'Completed'", UiTimeout, "the run's line in the list");
         await browser.WaitForAsync("document.getElementById('assets').dataset.ready === 'true'", UiTimeout, "the asset table");
 
         // The asset table: one row per asset of the run, as the Runs table filed them.

@@ -1,6 +1,6 @@
 using MineFunctions.Workflow.Runs;
 
-namespace MineFunctions.App.Http;
+namespace MineFunctions.Workflow.Api;
 
 /// <summary>200 body of <c>GET /api/runs</c>: one page of runs.</summary>
 /// <param name="Runs">This page's runs (pending and running ones first on the first page).</param>
