@@ -10,7 +10,7 @@ set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 cd "$ROOT"
 CONFIG="${CONFIG:-Release}"
-APT_PACKAGES=(libgdal32 gdal-bin python3-numpy python3-scipy python3-gdal)
+APT_PACKAGES=(libgdal32 gdal-bin python3-numpy python3-scipy python3-gdal chromium)
 MINE_DLL="$ROOT/functions/MineFunctions.Cli/bin/$CONFIG/net10.0/mine.dll"
 
 log() { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }
@@ -20,6 +20,8 @@ need_apt() {
   ldconfig -p 2>/dev/null | grep -q 'libgdal\.so\.32' || missing+=(libgdal32)
   command -v gdal_rasterize >/dev/null || missing+=(gdal-bin)
   /usr/bin/python3 -c 'import numpy, scipy; from osgeo import gdal' >/dev/null 2>&1 || missing+=(python3-numpy python3-scipy python3-gdal)
+  # Headless Chromium for the results page's browser tests (docs/RESULTS-PAGE.md); never downloaded at run time.
+  command -v chromium >/dev/null || missing+=(chromium)
   printf '%s\n' "${missing[@]}"
 }
 

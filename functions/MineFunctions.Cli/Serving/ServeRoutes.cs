@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using MineFunctions.Workflow.Api;
 using MineFunctions.Workflow.Runs;
+using MineFunctions.Workflow.Ui;
 
 namespace MineFunctions.Cli.Serving;
 
@@ -24,6 +25,14 @@ internal static class ServeRoutes
         api.MapGet(ApiRoutes.AssetResults, (HttpContext c, string asset) => SendAsync(c, serve.Results.AssetResultsAsync(Request(c), asset, c.RequestAborted)));
         api.MapGet(ApiRoutes.CompositePng, (HttpContext c, string asset) => SendAsync(c, serve.Results.CompositePngAsync(Request(c), asset, c.RequestAborted)));
         api.MapGet(ApiRoutes.SectorExport, (HttpContext c, string sector) => SendAsync(c, serve.Results.SectorExportAsync(Request(c), sector, c.RequestAborted)));
+        // The results page and the read routes it uses (docs/RESULTS-PAGE.md).
+        api.MapGet(ApiRoutes.Ui, (HttpContext c) => SendAsync(c, Task.FromResult(ResultsPage.Response())));
+        api.MapGet(ApiRoutes.Runs, (HttpContext c) => SendAsync(c, RunsApi.ListAsync(Request(c), serve.Client, c.RequestAborted)));
+        api.MapGet(ApiRoutes.AssetProducts, (HttpContext c, string asset) => SendAsync(c, serve.Results.AssetProductsAsync(Request(c), asset, c.RequestAborted)));
+        api.MapGet(ApiRoutes.AssetProduct, (HttpContext c, string asset, string name) => SendAsync(c, serve.Results.AssetProductAsync(Request(c), asset, name, c.RequestAborted)));
+        api.MapGet(ApiRoutes.AssetPairs, (HttpContext c, string asset) => SendAsync(c, serve.Results.AssetPairsAsync(Request(c), asset, c.RequestAborted)));
+        api.MapGet(ApiRoutes.Exports, (HttpContext c) => SendAsync(c, serve.Results.ExportsAsync(c.RequestAborted)));
+        api.MapGet(ApiRoutes.ExportFile, (HttpContext c, string name) => SendAsync(c, serve.Results.ExportFileAsync(Request(c), name, c.RequestAborted)));
     }
 
     /// <summary>The request as the API reads it.</summary>

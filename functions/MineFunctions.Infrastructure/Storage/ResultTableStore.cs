@@ -133,6 +133,34 @@ public sealed class ResultTableStore
         return ([], null);
     }
 
+    /// <summary>
+    /// Up to <paramref name="count"/> run ids (Runs partitions) after <paramref name="after"/>, in id
+    /// order. Each is one keys-only query for the first row past the previous run, so a page costs
+    /// one request per run however many assets each run filed.
+    /// </summary>
+    public async Task<IReadOnlyList<string>> RunIdsAfterAsync(string? after, int count, CancellationToken cancellationToken = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(count, 1);
+        var table = await TableAsync<RunRow>(cancellationToken);
+        var ids = new List<string>();
+        var last = after is null ? null : TableKey.Validate(after, "run id");
+        while (ids.Count < count)
+        {
+            var filter = last is null ? null : TableClient.CreateQueryFilter($"PartitionKey gt {last}");
+            string? next = null;
+            await foreach (var page in table.QueryAsync<TableEntity>(filter, maxPerPage: 1, select: ["PartitionKey"], cancellationToken: cancellationToken).AsPages(pageSizeHint: 1))
+            {
+                if (page.Values.Count > 0) next = page.Values[0].PartitionKey;
+                // Stop at the first page that holds a row; an empty page with a token means the service paused the scan.
+                if (next is not null || page.ContinuationToken is null) break;
+            }
+            if (next is null) break;
+            ids.Add(next);
+            last = next;
+        }
+        return ids;
+    }
+
     private async IAsyncEnumerable<T> QueryAsync<T>(string partitionKey, string? rowKeyPrefix, [EnumeratorCancellation] CancellationToken cancellationToken)
         where T : ITableRow<T>
     {

@@ -46,6 +46,10 @@ public sealed class ApiResponse
             ? new Dictionary<string, string>()
             : new Dictionary<string, string> { ["Content-Disposition"] = $"attachment; filename={downloadName}" });
 
+    /// <summary>A 200 body of any media type with extra headers (the results page and its security headers).</summary>
+    public static ApiResponse Bytes(byte[] content, string contentType, IReadOnlyDictionary<string, string> headers) =>
+        new(200, contentType, null, new MemoryStream(content, writable: false), headers);
+
     /// <summary>The JSON body as it goes on the wire (web defaults: camelCase).</summary>
     public byte[] JsonBytes() =>
         Value is null ? [] : JsonSerializer.SerializeToUtf8Bytes(Value, Value.GetType(), JsonDefaults.Payloads);

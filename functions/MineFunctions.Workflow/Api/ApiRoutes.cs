@@ -13,7 +13,7 @@ public static class ApiRoutes
     /// <summary>GET: versions of the app, .NET and libgdal.</summary>
     public const string Health = "health";
 
-    /// <summary>POST: start a run.</summary>
+    /// <summary>POST: start a run. GET: runs with their status, paged.</summary>
     public const string Runs = "runs";
 
     /// <summary>GET: a run's status.</summary>
@@ -30,4 +30,22 @@ public static class ApiRoutes
 
     /// <summary>GET: a sector's Climate TRACE CSV.</summary>
     public const string SectorExport = "exports/{sector}.csv";
+
+    /// <summary>GET: the results page (one self-contained HTML file).</summary>
+    public const string Ui = "ui";
+
+    /// <summary>GET: an asset's map windows, grid and downloadable products.</summary>
+    public const string AssetProducts = "assets/{asset}/products";
+
+    /// <summary>GET: one asset product by name (class-map and composite PNGs, COGs, CSVs).</summary>
+    public const string AssetProduct = "assets/{asset}/products/{name}";
+
+    /// <summary>GET: an asset's screened pairs, with the reasons of those not used.</summary>
+    public const string AssetPairs = "assets/{asset}/pairs";
+
+    /// <summary>GET: the run-level export files (Climate TRACE CSVs, estimate.json).</summary>
+    public const string Exports = "exports";
+
+    /// <summary>GET: one run-level export file by name.</summary>
+    public const string ExportFile = "exports/files/{name}";
 }

@@ -62,6 +62,34 @@ public sealed class RunsApi(ApiSettings settings)
     }
 
     /// <summary>
+    /// <c>GET /api/runs?pageSize=20&amp;continuation=…</c>: runs with their status, a page at a time
+    /// (<see cref="RunClient.ListRunsAsync"/>: pending and running ones first, then those filed in the
+    /// Runs table in id order). Follow <c>next</c> until it is null. 400 for a bad page size or token.
+    /// </summary>
+    public static async Task<ApiResponse> ListAsync(ApiRequest request, RunClient runs, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(runs);
+        var pageSize = RunClient.DefaultRunPageSize;
+        if (request.QueryValue("pageSize") is { } size &&
+            (!int.TryParse(size, NumberStyles.None, CultureInfo.InvariantCulture, out pageSize) || pageSize is < 1 or > RunClient.MaxRunPageSize))
+            return Problems.BadRequest($"pageSize must be a whole number from 1 to {RunClient.MaxRunPageSize}.", request);
+        RunListPage page;
+        try
+        {
+            page = await runs.ListRunsAsync(request.QueryValue("continuation"), pageSize, cancellationToken);
+        }
+        catch (ArgumentException e)
+        {
+            return Problems.BadRequest(e.Message, request);
+        }
+        var next = page.Continuation is null
+            ? null
+            : $"{request.BaseUri}/{ApiRoutes.Prefix}/{ApiRoutes.Runs}?continuation={Uri.EscapeDataString(page.Continuation)}&pageSize={pageSize.ToString(CultureInfo.InvariantCulture)}";
+        return ApiResponse.Json(200, new RunListView(page.Runs, page.Continuation, next));
+    }
+
+    /// <summary>
     /// <c>GET /api/runs/{id}/assets?status=failed&amp;continuation=…&amp;pageSize=100</c>: a run's per-asset
     /// outcomes from the Runs table, a page at a time (status: all, succeeded or failed; pageSize 1–1000,
     /// default 100). Follow <c>next</c> until it is null. 400 for a bad id, status, page size or token;

@@ -26,6 +26,15 @@ public sealed class RunClient(DurableTaskClient client, ResultTableStore tables,
     /// <summary>Largest page (the Table service returns at most 1,000 rows per request).</summary>
     public const int MaxPageSize = 1000;
 
+    /// <summary>Runs per page of <see cref="ListRunsAsync"/> when the caller names none.</summary>
+    public const int DefaultRunPageSize = 20;
+
+    /// <summary>Largest page of <see cref="ListRunsAsync"/> (each run listed costs one status read).</summary>
+    public const int MaxRunPageSize = 100;
+
+    /// <summary>Most active runs the first page of <see cref="ListRunsAsync"/> looks for (instances scanned, sub-orchestrations included).</summary>
+    private const int MaxActiveScanned = 2000;
+
     private static readonly JsonSerializerOptions Payloads = new(JsonSerializerDefaults.Web);
     private readonly TimeProvider _time = time ?? TimeProvider.System;
     private readonly ILogger _logger = logger ?? NullLogger.Instance;
@@ -109,6 +118,57 @@ public sealed class RunClient(DurableTaskClient client, ResultTableStore tables,
             continuation = page.Continuation;
         }
         while (continuation is not null);
+    }
+
+    /// <summary>
+    /// One page of runs: those filed in the Runs table (one row per finished asset), in run id order,
+    /// each with its engine status. The first page (no <paramref name="continuation"/>) starts with
+    /// the runs the engine has pending or running, so a run shows before its first asset is filed.
+    /// Throws <see cref="ArgumentException"/> for a bad page size or a token this class did not issue.
+    /// </summary>
+    public async Task<RunListPage> ListRunsAsync(string? continuation, int pageSize = DefaultRunPageSize, CancellationToken cancellationToken = default)
+    {
+        if (pageSize is < 1 or > MaxRunPageSize) throw new ArgumentException($"The page size must be between 1 and {MaxRunPageSize}.");
+        var after = DecodeToken(continuation);
+        var runs = new List<RunSummary>();
+        var listed = new HashSet<string>(StringComparer.Ordinal);
+        if (after is null)
+        {
+            foreach (var active in await ActiveRunsAsync(cancellationToken))
+            {
+                if (listed.Add(active.InstanceId)) runs.Add(RunSummary.Of(ToStatus(active)));
+            }
+        }
+        var ids = await tables.RunIdsAfterAsync(after, pageSize, cancellationToken);
+        foreach (var id in ids.Where(listed.Add))
+        {
+            runs.Add(await GetStatusAsync(id, cancellationToken) is { } status
+                ? RunSummary.Of(status)
+                : new RunSummary(id, RunSummary.Unknown, null, null, null, null, null, null));
+        }
+        return new RunListPage(runs, ids.Count == pageSize ? Base64Url.EncodeToString(Encoding.UTF8.GetBytes(ids[^1])) : null);
+    }
+
+    /// <summary>Top-level instances that are pending, running or suspended (sub-orchestrations, ids RUN:ASSET, left out).</summary>
+    private async Task<IReadOnlyList<OrchestrationMetadata>> ActiveRunsAsync(CancellationToken cancellationToken)
+    {
+        var query = new OrchestrationQuery
+        {
+            Statuses = [OrchestrationRuntimeStatus.Running, OrchestrationRuntimeStatus.Pending, OrchestrationRuntimeStatus.Suspended],
+            PageSize = 500,
+            FetchInputsAndOutputs = true,
+        };
+        var active = new List<OrchestrationMetadata>();
+        var scanned = 0;
+        await foreach (var instance in client.GetAllInstancesAsync(query).WithCancellation(cancellationToken))
+        {
+            // The status filter is checked again: a backend that ignores it must not list finished runs here.
+            if (!instance.InstanceId.Contains(':', StringComparison.Ordinal)
+                && instance.RuntimeStatus is OrchestrationRuntimeStatus.Running or OrchestrationRuntimeStatus.Pending or OrchestrationRuntimeStatus.Suspended)
+                active.Add(instance);
+            if (++scanned >= MaxActiveScanned) break;
+        }
+        return [.. active.OrderByDescending(a => a.CreatedAt)];
     }
 
     /// <summary>The status of an instance's metadata (read with its inputs and outputs).</summary>

@@ -4,6 +4,7 @@ using System.Text;
 using System.Text.RegularExpressions;
 using MineFunctions.Core.Export;
 using MineFunctions.Core.Inputs;
+using MineFunctions.Infrastructure.Gdal;
 using MineFunctions.Infrastructure.Storage;
 using MineFunctions.Infrastructure.Storage.Tables;
 using MineFunctions.Workflow.Storage;
@@ -27,6 +28,21 @@ public interface IRunResults
 
     /// <summary>The run-level Climate TRACE CSV of a commodity's sector, or null when not exported yet.</summary>
     Task<ProductContent?> OpenSectorExportAsync(Commodity commodity, string settingsKey, CancellationToken cancellationToken);
+
+    /// <summary>The asset's screened pairs (accepted, or why not), in date order; empty when none.</summary>
+    Task<IReadOnlyList<AssetPair>> GetPairsAsync(string assetId, string settingsKey, CancellationToken cancellationToken);
+
+    /// <summary>The asset's map windows, grid and downloadable products (<see cref="ProductNames"/>).</summary>
+    Task<AssetProducts> GetProductsAsync(string assetId, string settingsKey, CancellationToken cancellationToken);
+
+    /// <summary>One asset product by its <see cref="ProductNames"/> name, or null when it does not exist; throws <see cref="ArgumentException"/> for a name outside the catalogue.</summary>
+    Task<ProductContent?> OpenProductAsync(string assetId, string settingsKey, string name, CancellationToken cancellationToken);
+
+    /// <summary>The run-level export files of a settings key (Climate TRACE CSVs, estimate.json), in name order.</summary>
+    Task<IReadOnlyList<ProductFile>> ListExportsAsync(string settingsKey, CancellationToken cancellationToken);
+
+    /// <summary>One export file by name, or null when it does not exist; throws <see cref="ArgumentException"/> for a name outside the catalogue.</summary>
+    Task<ProductContent?> OpenExportAsync(string settingsKey, string name, CancellationToken cancellationToken);
 }
 
 /// <summary>
@@ -67,6 +83,94 @@ public sealed partial class RunResults(PipelineStorage storage) : IRunResults
         return await storage.Products.GetAsync(name, cancellationToken) is null
             ? null
             : new ProductContent(await storage.Products.OpenReadAsync(name, cancellationToken), "text/csv");
+    }
+
+    /// <inheritdoc />
+    public async Task<IReadOnlyList<AssetPair>> GetPairsAsync(string assetId, string settingsKey, CancellationToken cancellationToken)
+    {
+        var pairs = new List<AssetPair>();
+        await foreach (var r in storage.Tables.QueryAssetAsync<PairResultRow>(assetId, settingsKey, cancellationToken))
+        {
+            pairs.Add(new AssetPair(r.ReferenceDate, r.SecondaryDate, r.Year, r.Accepted, r.Reason, r.StablePixels, r.StableMean, r.StableStd, r.PerpendicularBaselineM));
+        }
+        return [.. pairs.OrderBy(p => p.Reference).ThenBy(p => p.Secondary)];
+    }
+
+    /// <inheritdoc />
+    public async Task<AssetProducts> GetProductsAsync(string assetId, string settingsKey, CancellationToken cancellationToken)
+    {
+        var prefix = ProductLayout.Prefix(assetId, settingsKey);
+        var files = new List<ProductFile>();
+        var windows = new SortedSet<string>(StringComparer.Ordinal);
+        await foreach (var blob in storage.Products.ListAsync(prefix, cancellationToken))
+        {
+            var relative = blob.Name[prefix.Length..];
+            if (ProductNames.NameOf(relative) is not { } name) continue;
+            ProductNames.TryResolve(name, out _, out var type, out _);
+            files.Add(new ProductFile(name, blob.Length, type!));
+            if (name.StartsWith("composite_", StringComparison.Ordinal) && name.EndsWith(".png", StringComparison.Ordinal))
+                windows.Add(name["composite_".Length..^4]);
+        }
+        await foreach (var _ in storage.Tables.QueryAssetAsync<PairResultRow>(assetId, settingsKey, cancellationToken))
+        {
+            // The report is written from these rows on request; its size is not known before.
+            files.Add(new ProductFile(ProductNames.PairReport, -1, "text/csv"));
+            break;
+        }
+        var grid = windows.Count == 0 ? null : await GridOfAsync(prefix + $"composite/{windows.Max}.tif", cancellationToken);
+        return new AssetProducts(assetId, [.. windows], grid, [.. files.OrderBy(f => f.Name, StringComparer.Ordinal)]);
+    }
+
+    /// <inheritdoc />
+    public async Task<ProductContent?> OpenProductAsync(string assetId, string settingsKey, string name, CancellationToken cancellationToken)
+    {
+        if (!ProductNames.TryResolve(name, out var relative, out var contentType, out var reason)) throw new ArgumentException(reason);
+        if (name == ProductNames.PairReport)
+        {
+            var report = await PairReportAsync(assetId, settingsKey, cancellationToken);
+            // A header alone means the asset has no pair rows under these settings.
+            return report.Count(c => c == '\n') <= 1 ? null : new ProductContent(new MemoryStream(Encoding.UTF8.GetBytes(report), writable: false), contentType);
+        }
+        var blob = ProductLayout.Prefix(assetId, settingsKey) + relative;
+        return await storage.Products.GetAsync(blob, cancellationToken) is null
+            ? null
+            : new ProductContent(await storage.Products.OpenReadAsync(blob, cancellationToken), contentType);
+    }
+
+    /// <inheritdoc />
+    public async Task<IReadOnlyList<ProductFile>> ListExportsAsync(string settingsKey, CancellationToken cancellationToken)
+    {
+        var prefix = WorkflowProducts.ExportPrefix(settingsKey);
+        var files = new List<ProductFile>();
+        await foreach (var blob in storage.Products.ListAsync(prefix, cancellationToken))
+        {
+            var name = blob.Name[prefix.Length..];
+            if (ProductNames.IsExport(name)) files.Add(new ProductFile(name, blob.Length, ProductNames.ExportContentType(name)));
+        }
+        return [.. files.OrderBy(f => f.Name, StringComparer.Ordinal)];
+    }
+
+    /// <inheritdoc />
+    public async Task<ProductContent?> OpenExportAsync(string settingsKey, string name, CancellationToken cancellationToken)
+    {
+        if (!ProductNames.IsExport(name)) throw new ArgumentException($"unknown export file '{(name.Length <= 40 ? name : name[..40] + "…")}'");
+        var blob = WorkflowProducts.Export(settingsKey, name);
+        return await storage.Products.GetAsync(blob, cancellationToken) is null
+            ? null
+            : new ProductContent(await storage.Products.OpenReadAsync(blob, cancellationToken), ProductNames.ExportContentType(name));
+    }
+
+    /// <summary>The grid of a composite GeoTIFF (its header, through GDAL), or null when the blob is gone.</summary>
+    private async Task<MapGrid?> GridOfAsync(string compositeBlob, CancellationToken cancellationToken)
+    {
+        if (await storage.Products.GetAsync(compositeBlob, cancellationToken) is null) return null;
+        var bytes = await storage.Products.DownloadBytesAsync(compositeBlob, cancellationToken);
+        using var raster = GdalRaster.OpenBytes(bytes, Path.GetFileName(compositeBlob), storage.ReadOptions);
+        var info = raster.Info;
+        if (string.IsNullOrWhiteSpace(info.CrsWkt))
+            return new MapGrid(info.Width, info.Height, info.GeoTransform, false, null, "", false, 0);
+        var crs = GridCrs.Describe(info.CrsWkt);
+        return new MapGrid(info.Width, info.Height, info.GeoTransform, true, crs.Epsg, crs.Name, crs.Geographic, crs.MetresPerUnit);
     }
 
     /// <summary>
