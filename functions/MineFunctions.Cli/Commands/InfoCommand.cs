@@ -40,6 +40,12 @@ internal sealed class InfoCommand : ICliCommand
                 output.WriteLine($"Pixel area:   unavailable ({ex.Message})");
             }
         }
+        if (string.IsNullOrEmpty(info.CrsWkt)) output.WriteLine("Georeferencing: " + RadarGeometry.Note);
+        if (info.DataType.IsComplex())
+        {
+            var date = Core.Pairs.NameDates.Single(Path.GetFileName(path), out _);
+            output.WriteLine($"Complex:      an SLC acquisition{(date is { } d ? $" of {d:yyyy-MM-dd} (from the file name)" : "")}; pair it with another, coregistered to the same grid, in `mine coherence`");
+        }
         var fromName = PairDateParser.FromFileName(path);
         var fromTags = PairDateParser.FromTags(info.Metadata);
         var dates = fromName ?? fromTags;
