@@ -10,9 +10,22 @@ namespace MineFunctions.Workflow.Storage;
 /// </summary>
 public static class RasterBlobs
 {
-    /// <summary>A Float32 band; a HyP3 product zip gives its <c>_corr.tif</c>, read in place through <c>/vsizip/</c>.</summary>
+    /// <summary>
+    /// A Float32 band; a HyP3 product zip gives its <c>_corr.tif</c>, read in place through <c>/vsizip/</c>;
+    /// a SNAP band (<c>pairs/&lt;product&gt;.data/&lt;band&gt;.img</c>) is read with its .hdr and the product's .dim.
+    /// </summary>
     public static async Task<(float[] Pixels, GridSpec Grid)> ReadFloat32Async(ProductBlobStore store, string blobName, RasterReadOptions options, CancellationToken cancellationToken)
     {
+        if (Dimap.IsBandImage(blobName))
+        {
+            // A SNAP band: its ENVI header and the product's .dim (nodata, georeferencing) are read with it.
+            var (enviHeader, productHeader, band) = Dimap.CompanionsOf(blobName);
+            var header = Core.Pairs.DimapHeader.Parse(await store.DownloadBytesAsync(productHeader, cancellationToken), Path.GetFileName(productHeader));
+            var image = await store.DownloadBytesAsync(blobName, cancellationToken);
+            var envi = await store.DownloadBytesAsync(enviHeader, cancellationToken);
+            using var dimap = DimapRaster.OpenBand(header, band, image, envi, Path.GetFileName(blobName), options);
+            return (dimap.ReadFloat32(), dimap.Grid);
+        }
         var bytes = await store.DownloadBytesAsync(blobName, cancellationToken);
         var name = Path.GetFileName(blobName);
         using var raster = Hyp3Zip.IsZip(name)
