@@ -35,13 +35,7 @@ public static class SettingsMapping
 
     public static ClassifierSettings Classifier(this PipelineSettings s) => ClassifierSettings.Default with
     {
-        Rule = s.ClassRule switch
-        {
-            "adaptive" => ClassificationRule.Adaptive,
-            "hsv" => ClassificationRule.Hsv,
-            "threshold" => ClassificationRule.ChannelThreshold,
-            _ => throw new ArgumentException($"Class rule '{s.ClassRule}' is not 'adaptive', 'hsv' or 'threshold'."),
-        },
+        Rule = ClassificationRuleNames.Parse(s.ClassRule),
         ValueThreshold = s.ValueMin,
         SaturationMin = s.SaturationMin,
         ChannelThreshold = s.ChannelThreshold,

@@ -44,6 +44,10 @@ internal sealed class CoherenceCommand : ICliCommand
         var s = CoherenceRasters.Compute(reference, secondary, outPath, window, edges, stripRows);
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"Wrote {outPath}: {s.Width}×{s.Height}, window {s.Window} ({s.Window.Looks} looks), edges {edges}, {s.NoDataPixels} nodata pixel(s), {sw.Elapsed.TotalSeconds:0.00} s."));
+        using (var written = GdalRaster.Open(outPath))
+        {
+            if (string.IsNullOrEmpty(written.Info.CrsWkt)) output.WriteLine("Note: " + RadarGeometry.Note);
+        }
         return Task.FromResult(0);
     }
 }

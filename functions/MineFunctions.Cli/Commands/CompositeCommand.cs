@@ -33,16 +33,7 @@ internal sealed class CompositeCommand : ICliCommand
         var aoi = args.Required("aoi");
         var outDir = args.Required("out");
         var allTouched = args.Has("all-touched");
-        var settings = ClassifierSettings.Default with
-        {
-            Rule = (args.Optional("rule") ?? "adaptive") switch
-            {
-                "adaptive" => ClassificationRule.Adaptive,
-                "hsv" => ClassificationRule.Hsv,
-                "threshold" => ClassificationRule.ChannelThreshold,
-                var other => throw new UsageException($"--rule must be adaptive, hsv or threshold, got '{other}'."),
-            },
-        };
+        var settings = ClassifierSettings.Default with { Rule = ClassifyCommand.Rule(args.Optional("rule") ?? "adaptive") };
         CoherenceWindow window;
         try { window = CoherenceWindow.Parse(args.Optional("window") ?? CoherenceWindow.Default.ToString()); }
         catch (FormatException ex) { throw new UsageException(ex.Message); }

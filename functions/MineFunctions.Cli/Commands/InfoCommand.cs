@@ -1,5 +1,6 @@
 using System.Globalization;
 using MineFunctions.Infrastructure.Gdal;
+using MineFunctions.Infrastructure.Storage;
 
 namespace MineFunctions.Cli.Commands;
 
@@ -8,14 +9,21 @@ internal sealed class InfoCommand : ICliCommand
 {
     public string Name => "info";
     public string Summary => "Print what the raster reader sees in a file: size, type, CRS, nodata, pair dates, tags.";
-    public string Usage => "mine info FILE";
+    public string Usage => "mine info FILE   (a raster, a SNAP BEAM-DIMAP .dim, or a band's .img in its .data/ folder)";
 
     public Task<int> RunAsync(CliArguments args, TextWriter output, CancellationToken cancellationToken)
     {
         args.RejectUnknown();
         if (args.Positionals.Count != 1) throw new UsageException("Give exactly one raster file.");
         var path = args.Positionals[0];
-        using var raster = GdalRaster.Open(path);
+        Core.Pairs.DimapHeader? product = null;
+        Core.Pairs.DimapBand? band = null;
+        GdalRaster opened;
+        if (path.EndsWith(Dimap.HeaderExtension, StringComparison.Ordinal) || Dimap.IsBandImage(Path.GetFullPath(path).Replace('\\', '/')))
+            (opened, product, band) = DimapRaster.OpenFile(path);
+        else
+            opened = GdalRaster.Open(path);
+        using var raster = opened;
         var info = raster.Info;
         var inv = CultureInfo.InvariantCulture;
         output.WriteLine($"File:         {path}");
@@ -39,6 +47,24 @@ internal sealed class InfoCommand : ICliCommand
             {
                 output.WriteLine($"Pixel area:   unavailable ({ex.Message})");
             }
+        }
+        if (string.IsNullOrEmpty(info.CrsWkt)) output.WriteLine("Georeferencing: " + RadarGeometry.Note);
+        if (info.DataType.IsComplex())
+        {
+            var date = Core.Pairs.NameDates.Single(Path.GetFileName(path), out _);
+            output.WriteLine($"Complex:      an SLC acquisition{(date is { } d ? $" of {d:yyyy-MM-dd} (from the file name)" : "")}; pair it with another, coregistered to the same grid, in `mine coherence`");
+        }
+        if (product is not null)
+        {
+            output.WriteLine($"SNAP product: {product.ProductName} (BEAM-DIMAP), band {band!.Name}; nodata and georeferencing from the .dim");
+            var pair = product.PairDates(band, out var problem);
+            var meta = pair is { } p ? product.ProductInfo(p, product.ProductName + Dimap.HeaderExtension) : null;
+            output.WriteLine(pair is { } d
+                ? string.Create(inv, $"Pair dates:   {d.Reference:yyyy-MM-dd} → {d.Secondary:yyyy-MM-dd} ({d.Secondary.DayNumber - d.Reference.DayNumber} days, from the band name or the .dim); Bperp {(meta!.BaselineM is { } b ? b.ToString("0.###", inv) + " m" : "unknown")}; looks {meta.Looks ?? "unknown"}")
+                : $"Pair dates:   (none: {problem})");
+            output.WriteLine("Tags:");
+            foreach (var (k, v) in info.Metadata) output.WriteLine($"  {k}={v}");
+            return Task.FromResult(0);
         }
         var fromName = PairDateParser.FromFileName(path);
         var fromTags = PairDateParser.FromTags(info.Metadata);

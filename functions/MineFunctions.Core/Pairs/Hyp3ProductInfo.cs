@@ -9,13 +9,15 @@ namespace MineFunctions.Core.Pairs;
 /// <c>Azimuth looks</c>, <c>Resolution of output (m)</c>. The pixel spacing falls back on the
 /// name's <c>INTzz</c> token (zz = pixel spacing in metres) when the file does not give it.
 /// </summary>
-public sealed record Hyp3ProductInfo(string ProductName, int? RangeLooks, int? AzimuthLooks, double? PixelSpacingM, double? BaselineM)
+/// <remarks>The same record carries a SNAP BEAM-DIMAP product's metadata (<see cref="DimapHeader.ProductInfo"/>),
+/// <paramref name="Origin"/> naming its <c>.dim</c>.</remarks>
+public sealed record Hyp3ProductInfo(string ProductName, int? RangeLooks, int? AzimuthLooks, double? PixelSpacingM, double? BaselineM, string? Origin = null)
 {
     /// <summary>"20x4": range × azimuth looks, or null when the product does not say.</summary>
     public string? Looks => RangeLooks is { } r && AzimuthLooks is { } a ? string.Create(CultureInfo.InvariantCulture, $"{r}x{a}") : null;
 
     /// <summary>The baseline source recorded with a pair: the parameter file it came from.</summary>
-    public string BaselineSource => $"{ProductName}.txt (HyP3 product)";
+    public string BaselineSource => Origin ?? $"{ProductName}.txt (HyP3 product)";
 
     /// <summary>Reads <paramref name="parameterText"/> (null when the product has no parameter file).</summary>
     public static Hyp3ProductInfo Parse(string productName, string? parameterText)

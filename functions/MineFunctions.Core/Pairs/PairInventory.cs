@@ -32,14 +32,16 @@ public static class PairInventory
 {
     /// <param name="pairRasters">Names of the coherence rasters (each a path whose last segment is the file name).</param>
     /// <param name="slcRasters">Names of the SLC acquisitions.</param>
-    /// <param name="products">HyP3 product metadata by raster name, for the rasters that are HyP3 products.</param>
+    /// <param name="products">Product metadata by raster name, for the rasters that are HyP3 or SNAP products.</param>
+    /// <param name="headerDates">Pair dates by raster name from a product header, for rasters whose names hold none (a SNAP band named "coh").</param>
     public static PairInventoryResult Build(
         IEnumerable<string> pairRasters,
         IEnumerable<string> slcRasters,
         PairCatalogue catalogue,
         PairSelectionRules rules,
         YearAssignmentRule yearRule,
-        IReadOnlyDictionary<string, Hyp3ProductInfo>? products = null)
+        IReadOnlyDictionary<string, Hyp3ProductInfo>? products = null,
+        IReadOnlyDictionary<string, (DateOnly Reference, DateOnly Secondary)>? headerDates = null)
     {
         products ??= new Dictionary<string, Hyp3ProductInfo>();
         Hyp3ProductInfo? ProductOf(string? name) => name is not null && products.TryGetValue(name, out var p) ? p : null;
@@ -52,7 +54,7 @@ public static class PairInventory
         foreach (var name in pairRasters.Order(StringComparer.Ordinal))
         {
             var file = FileName(name);
-            if (NameDates.Pair(file, out var problem) is not { } dates)
+            if ((NameDates.Pair(file, out var problem) ?? (headerDates is not null && headerDates.TryGetValue(name, out var d) ? d : null)) is not { } dates)
             {
                 excluded.Add(new InventoryExclusion(file, $"no pair dates: {problem}", null, false));
                 continue;

@@ -10,10 +10,15 @@ namespace MineFunctions.Infrastructure.Gdal;
 public sealed class GdalRaster : IDisposable
 {
     private readonly GdalDataset _dataset;
-    private readonly VsiMemFile? _memory;
+    private readonly VsiMemFile[] _memory;
     private readonly RasterReadOptions _options;
 
     private GdalRaster(GdalDataset dataset, VsiMemFile? memory, RasterReadOptions options, string source)
+        : this(dataset, memory is null ? [] : [memory], options, source)
+    {
+    }
+
+    private GdalRaster(GdalDataset dataset, VsiMemFile[] memory, RasterReadOptions options, string source)
     {
         _dataset = dataset;
         _memory = memory;
@@ -28,7 +33,7 @@ public sealed class GdalRaster : IDisposable
     public RasterInfo Info { get; }
 
     /// <summary>The private /vsimem/ path when opened from bytes (leak checks in tests).</summary>
-    internal string? MemoryPath => _memory?.Path;
+    internal string? MemoryPath => _memory.FirstOrDefault()?.Path;
 
     public GridSpec Grid => Info.Grid;
 
@@ -39,7 +44,7 @@ public sealed class GdalRaster : IDisposable
             throw new FileNotFoundException($"Raster '{path}' does not exist.", path);
         options ??= RasterReadOptions.Default;
         using var threads = new ThreadConfigOption("GDAL_NUM_THREADS", options.NumThreads);
-        return new GdalRaster(GdalDataset.Open(path), null, options, path);
+        return new GdalRaster(GdalDataset.Open(path), (VsiMemFile?)null, options, path);
     }
 
     /// <summary>Opens raster content held in memory (e.g. a downloaded blob). <paramref name="name"/> is for messages and the extension.</summary>
@@ -79,6 +84,43 @@ public sealed class GdalRaster : IDisposable
         {
             memory.Dispose();
             throw new GdalFormatException(ex.Message.Replace(path, $"{zipName}/{entry}", StringComparison.Ordinal).Replace(memory.Path, zipName, StringComparison.Ordinal), ex.CplErrorNumber);
+        }
+    }
+
+    /// <summary>
+    /// Opens an ENVI band (<paramref name="image"/> with its <paramref name="header"/>, e.g. a band of a SNAP
+    /// BEAM-DIMAP product) held in memory as two /vsimem/ files, with the nodata value and georeferencing its
+    /// product header gives (each null to keep what the ENVI header says). The dataset is opened in update mode
+    /// on the private copy only, so the user's files are never written.
+    /// </summary>
+    public static GdalRaster OpenEnvi(ReadOnlySpan<byte> image, ReadOnlySpan<byte> header, string name, double? noData, double[]? geoTransform, string? crsWkt, RasterReadOptions? options = null)
+    {
+        options ??= RasterReadOptions.Default;
+        var stem = VsiMemFile.UniqueName("");
+        var files = new List<VsiMemFile>(2);
+        try
+        {
+            files.Add(VsiMemFile.FromBytesAt(header, stem + ".hdr"));
+            files.Add(VsiMemFile.FromBytesAt(image, stem + ".img"));
+            using var threads = new ThreadConfigOption("GDAL_NUM_THREADS", options.NumThreads);
+            var dataset = GdalDataset.Open(stem + ".img", update: true);
+            try
+            {
+                if (noData is { } nd) dataset.SetNoData(1, nd);
+                if (geoTransform is not null) dataset.SetGrid(new GridSpec(dataset.Width, dataset.Height, geoTransform, crsWkt ?? ""));
+            }
+            catch
+            {
+                dataset.Dispose();
+                throw;
+            }
+            return new GdalRaster(dataset, [files[1], files[0]], options, name);
+        }
+        catch (Exception ex)
+        {
+            foreach (var f in files) f.Dispose();
+            if (ex is GdalException g) throw new GdalFormatException(g.Message.Replace(stem, name, StringComparison.Ordinal), g.CplErrorNumber);
+            throw;
         }
     }
 
@@ -159,7 +201,7 @@ public sealed class GdalRaster : IDisposable
     public void Dispose()
     {
         _dataset.Dispose();
-        _memory?.Dispose();
+        foreach (var memory in _memory) memory.Dispose();
     }
 
     private static RasterInfo ReadInfo(GdalDataset ds)

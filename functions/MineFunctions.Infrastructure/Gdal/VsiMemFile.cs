@@ -20,10 +20,12 @@ internal sealed class VsiMemFile : IDisposable
     public static string UniqueName(string extension) =>
         $"/vsimem/minefunctions/{Guid.NewGuid():N}{(extension.StartsWith('.') || extension.Length == 0 ? extension : "." + extension)}";
 
-    public static unsafe VsiMemFile FromBytes(ReadOnlySpan<byte> content, string extension)
+    public static VsiMemFile FromBytes(ReadOnlySpan<byte> content, string extension) => FromBytesAt(content, UniqueName(extension));
+
+    /// <summary>A /vsimem/ file at a given path (e.g. an ENVI .hdr beside its .img, both under one <see cref="UniqueName"/> stem).</summary>
+    public static unsafe VsiMemFile FromBytesAt(ReadOnlySpan<byte> content, string path)
     {
         GdalLibrary.EnsureInitialised();
-        var path = UniqueName(extension);
         // VSIMalloc(0) may return null: allocate at least one byte, declare the real length.
         var buffer = GdalNative.VSIMalloc((nuint)Math.Max(1, content.Length));
         if (buffer == IntPtr.Zero) throw new OutOfMemoryException($"VSIMalloc of {content.Length} bytes failed.");

@@ -15,6 +15,8 @@ namespace MineFunctions.Infrastructure.Storage;
 /// &lt;asset&gt;/pairs/&lt;product&gt;/&lt;file&gt;.tif an unzipped HyP3 product folder: its _corr.tif
 /// &lt;asset&gt;/pairs/&lt;product&gt;/&lt;product&gt;.txt the parameter file of an unzipped HyP3 product
 /// &lt;asset&gt;/pairs/&lt;product&gt;.zip          a HyP3 product zip as delivered: its _corr.tif, read through /vsizip/
+/// &lt;asset&gt;/pairs/&lt;product&gt;.dim          a SNAP BEAM-DIMAP product's header (<see cref="Dimap"/>)
+/// &lt;asset&gt;/pairs/&lt;product&gt;.data/coh_*.img (.hdr) its coherence bands, ENVI
 /// &lt;asset&gt;/slc/&lt;file&gt;.tif             coregistered SLC acquisitions (complex), one date in the name
 /// </code>
 /// The asset id follows <see cref="AssetIds"/>; file names <see cref="BlobPath"/> ([A-Za-z0-9._-],
@@ -110,6 +112,12 @@ public static class InputLayout
                 ? Skip(blobName, "not a file of the input layout")
                 : new InputFileVerdict(blobName, new InputBlob(asset, kind.Value, blobName, parts[1]), null);
         }
+        if (parts[1] == PairsFolder && Dimap.Kind(parts, file) is { } dimap)
+        {
+            return dimap.Kind is { } k
+                ? new InputFileVerdict(blobName, new InputBlob(asset, k, blobName, file), null)
+                : Skip(blobName, dimap.SkipReason!);
+        }
         if (parts[1] == PairsFolder && parts.Length == 3 && file.EndsWith(".zip", StringComparison.OrdinalIgnoreCase))
             return new InputFileVerdict(blobName, new InputBlob(asset, InputBlobKind.PairRaster, blobName, file), null);
         if (parts[1] == PairsFolder && parts.Length is 3 or 4 && IsProductParameters(file))
@@ -160,6 +168,12 @@ public enum InputBlobKind
 
     /// <summary>A HyP3 product's parameter file beside its _corr.tif (pairs/&lt;product&gt;/&lt;product&gt;.txt).</summary>
     PairParameters,
+
+    /// <summary>A SNAP BEAM-DIMAP product's header (pairs/&lt;product&gt;.dim).</summary>
+    PairHeader,
+
+    /// <summary>The ENVI header of a coherence band of a BEAM-DIMAP product (pairs/&lt;product&gt;.data/&lt;band&gt;.hdr).</summary>
+    PairSidecar,
 }
 
 /// <summary>One recognised input blob: its asset, kind, full name and file name.</summary>

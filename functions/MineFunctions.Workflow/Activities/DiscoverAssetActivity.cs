@@ -38,11 +38,13 @@ public sealed class DiscoverAssetActivity(IProductStore store) : TaskActivity<As
         var catalogue = await ReadCatalogueAsync(blobs.Where(b => b.Kind == InputBlobKind.PairCatalogue).ToList(), report);
 
         var rasters = blobs.Where(b => b.Kind == InputBlobKind.PairRaster).ToList();
-        var products = await ReadProductsAsync(rasters, files.Select(f => f.Name).ToHashSet(StringComparer.Ordinal), report);
+        var listed = files.Select(f => f.Name).ToHashSet(StringComparer.Ordinal);
+        var products = await ReadProductsAsync(rasters, listed, report);
+        var headerDates = await ReadDimapBandsAsync(rasters, listed, products, report);
         var inventory = PairInventory.Build(
-            rasters.Select(b => b.BlobName).Where(n => !Hyp3Zip.IsZip(n) || products.ContainsKey(n)),
+            rasters.Select(b => b.BlobName).Where(n => !(Hyp3Zip.IsZip(n) || Dimap.IsBandImage(n)) || products.ContainsKey(n)),
             blobs.Where(b => b.Kind == InputBlobKind.SlcRaster).Select(b => b.BlobName),
-            catalogue, input.Settings.Selection(), input.Settings.YearRule(), products);
+            catalogue, input.Settings.Selection(), input.Settings.YearRule(), products, headerDates);
 
         var key = PipelineStorage.KeyOf(input.Settings);
         foreach (var e in inventory.Excluded.Where(e => e is { Pair: not null, Duplicate: false }))
@@ -108,6 +110,54 @@ public sealed class DiscoverAssetActivity(IProductStore store) : TaskActivity<As
             }
         }
         return products;
+    }
+
+    /// <summary>
+    /// The coherence bands of SNAP BEAM-DIMAP products (<c>pairs/&lt;product&gt;.data/coh_*.img</c>): each needs its
+    /// ENVI .hdr and the product's .dim, which must list the band. Adds the product's metadata to
+    /// <paramref name="products"/> and returns the pair dates of each band (from its name, else the .dim's
+    /// metadata); a band that fails any of this is left out and reported.
+    /// </summary>
+    private async Task<Dictionary<string, (DateOnly Reference, DateOnly Secondary)>> ReadDimapBandsAsync(
+        List<InputBlob> rasters, HashSet<string> listed, Dictionary<string, Hyp3ProductInfo> products, List<InputReportLine> report)
+    {
+        var dates = new Dictionary<string, (DateOnly, DateOnly)>(StringComparer.Ordinal);
+        var headers = new Dictionary<string, DimapHeader?>(StringComparer.Ordinal);
+        foreach (var raster in rasters.Where(r => Dimap.IsBandImage(r.BlobName)))
+        {
+            var (enviHeader, productHeader, bandName) = Dimap.CompanionsOf(raster.BlobName);
+            var dimFile = Path.GetFileName(productHeader);
+            var subject = raster.BlobName[(raster.BlobName.IndexOf('/', StringComparison.Ordinal) + 1)..];
+            string? problem = null;
+            if (!listed.Contains(productHeader)) problem = $"no {dimFile} beside its .data folder (a SNAP BEAM-DIMAP product is the .dim and its .data/)";
+            else if (!listed.Contains(enviHeader)) problem = $"no {bandName}.hdr beside it (ENVI header)";
+            else
+            {
+                if (!headers.TryGetValue(productHeader, out var header))
+                {
+                    try
+                    {
+                        header = DimapHeader.Parse(await store.ReadAsync(StoreArea.Inputs, productHeader, ActivityCancellation.Token), dimFile);
+                    }
+                    catch (FormatException e)
+                    {
+                        report.Add(new InputReportLine(productHeader[(productHeader.IndexOf('/', StringComparison.Ordinal) + 1)..], "excluded", e.Message));
+                        header = null;
+                    }
+                    headers[productHeader] = header;
+                }
+                if (header is null) problem = $"{dimFile} is not a readable BEAM-DIMAP header";
+                else if (header.Band(bandName) is not { } band) problem = $"{dimFile} lists no band '{bandName}'";
+                else if (header.PairDates(band, out var why) is not { } pair) problem = why;
+                else
+                {
+                    dates[raster.BlobName] = pair;
+                    products[raster.BlobName] = header.ProductInfo(pair, dimFile);
+                }
+            }
+            if (problem is not null) report.Add(new InputReportLine(subject, "excluded", problem));
+        }
+        return dates;
     }
 
     private Task<string> DownloadTextAsync(string blobName) => store.ReadTextAsync(StoreArea.Inputs, blobName, ActivityCancellation.Token);

@@ -10,13 +10,16 @@ namespace MineFunctions.Workflow.Storage;
 /// </summary>
 public static class RasterBlobs
 {
-    /// <summary>A Float32 band; a HyP3 product zip gives its <c>_corr.tif</c>, read in place through <c>/vsizip/</c>.</summary>
-    public static async Task<(float[] Pixels, GridSpec Grid)> ReadFloat32Async(ProductBlobStore store, string blobName, RasterReadOptions options, CancellationToken cancellationToken) =>
-        Float32(await store.DownloadBytesAsync(blobName, cancellationToken), blobName, options);
+    /// <summary>
+    /// A Float32 band; a HyP3 product zip gives its <c>_corr.tif</c>, read in place through <c>/vsizip/</c>;
+    /// a SNAP band (<c>pairs/&lt;product&gt;.data/&lt;band&gt;.img</c>) is read with its .hdr and the product's .dim.
+    /// </summary>
+    public static Task<(float[] Pixels, GridSpec Grid)> ReadFloat32Async(ProductBlobStore store, string blobName, RasterReadOptions options, CancellationToken cancellationToken) =>
+        ReadFloat32Async(name => store.DownloadBytesAsync(name, cancellationToken), blobName, options);
 
     /// <inheritdoc cref="ReadFloat32Async(ProductBlobStore, string, RasterReadOptions, CancellationToken)"/>
-    public static async Task<(float[] Pixels, GridSpec Grid)> ReadFloat32Async(this IProductStore store, StoreArea area, string blobName, CancellationToken cancellationToken) =>
-        Float32(await store.ReadAsync(area, blobName, cancellationToken), blobName, store.ReadOptions);
+    public static Task<(float[] Pixels, GridSpec Grid)> ReadFloat32Async(this IProductStore store, StoreArea area, string blobName, CancellationToken cancellationToken) =>
+        ReadFloat32Async(name => store.ReadAsync(area, name, cancellationToken), blobName, store.ReadOptions);
 
     public static async Task<(float[] Pixels, GridSpec Grid)> ReadComplex64Async(this IProductStore store, StoreArea area, string blobName, CancellationToken cancellationToken)
     {
@@ -44,6 +47,18 @@ public static class RasterBlobs
         store.WriteAsync(blobName,
             GeoTiffWriter.WriteByteToBytes(bands, grid, GeoTiffOptions.Default with { ByteNoData = noData, CloudOptimised = cloudOptimised }),
             "image/tiff", cancellationToken);
+
+    private static async Task<(float[] Pixels, GridSpec Grid)> ReadFloat32Async(Func<string, Task<byte[]>> read, string blobName, RasterReadOptions options)
+    {
+        if (!Dimap.IsBandImage(blobName)) return Float32(await read(blobName), blobName, options);
+        // A SNAP band: its ENVI header and the product's .dim (nodata, georeferencing) are read with it.
+        var (enviHeader, productHeader, band) = Dimap.CompanionsOf(blobName);
+        var header = Core.Pairs.DimapHeader.Parse(await read(productHeader), Path.GetFileName(productHeader));
+        var image = await read(blobName);
+        var envi = await read(enviHeader);
+        using var dimap = DimapRaster.OpenBand(header, band, image, envi, Path.GetFileName(blobName), options);
+        return (dimap.ReadFloat32(), dimap.Grid);
+    }
 
     private static (float[] Pixels, GridSpec Grid) Float32(byte[] bytes, string blobName, RasterReadOptions options)
     {
