@@ -53,11 +53,12 @@ internal unsafe interface ISimdFloats<TVec> where TVec : struct
 
     static abstract bool Any(TVec mask);
 
-    /// <summary>Whether <see cref="ShiftConcat"/> is a hardware lane shift here.</summary>
+    /// <summary>Whether <see cref="ShiftConcat"/> exists here (else the kernel reads the windows' columns from memory).</summary>
     static abstract bool CanShift { get; }
 
     /// <summary>
-    /// Lanes s … of lo followed by the first s lanes of hi (0 ≤ s ≤ Count). <paramref name="index"/>
+    /// Lanes s … of lo followed by the first s lanes of hi (0 ≤ s ≤ Count): the two-register lane
+    /// shift the .NET vector APIs lack, by the hardware's permutes. <paramref name="index"/>
     /// holds, as float bits, in lane i the integer i + s with the sign bit set where i + s ≥ Count.
     /// </summary>
     static abstract TVec ShiftConcat(TVec lo, TVec hi, TVec index);
