@@ -11,7 +11,7 @@ namespace MineFunctions.Core.Coherence;
 /// </summary>
 /// <remarks>
 /// Row blocks of <see cref="CoherenceOptions.BlockRows"/> run in parallel, each through
-/// <see cref="CoherenceKernel{TVec, TSimd}"/> (how it sums, and why without cancellation); the output does not
+/// <see cref="CoherenceKernel{TVec, TSimd, TBefore, TAfter}"/> (how it sums, and why without cancellation); the output does not
 /// depend on the blocks or the thread count. <see cref="CoherenceReference"/> is the same estimator
 /// written plainly in double.
 /// </remarks>
@@ -24,8 +24,8 @@ public static class CoherenceEstimator
 
     /// <summary>The kernel for the widest vectors this machine accelerates.</summary>
     private static ICoherenceKernel CreateKernel(int width, CoherenceWindow window, bool portable) => Vector512.IsHardwareAccelerated && !portable
-        ? new CoherenceKernel<Vector512<float>, Simd512>(width, window)
-        : new CoherenceKernel<Vector<float>, SimdVector>(width, window);
+        ? CoherenceKernel<Vector512<float>, Simd512, Zero, Zero>.Create(width, window)
+        : CoherenceKernel<Vector<float>, SimdVector, Zero, Zero>.Create(width, window);
 
     /// <summary>
     /// Estimates coherence. <paramref name="reference"/> and <paramref name="secondary"/> are interleaved

@@ -11,15 +11,34 @@ internal unsafe interface ICoherenceKernel
 }
 
 /// <summary>
+/// A count as a type (<see cref="Zero"/>, Next&lt;Zero&gt;, …): the window's reach as type arguments of
+/// the kernel, so the JIT compiles the column loops of <see cref="CoherenceKernel{TVec, TSimd, TBefore, TAfter}"/>
+/// for each window with constant bounds and unrolls them.
+/// </summary>
+internal interface ICount
+{
+    static abstract int Value { get; }
+
+    /// <summary>The type whose <see cref="Value"/> is n.</summary>
+    static Type Of(int n) => n == 0 ? typeof(Zero) : typeof(Next<>).MakeGenericType(Of(n - 1));
+}
+
+internal readonly struct Zero : ICount { public static int Value => 0; }
+
+internal readonly struct Next<T> : ICount where T : struct, ICount { public static int Value => T.Value + 1; }
+
+/// <summary>
 /// The one vectorised coherence kernel, written once over vectors of any width
 /// (<see cref="ISimdFloats{TVec}"/>): one thread's buffers for one raster width and window,
-/// computing rows in order. Per output row y, two passes over the row, interleaved in one loop:
+/// computing rows in order, a tile of Lanes columns at a time. Per output row y and tile:
 /// <list type="number">
 /// <item>Vertical: the row entering the window is read once (two sequential streams), de-interleaved,
 /// and turned into its four products (Re and Im of s1·conj(s2), |s1|², |s2|²); they are added to the
-/// products of the window's other rows, kept in a ring of Y rows, giving the vertical sums V.</item>
-/// <item>Horizontal: each window sum adds its X columns of V, read with unaligned loads from the
-/// zero-padded V row (columns outside the raster add zeros: the truncated window); then γ̂.</item>
+/// products of the window's other rows, kept in a ring of Y rows, giving the tile's vertical sums V.</item>
+/// <item>Horizontal: the windows of the tile before adds their X columns of V from that tile and its
+/// two neighbours, held in registers, as lane shifts (<see cref="ISimdFloats{TVec}.ShiftConcat"/>);
+/// then γ̂. Windows reaching more than a tile to a side, or vectors without a lane shift, read the
+/// columns from V stored as a zero-padded row instead (<see cref="FromMemory"/>).</item>
 /// </list>
 /// </summary>
 /// <remarks>
@@ -27,38 +46,38 @@ internal unsafe interface ICoherenceKernel
 /// scatterer cannot leave a residue in the dark windows beside it, and a window of zeros sums to
 /// exactly 0. Float error is then at most ~(X + Y) × 6e-8 of the sum of magnitudes, which bounds the
 /// error of γ̂ (Cauchy–Schwarz), provided no product or sum leaves float's normal range: the guard in
-/// <see cref="Window"/> checks each window power is 0 or within [2⁻⁴⁰, 2⁶⁰] (then every term of the
+/// <see cref="Gamma"/> checks each window power is 0 or within [2⁻⁴⁰, 2⁶⁰] (then every term of the
 /// ratio is a normal float) and sends any other window (samples beyond ~1e9 or below ~1e-6, or ±Inf)
 /// to <see cref="CoherenceReference.Pixel"/>. A NaN sample makes NaN exactly the windows that hold it.
-/// Every window's sums are added in an order fixed by the window alone, so work units and threads
-/// never change a bit of the output. Cost per pixel grows with X + Y (the default 7 × 2 is cheap).
+/// Every window adds its columns left to right and its rows in an order fixed by the window alone,
+/// whatever the vector width or path, so work units, threads and vectors never change a bit of the
+/// output. Cost per pixel grows with X + Y (the default 7 × 2 is cheap).
 /// </remarks>
-internal sealed unsafe class CoherenceKernel<TVec, TSimd> : ICoherenceKernel
+internal sealed unsafe class CoherenceKernel<TVec, TSimd, TBefore, TAfter> : ICoherenceKernel
     where TVec : struct
     where TSimd : struct, ISimdFloats<TVec>
+    where TBefore : struct, ICount
+    where TAfter : struct, ICount
 {
     private const float Huge = 1.1529215e18f; // 2^60
     private const uint TinyBits = 0x2B800000; // bits of 2^-40
 
-    private readonly int w, wx, bx, by, ay, wy;
+    private readonly int w, wx, bx, ax, by, ay, wy;
     private readonly CoherenceWindow window;
+
+    /// <summary>Whether the windows' columns come from lane shifts of tiles in registers (else from memory).</summary>
+    private readonly bool shifted;
 
     /// <summary>Floats from one channel row to the next, and zero columns before column 0 of each.</summary>
     private readonly int stride, pad;
 
     /// <summary>
-    /// Columns the horizontal pass lags behind the vertical one in <see cref="Fused"/>: the window's
-    /// reach after its centre, plus a few vectors so that its unaligned loads of V do not meet
-    /// stores still in flight (a load spanning two pending stores cannot be forwarded and waits).
+    /// Ring of the products of the last Y rows (row r in slot r mod Y; 4 channel rows each); V as a
+    /// row (4 channel rows, windows from memory only); each column's range guard (for
+    /// <see cref="Repair"/>); zeros and zero-padded staging for a row's partial last tile; and the
+    /// lane-shift indices (<see cref="ISimdFloats{TVec}.ShiftConcat"/>) for shifts 0 … Lanes.
     /// </summary>
-    private const int LagVectors = 3;
-    private readonly int lag;
-
-    /// <summary>
-    /// Ring of the products of the last Y rows (row r in slot r mod Y; 4 channel rows each), the
-    /// vertical sums V (4 channel rows), and zero-padded staging for a row's partial last vector.
-    /// </summary>
-    private readonly float* ring, sums, stageA, stageB, stageOut;
+    private readonly float* ring, sums, guards, zeros, stageA, stageB, stageOut, shifts;
 
     /// <summary>Slots of the rows whose products are added to the entering row's (row order).</summary>
     private readonly nint* older;
@@ -69,31 +88,48 @@ internal sealed unsafe class CoherenceKernel<TVec, TSimd> : ICoherenceKernel
 
     /// <summary>
     /// How far ahead along the row the samples are prefetched (2 KB of each raster): the hardware
-    /// prefetcher alone left the previous kernel waiting on the two input streams (docs/BENCHMARKS.md).
+    /// prefetcher alone left the previous kernels waiting on the two input streams (docs/BENCHMARKS.md).
     /// A line past the row's end is harmless: prefetches do not fault.
     /// </summary>
     private const int PrefetchFloats = 512;
 
     private static int Lanes => TSimd.Count;
 
+    /// <summary>The kernel for this window on vectors TVec (its reach as type arguments where the lane shifts use it).</summary>
+    public static ICoherenceKernel Create(int width, CoherenceWindow win)
+    {
+        int before = CoherenceWindow.Before(win.X), after = CoherenceWindow.After(win.X);
+        var fits = TSimd.CanShift && before <= Lanes && after <= Lanes;
+        var type = typeof(CoherenceKernel<,,,>).MakeGenericType(typeof(TVec), typeof(TSimd), ICount.Of(fits ? before : 0), ICount.Of(fits ? after : 0));
+        return (ICoherenceKernel)Activator.CreateInstance(type, width, win)!;
+    }
+
     public CoherenceKernel(int width, CoherenceWindow win)
     {
         (w, window, wx, wy) = (width, win, win.X, win.Y);
-        (bx, by, ay) = (CoherenceWindow.Before(win.X), CoherenceWindow.Before(win.Y), CoherenceWindow.After(win.Y));
+        (bx, ax, by, ay) = (CoherenceWindow.Before(win.X), CoherenceWindow.After(win.X), CoherenceWindow.Before(win.Y), CoherenceWindow.After(win.Y));
+        shifted = TSimd.CanShift && bx <= Lanes && ax <= Lanes;
+        if (shifted && (TBefore.Value, TAfter.Value) != (bx, ax)) throw new ArgumentException($"Kernel compiled for reach {TBefore.Value}/{TAfter.Value}, not the window {win}.", nameof(win));
         pad = RoundUp(Math.Max(bx, 1), 16);
-        lag = RoundUp(CoherenceWindow.After(win.X), Lanes) + LagVectors * Lanes;
-        stride = RoundUp(pad + RoundUp(w, Lanes) + CoherenceWindow.After(win.X) + Lanes, 16);
+        int tiles = RoundUp(w, Lanes);
+        stride = RoundUp(pad + tiles + ax + Lanes, 16);
         // Channel rows a multiple of 4 KB apart would alias in the store-to-load checks: shift them.
         if (stride % 1024 == 0) stride += 16;
-        long channels = 4L * stride, total = (wy + 1) * channels + 5L * Lanes + 16;
+        long channels = 4L * stride, total = (wy + 1) * channels + tiles + Lanes + (8 + Lanes) * Lanes + 16;
         memory = GC.AllocateArray<float>(checked((int)total), pinned: true);
         var start = (float*)Unsafe.AsPointer(ref MemoryMarshal.GetArrayDataReference(memory));
         start += (16 - (int)((nint)start / sizeof(float) % 16)) % 16; // 64-byte aligned
         ring = start;
         sums = ring + wy * channels;
-        stageA = sums + channels;
+        guards = sums + channels;
+        zeros = guards + tiles + Lanes;
+        stageA = zeros + 2 * Lanes;
         stageB = stageA + 2 * Lanes;
         stageOut = stageB + 2 * Lanes;
+        shifts = stageOut + Lanes;
+        for (var s = 0; s <= Lanes; s++)
+        for (var i = 0; i < Lanes; i++)
+            shifts[s * Lanes + i] = BitConverter.Int32BitsToSingle(i + s | (i + s >= Lanes ? int.MinValue : 0));
         olderSlots = GC.AllocateArray<nint>(wy, pinned: true);
         older = (nint*)Unsafe.AsPointer(ref MemoryMarshal.GetArrayDataReference(olderSlots));
     }
@@ -102,7 +138,7 @@ internal sealed unsafe class CoherenceKernel<TVec, TSimd> : ICoherenceKernel
     {
         // Warm-up: the rows above y0's window bottom enter the ring (their V is not used).
         for (var r = Math.Max(0, y0 - by); r < Math.Min(h, y0 + ay); r++)
-            Vertical(a + 2L * r * w, b + 2L * r * w, Slot(r), 0, 0, w);
+            FromMemory(a + 2L * r * w, b + 2L * r * w, Slot(r), 0, null);
         for (var y = y0; y < y1; y++)
         {
             int lo = Math.Max(0, y - by), enter = y + ay, n = 0;
@@ -112,7 +148,7 @@ internal sealed unsafe class CoherenceKernel<TVec, TSimd> : ICoherenceKernel
             float* ra = enter < h ? a + 2L * enter * w : null, rb = enter < h ? b + 2L * enter * w : null;
             float* keep = enter < h && wy > 1 ? Slot(enter) : null;
             var row = output + (long)y * w;
-            var bad = Fused(ra, rb, keep, n, row);
+            var bad = shifted ? Shifted(ra, rb, keep, n, row) : FromMemory(ra, rb, keep, n, row);
             if (bad) Repair(a, b, row, h, y);
         }
     }
@@ -120,67 +156,127 @@ internal sealed unsafe class CoherenceKernel<TVec, TSimd> : ICoherenceKernel
     private float* Slot(int r) => ring + (long)(r % wy) * 4 * stride;
 
     /// <summary>
-    /// Both passes in one loop: the vertical step of vector j and the horizontal step of vector
-    /// j − lag, so the input streams and the long arithmetic chains overlap.
+    /// One output row from tiles in registers: the vertical step of tile t, then the windows of tile
+    /// t − 1 from tiles t − 2, t − 1 and t (zeros before the first and after the last). True if the
+    /// range guard tripped in the row.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private bool Fused(float* ra, float* rb, float* keep, int count, float* output)
+    private bool Shifted(float* ra, float* rb, float* keep, int count, float* output)
     {
-        // Fields in locals, so the loop keeps them in registers.
-        var bad = TSimd.Zero;
-        int full = w - w % Lanes, x = 0, windowWidth = wx, behind = lag;
-        long s = stride;
-        float* v = sums + pad, windows = v - bx, kept = keep == null ? null : keep + pad;
+        int tiles = (w + Lanes - 1) / Lanes, full = w / Lanes, at = pad;
+        if (full < tiles && ra != null) Stage(ra, rb, full);
+        // Fields in locals, and pointer selects rather than branches around vector code, so the loop
+        // keeps the three tiles in registers.
+        float* sa = stageA, sb = stageB, zero = zeros, table = shifts, mask = guards;
         nint* rows = older;
-        for (; x < full; x += Lanes)
+        long s = stride;
+        TVec l0 = TSimd.Zero, l1 = l0, l2 = l0, l3 = l0, c0 = l0, c1 = l0, c2 = l0, c3 = l0, bad = l0;
+        for (var t = 0; t <= tiles; t++, at += Lanes)
         {
-            VerticalStep(ra == null ? null : ra + 2 * x, rb + 2 * x, kept == null ? null : kept + x, rows, count, pad + x, v + x, s);
-            if (x >= behind)
+            float* pa = ra == null ? null : t < full ? ra + 2 * Lanes * t : t < tiles ? sa : zero;
+            float* pb = t < full ? rb + 2 * Lanes * t : t < tiles ? sb : zero;
+            VerticalStep(pa, pb, keep == null ? null : keep + at, rows, count, at, s, out var r0, out var r1, out var r2, out var r3);
+            if (t > 0)
             {
-                var (gamma, guard) = Window(windows + x - behind, s, windowWidth);
-                TSimd.Store(gamma, output + x - behind);
+                Columns(l0, l1, l2, l3, c0, c1, c2, c3, r0, r1, r2, r3, table, out var s0, out var s1, out var s2, out var s3);
+                var (gamma, guard) = Gamma(s0, s1, s2, s3);
+                TSimd.Store(gamma, t - 1 < full ? output + Lanes * (t - 1) : stageOut);
+                TSimd.Store(guard, mask + Lanes * (t - 1));
                 bad = TSimd.Or(bad, guard);
             }
+            (l0, l1, l2, l3, c0, c1, c2, c3) = (c0, c1, c2, c3, r0, r1, r2, r3);
         }
-        Vertical(ra, rb, keep, count, full, w);
-        var from = Math.Max(0, full - lag);
-        return TSimd.Any(bad) | Horizontal(output, from, w);
+        if (full < tiles) new ReadOnlySpan<float>(stageOut, w - Lanes * full).CopyTo(new Span<float>(output + Lanes * full, w - Lanes * full));
+        return TSimd.Any(bad);
     }
 
     /// <summary>
-    /// V = the entering row's products (none when <paramref name="ra"/> is null: the window's bottom
-    /// is past the raster) + the products of the <paramref name="count"/> rows in <see cref="older"/>;
-    /// the entering row's products are kept in <paramref name="keep"/> unless it is null.
-    /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private void Vertical(float* ra, float* rb, float* keep, int count, int x0, int x1)
-    {
-        int x = x0, full = Math.Min(x1, w - w % Lanes);
-        for (; x < full; x += Lanes)
-            VerticalStep(ra == null ? null : ra + 2 * x, rb + 2 * x, keep == null ? null : keep + pad + x, older, count, pad + x, sums + pad + x, stride);
-        if (x < x1)
-        {
-            if (ra != null)
-            {
-                // The partial last vector reads zero-padded copies (zeros: columns outside the raster).
-                new Span<float>(stageA, 2 * Lanes).Clear();
-                new Span<float>(stageB, 2 * Lanes).Clear();
-                new ReadOnlySpan<float>(ra + 2 * x, 2 * (w - x)).CopyTo(new Span<float>(stageA, 2 * Lanes));
-                new ReadOnlySpan<float>(rb + 2 * x, 2 * (w - x)).CopyTo(new Span<float>(stageB, 2 * Lanes));
-            }
-            VerticalStep(ra == null ? null : stageA, stageB, keep == null ? null : keep + pad + x, older, count, pad + x, sums + pad + x, stride);
-        }
-    }
-
-    /// <summary>
-    /// One vector of V at <paramref name="v"/> (channel rows <paramref name="s"/> apart): the entering
-    /// row's products from pa, pb (kept at <paramref name="keep"/>) plus those at
-    /// <paramref name="at"/> in the <paramref name="count"/> slots of <paramref name="rows"/>.
+    /// The window sums of tile c's lanes in the four channels (V of tiles l, c, r), each adding
+    /// columns x − before … x + after left to right: lanes Lanes − before … of l:c, c itself, then
+    /// lanes 1 … after of c:r.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void VerticalStep(float* pa, float* pb, float* keep, nint* rows, int count, long at, float* v, long s)
+    private static void Columns(TVec l0, TVec l1, TVec l2, TVec l3, TVec c0, TVec c1, TVec c2, TVec c3,
+        TVec r0, TVec r1, TVec r2, TVec r3, float* table, out TVec s0, out TVec s1, out TVec s2, out TVec s3)
     {
-        TVec s0 = TSimd.Zero, s1 = TSimd.Zero, s2 = TSimd.Zero, s3 = TSimd.Zero;
+        // The reach read as TBefore.Value and TAfter.Value, not through locals, so the loop bounds are
+        // constants and the JIT unrolls the loops. With no reach before, the first shift (by Lanes) is c.
+        var i = TSimd.Load(table + (Lanes - TBefore.Value) * Lanes);
+        (s0, s1, s2, s3) = (TSimd.ShiftConcat(l0, c0, i), TSimd.ShiftConcat(l1, c1, i), TSimd.ShiftConcat(l2, c2, i), TSimd.ShiftConcat(l3, c3, i));
+        for (var k = TBefore.Value - 1; k > 0; k--)
+        {
+            i = TSimd.Load(table + (Lanes - k) * Lanes);
+            s0 = TSimd.Add(s0, TSimd.ShiftConcat(l0, c0, i)); s1 = TSimd.Add(s1, TSimd.ShiftConcat(l1, c1, i));
+            s2 = TSimd.Add(s2, TSimd.ShiftConcat(l2, c2, i)); s3 = TSimd.Add(s3, TSimd.ShiftConcat(l3, c3, i));
+        }
+        if (TBefore.Value > 0) (s0, s1, s2, s3) = (TSimd.Add(s0, c0), TSimd.Add(s1, c1), TSimd.Add(s2, c2), TSimd.Add(s3, c3));
+        for (var k = 1; k <= TAfter.Value; k++)
+        {
+            i = TSimd.Load(table + k * Lanes);
+            s0 = TSimd.Add(s0, TSimd.ShiftConcat(c0, r0, i)); s1 = TSimd.Add(s1, TSimd.ShiftConcat(c1, r1, i));
+            s2 = TSimd.Add(s2, TSimd.ShiftConcat(c2, r2, i)); s3 = TSimd.Add(s3, TSimd.ShiftConcat(c3, r3, i));
+        }
+    }
+
+    /// <summary>
+    /// V of the row stored as a zero-padded row (or, with <paramref name="output"/> null, only the
+    /// entering row's products kept), then, unless null, the output row's windows from it with
+    /// unaligned loads. True if the range guard tripped.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private bool FromMemory(float* ra, float* rb, float* keep, int count, float* output)
+    {
+        int tiles = (w + Lanes - 1) / Lanes, full = w / Lanes;
+        if (full < tiles && ra != null) Stage(ra, rb, full);
+        for (var t = 0; t < tiles; t++)
+        {
+            float* pa = ra == null ? null : t < full ? ra + 2 * Lanes * t : stageA, pb = t < full ? rb + 2 * Lanes * t : stageB;
+            VerticalStep(pa, pb, keep == null ? null : keep + pad + Lanes * t, older, count, pad + Lanes * t, stride, out var r0, out var r1, out var r2, out var r3);
+            float* v = sums + pad + Lanes * t;
+            TSimd.Store(r0, v); TSimd.Store(r1, v + stride); TSimd.Store(r2, v + 2 * stride); TSimd.Store(r3, v + 3 * stride);
+        }
+        if (output == null) return false;
+        var bad = TSimd.Zero;
+        for (var t = 0; t < tiles; t++)
+        {
+            float* p = sums + pad - bx + Lanes * t;
+            TVec re = TSimd.Load(p), im = TSimd.Load(p + stride), pa = TSimd.Load(p + 2 * stride), pb = TSimd.Load(p + 3 * stride);
+            for (var k = 1; k < wx; k++)
+            {
+                var q = p + k;
+                re = TSimd.Add(re, TSimd.Load(q)); im = TSimd.Add(im, TSimd.Load(q + stride));
+                pa = TSimd.Add(pa, TSimd.Load(q + 2 * stride)); pb = TSimd.Add(pb, TSimd.Load(q + 3 * stride));
+            }
+            var (gamma, guard) = Gamma(re, im, pa, pb);
+            TSimd.Store(gamma, t < full ? output + Lanes * t : stageOut);
+            TSimd.Store(guard, guards + Lanes * t);
+            bad = TSimd.Or(bad, guard);
+        }
+        if (full < tiles) new ReadOnlySpan<float>(stageOut, w - Lanes * full).CopyTo(new Span<float>(output + Lanes * full, w - Lanes * full));
+        return TSimd.Any(bad);
+    }
+
+    /// <summary>Copies the row's partial last tile (columns Lanes × full …) into zero-padded staging (zeros: columns outside the raster).</summary>
+    private void Stage(float* ra, float* rb, int full)
+    {
+        int n = 2 * (w - Lanes * full);
+        new Span<float>(stageA, 2 * Lanes).Clear();
+        new Span<float>(stageB, 2 * Lanes).Clear();
+        new ReadOnlySpan<float>(ra + 2 * Lanes * full, n).CopyTo(new Span<float>(stageA, n));
+        new ReadOnlySpan<float>(rb + 2 * Lanes * full, n).CopyTo(new Span<float>(stageB, n));
+    }
+
+    /// <summary>
+    /// One tile of V (r0 … r3): the entering row's products from pa, pb (none when pa is null: the
+    /// window's bottom is past the raster; kept at <paramref name="keep"/> unless it is null), plus
+    /// those at <paramref name="at"/> in the <paramref name="count"/> slots of <paramref name="rows"/>
+    /// (channel rows <paramref name="s"/> apart).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void VerticalStep(float* pa, float* pb, float* keep, nint* rows, int count, long at, long s,
+        out TVec s0, out TVec s1, out TVec s2, out TVec s3)
+    {
+        s0 = s1 = s2 = s3 = TSimd.Zero;
         if (pa != null)
         {
             TSimd.Prefetch(pa + PrefetchFloats); TSimd.Prefetch(pa + PrefetchFloats + 2 * Lanes - 1);
@@ -203,29 +299,6 @@ internal sealed unsafe class CoherenceKernel<TVec, TSimd> : ICoherenceKernel
             s0 = TSimd.Add(s0, TSimd.Load(p)); s1 = TSimd.Add(s1, TSimd.Load(p + s));
             s2 = TSimd.Add(s2, TSimd.Load(p + 2 * s)); s3 = TSimd.Add(s3, TSimd.Load(p + 3 * s));
         }
-        TSimd.Store(s0, v); TSimd.Store(s1, v + s); TSimd.Store(s2, v + 2 * s); TSimd.Store(s3, v + 3 * s);
-    }
-
-    /// <summary>γ̂ of columns [x0, x1) of one output row from V; true if the range guard tripped there.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private bool Horizontal(float* output, int x0, int x1)
-    {
-        var bad = TSimd.Zero;
-        int x = x0, full = Math.Min(x1, w - w % Lanes);
-        for (; x < full; x += Lanes)
-        {
-            var (gamma, guard) = Window(sums + pad - bx + x, stride, wx);
-            TSimd.Store(gamma, output + x);
-            bad = TSimd.Or(bad, guard);
-        }
-        if (x < x1)
-        {
-            var (gamma, guard) = Window(sums + pad - bx + x, stride, wx);
-            TSimd.Store(gamma, stageOut);
-            bad = TSimd.Or(bad, guard);
-            new ReadOnlySpan<float>(stageOut, w - x).CopyTo(new Span<float>(output + x, w - x));
-        }
-        return TSimd.Any(bad);
     }
 
     /// <summary>The row's pixels whose window tripped the guard, from the reference in double (rare: see the remarks).</summary>
@@ -233,29 +306,17 @@ internal sealed unsafe class CoherenceKernel<TVec, TSimd> : ICoherenceKernel
     {
         var sa = new ReadOnlySpan<float>(a, 2 * w * h);
         var sb = new ReadOnlySpan<float>(b, 2 * w * h);
-        for (var x = 0; x < w; x += Lanes)
-        {
-            var bad = Window(sums + pad - bx + x, stride, wx).Bad;
-            for (var i = 0; i < Lanes && x + i < w; i++)
-                if (TSimd.Lane(bad, i)) output[x + i] = (float)CoherenceReference.Pixel(sa, sb, w, h, window, x + i, y);
-        }
+        for (var x = 0; x < w; x++)
+            if (((uint*)guards)[x] != 0) output[x] = (float)CoherenceReference.Pixel(sa, sb, w, h, window, x, y);
     }
 
     /// <summary>
-    /// γ̂ of the Lanes pixels whose windows start at <paramref name="p"/> in V (channel rows
-    /// <paramref name="s"/> apart): each adds its <paramref name="width"/> columns left to right.
-    /// Bad: the lanes whose window power is neither 0 nor within [2^-40, 2^60] (see the remarks).
+    /// γ̂ of Lanes windows from their sums. Bad: the lanes whose window power is neither 0 nor within
+    /// [2^-40, 2^60] (see the remarks).
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static (TVec Gamma, TVec Bad) Window(float* p, long s, int width)
+    private static (TVec Gamma, TVec Bad) Gamma(TVec re, TVec im, TVec pa, TVec pb)
     {
-        TVec re = TSimd.Load(p), im = TSimd.Load(p + s), pa = TSimd.Load(p + 2 * s), pb = TSimd.Load(p + 3 * s);
-        for (var k = 1; k < width; k++)
-        {
-            var q = p + k;
-            re = TSimd.Add(re, TSimd.Load(q)); im = TSimd.Add(im, TSimd.Load(q + s));
-            pa = TSimd.Add(pa, TSimd.Load(q + 2 * s)); pb = TSimd.Add(pb, TSimd.Load(q + 3 * s));
-        }
         // γ̂ = sqrt(min(1, (re² + im²) / (pa·pb))), 0 where pa·pb = 0, NaN where a sum is NaN.
         var den = TSimd.Multiply(pa, pb);
         var ratio = TSimd.Divide(TSimd.MultiplyAdd(re, re, TSimd.Multiply(im, im)), den);

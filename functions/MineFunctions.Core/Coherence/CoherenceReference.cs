@@ -7,7 +7,7 @@ namespace MineFunctions.Core.Coherence;
 /// </summary>
 /// <remarks>
 /// The oracle the tests hold <see cref="CoherenceEstimator"/> to, and the kernel's fallback for the
-/// rare window whose float sums leave float's safe range (<see cref="CoherenceKernel"/>). Double
+/// rare window whose float sums leave float's safe range (<see cref="CoherenceKernel{TVec, TSimd, TBefore, TAfter}"/>). Double
 /// holds the square of any float and sums of them without overflow or underflow, so it needs no
 /// range guard of its own. Cost X × Y per pixel: not for whole rasters in production.
 /// </remarks>

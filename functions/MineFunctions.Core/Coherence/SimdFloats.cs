@@ -6,7 +6,7 @@ using System.Runtime.Intrinsics.X86;
 namespace MineFunctions.Core.Coherence;
 
 /// <summary>
-/// The vector operations <see cref="CoherenceKernel{TVec, TSimd}"/> is written over, for a vector of
+/// The vector operations <see cref="CoherenceKernel{TVec, TSimd, TBefore, TAfter}"/> is written over, for a vector of
 /// floats of any width: the kernel is written once and compiled for <see cref="Vector512{T}"/> where
 /// the machine accelerates it (<see cref="Simd512"/>), else for <see cref="Vector{T}"/>, whose width
 /// the runtime picks (256 bits with AVX2, 128 on Arm64; <see cref="SimdVector"/>). Masks are vectors
@@ -53,8 +53,15 @@ internal unsafe interface ISimdFloats<TVec> where TVec : struct
 
     static abstract bool Any(TVec mask);
 
-    /// <summary>Whether lane i of the mask is set.</summary>
-    static abstract bool Lane(TVec mask, int i);
+    /// <summary>Whether <see cref="ShiftConcat"/> exists here (else the kernel reads the windows' columns from memory).</summary>
+    static abstract bool CanShift { get; }
+
+    /// <summary>
+    /// Lanes s … of lo followed by the first s lanes of hi (0 ≤ s ≤ Count): the two-register lane
+    /// shift the .NET vector APIs lack, by the hardware's permutes. <paramref name="index"/>
+    /// holds, as float bits, in lane i the integer i + s with the sign bit set where i + s ≥ Count.
+    /// </summary>
+    static abstract TVec ShiftConcat(TVec lo, TVec hi, TVec index);
 }
 
 internal readonly unsafe struct Simd512 : ISimdFloats<Vector512<float>>
@@ -73,11 +80,11 @@ internal readonly unsafe struct Simd512 : ISimdFloats<Vector512<float>>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void Deinterleave(float* p, out Vector512<float> re, out Vector512<float> im)
     {
-        // Each vector's evens to its low half and odds to its high half (vpermps), then the halves joined.
-        var order = Vector512.Create(0, 2, 4, 6, 8, 10, 12, 14, 1, 3, 5, 7, 9, 11, 13, 15);
-        Vector512<float> lo = Vector512.Shuffle(Vector512.Load(p), order), hi = Vector512.Shuffle(Vector512.Load(p + Count), order);
-        re = Vector512.Create(lo.GetLower(), hi.GetLower());
-        im = Vector512.Create(lo.GetUpper(), hi.GetUpper());
+        // The evens and the odds of the two vectors, each by one two-register permute (vpermt2ps).
+        var even = Vector512.Create(0, 2, 4, 6, 8, 10, 12, 14, 16, 18, 20, 22, 24, 26, 28, 30);
+        Vector512<float> lo = Vector512.Load(p), hi = Vector512.Load(p + Count);
+        re = Avx512F.PermuteVar16x32x2(lo, even, hi);
+        im = Avx512F.PermuteVar16x32x2(lo, even + Vector512<int>.One, hi);
     }
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector512<float> RatioToGamma(Vector512<float> q, Vector512<float> zero) =>
@@ -90,7 +97,11 @@ internal readonly unsafe struct Simd512 : ISimdFloats<Vector512<float>>
     public static Vector512<float> BelowPositive(Vector512<float> a, uint bound) => Vector512.LessThan(a.AsUInt32() - Vector512<uint>.One, Vector512.Create(bound)).AsSingle();
     [MethodImpl(MethodImplOptions.AggressiveInlining)] public static Vector512<float> Or(Vector512<float> a, Vector512<float> b) => a | b;
     [MethodImpl(MethodImplOptions.AggressiveInlining)] public static bool Any(Vector512<float> mask) => mask.AsUInt32() != Vector512<uint>.Zero;
-    public static bool Lane(Vector512<float> mask, int i) => mask.AsUInt32()[i] != 0;
+    public static bool CanShift => true;
+
+    /// <summary>One two-register permute (vpermt2ps): the index's low five bits pick from lo:hi.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector512<float> ShiftConcat(Vector512<float> lo, Vector512<float> hi, Vector512<float> index) => Avx512F.PermuteVar16x32x2(lo, index.AsInt32(), hi);
 }
 
 internal readonly unsafe struct SimdVector : ISimdFloats<Vector<float>>
@@ -113,6 +124,14 @@ internal readonly unsafe struct SimdVector : ISimdFloats<Vector<float>>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void Deinterleave(float* p, out Vector<float> re, out Vector<float> im)
     {
+        if (Avx256)
+        {
+            // Evens and odds within each 128-bit half (vshufps), then the 64-bit quarters in order (vpermpd).
+            Vector256<float> a = Vector256.Load(p), b = Vector256.Load(p + 8);
+            re = Avx2.Permute4x64(Avx.Shuffle(a, b, 0b10_00_10_00).AsDouble(), 0b11_01_10_00).AsSingle().AsVector();
+            im = Avx2.Permute4x64(Avx.Shuffle(a, b, 0b11_01_11_01).AsDouble(), 0b11_01_10_00).AsSingle().AsVector();
+            return;
+        }
         Vector<ulong> lo = Vector.Load((ulong*)p), hi = Vector.Load((ulong*)(p + Count));
         re = Vector.AsVectorSingle(Vector.Narrow(lo, hi));
         im = Vector.AsVectorSingle(Vector.Narrow(lo >>> 32, hi >>> 32));
@@ -128,5 +147,17 @@ internal readonly unsafe struct SimdVector : ISimdFloats<Vector<float>>
     public static Vector<float> BelowPositive(Vector<float> a, uint bound) => Vector.AsVectorSingle(Vector.LessThan(Vector.AsVectorUInt32(a) - Vector<uint>.One, new Vector<uint>(bound)));
     [MethodImpl(MethodImplOptions.AggressiveInlining)] public static Vector<float> Or(Vector<float> a, Vector<float> b) => a | b;
     [MethodImpl(MethodImplOptions.AggressiveInlining)] public static bool Any(Vector<float> mask) => Vector.AsVectorUInt32(mask) != Vector<uint>.Zero;
-    public static bool Lane(Vector<float> mask, int i) => Vector.AsVectorUInt32(mask)[i] != 0;
+
+    /// <summary>With AVX2 and 256-bit vectors; elsewhere the kernel reads the windows' columns from memory.</summary>
+    public static bool CanShift => Avx256;
+
+    private static bool Avx256 => Avx2.IsSupported && Count == 8;
+
+    /// <summary>Both vectors permuted by the index's low three bits (vpermps), then blended by its sign bit.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector<float> ShiftConcat(Vector<float> lo, Vector<float> hi, Vector<float> index)
+    {
+        Vector256<float> l = lo.AsVector256(), h = hi.AsVector256(), i = index.AsVector256();
+        return Avx.BlendVariable(Avx2.PermuteVar8x32(l, i.AsInt32()), Avx2.PermuteVar8x32(h, i.AsInt32()), i).AsVector();
+    }
 }

@@ -76,6 +76,9 @@ public sealed class CoherenceAccuracyTests
     [InlineData(17, 17, 2)]
     [InlineData(17, 16, 1)]
     [InlineData(40, 17, 2)]
+    [InlineData(40, 33, 2)]
+    [InlineData(70, 32, 1)]
+    [InlineData(70, 35, 2)]
     [InlineData(40, 2, 2)]
     [InlineData(33, 1, 1)]
     [InlineData(17, 17, 3)]
@@ -87,8 +90,9 @@ public sealed class CoherenceAccuracyTests
     public void AnyWidthAndWindow_MatchTheReference(int w, int wx, int wy)
     {
         // Widths below, at and past one vector of 16 or 8 lanes, windows wider and taller than
-        // the raster (columns and rows outside it add zeros), the partial last vector, and the
-        // horizontal pass lagging the vertical one by more than the raster's width.
+        // the raster (columns and rows outside it add zeros), the partial last vector, and windows
+        // reaching up to a vector to a side (17 and 33 columns: lane shifts of tiles in registers)
+        // and beyond (read from memory), so both ways of summing columns must agree bit for bit.
         const int h = 37;
         var (a, b) = CoherenceEstimatorTests.RandomPair(w, h, seed: (ulong)(41 + w), nodataFraction: 0.01);
         AssertMatchesReference(a, b, w, h, new CoherenceWindow(wx, wy));
