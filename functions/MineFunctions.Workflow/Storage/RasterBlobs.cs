@@ -20,7 +20,16 @@ public static class RasterBlobs
         {
             // A SNAP band: its ENVI header and the product's .dim (nodata, georeferencing) are read with it.
             var (enviHeader, productHeader, band) = Dimap.CompanionsOf(blobName);
-            var header = Core.Pairs.DimapHeader.Parse(await store.DownloadBytesAsync(productHeader, cancellationToken), Path.GetFileName(productHeader));
+            Core.Pairs.DimapHeader header;
+            try
+            {
+                header = Core.Pairs.DimapHeader.Parse(await store.DownloadBytesAsync(productHeader, cancellationToken), Path.GetFileName(productHeader));
+            }
+            catch (FormatException ex)
+            {
+                // Replaced since discovery read it: an unreadable pair (reported), not a failed activity.
+                throw new GdalFormatException(ex.Message);
+            }
             var image = await store.DownloadBytesAsync(blobName, cancellationToken);
             var envi = await store.DownloadBytesAsync(enviHeader, cancellationToken);
             using var dimap = DimapRaster.OpenBand(header, band, image, envi, Path.GetFileName(blobName), options);
