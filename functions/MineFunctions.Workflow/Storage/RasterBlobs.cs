@@ -53,7 +53,16 @@ public static class RasterBlobs
         if (!Dimap.IsBandImage(blobName)) return Float32(await read(blobName), blobName, options);
         // A SNAP band: its ENVI header and the product's .dim (nodata, georeferencing) are read with it.
         var (enviHeader, productHeader, band) = Dimap.CompanionsOf(blobName);
-        var header = Core.Pairs.DimapHeader.Parse(await read(productHeader), Path.GetFileName(productHeader));
+        Core.Pairs.DimapHeader header;
+        try
+        {
+            header = Core.Pairs.DimapHeader.Parse(await read(productHeader), Path.GetFileName(productHeader));
+        }
+        catch (FormatException ex)
+        {
+            // Replaced since discovery read it: an unreadable pair (reported), not a failed activity.
+            throw new GdalFormatException(ex.Message);
+        }
         var image = await read(blobName);
         var envi = await read(enviHeader);
         using var dimap = DimapRaster.OpenBand(header, band, image, envi, Path.GetFileName(blobName), options);
