@@ -23,9 +23,7 @@ public sealed class AnnualMeanActivity(IProductStore store) : TaskActivity<Annua
     {
         if (input.PairIds.Count == 0) return new AnnualOutcome(input.Year, 0, 0, null);
         var (asset, key, ct) = (input.Scope.AssetId, PipelineStorage.KeyOf(input.Scope.Settings), ActivityCancellation.Token);
-        var (mask, grid) = await store.ReadByteAsync(StoreArea.Products, WorkflowProducts.StableMask(asset, key), ct);
-        var (mean, meanGrid) = await store.ReadFloat32Async(StoreArea.Products, WorkflowProducts.StableMean(asset, key), ct);
-        GridCheck.EnsureSameGrid(grid, "stable mask", meanGrid, "stable mean");
+        var (mask, mean, grid) = await store.ReadStableAsync(asset, key);
         var level = DisturbanceLevel.OfStack(mask, mean, input.Scope.Settings.Window().Looks)
             ?? throw new InvalidDataException($"Asset '{asset}' has accepted pairs but no stable pixel.");
 

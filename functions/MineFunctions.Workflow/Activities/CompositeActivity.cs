@@ -27,7 +27,7 @@ public sealed class CompositeActivity(IProductStore store) : TaskActivity<Window
         var (scope, first, last) = (input.Scope, input.FirstYear, input.FirstYear + 2);
         var (asset, key) = (scope.AssetId, PipelineStorage.KeyOf(scope.Settings));
         var (years, grid) = await ReadYearsAsync(first, y => ProductLayout.Annual(asset, key, y), "annual", null);
-        var polygon = await PolygonAsync(asset, grid);
+        var polygon = await store.ReadPolygonAsync(asset, grid);
         var classifier = scope.Settings.Classifier();
         var adaptive = classifier.Rule == ClassificationRule.Adaptive ? await AdaptiveInputsAsync(scope, key, first, years, grid) : null;
         var (red, green, blue, classes, counts, uncertain) = WindowClassification.Run(years[0], years[1], years[2], polygon, CompositeScaling.Default, classifier, adaptive);
@@ -48,13 +48,11 @@ public sealed class CompositeActivity(IProductStore store) : TaskActivity<Window
     /// <summary>The adaptive rule's inputs (METHOD.md §3), from the years' count rasters and the stack's stable mask and mean.</summary>
     private async Task<AdaptiveInputs> AdaptiveInputsAsync(AssetScope scope, string key, int first, float[][] years, GridSpec grid)
     {
-        var (asset, ct) = (scope.AssetId, ActivityCancellation.Token);
+        var asset = scope.AssetId;
         var (pairs, _) = await ReadYearsAsync(first, y => WorkflowProducts.AnnualCount(asset, key, y), "pair counts", grid);
         var (disturbed, _) = await ReadYearsAsync(first, y => WorkflowProducts.AnnualDisturbed(asset, key, y), "disturbed counts", grid);
-        var (mask, maskGrid) = await store.ReadByteAsync(StoreArea.Products, WorkflowProducts.StableMask(asset, key), ct);
+        var (mask, stableMean, maskGrid) = await store.ReadStableAsync(asset, key);
         GridCheck.EnsureSameGrid(grid, $"annual {first}", maskGrid, "stable mask");
-        var (stableMean, meanGrid) = await store.ReadFloat32Async(StoreArea.Products, WorkflowProducts.StableMean(asset, key), ct);
-        GridCheck.EnsureSameGrid(grid, $"annual {first}", meanGrid, "stable mean");
         return AdaptiveInputs.FromStack(years, pairs, disturbed, mask, stableMean, scope.Settings.Window().Looks)
             ?? throw new InvalidDataException($"Asset '{asset}' has no stable pixel: the adaptive rule has no background (use ClassRule hsv or threshold, or check the stable thresholds).");
     }
@@ -71,16 +69,5 @@ public sealed class CompositeActivity(IProductStore store) : TaskActivity<Window
             years[i] = pixels;
         }
         return (years, grid!);
-    }
-
-    private async Task<byte[]> PolygonAsync(string asset, GridSpec grid)
-    {
-        foreach (var file in InputLayout.PolygonFiles)
-        {
-            var name = InputLayout.Polygon(asset, file);
-            if (!await store.ExistsAsync(StoreArea.Inputs, name, ActivityCancellation.Token)) continue;
-            return PolygonMask.RasterizeContent(await store.ReadAsync(StoreArea.Inputs, name, ActivityCancellation.Token), file, grid);
-        }
-        throw new InvalidDataException($"Asset '{asset}' has no mine polygon ({string.Join(" or ", InputLayout.PolygonFiles)}).");
     }
 }

@@ -29,17 +29,17 @@ public sealed class DiscoverAssetActivity(IProductStore store) : TaskActivity<As
 
         if (!blobs.Any(b => b.Kind == InputBlobKind.Manifest))
             throw new InvalidDataException($"Asset '{asset}' has no {InputLayout.ManifestFile}.");
-        AssetManifest.Parse(await DownloadTextAsync(InputLayout.Manifest(asset)), $"{asset}/{InputLayout.ManifestFile}");
+        AssetManifest.Parse(await store.ReadTextAsync(StoreArea.Inputs, InputLayout.Manifest(asset), ActivityCancellation.Token), $"{asset}/{InputLayout.ManifestFile}");
         if (!blobs.Any(b => b.Kind == InputBlobKind.Polygon))
             throw new InvalidDataException($"Asset '{asset}' has no mine polygon ({string.Join(" or ", InputLayout.PolygonFiles)}).");
 
         var report = files.Where(f => f.Input is null)
             .Select(f => new InputReportLine(f.Name[(asset.Length + 1)..], "skipped", f.SkipReason!)).ToList();
-        var catalogue = await ReadCatalogueAsync(blobs.Where(b => b.Kind == InputBlobKind.PairCatalogue).ToList(), report);
+        var catalogue = await store.ReadCatalogueAsync(blobs.Where(b => b.Kind == InputBlobKind.PairCatalogue).ToList(), report);
 
         var rasters = blobs.Where(b => b.Kind == InputBlobKind.PairRaster).ToList();
         var listed = files.Select(f => f.Name).ToHashSet(StringComparer.Ordinal);
-        var products = await ReadProductsAsync(rasters, listed, report);
+        var products = await store.ReadProductsAsync(rasters, listed, report);
         var headerDates = await ReadDimapBandsAsync(rasters, listed, products, report);
         var inventory = PairInventory.Build(
             rasters.Select(b => b.BlobName).Where(n => !(Hyp3Zip.IsZip(n) || Dimap.IsBandImage(n)) || products.ContainsKey(n)),
@@ -62,54 +62,6 @@ public sealed class DiscoverAssetActivity(IProductStore store) : TaskActivity<As
             s.Product is { } h ? new PairProduct(h.ProductName, h.Looks, h.PixelSpacingM) : null)).ToList();
         var excluded = inventory.Excluded.Select(e => new PairExclusion(e.Pair?.PairId ?? e.Subject, e.Reason)).ToList();
         return new AssetInventory(asset, pairs, excluded);
-    }
-
-    /// <summary>
-    /// The asset's catalogue: pairs.csv (any accepted CSV form) or pairs.geojson (asf_search stack).
-    /// With both, pairs.csv is read and pairs.geojson reported as ignored, so the source of every Bperp is one file.
-    /// </summary>
-    private async Task<PairCatalogue> ReadCatalogueAsync(List<InputBlob> catalogues, List<InputReportLine> report)
-    {
-        var csv = catalogues.FirstOrDefault(c => c.FileName == InputLayout.PairCatalogueFile);
-        var geoJson = catalogues.FirstOrDefault(c => c.FileName == InputLayout.PairCatalogueGeoJsonFile);
-        if (csv is not null)
-        {
-            if (geoJson is not null) report.Add(new InputReportLine(geoJson.FileName, "skipped", $"{InputLayout.PairCatalogueFile} is present and is the catalogue read"));
-            return PairCatalogueCsv.Read(new StringReader(await DownloadTextAsync(csv.BlobName)), csv.FileName);
-        }
-        return geoJson is null ? PairCatalogue.None : PairCatalogueGeoJson.Read(await DownloadTextAsync(geoJson.BlobName), geoJson.FileName);
-    }
-
-    /// <summary>
-    /// HyP3 product metadata by raster blob: from the parameter file inside a product zip (its directory and
-    /// that one small entry are read by ranged reads, not the whole zip), or beside the _corr.tif of an
-    /// unzipped product folder. A zip that is no HyP3 InSAR product is left out and reported.
-    /// </summary>
-    private async Task<Dictionary<string, Hyp3ProductInfo>> ReadProductsAsync(List<InputBlob> rasters, HashSet<string> listed, List<InputReportLine> report)
-    {
-        var products = new Dictionary<string, Hyp3ProductInfo>(StringComparer.Ordinal);
-        foreach (var raster in rasters)
-        {
-            if (Hyp3Zip.IsZip(raster.FileName))
-            {
-                try
-                {
-                    await using var zip = await store.OpenReadAsync(StoreArea.Inputs, raster.BlobName, ActivityCancellation.Token);
-                    products[raster.BlobName] = Hyp3Zip.Inspect(zip, raster.FileName).Info;
-                }
-                catch (InvalidDataException e)
-                {
-                    report.Add(new InputReportLine(raster.FileName, "excluded", e.Message));
-                }
-            }
-            else if (raster.FileName.EndsWith("_corr.tif", StringComparison.Ordinal))
-            {
-                var product = raster.FileName[..^"_corr.tif".Length];
-                var parameters = raster.BlobName[..(raster.BlobName.Length - raster.FileName.Length)] + product + ".txt";
-                if (listed.Contains(parameters)) products[raster.BlobName] = Hyp3ProductInfo.Parse(product, await DownloadTextAsync(parameters));
-            }
-        }
-        return products;
     }
 
     /// <summary>
@@ -159,6 +111,4 @@ public sealed class DiscoverAssetActivity(IProductStore store) : TaskActivity<As
         }
         return dates;
     }
-
-    private Task<string> DownloadTextAsync(string blobName) => store.ReadTextAsync(StoreArea.Inputs, blobName, ActivityCancellation.Token);
 }

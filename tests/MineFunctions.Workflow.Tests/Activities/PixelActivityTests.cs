@@ -60,9 +60,7 @@ public sealed class PixelActivityTests
     [Fact]
     public async Task Ndai_OfAnAcceptedPair_WritesItsNdaiAndRow()
     {
-        var store = new InMemoryProductStore();
-        var scope = Scope();
-        store.PutProduct(WorkflowProducts.StableMask(Asset, Key(scope)), Byte(1, 0, 1, 0, 0, 0, 0, 0));
+        var (store, scope) = WithStableMask();
         // Stable pixels 0 and 2: mean (0.95 + 0.75)/2 = 0.85 ≥ 0.8, std 0.1 ≤ 0.2 → accepted.
         // NDAI = (0.85 − ρ)/(0.85 + ρ): −0.1/1.8, 0.55/1.15, 0.1/1.6; pixel 3 is 0 (a user raster's nodata); pixels 4–7 are 0.85 → 0.
         var pair = PutPair(store, D1, D2, 0.95f, 0.3f, 0.75f, 0, 0.85f, 0.85f, 0.85f, 0.85f);
@@ -84,9 +82,7 @@ public sealed class PixelActivityTests
     [Fact]
     public async Task Ndai_OfARejectedPair_WritesItsRowAndNoRaster()
     {
-        var store = new InMemoryProductStore();
-        var scope = Scope();
-        store.PutProduct(WorkflowProducts.StableMask(Asset, Key(scope)), Byte(1, 0, 1, 0, 0, 0, 0, 0));
+        var (store, scope) = WithStableMask();
         // Stable mean (0.5 + 0.6)/2 = 0.55 < 0.8: rain on the bedrock.
         var pair = PutPair(store, D1, D2, 0.5f, 0.9f, 0.6f, 0.9f, 0.9f, 0.9f, 0.9f, 0.9f);
 
@@ -140,5 +136,14 @@ public sealed class PixelActivityTests
         var store = new InMemoryProductStore();
         Assert.Equal(new AnnualOutcome(2021, 0, 0, null), await new AnnualMeanActivity(store).RunAsync(null!, new AnnualTask(Scope(), 2021, [])));
         Assert.Equal(0, store.Writes);
+    }
+
+    /// <summary>A store holding the stack's stable mask: pixels 0 and 2 stable.</summary>
+    private static (InMemoryProductStore Store, AssetScope Scope) WithStableMask()
+    {
+        var store = new InMemoryProductStore();
+        var scope = Scope();
+        store.PutProduct(WorkflowProducts.StableMask(Asset, Key(scope)), Byte(1, 0, 1, 0, 0, 0, 0, 0));
+        return (store, scope);
     }
 }

@@ -1,0 +1,79 @@
+using MineFunctions.Core.Pairs;
+using MineFunctions.Infrastructure.Gdal;
+using MineFunctions.Infrastructure.Storage;
+using MineFunctions.Workflow.Storage;
+
+namespace MineFunctions.Workflow.Activities;
+
+/// <summary>The reads several activities share: the asset's polygon, pair catalogue and HyP3 metadata, and the stack's stable products.</summary>
+internal static class ActivityReads
+{
+    /// <summary>The mine polygon rasterised on <paramref name="grid"/> (the first of the accepted polygon files present).</summary>
+    public static async Task<byte[]> ReadPolygonAsync(this IProductStore store, string asset, GridSpec grid)
+    {
+        foreach (var file in InputLayout.PolygonFiles)
+        {
+            var name = InputLayout.Polygon(asset, file);
+            if (!await store.ExistsAsync(StoreArea.Inputs, name, ActivityCancellation.Token)) continue;
+            return PolygonMask.RasterizeContent(await store.ReadAsync(StoreArea.Inputs, name, ActivityCancellation.Token), file, grid);
+        }
+        throw new InvalidDataException($"Asset '{asset}' has no mine polygon ({string.Join(" or ", InputLayout.PolygonFiles)}).");
+    }
+
+    /// <summary>The stack's stable mask and time-mean coherence (StableStatisticsActivity's products), checked to share a grid.</summary>
+    public static async Task<(byte[] Mask, float[] Mean, GridSpec Grid)> ReadStableAsync(this IProductStore store, string asset, string key)
+    {
+        var (mask, grid) = await store.ReadByteAsync(StoreArea.Products, WorkflowProducts.StableMask(asset, key), ActivityCancellation.Token);
+        var (mean, meanGrid) = await store.ReadFloat32Async(StoreArea.Products, WorkflowProducts.StableMean(asset, key), ActivityCancellation.Token);
+        GridCheck.EnsureSameGrid(grid, "stable mask", meanGrid, "stable mean");
+        return (mask, mean, grid);
+    }
+
+    /// <summary>
+    /// The asset's catalogue: pairs.csv (any accepted CSV form) or pairs.geojson (asf_search stack).
+    /// With both, pairs.csv is read and pairs.geojson reported as ignored, so the source of every Bperp is one file.
+    /// </summary>
+    public static async Task<PairCatalogue> ReadCatalogueAsync(this IProductStore store, List<InputBlob> catalogues, List<InputReportLine> report)
+    {
+        var csv = catalogues.FirstOrDefault(c => c.FileName == InputLayout.PairCatalogueFile);
+        var geoJson = catalogues.FirstOrDefault(c => c.FileName == InputLayout.PairCatalogueGeoJsonFile);
+        if (csv is not null)
+        {
+            if (geoJson is not null) report.Add(new InputReportLine(geoJson.FileName, "skipped", $"{InputLayout.PairCatalogueFile} is present and is the catalogue read"));
+            return PairCatalogueCsv.Read(new StringReader(await store.ReadTextAsync(StoreArea.Inputs, csv.BlobName, ActivityCancellation.Token)), csv.FileName);
+        }
+        return geoJson is null ? PairCatalogue.None : PairCatalogueGeoJson.Read(await store.ReadTextAsync(StoreArea.Inputs, geoJson.BlobName, ActivityCancellation.Token), geoJson.FileName);
+    }
+
+    /// <summary>
+    /// HyP3 product metadata by raster blob: from the parameter file inside a product zip (its directory and
+    /// that one small entry are read by ranged reads, not the whole zip), or beside the _corr.tif of an
+    /// unzipped product folder. A zip that is no HyP3 InSAR product is left out and reported.
+    /// </summary>
+    public static async Task<Dictionary<string, Hyp3ProductInfo>> ReadProductsAsync(this IProductStore store, List<InputBlob> rasters, HashSet<string> listed, List<InputReportLine> report)
+    {
+        var products = new Dictionary<string, Hyp3ProductInfo>(StringComparer.Ordinal);
+        foreach (var raster in rasters)
+        {
+            if (Hyp3Zip.IsZip(raster.FileName))
+            {
+                try
+                {
+                    await using var zip = await store.OpenReadAsync(StoreArea.Inputs, raster.BlobName, ActivityCancellation.Token);
+                    products[raster.BlobName] = Hyp3Zip.Inspect(zip, raster.FileName).Info;
+                }
+                catch (InvalidDataException e)
+                {
+                    report.Add(new InputReportLine(raster.FileName, "excluded", e.Message));
+                }
+            }
+            else if (raster.FileName.EndsWith("_corr.tif", StringComparison.Ordinal))
+            {
+                var product = raster.FileName[..^"_corr.tif".Length];
+                var parameters = raster.BlobName[..(raster.BlobName.Length - raster.FileName.Length)] + product + ".txt";
+                if (listed.Contains(parameters)) products[raster.BlobName] = Hyp3ProductInfo.Parse(product, await store.ReadTextAsync(StoreArea.Inputs, parameters, ActivityCancellation.Token));
+            }
+        }
+        return products;
+    }
+}

@@ -1,0 +1,49 @@
+using MineFunctions.Core.Emissions;
+using MineFunctions.Core.Export;
+using MineFunctions.Core.Inputs;
+
+namespace MineFunctions.Core.Tests.Stages;
+
+/// <summary>The run-level estimate stage: which assets are left out, and why.</summary>
+public sealed class RunEstimateTests
+{
+    [Fact]
+    public void OwnRows_TurnsAnotherAssetsRowsIntoErrors()
+    {
+        var parsed = new ParseResult<ReportedProduction>("mine-a/production.csv",
+            [new(new ReportedProduction("mine-a", 2020, "ore", 10), 2), new(new ReportedProduction("mine-b", 2020, "ore", 20), 3)], []);
+
+        var own = RunEstimate.OwnRows(parsed, "mine-a", p => p.AssetId);
+
+        Assert.Equal("mine-a", Assert.Single(own.Rows).Value.AssetId);
+        var error = Assert.Single(own.Errors);
+        Assert.Equal(("mine-a/production.csv", 3), (error.File, error.Line));
+        Assert.Contains("'mine-b' is not this folder's asset 'mine-a'", error.Message);
+    }
+
+    [Fact]
+    public void Compute_LeavesOutUnreadableAndInvalidAssets_WithTheirReasons_InAssetOrder()
+    {
+        var good = new EstimateSources();
+        good.Assets.Add(new Asset("mine-a", "Mine A", Commodity.Iron, "BRA", -20, -44, null), 1);
+        good.Areas.Add(new MinedArea("mine-a", 2020, 5_000, null), 2020);
+        good.YearAreas.Add(("mine-a", new global::MineFunctions.Core.Activity.YearArea(2020, 50, 5_000)));
+        var bad = new EstimateSources();
+        bad.Production.AddAll(new ParseResult<ReportedProduction>("production.csv", [], [new InputError("production.csv", 4, "tonnes is not a number")]));
+        var sources = new Dictionary<string, EstimateSources> { ["mine-z"] = new("asset.json: not valid JSON"), ["mine-b"] = bad, ["mine-a"] = good };
+
+        var result = RunEstimate.Compute(sources);
+
+        Assert.Equal(
+            ["mine-b: left out of the estimate: production.csv:4: tonnes is not a number", "mine-z: left out of the estimate: asset.json: not valid JSON"],
+            result.Warnings.Take(2));
+        var row = Assert.Single(result.Rows);
+        Assert.Equal(("mine-a", 2020, 5_000.0), (row.Estimate.Asset.Id, row.Estimate.Year, row.Area!.AreaM2));
+        Assert.Equal(("mine-a", "activity.csv"), (Assert.Single(result.AssetFiles).AssetId, result.AssetFiles[0].File.FileName));
+        Assert.Equal("estimate.json", result.RunFiles[^1].FileName);
+    }
+
+    [Fact]
+    public void Compute_WithNoAssetLeft_ExportsNothing() =>
+        Assert.Throws<InvalidDataException>(() => RunEstimate.Compute(new Dictionary<string, EstimateSources> { ["mine-z"] = new("unreadable") }));
+}
