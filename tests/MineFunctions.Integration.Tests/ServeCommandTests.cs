@@ -131,30 +131,17 @@ public sealed partial class ServeCommandTests
             using (var http = new HttpClient { BaseAddress = new Uri(serve.Url + "/") })
             using (var health = await SendAsync(http, HttpMethod.Get, "api/health"))
                 Assert.Equal(HttpStatusCode.OK, health.StatusCode);
-            Assert.True(IsRunning(azurite), serve.Output);
+            Assert.True(AzuriteProcessTests.IsRunning(azurite), serve.Output);
 
             var (code, output) = await serve.StopAsync();
 
             Assert.True(code == 0, output);
             Assert.Contains("Stopping the engine and Azurite.", output, StringComparison.Ordinal);
-            Assert.False(IsRunning(azurite), $"Azurite (pid {azurite}) still runs after mine serve stopped:\n{output}");
+            Assert.False(AzuriteProcessTests.IsRunning(azurite), $"Azurite (pid {azurite}) still runs after mine serve stopped:\n{output}");
         }
         finally
         {
             Directory.Delete(state, recursive: true);
-        }
-    }
-
-    private static bool IsRunning(int pid)
-    {
-        try
-        {
-            using var process = Process.GetProcessById(pid);
-            return !process.HasExited;
-        }
-        catch (ArgumentException)
-        {
-            return false;
         }
     }
 
