@@ -107,6 +107,30 @@ public sealed class ServeTests
     }
 
     [Fact]
+    public async Task EachTickStartsTheRefresh_AndAFailedStartDoesNotStopTheSchedule()
+    {
+        var ticks = 0;
+        var twoTicks = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var output = new StringWriter();
+        using var stop = new CancellationTokenSource();
+        var scheduler = new RefreshScheduler(RefreshScheduler.Parse("* * * * * *"), _ =>
+        {
+            if (Interlocked.Increment(ref ticks) == 2) twoTicks.TrySetResult();
+            return ticks == 1
+                ? throw new InvalidOperationException("the engine is not there")
+                : Task.FromResult(new MineFunctions.Workflow.Runs.RunStart("refresh-2026-12", MineFunctions.Workflow.Runs.RunStartStatus.Started, "new instance"));
+        }, TextWriter.Synchronized(output));
+
+        var running = scheduler.RunAsync(stop.Token);
+        await twoTicks.Task.WaitAsync(TimeSpan.FromMinutes(1));
+        await stop.CancelAsync();
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => running);
+        Assert.Contains("schedule: the refresh did not start: the engine is not there", output.ToString(), StringComparison.Ordinal);
+        Assert.Contains("schedule: run refresh-2026-12 Started (new instance)", output.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void TheDefaultScheduleIsTheOneTheAppDefaultsTo() =>
         Assert.Equal("0 0 3 1 * *", MonthlyRefresh.DefaultSchedule);
 }

@@ -7,7 +7,7 @@ namespace MineFunctions.Integration.Tests;
 /// <summary>Needs Node and Azurite (node_modules above the test binaries, `azurite` on PATH, or MINEFUNCTIONS_AZURITE).</summary>
 public sealed class AzuriteProcessTests
 {
-    private static bool IsRunning(int pid)
+    internal static bool IsRunning(int pid)
     {
         try
         {
