@@ -5,18 +5,22 @@ using MineFunctions.App.Options;
 using MineFunctions.App.Runs;
 using MineFunctions.Workflow;
 using MineFunctions.Workflow.Contracts;
+using MineFunctions.Workflow.Orchestrators;
 using MineFunctions.Workflow.Runs;
 
 namespace MineFunctions.App.Triggers;
 
 /// <summary>
 /// The monthly refresh of every asset (CRON from <c>MineFunctions:RefreshSchedule</c>, default the
-/// 1st of the month at 03:00 UTC). One instance per calendar month: a second tick in the same month
-/// (host restart, past-due catch-up) starts nothing; a run stuck Running past the stale age is
-/// reported and replaced, so it can't block every later month.
+/// 1st of the month at 03:00 UTC). It only starts the month's <see cref="MonthlyOrchestrator"/>
+/// (instance monthly-YYYY-MM): acquisition of new pairs when <c>MineFunctions:Acquisition:Enabled</c>,
+/// then the refresh, which runs under its usual run id refresh-YYYY-MM. One chain per calendar month:
+/// a second tick in the same month (host restart, past-due catch-up) starts nothing; a chain stuck
+/// Running past the stale age (plus the acquisition timeout when acquisition is on, since HyP3 jobs
+/// may rightly take that long) is reported and replaced, so it can't block every later month.
 /// </summary>
 public sealed class MonthlyRefreshTrigger(
-    RunClients runs, TimeProvider time, IOptions<MineFunctionsOptions> options, IOptions<PipelineOptions> pipeline)
+    RunClients runs, TimeProvider time, IOptions<MineFunctionsOptions> options, IOptions<PipelineOptions> pipeline, IOptions<AcquisitionOptions> acquisition)
 {
     /// <summary>Timer entry point.</summary>
     [Function(nameof(MonthlyRefreshTrigger))]
@@ -26,13 +30,19 @@ public sealed class MonthlyRefreshTrigger(
         CancellationToken cancellationToken) =>
         StartMonthlyRefreshAsync(client, cancellationToken);
 
-    /// <summary>Starts (or keeps) this month's refresh; the outcome says which.</summary>
+    /// <summary>Starts (or keeps) this month's chain; the outcome says which.</summary>
     public Task<RunStart> StartMonthlyRefreshAsync(DurableTaskClient client, CancellationToken cancellationToken)
     {
         var settings = options.Value;
-        var runId = InstanceIds.MonthlyRefresh(time.GetUtcNow());
-        var request = new RefreshRequest(runId, [], pipeline.Value.ToSettings(), "timer");
+        var now = time.GetUtcNow();
+        var snapshot = pipeline.Value.ToSettings();
+        var refresh = new RefreshRequest(InstanceIds.MonthlyRefresh(now), [], snapshot, "timer");
+        var acquire = acquisition.Value.Enabled
+            ? acquisition.Value.ToSettings(snapshot.TemporalBaselinesDays, snapshot.MaxPerpendicularBaselineM)
+            : null;
+        var staleAge = settings.StaleRunAge + (acquire?.Timeout ?? TimeSpan.Zero);
         // A completed month stays done; a failed or terminated one is tried again by the next tick.
-        return runs.For(client).StartAsync(request, RunStartPolicy.MonthlyRefresh(settings.StaleRunAge, settings.TerminateWait), cancellationToken);
+        return runs.For(client).StartMonthlyAsync(InstanceIds.Monthly(now), new MonthlyRequest(refresh, acquire),
+            RunStartPolicy.MonthlyRefresh(staleAge, settings.TerminateWait), cancellationToken);
     }
 }
