@@ -53,7 +53,11 @@ internal sealed class RunCommand : ICliCommand
         }
 
         await using var runner = await LocalRunner.StartAsync(engine, names, null, lease, output, cancellationToken, state, work: !noWork);
-        if (noWork) output.WriteLine($"Not working here (--no-work): `mine worker{(names == RunNamespace.Default ? "" : " --namespace " + names.TaskHub)}` processes on this storage do the run.");
+        if (noWork)
+        {
+            output.WriteLine($"Not working here (--no-work): `mine worker{(names == RunNamespace.Default ? "" : " --namespace " + names.TaskHub)}` processes on this storage do the run.");
+            if (!LocalStorage.IsConfigured) output.WriteLine($"Workers on this machine join with: export {LocalStorage.ConnectionVariable}='{runner.ConnectionString}'");
+        }
         output.WriteLine($"Uploading {input}:");
         var (assets, fingerprint, warnings) = await InputFolderUploader.UploadAsync(runner.Storage.Inputs, input, output, cancellationToken);
         var key = SettingsFingerprint.Of(settings);

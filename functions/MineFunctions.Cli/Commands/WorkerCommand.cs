@@ -24,7 +24,7 @@ internal sealed partial class WorkerCommand : ICliCommand
     public string Summary => "Work the runs of a shared task hub (activities and orchestrations) until stopped; more workers, more throughput.";
 
     public string Usage =>
-        "mine worker [--namespace NAME] [--task-hub NAME] [--state DIR] [--lease-seconds S] [--partition-lease-seconds S] [--activities N] [--orchestrations N]\n" +
+        "mine worker [--namespace NAME] [--task-hub NAME] [--state DIR] [--lease-seconds S] [--partition-lease-seconds S] [--activities N] [--orchestrations N] [--partitions N]\n" +
         $"  storage                   {LocalStorage.ConnectionVariable} (every worker and `mine run --no-work` use the same one); unset: this\n" +
         "                            worker starts Azurite on --state and prints the connection string the others need\n" +
         "  --namespace NAME          containers, tables and task hub of `mine run --namespace NAME` (default: the app's)\n" +
@@ -32,7 +32,9 @@ internal sealed partial class WorkerCommand : ICliCommand
         "  --lease-seconds S         queue visibility timeout: work a crashed worker held comes back after S (default 120;\n" +
         "                            must exceed the slowest activity)\n" +
         "  --partition-lease-seconds S  a crashed worker's orchestration partitions move after S, 15–60 (default 30)\n" +
-        "  --activities N, --orchestrations N  work items at once in this process (default 4 per core, at least 8)";
+        "  --activities N, --orchestrations N  work items at once in this process (default 4 per core, at least 8)\n" +
+        "  --partitions N            control-queue partitions when this worker creates the task hub (1–16, default 2):\n" +
+        "                            at most N workers replay orchestrations; fixed once the hub exists";
 
     public async Task<int> RunAsync(CliArguments args, TextWriter output, CancellationToken cancellationToken)
     {
@@ -44,6 +46,7 @@ internal sealed partial class WorkerCommand : ICliCommand
         TimeSpan? partitionLease = args.Has("partition-lease-seconds") ? TimeSpan.FromSeconds(args.Int("partition-lease-seconds", 30)) : null;
         var activities = args.Int("activities", defaults.MaxConcurrentActivities);
         var orchestrations = args.Int("orchestrations", defaults.MaxConcurrentOrchestrations);
+        var partitions = args.Int("partitions", defaults.PartitionCount);
         args.RejectUnknown();
         if (args.Positionals.Count > 0) throw new UsageException($"Unexpected argument '{args.Positionals[0]}'.");
         if (lease < TimeSpan.FromSeconds(5)) throw new UsageException("--lease-seconds must be at least 5.");
@@ -60,6 +63,7 @@ internal sealed partial class WorkerCommand : ICliCommand
                 PartitionLease = partitionLease,
                 MaxConcurrentActivities = activities,
                 MaxConcurrentOrchestrations = orchestrations,
+                PartitionCount = partitions,
             }.Validated();
         }
         catch (ArgumentException ex)
