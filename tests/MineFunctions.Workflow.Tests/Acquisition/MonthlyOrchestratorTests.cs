@@ -88,7 +88,7 @@ public sealed class MonthlyOrchestratorTests
 
     private static async Task<OrchestrationMetadata> WaitAsync(DurableTaskTestHost host, string id)
     {
-        using var cts = new CancellationTokenSource(TimeSpan.FromMinutes(4));
+        using var cts = new CancellationTokenSource(TimeSpan.FromMinutes(10)); // generous: CI shares 2 cores between all test projects
         var meta = await host.Client.WaitForInstanceCompletionAsync(id, getInputsAndOutputs: true, cts.Token);
         Assert.True(meta.RuntimeStatus == OrchestrationRuntimeStatus.Completed, meta.FailureDetails?.ToString());
         return meta;
