@@ -59,6 +59,20 @@ param refreshSchedule string = '0 0 3 1 * *'
 @description('Further MineFunctions app settings, e.g. {"MineFunctions__Pipeline__WindowX": "7"}.')
 param extraSettings object = {}
 
+@description('Key Vault holding the Earthdata Login token (globally unique, 3-24 letters, digits and hyphens); created unless existingKeyVaultName is set.')
+@minLength(3)
+@maxLength(24)
+param keyVaultName string = take('${namePrefix}kv${uniqueString(resourceGroup().id)}', 24)
+
+@description('An existing Key Vault in this resource group (Azure RBAC enabled) to keep the token in instead; empty = create keyVaultName.')
+param existingKeyVaultName string = ''
+
+@description('Secret in the vault that holds the Earthdata Login token (set it with az keyvault secret set; docs/DEPLOY.md).')
+param earthdataTokenSecretName string = 'earthdata-token'
+
+@description('The monthly refresh first fetches new pairs from ASF HyP3 (MineFunctions__Acquisition__Enabled); needs the token secret.')
+param acquisitionEnabled bool = false
+
 // The task hub is host.json's literal hubName, read at build time: the app refuses to start when
 // MineFunctions__TaskHub differs from it, so the two can only be set together, here.
 var taskHub = loadJsonContent('../functions/MineFunctions.App/host.json', '$.extensions.durableTask.hubName')
@@ -103,6 +117,19 @@ module registry 'modules/registry.bicep' = {
   }
 }
 
+// The vault the token is read from, known before deployment (so the reference is plain text in the template).
+var tokenVault = empty(existingKeyVaultName) ? keyVaultName : existingKeyVaultName
+
+module keyVault 'modules/keyvault.bicep' = {
+  name: 'keyvault'
+  params: {
+    location: location
+    vaultName: keyVaultName
+    existingVaultName: existingKeyVaultName
+    principalId: identity.outputs.principalId
+  }
+}
+
 module functionApp 'modules/functionapp.bicep' = {
   name: 'functionapp'
   params: {
@@ -122,6 +149,10 @@ module functionApp 'modules/functionapp.bicep' = {
       MineFunctions__InputContainer: inputContainer
       MineFunctions__ProductsContainer: productsContainer
       MineFunctions__RefreshSchedule: refreshSchedule
+      // A Key Vault reference, resolved by App Service with the app's identity (keyVaultReferenceIdentity):
+      // the token never appears in the template, the deployment history or the app's configuration API.
+      MineFunctions__Acquisition__EarthdataToken: '@Microsoft.KeyVault(SecretUri=https://${tokenVault}${environment().suffixes.keyvaultDns}/secrets/${earthdataTokenSecretName})'
+      MineFunctions__Acquisition__Enabled: acquisitionEnabled
     }, extraSettings)
   }
 }
@@ -152,3 +183,6 @@ output eventGridTopicName string = events.outputs.topicName
 
 @description('Input container the blob trigger watches.')
 output inputContainer string = inputContainer
+
+@description('Key Vault of the Earthdata token secret (az keyvault secret set --vault-name <this>).')
+output keyVaultName string = keyVault.outputs.name

@@ -20,6 +20,10 @@ public static class DurableFunctions
     public static Task<RefreshResult> RunRefreshOrchestratorAsync([OrchestrationTrigger] TaskOrchestrationContext context) =>
         new RefreshOrchestrator().RunAsync(context, context.GetInput<RefreshRequest>()!);
 
+    [Function(nameof(MonthlyOrchestrator))]
+    public static Task<MonthlyResult> RunMonthlyOrchestratorAsync([OrchestrationTrigger] TaskOrchestrationContext context) =>
+        new MonthlyOrchestrator().RunAsync(context, context.GetInput<MonthlyRequest>()!);
+
     [Function(nameof(AssetOrchestrator))]
     public static Task<AssetOutcome> RunAssetOrchestratorAsync([OrchestrationTrigger] TaskOrchestrationContext context) =>
         new AssetOrchestrator().RunAsync(context, context.GetInput<AssetRunRequest>()!);

@@ -14,6 +14,10 @@ public static class InstanceIds
     public static string MonthlyRefresh(DateTimeOffset when) =>
         string.Create(CultureInfo.InvariantCulture, $"refresh-{when.UtcDateTime:yyyy-MM}");
 
+    /// <summary>The monthly chain (acquisition, then the refresh <see cref="MonthlyRefresh"/>): one per calendar month (UTC), e.g. "monthly-2026-11".</summary>
+    public static string Monthly(DateTimeOffset when) =>
+        string.Create(CultureInfo.InvariantCulture, $"monthly-{when.UtcDateTime:yyyy-MM}");
+
     /// <summary>A reprocess of one asset caused by one blob version (its ETag or content hash).</summary>
     public static string AssetReprocess(string assetId, string blobVersion) =>
         $"asset-{assetId}-{ShortHash(blobVersion)}";

@@ -131,4 +131,31 @@ public sealed class BicepBuildTests
         foreach (Match output in Regex.Matches(script, @"\$\(output (\w+)\)"))
             Assert.Matches($@"(?m)^output {output.Groups[1].Value} string", main);
     }
+
+    [Fact]
+    public async Task TheEarthdataTokenIsAKeyVaultReference_ThatOnlyTheAppsIdentityIsGrantedToRead()
+    {
+        var snapshot = await BicepCli.SnapshotAsync();
+        var settings = BicepCli.AppSettings(snapshot);
+        var vault = BicepCli.Resources(snapshot, "Microsoft.KeyVault/vaults").Single();
+        var vaultName = vault.GetProperty("name").GetString()!;
+
+        // Versionless secret URI: App Service resolves it with the identity named by keyVaultReferenceIdentity.
+        // The cloud's Key Vault DNS suffix is known only at deployment, so the snapshot keeps that part an expression.
+        var token = settings["MineFunctions__Acquisition__EarthdataToken"];
+        Assert.Contains("'@Microsoft.KeyVault(SecretUri=https://{0}{1}/secrets/{2})'", token, StringComparison.Ordinal);
+        Assert.Contains($"'{vaultName}', environment().suffixes.keyvaultDns, 'earthdata-token'", token, StringComparison.Ordinal);
+        Assert.Equal("false", settings["MineFunctions__Acquisition__Enabled"], ignoreCase: true);
+        Assert.StartsWith("minefn", vaultName, StringComparison.Ordinal);
+        Assert.InRange(vaultName.Length, 3, 24);
+        Assert.True(vault.GetProperty("properties").GetProperty("enableRbacAuthorization").GetBoolean());
+        var site = BicepCli.Resources(snapshot, "Microsoft.Web/sites").Single();
+        Assert.Contains("userAssignedIdentities", site.GetProperty("properties").GetProperty("keyVaultReferenceIdentity").GetString(), StringComparison.Ordinal);
+
+        // Key Vault Secrets User (built-in role id) granted on the vault, to the identity the app runs as.
+        var grant = Assert.Single(BicepCli.Resources(snapshot, "Microsoft.Authorization/roleAssignments"),
+            r => r.GetProperty("name").GetString()!.Contains("4633458b-17de-408a-b874-0445c86b69e6", StringComparison.Ordinal));
+        Assert.Contains("Microsoft.KeyVault/vaults", grant.GetProperty("name").GetString(), StringComparison.Ordinal);
+        Assert.Contains("userAssignedIdentities", grant.GetProperty("properties").GetProperty("principalId").GetString(), StringComparison.Ordinal);
+    }
 }

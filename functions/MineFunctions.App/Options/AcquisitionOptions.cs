@@ -18,6 +18,12 @@ public sealed class AcquisitionOptions : IValidatableObject
 
     private static readonly AcquisitionSettings Defaults = new();
 
+    /// <summary>
+    /// The monthly timer fetches new pairs for every asset before it processes them
+    /// (<c>MonthlyOrchestrator</c>). Off by default: it orders HyP3 jobs, which needs <see cref="EarthdataToken"/>.
+    /// </summary>
+    public bool Enabled { get; set; }
+
     /// <summary>ASF search API base URL.</summary>
     [Required, Url] public string AsfSearchUrl { get; set; } = AsfSearchClient.DefaultBaseUrl;
 
@@ -79,8 +85,12 @@ public sealed class AcquisitionOptions : IValidatableObject
             error = ex.Message;
         }
         if (error is not null) yield return new ValidationResult(error, [nameof(JobType), nameof(Looks)]);
+        if (Enabled && string.IsNullOrWhiteSpace(EarthdataToken))
+            yield return new ValidationResult("Acquisition is enabled but EarthdataToken is empty: HyP3 needs an Earthdata Login token (in Azure, a Key Vault reference).", [nameof(EarthdataToken)]);
+        if (Enabled && EarthdataToken.StartsWith("@Microsoft.KeyVault(", StringComparison.OrdinalIgnoreCase))
+            yield return new ValidationResult("EarthdataToken is an unresolved Key Vault reference: grant the app's identity 'Key Vault Secrets User' on the vault and check the secret URI.", [nameof(EarthdataToken)]);
     }
 
     /// <summary>Never prints the token.</summary>
-    public override string ToString() => $"Acquisition(JobType={JobType}, Looks={Looks}, Token={(EarthdataToken.Length > 0 ? "set" : "unset")})";
+    public override string ToString() => $"Acquisition(Enabled={Enabled}, JobType={JobType}, Looks={Looks}, Token={(EarthdataToken.Length > 0 ? "set" : "unset")})";
 }

@@ -81,7 +81,7 @@ internal sealed class AcquireCommand : ICliCommand
             throw new UsageException($"{TokenVariable} is not set: HyP3 needs an Earthdata Login token (https://urs.earthdata.nasa.gov, Generate Token). --dry-run works without one.");
 
         using var http = AcquisitionServices.CreateHttpClient();
-        var services = new AcquisitionServices(http, Url(SearchUrlVariable, AsfDefaults.Search), Url(Hyp3UrlVariable, AsfDefaults.Hyp3), token);
+        var services = ServicesFromEnvironment(http);
         await using var storage = await LocalStorage.OpenAsync(state, output, cancellationToken);
         var pipeline = await PipelineStorage.ConnectAsync(names.StorageOptions(storage.ConnectionString), cancellationToken);
         var assets = new List<string>();
@@ -127,6 +127,10 @@ internal sealed class AcquireCommand : ICliCommand
         }
         return failed == 0 ? 0 : 1;
     }
+
+    /// <summary>The ASF and HyP3 clients as the environment configures them (token, base URLs); `mine worker` registers the same.</summary>
+    internal static AcquisitionServices ServicesFromEnvironment(HttpClient http) =>
+        new(http, Url(SearchUrlVariable, AsfDefaults.Search), Url(Hyp3UrlVariable, AsfDefaults.Hyp3), Environment.GetEnvironmentVariable(TokenVariable));
 
     internal static void Print(AcquireResult r, TextWriter output)
     {

@@ -17,10 +17,11 @@ internal sealed class RunCommand : ICliCommand
     public string Summary => "Run the workflow on your asset folder(s) and write maps, counts and CSVs.";
 
     public string Usage =>
-        "mine run --input DIR [--out DIR] [--engine azure|memory] [--namespace NAME] [--lease-seconds S] [--state DIR] [--window 7x2] [--rule adaptive|hsv|threshold] [--pixel-area-m2 A]\n" +
+        "mine run --input DIR [--out DIR] [--engine azure|memory] [--namespace NAME] [--lease-seconds S] [--state DIR] [--no-work] [--window 7x2] [--rule adaptive|hsv|threshold] [--pixel-area-m2 A]\n" +
         "  --input DIR   an asset folder (asset.json, polygon.geojson, production.csv, emissions.csv, pairs/*.tif or slc/*.tif)\n" +
         "                or a folder of asset folders\n" +
-        "  --out DIR     where results go (default ./out)";
+        "  --out DIR     where results go (default ./out)\n" +
+        "  --no-work     only upload, enqueue and watch: `mine worker` processes on the same storage and task hub do the work";
 
     public async Task<int> RunAsync(CliArguments args, TextWriter output, CancellationToken cancellationToken)
     {
@@ -29,6 +30,7 @@ internal sealed class RunCommand : ICliCommand
         var engine = EngineKinds.Parse(args.Optional("engine"));
         var names = RunNamespace.Of(args.Optional("namespace"));
         var state = args.Optional("state");
+        var noWork = args.Has("no-work");
         TimeSpan? lease = args.Has("lease-seconds") ? TimeSpan.FromSeconds(args.Int("lease-seconds", 0)) : null;
         if (lease is { TotalSeconds: < 5 }) throw new UsageException("--lease-seconds must be at least 5.");
         var window = Core.Coherence.CoherenceWindow.Parse(args.Optional("window") ?? "7x2");
@@ -40,6 +42,7 @@ internal sealed class RunCommand : ICliCommand
             PixelAreaM2 = args.Has("pixel-area-m2") ? args.Double("pixel-area-m2", 0) : null,
         };
         args.RejectUnknown();
+        if (noWork && engine == EngineKind.Memory) throw new UsageException("--no-work needs the azure engine: in memory no other process can reach the run.");
         try
         {
             settings.Validate();
@@ -49,7 +52,12 @@ internal sealed class RunCommand : ICliCommand
             throw new UsageException(ex.Message);
         }
 
-        await using var runner = await LocalRunner.StartAsync(engine, names, null, lease, output, cancellationToken, state);
+        await using var runner = await LocalRunner.StartAsync(engine, names, null, lease, output, cancellationToken, state, work: !noWork);
+        if (noWork)
+        {
+            output.WriteLine($"Not working here (--no-work): `mine worker{(names == RunNamespace.Default ? "" : " --namespace " + names.TaskHub)}` processes on this storage do the run.");
+            if (!LocalStorage.IsConfigured) output.WriteLine($"Workers on this machine join with: export {LocalStorage.ConnectionVariable}='{runner.ConnectionString}'");
+        }
         output.WriteLine($"Uploading {input}:");
         var (assets, fingerprint, warnings) = await InputFolderUploader.UploadAsync(runner.Storage.Inputs, input, output, cancellationToken);
         var key = SettingsFingerprint.Of(settings);

@@ -58,17 +58,19 @@ public sealed class LocalEngineHost : IAsyncDisposable
     /// <summary>
     /// Starts backend, sidecar, and (when <paramref name="registerTasks"/> is given) a worker with
     /// those tasks. Without tasks the host only serves the client API and dispatches nothing (for
-    /// `mine status`: looking must not resume someone's crashed run).
+    /// `mine status`: looking must not resume someone's crashed run; `mine run --no-work`: other
+    /// processes work). <paramref name="workLog"/> (Azure Storage backend) sees every work item taken and finished.
     /// </summary>
     public static async Task<LocalEngineHost> StartAsync(
         LocalEngineOptions options,
         Action<DurableTaskRegistry>? registerTasks,
         Action<IServiceCollection>? configureServices = null,
         ILoggerFactory? loggerFactory = null,
-        CancellationToken cancellationToken = default)
+        CancellationToken cancellationToken = default,
+        WorkLog? workLog = null)
     {
         options = options.Validated();
-        var service = await CreateBackendAsync(options, loggerFactory, cancellationToken);
+        var service = await CreateBackendAsync(options, loggerFactory, workLog, cancellationToken);
         IHost? sidecar = null;
         IHost? worker = null;
         GrpcChannel? channel = null;
@@ -113,7 +115,7 @@ public sealed class LocalEngineHost : IAsyncDisposable
         (_service as IDisposable)?.Dispose();
     }
 
-    private static async Task<IOrchestrationService> CreateBackendAsync(LocalEngineOptions options, ILoggerFactory? loggerFactory, CancellationToken cancellationToken)
+    private static async Task<IOrchestrationService> CreateBackendAsync(LocalEngineOptions options, ILoggerFactory? loggerFactory, WorkLog? workLog, CancellationToken cancellationToken)
     {
         if (options.Kind == EngineKind.Memory)
             return new UncappedInMemoryOrchestrationService(options.MaxConcurrentActivities, options.MaxConcurrentOrchestrations);
@@ -128,9 +130,16 @@ public sealed class LocalEngineHost : IAsyncDisposable
             WorkItemQueueVisibilityTimeout = options.WorkItemVisibilityTimeout,
             ControlQueueVisibilityTimeout = options.ControlQueueVisibilityTimeout,
             PartitionCount = options.PartitionCount,
+            WorkerId = options.WorkerId,
         };
+        if (options.PartitionLease is { } lease)
+        {
+            settings.LeaseInterval = lease;
+            settings.LeaseRenewInterval = lease / 3;
+            settings.LeaseAcquireInterval = lease / 3;
+        }
         if (loggerFactory is not null) settings.LoggerFactory = loggerFactory;
-        var service = new PlainTagsOrchestrationService<AzureStorageOrchestrationService>(new AzureStorageOrchestrationService(settings));
+        var service = new PlainTagsOrchestrationService<AzureStorageOrchestrationService>(new AzureStorageOrchestrationService(settings), workLog);
         cancellationToken.ThrowIfCancellationRequested();
         await service.CreateIfNotExistsAsync();
         return service;

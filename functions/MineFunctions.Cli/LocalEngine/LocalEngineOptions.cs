@@ -40,6 +40,20 @@ public sealed record LocalEngineOptions
     /// <summary>Control-queue partitions of a new task hub (fixed once the hub exists). One process needs few.</summary>
     public int PartitionCount { get; init; } = 2;
 
+    /// <summary>
+    /// How long a control-queue partition stays with a worker that stopped renewing its lease (a
+    /// crashed `mine worker`): the other workers take its orchestrations over after this. Partition
+    /// leases are blob leases, so 15–60 s; null keeps the backend's default (30 s, renewed every 10 s,
+    /// rebalanced every 10 s). Renewal and rebalancing then run at a third of it.
+    /// </summary>
+    public TimeSpan? PartitionLease { get; init; }
+
+    /// <summary>
+    /// This process's name in the task hub's partition leases. Unique per engine: the backend's
+    /// default, the machine name, would let two workers on one machine both believe they own a partition.
+    /// </summary>
+    public string WorkerId { get; init; } = $"{Environment.MachineName}-{Environment.ProcessId}-{Guid.NewGuid().ToString("N")[..8]}";
+
     /// <summary>Validates the combination; throws <see cref="ArgumentException"/> naming the problem.</summary>
     public LocalEngineOptions Validated()
     {
@@ -51,6 +65,9 @@ public sealed record LocalEngineOptions
         if (PartitionCount is < 1 or > 16) throw new ArgumentException("PartitionCount must be between 1 and 16.");
         if (MaxQueuePollingInterval <= TimeSpan.Zero || WorkItemVisibilityTimeout <= TimeSpan.Zero || ControlQueueVisibilityTimeout <= TimeSpan.Zero)
             throw new ArgumentException("Polling interval and visibility timeouts must be positive.");
+        if (PartitionLease is { } lease && (lease < TimeSpan.FromSeconds(15) || lease > TimeSpan.FromSeconds(60)))
+            throw new ArgumentException($"The partition lease must be 15 to 60 seconds (an Azure blob lease), got {lease.TotalSeconds:0.#} s.");
+        if (string.IsNullOrWhiteSpace(WorkerId)) throw new ArgumentException("WorkerId must not be empty.");
         return this;
     }
 }

@@ -13,15 +13,16 @@ namespace MineFunctions.Cli.LocalEngine;
 /// in JSON 'Google.Protobuf.Collections.MapField`2…'"). Copying the tags into a plain dictionary
 /// before the backend sees them fixes it. Likewise the sidecar's own subclass of the
 /// sub-orchestration-created history event is swapped for the plain event (see
-/// <see cref="ReplaceSidecarEvents"/>). Every other call goes straight through.
+/// <see cref="ReplaceSidecarEvents"/>). Work items taken and finished are reported to the optional
+/// <see cref="WorkLog"/>. Every other call goes straight through.
 /// </summary>
-internal sealed class PlainTagsOrchestrationService<TInner>(TInner inner)
+internal sealed class PlainTagsOrchestrationService<TInner>(TInner inner, WorkLog? work = null)
     : IOrchestrationService, IOrchestrationServiceClient, IOrchestrationServiceQueryClient, IOrchestrationServicePurgeClient, IDisposable
     where TInner : IOrchestrationService, IOrchestrationServiceClient, IOrchestrationServiceQueryClient, IOrchestrationServicePurgeClient
 {
     public TInner Inner => inner;
 
-    public Task CompleteTaskOrchestrationWorkItemAsync(
+    public async Task CompleteTaskOrchestrationWorkItemAsync(
         TaskOrchestrationWorkItem workItem,
         OrchestrationRuntimeState newOrchestrationRuntimeState,
         IList<TaskMessage> outboundMessages,
@@ -37,7 +38,8 @@ internal sealed class PlainTagsOrchestrationService<TInner>(TInner inner)
         foreach (var m in orchestratorMessages) PlainTags(m?.Event);
         foreach (var m in timerMessages) PlainTags(m?.Event);
         PlainTags(continuedAsNewMessage?.Event);
-        return inner.CompleteTaskOrchestrationWorkItemAsync(workItem, newOrchestrationRuntimeState, outboundMessages, orchestratorMessages, timerMessages, continuedAsNewMessage, orchestrationState);
+        await inner.CompleteTaskOrchestrationWorkItemAsync(workItem, newOrchestrationRuntimeState, outboundMessages, orchestratorMessages, timerMessages, continuedAsNewMessage, orchestrationState);
+        work?.EpisodeCompleted(workItem);
     }
 
     public Task CreateTaskOrchestrationAsync(TaskMessage creationMessage)
@@ -115,14 +117,49 @@ internal sealed class PlainTagsOrchestrationService<TInner>(TInner inner)
     public bool IsMaxMessageCountExceeded(int currentMessageCount, OrchestrationRuntimeState runtimeState) => inner.IsMaxMessageCountExceeded(currentMessageCount, runtimeState);
     public int GetDelayInSecondsAfterOnProcessException(Exception exception) => inner.GetDelayInSecondsAfterOnProcessException(exception);
     public int GetDelayInSecondsAfterOnFetchException(Exception exception) => inner.GetDelayInSecondsAfterOnFetchException(exception);
-    public Task<TaskOrchestrationWorkItem> LockNextTaskOrchestrationWorkItemAsync(TimeSpan receiveTimeout, CancellationToken cancellationToken) => inner.LockNextTaskOrchestrationWorkItemAsync(receiveTimeout, cancellationToken);
     public Task RenewTaskOrchestrationWorkItemLockAsync(TaskOrchestrationWorkItem workItem) => inner.RenewTaskOrchestrationWorkItemLockAsync(workItem);
-    public Task AbandonTaskOrchestrationWorkItemAsync(TaskOrchestrationWorkItem workItem) => inner.AbandonTaskOrchestrationWorkItemAsync(workItem);
-    public Task ReleaseTaskOrchestrationWorkItemAsync(TaskOrchestrationWorkItem workItem) => inner.ReleaseTaskOrchestrationWorkItemAsync(workItem);
-    public Task<TaskActivityWorkItem> LockNextTaskActivityWorkItem(TimeSpan receiveTimeout, CancellationToken cancellationToken) => inner.LockNextTaskActivityWorkItem(receiveTimeout, cancellationToken);
     public Task<TaskActivityWorkItem> RenewTaskActivityWorkItemLockAsync(TaskActivityWorkItem workItem) => inner.RenewTaskActivityWorkItemLockAsync(workItem);
-    public Task CompleteTaskActivityWorkItemAsync(TaskActivityWorkItem workItem, TaskMessage responseMessage) => inner.CompleteTaskActivityWorkItemAsync(workItem, responseMessage);
-    public Task AbandonTaskActivityWorkItemAsync(TaskActivityWorkItem workItem) => inner.AbandonTaskActivityWorkItemAsync(workItem);
+
+    // Work items in and out, reported to the work log (`mine worker` shows them).
+    public async Task<TaskOrchestrationWorkItem> LockNextTaskOrchestrationWorkItemAsync(TimeSpan receiveTimeout, CancellationToken cancellationToken)
+    {
+        var item = await inner.LockNextTaskOrchestrationWorkItemAsync(receiveTimeout, cancellationToken);
+        work?.EpisodeTaken(item);
+        return item;
+    }
+
+    public async Task AbandonTaskOrchestrationWorkItemAsync(TaskOrchestrationWorkItem workItem)
+    {
+        work?.EpisodeReleased(workItem);
+        await inner.AbandonTaskOrchestrationWorkItemAsync(workItem);
+    }
+
+    public async Task ReleaseTaskOrchestrationWorkItemAsync(TaskOrchestrationWorkItem workItem)
+    {
+        work?.EpisodeReleased(workItem);
+        await inner.ReleaseTaskOrchestrationWorkItemAsync(workItem);
+    }
+
+    public async Task<TaskActivityWorkItem> LockNextTaskActivityWorkItem(TimeSpan receiveTimeout, CancellationToken cancellationToken)
+    {
+        var item = await inner.LockNextTaskActivityWorkItem(receiveTimeout, cancellationToken);
+        work?.ActivityTaken(item);
+        return item;
+    }
+
+    public async Task CompleteTaskActivityWorkItemAsync(TaskActivityWorkItem workItem, TaskMessage responseMessage)
+    {
+        await inner.CompleteTaskActivityWorkItemAsync(workItem, responseMessage);
+        work?.ActivityFinished(workItem, completed: true);
+    }
+
+    public async Task AbandonTaskActivityWorkItemAsync(TaskActivityWorkItem workItem)
+    {
+        work?.ActivityFinished(workItem, completed: false);
+        await inner.AbandonTaskActivityWorkItemAsync(workItem);
+    }
+
+    // The rest forwards unchanged.
     public Task SendTaskOrchestrationMessageAsync(TaskMessage message) => inner.SendTaskOrchestrationMessageAsync(message);
     public Task SendTaskOrchestrationMessageBatchAsync(params TaskMessage[] messages) => inner.SendTaskOrchestrationMessageBatchAsync(messages);
     public Task<OrchestrationState> WaitForOrchestrationAsync(string instanceId, string executionId, TimeSpan timeout, CancellationToken cancellationToken) => inner.WaitForOrchestrationAsync(instanceId, executionId, timeout, cancellationToken);

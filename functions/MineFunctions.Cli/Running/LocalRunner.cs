@@ -51,7 +51,8 @@ internal sealed class LocalRunner : IAsyncDisposable
     /// stays hidden before another process picks it up. Must exceed the slowest activity (the local
     /// sidecar never renews locks, see ENGINEERING-NOTES.md); null keeps the engine's default.
     /// </param>
-    public static async Task<LocalRunner> StartAsync(EngineKind kind, RunNamespace names, string? connectionString, TimeSpan? lease, TextWriter log, CancellationToken cancellationToken, string? stateDirectory = null)
+    /// <param name="work">False: this process only enqueues and watches; `mine worker` processes on the same task hub do the work (docs/WORKERS.md).</param>
+    public static async Task<LocalRunner> StartAsync(EngineKind kind, RunNamespace names, string? connectionString, TimeSpan? lease, TextWriter log, CancellationToken cancellationToken, string? stateDirectory = null, bool work = true)
     {
         LocalStorage? started = null;
         if (connectionString is null)
@@ -66,7 +67,7 @@ internal sealed class LocalRunner : IAsyncDisposable
             if (lease is { } l) engineOptions = engineOptions with { WorkItemVisibilityTimeout = l, ControlQueueVisibilityTimeout = l };
             var engine = await LocalEngineHost.StartAsync(
                 engineOptions,
-                r => r.AddMineFunctionsWorkflow(),
+                work ? r => r.AddMineFunctionsWorkflow() : null,
                 s => s.AddSingleton(storage),
                 cancellationToken: cancellationToken);
             return new LocalRunner(started, engine, storage, connectionString);

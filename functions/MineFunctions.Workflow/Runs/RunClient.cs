@@ -43,16 +43,37 @@ public sealed class RunClient(DurableTaskClient client, ResultTableStore tables,
     public DurableTaskClient Durable => client;
 
     /// <summary>Starts <paramref name="request"/> under its <see cref="RefreshRequest.RunId"/> unless the policy keeps the existing instance.</summary>
-    public async Task<RunStart> StartAsync(RefreshRequest request, RunStartPolicy policy, CancellationToken cancellationToken = default)
+    public Task<RunStart> StartAsync(RefreshRequest request, RunStartPolicy policy, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(policy);
         request.Settings.Validate();
-        var id = request.RunId;
+        return StartAsync(request.RunId, policy, ct => ScheduleAsync(request, ct), cancellationToken);
+    }
+
+    /// <summary>
+    /// Starts the month's <see cref="MonthlyOrchestrator"/> under <paramref name="instanceId"/> unless
+    /// the policy keeps the existing instance; its refresh then runs under <see cref="RefreshRequest.RunId"/>.
+    /// </summary>
+    public Task<RunStart> StartMonthlyAsync(string instanceId, MonthlyRequest request, RunStartPolicy policy, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(policy);
+        request.Refresh.Settings.Validate();
+        return StartAsync(instanceId, policy, async ct =>
+        {
+            await client.ScheduleNewOrchestrationInstanceAsync(nameof(MonthlyOrchestrator), request, new StartOrchestrationOptions(instanceId), ct);
+            _logger.LogInformation("Started the monthly chain {InstanceId} (acquisition {Acquisition}) for run {RunId}",
+                instanceId, request.Acquisition is null ? "off" : "on", request.Refresh.RunId);
+        }, cancellationToken);
+    }
+
+    private async Task<RunStart> StartAsync(string id, RunStartPolicy policy, Func<CancellationToken, Task> schedule, CancellationToken cancellationToken)
+    {
         var existing = await client.GetInstanceAsync(id, getInputsAndOutputs: false, cancellationToken);
         if (existing is null)
         {
-            await ScheduleAsync(request, cancellationToken);
+            await schedule(cancellationToken);
             return new RunStart(id, RunStartStatus.Started, "new instance");
         }
 
@@ -68,7 +89,7 @@ public sealed class RunClient(DurableTaskClient client, ResultTableStore tables,
                 if (!await TerminateAsync(id, policy.TerminateWait, cancellationToken))
                     return new RunStart(id, RunStartStatus.TerminationPending, $"stale instance (age {age}) did not terminate within {policy.TerminateWait}");
                 await PurgeAsync(id, cancellationToken);
-                await ScheduleAsync(request, cancellationToken);
+                await schedule(cancellationToken);
                 return new RunStart(id, RunStartStatus.RestartedStale, $"stale instance created {existing.CreatedAt:u} was terminated");
 
             case OrchestrationRuntimeStatus.Completed when !policy.RestartCompleted:
@@ -80,7 +101,7 @@ public sealed class RunClient(DurableTaskClient client, ResultTableStore tables,
             default:
                 _logger.LogInformation("Run {InstanceId} is {RuntimeStatus}: purging it and starting again", id, existing.RuntimeStatus);
                 await PurgeAsync(id, cancellationToken);
-                await ScheduleAsync(request, cancellationToken);
+                await schedule(cancellationToken);
                 return new RunStart(id, RunStartStatus.Restarted, $"previous instance was {existing.RuntimeStatus}");
         }
     }

@@ -1,5 +1,7 @@
 using MineFunctions.Workflow.Api;
+using MineFunctions.Workflow.Acquisition;
 using MineFunctions.Workflow.Contracts;
+using MineFunctions.Workflow.Orchestrators;
 using MineFunctions.Workflow.Runs;
 
 namespace MineFunctions.Workflow.Triggers;
@@ -15,12 +17,19 @@ public static class MonthlyRefresh
     /// <summary>Six-field NCRONTAB (UTC) both hosts default to: the 1st of the month at 03:00.</summary>
     public const string DefaultSchedule = "0 0 3 1 * *";
 
-    /// <summary>Starts (or keeps) the refresh of the month of <paramref name="now"/>; the outcome says which.</summary>
-    public static Task<RunStart> StartAsync(RunClient runs, ApiSettings settings, DateTimeOffset now, CancellationToken cancellationToken)
+    /// <summary>
+    /// Starts (or keeps) the month's <see cref="MonthlyOrchestrator"/> (instance monthly-YYYY-MM): acquisition of new
+    /// pairs when <paramref name="acquire"/> is given, then the refresh under its usual run id refresh-YYYY-MM. With
+    /// acquisition on, a chain counts as stale only after the stale age plus the acquisition timeout, since HyP3 jobs
+    /// may rightly take that long.
+    /// </summary>
+    public static Task<RunStart> StartAsync(RunClient runs, ApiSettings settings, DateTimeOffset now, CancellationToken cancellationToken, AcquisitionSettings? acquire = null)
     {
         ArgumentNullException.ThrowIfNull(runs);
         ArgumentNullException.ThrowIfNull(settings);
-        var request = new RefreshRequest(InstanceIds.MonthlyRefresh(now), [], settings.Snapshot, "timer");
-        return runs.StartAsync(request, RunStartPolicy.MonthlyRefresh(settings.StaleRunAge, settings.TerminateWait), cancellationToken);
+        var refresh = new RefreshRequest(InstanceIds.MonthlyRefresh(now), [], settings.Snapshot, "timer");
+        var staleAge = settings.StaleRunAge + (acquire?.Timeout ?? TimeSpan.Zero);
+        return runs.StartMonthlyAsync(InstanceIds.Monthly(now), new MonthlyRequest(refresh, acquire),
+            RunStartPolicy.MonthlyRefresh(staleAge, settings.TerminateWait), cancellationToken);
     }
 }
