@@ -2,6 +2,7 @@ using Microsoft.DurableTask;
 using MineFunctions.Core.Composite;
 using MineFunctions.Core.Contracts;
 using MineFunctions.Core.Export;
+using MineFunctions.Core.Inputs;
 using MineFunctions.Infrastructure.Gdal;
 using MineFunctions.Infrastructure.Storage;
 using MineFunctions.Infrastructure.Storage.Tables;
@@ -86,7 +87,7 @@ public sealed class CompositeActivity(PipelineStorage storage) : TaskActivity<Wi
         {
             var name = InputLayout.Polygon(asset, file);
             if (!await storage.Inputs.ExistsAsync(name)) continue;
-            return PolygonMask.RasterizeContent(await storage.Inputs.DownloadBytesAsync(name), file, grid);
+            return PolygonMask.RasterizeContent(await storage.Inputs.DownloadCheckedAsync(name, InputLimits.MaxPolygonFileBytes), file, grid);
         }
         throw new InvalidDataException($"Asset '{asset}' has no mine polygon ({string.Join(" or ", InputLayout.PolygonFiles)}).");
     }

@@ -1,5 +1,6 @@
 using System.Text;
 using Microsoft.DurableTask;
+using MineFunctions.Core.Inputs;
 using MineFunctions.Core.Pairs;
 using MineFunctions.Infrastructure.Gdal;
 using MineFunctions.Infrastructure.Storage;
@@ -10,7 +11,8 @@ using MineFunctions.Workflow.Storage;
 namespace MineFunctions.Workflow.Activities;
 
 /// <summary>
-/// Reads an asset's folder: checks its manifest and polygon exist, reads the optional pair catalogue,
+/// Reads an asset's folder: checks its manifest, production and emissions files parse (else the asset
+/// fails here with their file:line reasons) and its polygon exists, reads the optional pair catalogue,
 /// and lets <see cref="PairInventory"/> find the pairs (METHOD.md §1.1). Writes the asset's input
 /// report (files skipped, duplicates, exclusions, warnings) and a PairResults row, with its numbers,
 /// for each pair the selection rules leave out; files outside the layout never fail the asset.
@@ -26,7 +28,9 @@ public sealed class DiscoverAssetActivity(PipelineStorage storage) : TaskActivit
 
         if (!blobs.Any(b => b.Kind == InputBlobKind.Manifest))
             throw new InvalidDataException($"Asset '{asset}' has no {InputLayout.ManifestFile}.");
-        AssetManifest.Parse(await DownloadTextAsync(InputLayout.Manifest(asset)), $"{asset}/{InputLayout.ManifestFile}");
+        // The files the estimate reads must parse, or the asset would succeed and then be missing from the export.
+        var estimateFiles = await AssetEstimateFiles.ReadAsync(storage.Inputs, asset);
+        if (estimateFiles.Errors.Count > 0) throw new InvalidDataException(estimateFiles.Reason());
         if (!blobs.Any(b => b.Kind == InputBlobKind.Polygon))
             throw new InvalidDataException($"Asset '{asset}' has no mine polygon ({string.Join(" or ", InputLayout.PolygonFiles)}).");
 
@@ -40,6 +44,9 @@ public sealed class DiscoverAssetActivity(PipelineStorage storage) : TaskActivit
             rasters.Select(b => b.BlobName).Where(n => !Hyp3Zip.IsZip(n) || products.ContainsKey(n)),
             blobs.Where(b => b.Kind == InputBlobKind.SlcRaster).Select(b => b.BlobName),
             catalogue, input.Settings.Selection(), input.Settings.YearRule(), products);
+
+        if (inventory.Selected.Count > InputLimits.MaxPairsPerAsset)
+            throw new InvalidDataException($"Asset '{asset}' has {inventory.Selected.Count} pairs, more than the limit of {InputLimits.MaxPairsPerAsset} pairs per asset.");
 
         var key = PipelineStorage.KeyOf(input.Settings);
         foreach (var e in inventory.Excluded.Where(e => e is { Pair: not null, Duplicate: false }))
@@ -71,9 +78,9 @@ public sealed class DiscoverAssetActivity(PipelineStorage storage) : TaskActivit
         if (csv is not null)
         {
             if (geoJson is not null) report.Add(new InputReportLine(geoJson.FileName, "skipped", $"{InputLayout.PairCatalogueFile} is present and is the catalogue read"));
-            return PairCatalogueCsv.Read(new StringReader(await DownloadTextAsync(csv.BlobName)), csv.FileName);
+            return PairCatalogueCsv.Read(new StringReader(await DownloadTextAsync(csv.BlobName, csv.Kind)), csv.FileName);
         }
-        return geoJson is null ? PairCatalogue.None : PairCatalogueGeoJson.Read(await DownloadTextAsync(geoJson.BlobName), geoJson.FileName);
+        return geoJson is null ? PairCatalogue.None : PairCatalogueGeoJson.Read(await DownloadTextAsync(geoJson.BlobName, geoJson.Kind), geoJson.FileName);
     }
 
     /// <summary>
@@ -102,12 +109,12 @@ public sealed class DiscoverAssetActivity(PipelineStorage storage) : TaskActivit
             {
                 var product = raster.FileName[..^"_corr.tif".Length];
                 var parameters = raster.BlobName[..(raster.BlobName.Length - raster.FileName.Length)] + product + ".txt";
-                if (listed.Contains(parameters)) products[raster.BlobName] = Hyp3ProductInfo.Parse(product, await DownloadTextAsync(parameters));
+                if (listed.Contains(parameters)) products[raster.BlobName] = Hyp3ProductInfo.Parse(product, await DownloadTextAsync(parameters, InputBlobKind.PairParameters));
             }
         }
         return products;
     }
 
-    private async Task<string> DownloadTextAsync(string blobName) =>
-        Encoding.UTF8.GetString(await storage.Inputs.DownloadBytesAsync(blobName));
+    private async Task<string> DownloadTextAsync(string blobName, InputBlobKind kind) =>
+        Encoding.UTF8.GetString(await storage.Inputs.DownloadCheckedAsync(blobName, InputBlobLimits.MaxBytes(kind)!.Value));
 }

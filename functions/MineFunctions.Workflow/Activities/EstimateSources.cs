@@ -1,5 +1,4 @@
 using MineFunctions.Core.Inputs;
-using MineFunctions.Infrastructure.Storage;
 
 namespace MineFunctions.Workflow.Activities;
 
@@ -17,23 +16,9 @@ internal sealed class EstimateSources
     /// <summary>The newest Last-Modified of the inputs read: the export's created/modified date.</summary>
     public DateTimeOffset NewestInput { get; private set; } = DateTimeOffset.UnixEpoch;
 
-    public void Seen(StoredBlob blob)
+    public void Seen(DateTimeOffset lastModified)
     {
-        if (blob.LastModified is { } t && t > NewestInput) NewestInput = t;
-    }
-
-    /// <summary>Every row error of every input read so far.</summary>
-    public IReadOnlyList<InputError> Errors => [.. Assets.Errors, .. Production.Errors, .. Emissions.Errors, .. Areas.Errors];
-
-    /// <summary>Takes in one asset's gathered inputs.</summary>
-    public void Add(EstimateSources asset)
-    {
-        Assets.AddAll(asset.Assets);
-        Production.AddAll(asset.Production);
-        Emissions.AddAll(asset.Emissions);
-        Areas.AddAll(asset.Areas);
-        YearAreas.AddRange(asset.YearAreas);
-        if (asset.NewestInput > NewestInput) NewestInput = asset.NewestInput;
+        if (lastModified > NewestInput) NewestInput = lastModified;
     }
 
     internal sealed class Collected<T>
@@ -45,16 +30,12 @@ internal sealed class EstimateSources
 
         public IReadOnlyList<InputError> Errors => _errors;
 
+        public int Count => _rows.Count;
+
         public void AddAll(ParseResult<T> result)
         {
             _rows.AddRange(result.Rows);
             _errors.AddRange(result.Errors);
-        }
-
-        public void AddAll(Collected<T> other)
-        {
-            _rows.AddRange(other._rows);
-            _errors.AddRange(other._errors);
         }
 
         public ParseResult<T> ToResult(string file) => new(file, _rows, _errors);

@@ -15,7 +15,8 @@ namespace MineFunctions.Workflow.Activities;
 /// Production and emissions for every asset of the input container together, not only the run's:
 /// t/m² and emission factors pool across assets of a commodity (METHOD.md §1.6–1.7), and the
 /// Climate TRACE export per sector (§1.8) and its JSON form must list every asset, also after a
-/// one-asset reprocess. An asset whose inputs do not parse is left out with its reasons. Inputs: each asset's manifest, production and emissions CSVs and its mined areas
+/// one-asset reprocess. An asset whose inputs do not parse is left out with its file:line reasons,
+/// listed in estimate.json's <c>left_out</c> and in the export's <see cref="LeftOutCsv"/>. Inputs: each asset's manifest, production and emissions CSVs and its mined areas
 /// from the AnnualActivity table. The export's created/modified date is the newest input's date,
 /// so the same inputs give byte-identical files and a re-run rewrites nothing.
 /// </summary>
@@ -25,36 +26,39 @@ public sealed class RunEstimateActivity(PipelineStorage storage) : TaskActivity<
     {
         var key = PipelineStorage.KeyOf(input.Settings);
         var gathered = new EstimateSources();
-        var warnings = new List<string>();
+        var leftOut = new List<LeftOutAsset>();
         var assets = new List<string>();
         await foreach (var id in storage.Inputs.ListAssetIdsAsync()) assets.Add(id);
         foreach (var assetId in assets.Order(StringComparer.Ordinal))
         {
             // One asset's unreadable inputs leave that asset out of the estimate, with its reasons; the
             // others, and the pools they form, go on.
-            var one = new EstimateSources();
-            try
+            var files = await AssetEstimateFiles.ReadAsync(storage.Inputs, AssetIds.Check(assetId));
+            if (files.Errors.Count > 0)
             {
-                await GatherAsync(AssetIds.Check(assetId), key, one);
-            }
-            catch (Exception ex) when (ex is InvalidDataException or FormatException or ArgumentException)
-            {
-                warnings.Add($"{assetId}: left out of the estimate: {ex.Message}");
+                leftOut.Add(new LeftOutAsset(assetId, files.Reason()));
                 continue;
             }
-            if (one.Errors.Count > 0)
-            {
-                warnings.Add($"{assetId}: left out of the estimate: " + string.Join("; ", one.Errors.Select(e => e.ToString())));
-                continue;
-            }
-            gathered.Add(one);
+            await GatherAsync(files, key, gathered);
         }
+        var warnings = leftOut.Select(l => $"{l.AssetId}: left out of the estimate: {l.Reason}").ToList();
 
         var (inputs, errors) = EstimateInputsBuilder.Build(
             gathered.Assets.ToResult("asset.json"), gathered.Production.ToResult(InputLayout.ProductionFile), null,
             gathered.Emissions.ToResult(InputLayout.EmissionsFile), gathered.Areas.ToResult("AnnualActivity"), CountryRegions.Default, null);
+        if (inputs is null && gathered.Assets.Count == 0)
+        {
+            // Nothing to estimate (every asset left out): say so in the export instead of failing the run without a word.
+            var none = new EstimateResult([], [], []);
+            var written = new List<string>
+            {
+                await UploadTextAsync(WorkflowProducts.Export(key, "estimate.json"), w => w.Write(EstimateJson.Serialize(none, leftOut)), "application/json"),
+                await UploadTextAsync(WorkflowProducts.Export(key, LeftOutCsv.FileName), w => LeftOutCsv.Write(leftOut, w), "text/csv"),
+            };
+            return new RunEstimateOutcome(0, written, warnings);
+        }
         if (inputs is null)
-            throw new InvalidDataException("The run's inputs have errors:" + Environment.NewLine + string.Join(Environment.NewLine, errors.Select(e => e.ToString())));
+            throw new InvalidDataException("The run's inputs have errors: " + string.Join("; ", errors.Select(e => e.ToString())));
 
         var result = EmissionsEstimator.Estimate(inputs);
         var rows = result.Rows.Select(r => new EmissionsRow(r.Asset.Id, key, r.Year, r.Asset.Commodity.Word(), r.Asset.Iso3,
@@ -72,7 +76,8 @@ public sealed class RunEstimateActivity(PipelineStorage storage) : TaskActivity<
             blobs.Add(await UploadTextAsync(WorkflowProducts.Export(key, ClimateTraceFormat.SourcesFileName(sector)), w => ClimateTraceCsvWriter.WriteSources(result, sector, options, w), "text/csv"));
             blobs.Add(await UploadTextAsync(WorkflowProducts.Export(key, ClimateTraceFormat.ConfidenceFileName(sector)), w => ClimateTraceCsvWriter.WriteConfidence(result, sector, options, w), "text/csv"));
         }
-        blobs.Add(await UploadTextAsync(WorkflowProducts.Export(key, "estimate.json"), w => w.Write(EstimateJson.Serialize(result)), "application/json"));
+        blobs.Add(await UploadTextAsync(WorkflowProducts.Export(key, "estimate.json"), w => w.Write(EstimateJson.Serialize(result, leftOut)), "application/json"));
+        blobs.Add(await UploadTextAsync(WorkflowProducts.Export(key, LeftOutCsv.FileName), w => LeftOutCsv.Write(leftOut, w), "text/csv"));
 
         // Per asset with measured areas: the mined-area → production table (METHOD.md §1.6), as `mine activity` writes it.
         foreach (var assetId in gathered.YearAreas.Select(a => a.AssetId).Distinct().Order(StringComparer.Ordinal))
@@ -85,42 +90,21 @@ public sealed class RunEstimateActivity(PipelineStorage storage) : TaskActivity<
         return new RunEstimateOutcome(rows.Count, blobs, [.. warnings, .. result.Warnings]);
     }
 
-    private async Task GatherAsync(string assetId, string key, EstimateSources into)
+    private async Task GatherAsync(AssetEstimateFiles files, string key, EstimateSources into)
     {
-        var manifestBlob = await storage.Inputs.GetAsync(InputLayout.Manifest(assetId))
-            ?? throw new InvalidDataException($"Asset '{assetId}' has no {InputLayout.ManifestFile}.");
-        into.Seen(manifestBlob);
-        var manifest = AssetManifest.Parse(await TextAsync(manifestBlob.Name), manifestBlob.Name);
-        into.Assets.Add(new Asset(assetId, manifest.Name, CommodityExtensions.Parse(manifest.Commodity), manifest.Iso3, manifest.Lat, manifest.Lon, null), 1);
+        var asset = files.Asset!;
+        into.Seen(files.NewestInput);
+        into.Assets.Add(asset, 1);
+        if (files.Production is { } production) into.Production.AddAll(production);
+        if (files.Emissions is { } emissions) into.Emissions.AddAll(emissions);
 
-        await ReadOptionalAsync(InputLayout.Production(assetId), into, (reader, name) => into.Production.AddAll(OwnRows(ProductionCsvReader.Read(reader, name), assetId, p => p.AssetId)));
-        await ReadOptionalAsync(InputLayout.Emissions(assetId), into, (reader, name) => into.Emissions.AddAll(EmissionsReportCsvReader.Read(reader, name)));
-
-        await foreach (var row in storage.Tables.QueryAssetAsync<AnnualActivityRow>(assetId, key))
+        await foreach (var row in storage.Tables.QueryAssetAsync<AnnualActivityRow>(asset.Id, key))
         {
             if (row.ActiveAreaM2 is not { } area || row.ActivePixels is not { } pixels) continue;
-            into.Areas.Add(new MinedArea(assetId, row.Year, area, row.ActiveAreaUncertaintyM2), row.Year);
-            into.YearAreas.Add((assetId, new YearArea(row.Year, pixels, area)));
+            into.Areas.Add(new MinedArea(asset.Id, row.Year, area, row.ActiveAreaUncertaintyM2), row.Year);
+            into.YearAreas.Add((asset.Id, new YearArea(row.Year, pixels, area)));
         }
     }
-
-    /// <summary>An asset folder's production file speaks for that asset only: rows for another asset are errors.</summary>
-    private static ParseResult<T> OwnRows<T>(ParseResult<T> parsed, string assetId, Func<T, string> idOf)
-    {
-        var foreign = parsed.Rows.Where(r => idOf(r.Value) != assetId)
-            .Select(r => new InputError(parsed.File, r.Line, $"asset_id '{idOf(r.Value)}' is not this folder's asset '{assetId}'.")).ToList();
-        return foreign.Count == 0 ? parsed : parsed with { Rows = parsed.Rows.Where(r => idOf(r.Value) == assetId).ToList(), Errors = [.. parsed.Errors, .. foreign] };
-    }
-
-    private async Task ReadOptionalAsync(string blobName, EstimateSources into, Action<TextReader, string> read)
-    {
-        var blob = await storage.Inputs.GetAsync(blobName);
-        if (blob is null) return;
-        into.Seen(blob);
-        read(new StringReader(await TextAsync(blobName)), blobName);
-    }
-
-    private async Task<string> TextAsync(string blobName) => Encoding.UTF8.GetString(await storage.Inputs.DownloadBytesAsync(blobName));
 
     private async Task<string> UploadTextAsync(string blobName, Action<TextWriter> write, string contentType)
     {

@@ -1,6 +1,7 @@
 using Microsoft.DurableTask;
 using MineFunctions.Workflow.Activities;
 using MineFunctions.Workflow.Contracts;
+using MineFunctions.Workflow.Runs;
 
 namespace MineFunctions.Workflow.Orchestrators;
 
@@ -64,7 +65,7 @@ public sealed class RefreshOrchestrator : TaskOrchestrator<RefreshRequest, Refre
         }
         catch (TaskFailedException ex)
         {
-            return new AssetOutcome(assetId, AssetOutcome.Failed, 0, 0, ex.FailureDetails.ErrorMessage);
+            return new AssetOutcome(assetId, AssetOutcome.Failed, 0, 0, FailureReasons.Of(ex.FailureDetails));
         }
     }
 }
