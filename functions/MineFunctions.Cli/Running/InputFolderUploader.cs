@@ -53,8 +53,8 @@ internal static class InputFolderUploader
             if (!AssetIds.IsValid(name, out var reason))
                 throw new InvalidDataException($"Asset folder '{dir.FullName}': its name is the asset id, and {reason}. Rename the folder (e.g. '{Suggest(name)}').");
             assets.Add(name);
-            var uploaded = 0;
-            var pairFiles = 0;
+            // Every file is checked against its bound before the first byte of the asset is uploaded.
+            var accepted = new List<(InputFileVerdict Verdict, string Path)>();
             foreach (var (relative, path) in Files(dir, "", m => Warn($"{name}/{m}")))
             {
                 var verdict = InputLayout.Inspect($"{name}/{relative}");
@@ -64,8 +64,12 @@ internal static class InputFolderUploader
                     continue;
                 }
                 if (InputBlobLimits.MaxBytes(verdict.Input.Kind) is { } max) InputLimits.CheckSize(path, new FileInfo(path).Length, max);
-                if (verdict.Input.Kind is InputBlobKind.PairRaster or InputBlobKind.SlcRaster && ++pairFiles > InputLimits.MaxPairsPerAsset)
-                    throw new InvalidDataException($"Asset folder '{dir.FullName}': more than {InputLimits.MaxPairsPerAsset} pair and SLC files, the limit of one asset.");
+                accepted.Add((verdict, path));
+            }
+            InputLimits.CheckPairs(name, accepted.Count(a => a.Verdict.Input!.Kind is InputBlobKind.PairRaster or InputBlobKind.SlcRaster), "pair and SLC files");
+            var uploaded = 0;
+            foreach (var (verdict, path) in accepted)
+            {
                 var result = await inputs.UploadFileAsync(BlobPath.Name(verdict.Name), path, null, cancellationToken);
                 fingerprint.Add($"{verdict.Name}:{result.Sha256}");
                 uploaded++;

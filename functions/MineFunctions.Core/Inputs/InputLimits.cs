@@ -22,8 +22,8 @@ public static class InputLimits
     /// <summary>Largest polygon file (GeoJSON, shapefile or its zip), in bytes.</summary>
     public const long MaxPolygonFileBytes = 64L * 1024 * 1024;
 
-    /// <summary>Most vertices of a mine polygon, summed over its rings and features.</summary>
-    public const int MaxPolygonVertices = 1_000_000;
+    /// <summary>Most vertices of a mine polygon, summed over its rings and features (a detailed pit outline has a few thousand).</summary>
+    public const int MaxPolygonVertices = 100_000;
 
     /// <summary>Most records in one CSV file, its header included.</summary>
     public const int MaxCsvRecords = 1_000_000;
@@ -39,6 +39,13 @@ public static class InputLimits
 
     /// <summary>Most selected pairs of one asset, and most pair or SLC files in one asset folder.</summary>
     public const int MaxPairsPerAsset = 10_000;
+
+    /// <summary>Throws <see cref="InvalidDataException"/> when <paramref name="asset"/> has more than <see cref="MaxPairsPerAsset"/> pairs (or pair files).</summary>
+    public static void CheckPairs(string asset, int pairs, string what = "pairs")
+    {
+        if (pairs > MaxPairsPerAsset)
+            throw new InvalidDataException($"Asset '{asset}': {pairs} {what}, more than the limit of {MaxPairsPerAsset} per asset.");
+    }
 
     /// <summary>A human form of a byte count for limit messages: "16 MiB", "64 KiB".</summary>
     public static string Bytes(long bytes) => bytes switch

@@ -45,8 +45,7 @@ public sealed class DiscoverAssetActivity(PipelineStorage storage) : TaskActivit
             blobs.Where(b => b.Kind == InputBlobKind.SlcRaster).Select(b => b.BlobName),
             catalogue, input.Settings.Selection(), input.Settings.YearRule(), products);
 
-        if (inventory.Selected.Count > InputLimits.MaxPairsPerAsset)
-            throw new InvalidDataException($"Asset '{asset}' has {inventory.Selected.Count} pairs, more than the limit of {InputLimits.MaxPairsPerAsset} pairs per asset.");
+        InputLimits.CheckPairs(asset, inventory.Selected.Count);
 
         var key = PipelineStorage.KeyOf(input.Settings);
         foreach (var e in inventory.Excluded.Where(e => e is { Pair: not null, Duplicate: false }))
