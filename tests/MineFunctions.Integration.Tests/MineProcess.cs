@@ -28,14 +28,23 @@ internal static class MineProcess
         return Process.Start(info) ?? throw new InvalidOperationException("could not start mine");
     }
 
-    public static async Task<(int Code, string Output)> RunToEndAsync(Process process)
+    /// <param name="timeout">How long to wait (default 4 min); the process is killed when it passes.</param>
+    public static async Task<(int Code, string Output)> RunToEndAsync(Process process, TimeSpan? timeout = null)
     {
         using (process)
         {
             var stdout = process.StandardOutput.ReadToEndAsync();
             var stderr = process.StandardError.ReadToEndAsync();
-            using var cts = new CancellationTokenSource(TimeSpan.FromMinutes(4));
-            await process.WaitForExitAsync(cts.Token);
+            using var cts = new CancellationTokenSource(timeout ?? TimeSpan.FromMinutes(4));
+            try
+            {
+                await process.WaitForExitAsync(cts.Token);
+            }
+            catch (OperationCanceledException)
+            {
+                process.Kill(entireProcessTree: true);
+                throw;
+            }
             return (process.ExitCode, await stdout + await stderr);
         }
     }
