@@ -101,4 +101,27 @@ public sealed class RunAssetsTriggerTests(AzuriteFixture azurite) : IClassFixtur
         Assert.Equal(0, body.GetProperty("assets").GetArrayLength());
         Assert.Equal(JsonValueKind.Null, body.GetProperty("next").ValueKind);
     }
+
+    [Fact]
+    public async Task TheRunStatus_ListsTheFirstFailedAssetsWithTheirReasons()
+    {
+        var (_, tables) = await TriggerAsync();
+        // 25 assets, every fifth failed: mine-000, -005, -010, -015, -020.
+        await tables.UpsertAllAsync(Enumerable.Range(0, 25).Select(i => Row("refresh-2026-12", i, i % 5 == 0)));
+        var instance = new OrchestrationMetadata("RefreshOrchestrator", "refresh-2026-12")
+        {
+            RuntimeStatus = OrchestrationRuntimeStatus.Completed,
+            SerializedOutput = JsonSerializer.Serialize(new MineFunctions.Workflow.Contracts.RefreshResult("refresh-2026-12", 25, 20, 5, 225, 20), new JsonSerializerOptions(JsonSerializerDefaults.Web)),
+        };
+        var request = HttpTestContext.Request("GET", "/api/runs/refresh-2026-12");
+        var result = await new RunStatusTrigger(new RunClients(tables, TimeProvider.System, NullLogger<RunClient>.Instance))
+            .RunAsync(request, "refresh-2026-12", new FakeDurableClient(instance).Object, CancellationToken.None);
+        var (status, _, body) = await HttpTestContext.ExecuteAsync(result, request);
+
+        Assert.Equal(200, status);
+        var failed = JsonDocument.Parse(body).RootElement.GetProperty("failedAssets").EnumerateArray().ToList();
+        Assert.Equal(["mine-000", "mine-005", "mine-010", "mine-015", "mine-020"], failed.Select(f => f.GetProperty("assetId").GetString()));
+        Assert.All(failed, f => Assert.Equal("failed", f.GetProperty("status").GetString()));
+        Assert.Equal("mine 5 has no polygon", failed[1].GetProperty("error").GetString());
+    }
 }

@@ -8,7 +8,12 @@ internal static class MineProcess
     public static Process Start(params string[] args) => StartOn(TestStorage.ConnectionString, args);
 
     /// <summary>`mine` on the given storage connection string.</summary>
-    public static Process StartOn(string connectionString, params string[] args)
+    public static Process StartOn(string connectionString, params string[] args) => Launch(connectionString, args);
+
+    /// <summary>`mine` with no storage configured: it starts Azurite itself (on --state) and stops it when it ends.</summary>
+    public static Process StartWithOwnAzurite(params string[] args) => Launch(null, args);
+
+    private static Process Launch(string? connectionString, string[] args)
     {
         var info = new ProcessStartInfo("dotnet")
         {
@@ -18,7 +23,8 @@ internal static class MineProcess
         };
         info.ArgumentList.Add(MineDll());
         foreach (var a in args) info.ArgumentList.Add(a);
-        info.Environment["MINEFUNCTIONS_STORAGE"] = connectionString;
+        if (connectionString is null) info.Environment.Remove("MINEFUNCTIONS_STORAGE");
+        else info.Environment["MINEFUNCTIONS_STORAGE"] = connectionString;
         return Process.Start(info) ?? throw new InvalidOperationException("could not start mine");
     }
 
@@ -32,14 +38,23 @@ internal static class MineProcess
         return Process.Start(info) ?? throw new InvalidOperationException("could not start mine");
     }
 
-    public static async Task<(int Code, string Output)> RunToEndAsync(Process process)
+    /// <param name="timeout">How long to wait (default 4 min); the process is killed when it passes.</param>
+    public static async Task<(int Code, string Output)> RunToEndAsync(Process process, TimeSpan? timeout = null)
     {
         using (process)
         {
             var stdout = process.StandardOutput.ReadToEndAsync();
             var stderr = process.StandardError.ReadToEndAsync();
-            using var cts = new CancellationTokenSource(TimeSpan.FromMinutes(4));
-            await process.WaitForExitAsync(cts.Token);
+            using var cts = new CancellationTokenSource(timeout ?? TimeSpan.FromMinutes(4));
+            try
+            {
+                await process.WaitForExitAsync(cts.Token);
+            }
+            catch (OperationCanceledException)
+            {
+                process.Kill(entireProcessTree: true);
+                throw;
+            }
             return (process.ExitCode, await stdout + await stderr);
         }
     }

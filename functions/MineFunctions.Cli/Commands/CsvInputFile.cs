@@ -1,13 +1,14 @@
 using MineFunctions.Core.Inputs;
+using MineFunctions.Infrastructure.Files;
 
 namespace MineFunctions.Cli.Commands;
 
-/// <summary>Opens input files for the Core CSV readers and turns collected row errors into one clear failure.</summary>
+/// <summary>Opens input files (by <see cref="InputFileRule"/>) for the Core CSV readers and turns collected row errors into one clear failure.</summary>
 internal static class CsvInputFile
 {
     public static T Read<T>(string path, Func<TextReader, string, T> read)
     {
-        if (!File.Exists(path)) throw new FileNotFoundException($"Input file not found: {path}", path);
+        InputFileRule.Check(path, InputLimits.MaxTextFileBytes);
         using var reader = new StreamReader(path, detectEncodingFromByteOrderMarks: true);
         return read(reader, path);
     }

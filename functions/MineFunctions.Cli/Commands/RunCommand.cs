@@ -1,5 +1,7 @@
 using MineFunctions.Cli.LocalEngine;
 using MineFunctions.Cli.Running;
+using MineFunctions.Core.Export;
+using MineFunctions.Core.Inputs;
 using MineFunctions.Workflow;
 using MineFunctions.Workflow.Contracts;
 
@@ -71,8 +73,19 @@ internal sealed class RunCommand : ICliCommand
         var files = await runner.Results.DownloadAsync(assets, key, outDir, cancellationToken);
         foreach (var a in run.Assets)
             output.WriteLine($"{a.AssetId,-20} {a.Status,-10} {a.Pairs,5} pairs, {a.RejectedPairs} rejected{(a.Error is null ? "" : ": " + a.Error)}");
+        foreach (var left in LeftOut(outDir))
+            output.WriteLine($"left out of the estimate and the export: {left.AssetId}: {left.Reason}");
         if (warnings.Count > 0) output.WriteLine($"{warnings.Count} input warning(s) at upload (listed above); per asset, inputs.csv lists what was skipped or excluded.");
         output.WriteLine($"{files.Count} files in {outDir}. Run id {runId}.");
         return run.Assets.All(a => a.Status == AssetOutcome.Succeeded) ? 0 : 1;
+    }
+
+    /// <summary>The assets the run's export left out, from its downloaded <see cref="LeftOutCsv"/> (none when absent).</summary>
+    private static IReadOnlyList<LeftOutAsset> LeftOut(string outDir)
+    {
+        var path = Path.Combine(outDir, LeftOutCsv.FileName);
+        if (!File.Exists(path)) return [];
+        using var reader = new StreamReader(path);
+        return CsvTable.Read(reader, path, ["asset_id", "reason"], [], row => new LeftOutAsset(row.Text("asset_id") ?? "", row.Text("reason") ?? "")).Values;
     }
 }

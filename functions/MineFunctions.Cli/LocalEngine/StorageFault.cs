@@ -5,7 +5,8 @@ namespace MineFunctions.Cli.LocalEngine;
 
 /// <summary>
 /// Recognises a storage fault anywhere in an exception chain (the Durable engine and the SDKs wrap
-/// them) and says it in one sentence: unreachable, refused (wrong key), or gone mid-run.
+/// them) and says it in one sentence: unreachable, refused (wrong key), or gone mid-run
+/// (<see cref="StorageLostException"/>, raised by the local runner when the engine fails because storage died).
 /// </summary>
 internal static class StorageFault
 {
@@ -15,6 +16,8 @@ internal static class StorageFault
         {
             switch (e)
             {
+                case StorageLostException lost:
+                    return lost.Message;
                 case RequestFailedException { Status: 401 or 403 } r:
                     return $"Storage refused the request ({r.Status} {r.ErrorCode}): check the account name and key in {LocalStorage.ConnectionVariable}.";
                 case RequestFailedException { Status: 0 } r:

@@ -1,4 +1,6 @@
 using System.Security.Cryptography;
+using MineFunctions.Core.Inputs;
+using MineFunctions.Infrastructure.Files;
 using MineFunctions.Infrastructure.Storage;
 
 namespace MineFunctions.Cli.Running;
@@ -8,8 +10,10 @@ namespace MineFunctions.Cli.Running;
 /// CSVs, pairs/*.tif, pairs/&lt;HyP3 product&gt;/*_corr.tif, slc/*.tif), or a folder of such folders, to
 /// the input container. The asset id is the folder's name (<see cref="AssetIds"/>); file names keep their
 /// case. Files outside the layout (notes, .aux.xml, .DS_Store, the other rasters of a HyP3 product)
-/// are listed as warnings and skipped; symbolic links are never followed, each is reported and left
-/// out. Returns the asset ids, a fingerprint of the content (for the run's deterministic id) and the warnings.
+/// are listed as warnings and skipped; symbolic links and special files are never read
+/// (<see cref="InputFileRule"/>), each is reported and left out. A file over its kind's size bound, or
+/// more pair files in one asset than <see cref="InputLimits.MaxPairsPerAsset"/>, refuses the upload
+/// with the file and the bound. Returns the asset ids, a fingerprint of the content (for the run's deterministic id) and the warnings.
 /// </summary>
 internal static class InputFolderUploader
 {
@@ -49,7 +53,8 @@ internal static class InputFolderUploader
             if (!AssetIds.IsValid(name, out var reason))
                 throw new InvalidDataException($"Asset folder '{dir.FullName}': its name is the asset id, and {reason}. Rename the folder (e.g. '{Suggest(name)}').");
             assets.Add(name);
-            var uploaded = 0;
+            // Every file is checked against its bound before the first byte of the asset is uploaded.
+            var accepted = new List<(InputFileVerdict Verdict, string Path)>();
             foreach (var (relative, path) in Files(dir, "", m => Warn($"{name}/{m}")))
             {
                 var verdict = InputLayout.Inspect($"{name}/{relative}");
@@ -58,6 +63,13 @@ internal static class InputFolderUploader
                     Warn($"{name}/{relative}: skipped, {verdict.SkipReason}");
                     continue;
                 }
+                if (InputBlobLimits.MaxBytes(verdict.Input.Kind) is { } max) InputLimits.CheckSize(path, new FileInfo(path).Length, max);
+                accepted.Add((verdict, path));
+            }
+            InputLimits.CheckPairs(name, accepted.Count(a => a.Verdict.Input!.Kind is InputBlobKind.PairRaster or InputBlobKind.SlcRaster), "pair and SLC files");
+            var uploaded = 0;
+            foreach (var (verdict, path) in accepted)
+            {
                 var result = await inputs.UploadFileAsync(BlobPath.Name(verdict.Name), path, null, cancellationToken);
                 fingerprint.Add($"{verdict.Name}:{result.Sha256}");
                 uploaded++;
@@ -71,22 +83,21 @@ internal static class InputFolderUploader
     // Every entry of a directory, hidden ones included, without recursing (the walk below decides).
     private static readonly EnumerationOptions Shallow = new() { RecurseSubdirectories = false, AttributesToSkip = 0, IgnoreInaccessible = false };
 
-    /// <summary>Regular files under <paramref name="dir"/> in ordinal order of their '/'-separated relative paths; links reported, never followed.</summary>
+    /// <summary>Regular files under <paramref name="dir"/> in ordinal order of their '/'-separated relative paths; links and special files reported, never read.</summary>
     private static IEnumerable<(string Relative, string Path)> Files(DirectoryInfo dir, string prefix, Action<string> warn)
     {
         foreach (var entry in dir.EnumerateFileSystemInfos("*", Shallow).OrderBy(e => e.Name, StringComparer.Ordinal))
         {
             var relative = prefix + entry.Name;
-            if (entry.LinkTarget is not null)
-            {
-                warn($"{relative}: a symbolic link (to {entry.LinkTarget}), not followed");
-                continue;
-            }
-            if (entry is DirectoryInfo sub)
+            if (entry is DirectoryInfo sub && sub.LinkTarget is null)
             {
                 foreach (var f in Files(sub, relative + "/", warn)) yield return f;
             }
-            else if (entry is FileInfo)
+            else if (InputFileRule.Refusal(entry.FullName) is { } refusal)
+            {
+                warn($"{relative}: {refusal}");
+            }
+            else
             {
                 yield return (relative, entry.FullName);
             }

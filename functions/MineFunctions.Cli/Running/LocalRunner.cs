@@ -1,3 +1,4 @@
+using Grpc.Core;
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.DependencyInjection;
 using MineFunctions.Cli.LocalEngine;
@@ -24,10 +25,11 @@ internal sealed class LocalRunner : IAsyncDisposable
 {
     private readonly LocalStorage? _started;
     private readonly LocalEngineHost _engine;
+    private readonly TextWriter _log;
 
-    private LocalRunner(LocalStorage? started, LocalEngineHost engine, PipelineStorage storage, string connectionString)
+    private LocalRunner(LocalStorage? started, LocalEngineHost engine, PipelineStorage storage, string connectionString, TextWriter log)
     {
-        (_started, _engine, Storage, ConnectionString) = (started, engine, storage, connectionString);
+        (_started, _engine, Storage, ConnectionString, _log) = (started, engine, storage, connectionString, log);
         Runs = new RunClient(engine.Client, storage.Tables);
         Results = new RunResults(storage);
     }
@@ -70,7 +72,7 @@ internal sealed class LocalRunner : IAsyncDisposable
                 work ? r => r.AddMineFunctionsWorkflow() : null,
                 s => s.AddSingleton(storage),
                 cancellationToken: cancellationToken);
-            return new LocalRunner(started, engine, storage, connectionString);
+            return new LocalRunner(started, engine, storage, connectionString, log);
         }
         catch
         {
@@ -90,7 +92,16 @@ internal sealed class LocalRunner : IAsyncDisposable
         if (start.Status == RunStartStatus.AlreadyDone) output.WriteLine($"Run {request.RunId} already completed: reusing its results.");
         else if (start.Status == RunStartStatus.AlreadyRunning) output.WriteLine($"Run {request.RunId} is already in progress: resuming.");
 
-        var status = await new ProgressDisplay(Runs, output, TimeSpan.FromMilliseconds(250)).WaitAsync(request.RunId, request.AssetIds, cancellationToken);
+        RunStatus status;
+        try
+        {
+            status = await new ProgressDisplay(Runs, output, TimeSpan.FromMilliseconds(250)).WaitAsync(request.RunId, request.AssetIds, cancellationToken);
+        }
+        catch (RpcException ex)
+        {
+            // The engine's sidecar answers "Exception was thrown by handler" when its storage is gone: find out whether that is why.
+            throw await StorageLostAsync(ex, cancellationToken) ?? (Exception)new InvalidOperationException($"The local engine failed: {ex.Status.Detail}", ex);
+        }
         var assets = new List<AssetOutcome>();
         if (status.RuntimeStatus == OrchestrationRuntimeStatus.Completed)
         {
@@ -99,9 +110,44 @@ internal sealed class LocalRunner : IAsyncDisposable
         return new LocalRunOutcome(status, assets);
     }
 
+    /// <summary>The one-sentence fault when storage is what failed (the Azurite this runner started exited, or storage does not answer); null when storage is fine.</summary>
+    private async Task<StorageLostException?> StorageLostAsync(Exception engineError, CancellationToken cancellationToken)
+    {
+        const string resume = "The run is kept in its history: run the same command again to resume it.";
+        if (_started?.Azurite is { HasExited: true } azurite)
+            return new StorageLostException($"Azurite (pid {azurite.ProcessId}), which mine started, stopped during the run. {resume}", engineError);
+        try
+        {
+            using var probe = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            probe.CancelAfter(TimeSpan.FromSeconds(10));
+            await Storage.Inputs.ExistsAsync("storage-probe", probe.Token);
+            return null;
+        }
+        catch (Exception ex) when (ex is Azure.RequestFailedException or HttpRequestException or OperationCanceledException && !cancellationToken.IsCancellationRequested)
+        {
+            var reason = ex is OperationCanceledException ? "no answer within 10 s" : ex.Message.Split('\n', 2)[0].Trim();
+            return new StorageLostException($"Storage stopped answering during the run ({reason}). {resume}", engineError);
+        }
+    }
+
+    /// <summary>
+    /// Stops the engine, then always the Azurite this runner started, even when the engine's shutdown
+    /// fails (it can, when storage died under it): a failed shutdown must neither leave Azurite
+    /// running nor replace the reason the command is ending with.
+    /// </summary>
     public async ValueTask DisposeAsync()
     {
-        await _engine.DisposeAsync();
-        if (_started is not null) await _started.DisposeAsync();
+        try
+        {
+            await _engine.DisposeAsync();
+        }
+        catch (Exception ex)
+        {
+            _log.WriteLine($"warning: the local engine did not shut down cleanly ({ex.GetType().Name}: {ex.Message.Split('\n', 2)[0]})");
+        }
+        finally
+        {
+            if (_started is not null) await _started.DisposeAsync();
+        }
     }
 }

@@ -53,6 +53,8 @@ public sealed class EstimateSources
 
         public IReadOnlyList<InputError> Errors => _errors;
 
+        public int Count => _rows.Count;
+
         public void AddAll(ParseResult<T> result)
         {
             _rows.AddRange(result.Rows);

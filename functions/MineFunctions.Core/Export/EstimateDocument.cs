@@ -4,10 +4,11 @@ namespace MineFunctions.Core.Export;
 
 /// <summary>
 /// The JSON form of an <see cref="Emissions.EstimateResult"/> for the HTTP API: the same numbers as the
-/// CSV export, unrounded, plus what the CSV cannot hold (uncertainties, methods, pool levels). Strings
-/// rather than enums, so the wire format does not change when a C# name does.
+/// CSV export, unrounded, plus what the CSV cannot hold (uncertainties, methods, pool levels), and the
+/// assets left out because their inputs do not parse, each with its reasons. Strings rather than
+/// enums, so the wire format does not change when a C# name does.
 /// </summary>
-public sealed record EstimateDocument(IReadOnlyList<int> Years, IReadOnlyList<AssetDocument> Assets, IReadOnlyList<string> Warnings);
+public sealed record EstimateDocument(IReadOnlyList<int> Years, IReadOnlyList<AssetDocument> Assets, IReadOnlyList<string> Warnings, IReadOnlyList<LeftOutAsset> LeftOut);
 
 public sealed record AssetDocument(
     string SourceId, string SourceName, string Sector, string SourceType, string Iso3Country, double Lat, double Lon, string GeometryRef,

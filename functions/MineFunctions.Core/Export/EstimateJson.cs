@@ -9,7 +9,8 @@ namespace MineFunctions.Core.Export;
 /// <summary>Maps an <see cref="EstimateResult"/> to <see cref="EstimateDocument"/> and (de)serialises it as snake_case JSON.</summary>
 public static class EstimateJson
 {
-    public static EstimateDocument ToDocument(EstimateResult result) => new(
+    /// <param name="leftOut">Assets not estimated because their inputs do not parse, with the reasons (none by default).</param>
+    public static EstimateDocument ToDocument(EstimateResult result, IReadOnlyList<LeftOutAsset>? leftOut = null) => new(
         result.Years,
         result.Rows.GroupBy(r => r.Asset.Id, StringComparer.Ordinal).Select(g =>
         {
@@ -17,9 +18,11 @@ public static class EstimateJson
             return new AssetDocument(a.Id, a.Name, a.Commodity.SectorName(), a.Commodity.SourceType(), a.Iso3, a.Lat, a.Lon,
                 ClimateTraceFormat.GeometryRef(a.Lat, a.Lon), a.PolygonRef, g.OrderBy(r => r.Year).Select(Year).ToList());
         }).ToList(),
-        result.Warnings);
+        result.Warnings,
+        leftOut ?? []);
 
-    public static string Serialize(EstimateResult result) => JsonSerializer.Serialize(ToDocument(result), EstimateJsonContext.Default.EstimateDocument);
+    public static string Serialize(EstimateResult result, IReadOnlyList<LeftOutAsset>? leftOut = null) =>
+        JsonSerializer.Serialize(ToDocument(result, leftOut), EstimateJsonContext.Default.EstimateDocument);
 
     public static EstimateDocument? Deserialize(string json) => JsonSerializer.Deserialize(json, EstimateJsonContext.Default.EstimateDocument);
 

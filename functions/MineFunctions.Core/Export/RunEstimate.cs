@@ -12,7 +12,7 @@ public sealed record EstimateFile(string FileName, string Text, string ContentTy
 
 /// <summary>
 /// What a run's estimate gives: a row per asset-year, the run-level files (Climate TRACE CSVs per sector,
-/// then estimate.json), each measured asset's area → production table (activity.csv), and the warnings,
+/// then estimate.json and left-out.csv), each measured asset's area → production table (activity.csv), and the warnings,
 /// those of assets left out first.
 /// </summary>
 public sealed record RunEstimateResult(
@@ -32,17 +32,25 @@ public static class RunEstimate
     public static RunEstimateResult Compute(IReadOnlyDictionary<string, EstimateSources> assets)
     {
         var gathered = new EstimateSources();
-        var warnings = new List<string>();
+        var leftOut = new List<LeftOutAsset>();
         foreach (var (assetId, one) in assets.OrderBy(a => a.Key, StringComparer.Ordinal))
         {
-            if (one.Failure is not null) warnings.Add($"{assetId}: left out of the estimate: {one.Failure}");
-            else if (one.Errors.Count > 0) warnings.Add($"{assetId}: left out of the estimate: " + string.Join("; ", one.Errors.Select(e => e.ToString())));
+            if (one.Failure is not null) leftOut.Add(new LeftOutAsset(assetId, one.Failure));
+            else if (one.Errors.Count > 0) leftOut.Add(new LeftOutAsset(assetId, string.Join("; ", one.Errors.Select(e => e.ToString()))));
             else gathered.Add(one);
         }
+        var warnings = leftOut.Select(l => $"{l.AssetId}: left out of the estimate: {l.Reason}").ToList();
 
         var (inputs, errors) = EstimateInputsBuilder.Build(
             gathered.Assets.ToResult("asset.json"), gathered.Production.ToResult("production.csv"), null,
             gathered.Emissions.ToResult("emissions.csv"), gathered.Areas.ToResult("AnnualActivity"), CountryRegions.Default, null);
+        if (inputs is null && gathered.Assets.Count == 0)
+        {
+            // Nothing to estimate (every asset left out): the export says so instead of the run failing without a word.
+            return new RunEstimateResult([], [
+                Text("estimate.json", w => w.Write(EstimateJson.Serialize(new EstimateResult([], [], []), leftOut)), "application/json"),
+                Text(LeftOutCsv.FileName, w => LeftOutCsv.Write(leftOut, w), "text/csv")], [], warnings);
+        }
         if (inputs is null)
             throw new InvalidDataException("The run's inputs have errors:" + Environment.NewLine + string.Join(Environment.NewLine, errors.Select(e => e.ToString())));
 
@@ -58,7 +66,8 @@ public static class RunEstimate
             runFiles.Add(Text(ClimateTraceFormat.SourcesFileName(sector), w => ClimateTraceCsvWriter.WriteSources(result, sector, options, w), "text/csv"));
             runFiles.Add(Text(ClimateTraceFormat.ConfidenceFileName(sector), w => ClimateTraceCsvWriter.WriteConfidence(result, sector, options, w), "text/csv"));
         }
-        runFiles.Add(Text("estimate.json", w => w.Write(EstimateJson.Serialize(result)), "application/json"));
+        runFiles.Add(Text("estimate.json", w => w.Write(EstimateJson.Serialize(result, leftOut)), "application/json"));
+        runFiles.Add(Text(LeftOutCsv.FileName, w => LeftOutCsv.Write(leftOut, w), "text/csv"));
 
         // Per asset with measured areas: the mined-area → production table (METHOD.md §1.6), as `mine activity` writes it.
         var assetFiles = new List<(string, EstimateFile)>();

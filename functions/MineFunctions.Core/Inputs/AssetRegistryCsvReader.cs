@@ -13,7 +13,7 @@ public static class AssetRegistryCsvReader
         var parsed = CsvTable.Read(reader, fileName, Columns, ["polygon_ref"], row =>
         {
             var id = row.RequiredText("asset_id");
-            var name = row.RequiredText("name");
+            var name = FieldRules.Name(row);
             var commodity = row.Parse("commodity", true, CommodityExtensions.Parse);
             var iso3 = FieldRules.Iso3(row);
             var lat = row.Number("lat", true, -90, 90);

@@ -19,11 +19,23 @@ public static class CommodityExtensions
     /// <summary>Climate TRACE source_type, e.g. "iron-mine".</summary>
     public static string SourceType(this Commodity c) => c.Word() + "-mine";
 
-    public static Commodity Parse(string text) => text.Trim().ToLowerInvariant() switch
+    /// <summary>The accepted words, for messages: "iron, copper, bauxite".</summary>
+    public static string AllowedWords => string.Join(", ", Enum.GetValues<Commodity>().Select(Word));
+
+    public static bool TryParse(string? text, out Commodity commodity)
     {
-        "iron" => Commodity.Iron,
-        "copper" => Commodity.Copper,
-        "bauxite" => Commodity.Bauxite,
-        _ => throw new FormatException($"'{text}' is not a commodity (expected iron, copper or bauxite)."),
-    };
+        foreach (var c in Enum.GetValues<Commodity>())
+        {
+            if (string.Equals(text?.Trim(), c.Word(), StringComparison.OrdinalIgnoreCase))
+            {
+                commodity = c;
+                return true;
+            }
+        }
+        commodity = default;
+        return false;
+    }
+
+    public static Commodity Parse(string text) =>
+        TryParse(text, out var c) ? c : throw new FormatException($"'{text}' is not a commodity (allowed: {AllowedWords}).");
 }

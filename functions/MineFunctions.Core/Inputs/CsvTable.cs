@@ -53,9 +53,9 @@ public static class CsvTable
                 if (value is not null && !row.HasErrors) rows.Add(new Parsed<T>(value, line));
             }
         }
-        catch (FormatException ex)
+        catch (CsvFormatException ex)
         {
-            errors.Add(new InputError(fileName, 0, ex.Message));
+            errors.Add(new InputError(fileName, ex.Line, ex.Message));
         }
         return new ParseResult<T>(fileName, rows, errors);
     }

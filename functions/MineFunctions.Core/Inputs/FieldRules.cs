@@ -15,6 +15,24 @@ internal static class FieldRules
         return s;
     }
 
+    /// <summary>An asset's name: at most <see cref="InputLimits.MaxNameChars"/> characters, no control characters (it becomes the export's source_name).</summary>
+    public static string? Name(CsvRow row, string column = "name")
+    {
+        var s = row.RequiredText(column);
+        if (s is null) return null;
+        if (s.Length > InputLimits.MaxNameChars)
+        {
+            row.Error($"'{column}' has {s.Length} characters, more than the limit of {InputLimits.MaxNameChars}.");
+            return null;
+        }
+        if (s.Any(char.IsControl))
+        {
+            row.Error($"'{column}' holds a control character (a line break or tab).");
+            return null;
+        }
+        return s;
+    }
+
     /// <summary>A product word: "ore" or a product type such as concentrate, cathode, pellets, alumina.</summary>
     public static string? Product(CsvRow row, string column = "product")
     {

@@ -33,23 +33,23 @@ public static class PairCatalogueCsv
             skipped++;
         }
         var records = new CsvRecordReader(new StringReader(text));
-        var header = records.Next(out _) ?? throw new InvalidDataException($"{source}: empty file, expected a header.");
-        var columns = header.Select(Normalise).ToList();
-        int Col(params string[] names) => names.Select(n => columns.IndexOf(n)).FirstOrDefault(i => i >= 0, -1);
-
+        List<string> header;
         var rows = new List<(int Line, List<string> Fields)>();
         try
         {
+            header = records.Next(out _) ?? throw new InvalidDataException($"{source}: empty file, expected a header.");
             while (records.Next(out var start) is { } fields)
             {
                 if (fields.All(string.IsNullOrWhiteSpace)) continue;
                 rows.Add((start + skipped, fields));
             }
         }
-        catch (FormatException e)
+        catch (CsvFormatException e)
         {
-            throw new InvalidDataException($"{source}: {e.Message}");
+            throw new InvalidDataException($"{source}:{e.Line + skipped}: {e.Message}");
         }
+        var columns = header.Select(Normalise).ToList();
+        int Col(params string[] names) => names.Select(n => columns.IndexOf(n)).FirstOrDefault(i => i >= 0, -1);
 
         var errors = new List<string>();
         var warnings = new List<string>();

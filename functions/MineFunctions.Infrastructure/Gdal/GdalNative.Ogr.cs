@@ -51,4 +51,14 @@ internal static partial class GdalNative
 
     [LibraryImport(GdalLibrary.Name)]
     internal static partial int OGR_G_IsValid(IntPtr geometry);
+
+    [LibraryImport(GdalLibrary.Name)]
+    internal static partial int OGR_G_GetGeometryCount(IntPtr geometry);
+
+    /// <summary>Returns a sub-geometry owned by its container: never destroy.</summary>
+    [LibraryImport(GdalLibrary.Name)]
+    internal static partial IntPtr OGR_G_GetGeometryRef(IntPtr geometry, int index);
+
+    [LibraryImport(GdalLibrary.Name)]
+    internal static partial int OGR_G_GetPointCount(IntPtr geometry);
 }

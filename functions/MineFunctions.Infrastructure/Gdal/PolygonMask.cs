@@ -1,5 +1,6 @@
 using System.Runtime.InteropServices;
 using System.Text;
+using MineFunctions.Core.Inputs;
 
 namespace MineFunctions.Infrastructure.Gdal;
 
@@ -88,6 +89,7 @@ public static class PolygonMask
         var names = new List<string>();
         var layerCount = GdalNative.GDALDatasetGetLayerCount(vector.Handle);
         var polygons = 0;
+        long vertices = 0;
         for (var i = 0; i < layerCount; i++)
         {
             var layer = GdalNative.GDALDatasetGetLayer(vector.Handle, i);
@@ -113,6 +115,10 @@ public static class PolygonMask
                 if (type is not (GdalNative.WkbPolygon or GdalNative.WkbMultiPolygon))
                     throw new PolygonMaskException($"Feature {fid} of '{displayName}' is not a Polygon or MultiPolygon (OGR geometry type {type}).");
                 if (GdalNative.OGR_G_IsEmpty(geometry) != 0) throw new PolygonMaskException($"Feature {fid} of '{displayName}' has an empty geometry.");
+                // Counted before the validity check, whose cost grows with the vertices.
+                vertices += Vertices(geometry);
+                if (vertices > InputLimits.MaxPolygonVertices)
+                    throw new PolygonMaskException($"'{displayName}' has more than {InputLimits.MaxPolygonVertices} vertices (the limit of a mine polygon; feature {fid} passes it).");
                 GdalErrors.Reset();
                 if (GdalNative.OGR_G_IsValid(geometry) == 0)
                     throw new PolygonMaskException($"Feature {fid} of '{displayName}' is an invalid polygon (self-intersection, unclosed ring or a hole outside its shell).");
@@ -123,5 +129,15 @@ public static class PolygonMask
         }
         if (polygons == 0) throw new PolygonMaskException($"'{displayName}' holds no polygon.");
         return names;
+    }
+
+    /// <summary>Points of a geometry's rings: a polygon holds rings, a multipolygon polygons.</summary>
+    private static long Vertices(IntPtr geometry)
+    {
+        var parts = GdalNative.OGR_G_GetGeometryCount(geometry);
+        if (parts == 0) return GdalNative.OGR_G_GetPointCount(geometry);
+        long sum = 0;
+        for (var i = 0; i < parts; i++) sum += Vertices(GdalNative.OGR_G_GetGeometryRef(geometry, i));
+        return sum;
     }
 }

@@ -1,3 +1,4 @@
+using MineFunctions.Core.Inputs;
 using MineFunctions.Core.Pairs;
 using MineFunctions.Infrastructure.Gdal;
 using MineFunctions.Infrastructure.Storage;
@@ -15,7 +16,7 @@ internal static class ActivityReads
         {
             var name = InputLayout.Polygon(asset, file);
             if (!await store.ExistsAsync(StoreArea.Inputs, name, ActivityCancellation.Token)) continue;
-            return PolygonMask.RasterizeContent(await store.ReadAsync(StoreArea.Inputs, name, ActivityCancellation.Token), file, grid);
+            return PolygonMask.RasterizeContent(await store.ReadInputCheckedAsync(name, InputBlobKind.Polygon, ActivityCancellation.Token), file, grid);
         }
         throw new InvalidDataException($"Asset '{asset}' has no mine polygon ({string.Join(" or ", InputLayout.PolygonFiles)}).");
     }
@@ -40,9 +41,9 @@ internal static class ActivityReads
         if (csv is not null)
         {
             if (geoJson is not null) report.Add(new InputReportLine(geoJson.FileName, "skipped", $"{InputLayout.PairCatalogueFile} is present and is the catalogue read"));
-            return PairCatalogueCsv.Read(new StringReader(await store.ReadTextAsync(StoreArea.Inputs, csv.BlobName, ActivityCancellation.Token)), csv.FileName);
+            return PairCatalogueCsv.Read(new StringReader(await store.ReadInputTextCheckedAsync(csv.BlobName, csv.Kind, ActivityCancellation.Token)), csv.FileName);
         }
-        return geoJson is null ? PairCatalogue.None : PairCatalogueGeoJson.Read(await store.ReadTextAsync(StoreArea.Inputs, geoJson.BlobName, ActivityCancellation.Token), geoJson.FileName);
+        return geoJson is null ? PairCatalogue.None : PairCatalogueGeoJson.Read(await store.ReadInputTextCheckedAsync(geoJson.BlobName, geoJson.Kind, ActivityCancellation.Token), geoJson.FileName);
     }
 
     /// <summary>
@@ -71,7 +72,7 @@ internal static class ActivityReads
             {
                 var product = raster.FileName[..^"_corr.tif".Length];
                 var parameters = raster.BlobName[..(raster.BlobName.Length - raster.FileName.Length)] + product + ".txt";
-                if (listed.Contains(parameters)) products[raster.BlobName] = Hyp3ProductInfo.Parse(product, await store.ReadTextAsync(StoreArea.Inputs, parameters, ActivityCancellation.Token));
+                if (listed.Contains(parameters)) products[raster.BlobName] = Hyp3ProductInfo.Parse(product, await store.ReadInputTextCheckedAsync(parameters, InputBlobKind.PairParameters, ActivityCancellation.Token));
             }
         }
         return products;

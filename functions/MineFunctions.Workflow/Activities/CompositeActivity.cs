@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using MineFunctions.Core.Composite;
 using MineFunctions.Core.Contracts;
 using MineFunctions.Core.Export;
+using MineFunctions.Core.Inputs;
 using MineFunctions.Infrastructure.Gdal;
 using MineFunctions.Infrastructure.Storage;
 using MineFunctions.Infrastructure.Storage.Tables;

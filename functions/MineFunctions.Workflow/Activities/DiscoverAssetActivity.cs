@@ -1,5 +1,6 @@
 using Microsoft.DurableTask;
 using Microsoft.Extensions.DependencyInjection;
+using MineFunctions.Core.Inputs;
 using MineFunctions.Core.Pairs;
 using MineFunctions.Infrastructure.Gdal;
 using MineFunctions.Infrastructure.Storage;
@@ -10,7 +11,8 @@ using MineFunctions.Workflow.Storage;
 namespace MineFunctions.Workflow.Activities;
 
 /// <summary>
-/// Reads an asset's folder: checks its manifest and polygon exist, reads the optional pair catalogue,
+/// Reads an asset's folder: checks its manifest, production and emissions files parse (else the asset
+/// fails here with their file:line reasons) and its polygon exists, reads the optional pair catalogue,
 /// and lets <see cref="PairInventory"/> find the pairs (METHOD.md §1.1). Writes the asset's input
 /// report (files skipped, duplicates, exclusions, warnings) and a PairResults row, with its numbers,
 /// for each pair the selection rules leave out; files outside the layout never fail the asset.
@@ -29,7 +31,9 @@ public sealed class DiscoverAssetActivity(IProductStore store) : TaskActivity<As
 
         if (!blobs.Any(b => b.Kind == InputBlobKind.Manifest))
             throw new InvalidDataException($"Asset '{asset}' has no {InputLayout.ManifestFile}.");
-        AssetManifest.Parse(await store.ReadTextAsync(StoreArea.Inputs, InputLayout.Manifest(asset), ActivityCancellation.Token), $"{asset}/{InputLayout.ManifestFile}");
+        // The files the estimate reads must parse, or the asset would succeed and then be missing from the export.
+        var estimateFiles = await AssetEstimateFiles.ReadAsync(store, asset, ActivityCancellation.Token);
+        if (estimateFiles.Errors.Count > 0) throw new InvalidDataException(estimateFiles.Reason());
         if (!blobs.Any(b => b.Kind == InputBlobKind.Polygon))
             throw new InvalidDataException($"Asset '{asset}' has no mine polygon ({string.Join(" or ", InputLayout.PolygonFiles)}).");
 
@@ -45,6 +49,7 @@ public sealed class DiscoverAssetActivity(IProductStore store) : TaskActivity<As
             rasters.Select(b => b.BlobName).Where(n => !(Hyp3Zip.IsZip(n) || Dimap.IsBandImage(n)) || products.ContainsKey(n)),
             blobs.Where(b => b.Kind == InputBlobKind.SlcRaster).Select(b => b.BlobName),
             catalogue, input.Settings.Selection(), input.Settings.YearRule(), products, headerDates);
+        InputLimits.CheckPairs(asset, inventory.Selected.Count);
 
         var key = PipelineStorage.KeyOf(input.Settings);
         foreach (var e in inventory.Excluded.Where(e => e is { Pair: not null, Duplicate: false }))

@@ -16,7 +16,8 @@ namespace MineFunctions.Workflow.Activities;
 /// (<see cref="RunEstimate"/>: pools across assets, METHOD.md §1.6–1.8, so the exports list every asset
 /// also after a one-asset reprocess). Reads each asset's manifest, production and emissions CSVs and its
 /// mined areas (AnnualActivity table); writes the Emissions rows, the run's exports and each asset's
-/// activity.csv. An asset whose inputs do not read or parse is left out with its reasons.
+/// activity.csv. An asset whose inputs do not read or parse is left out with its file:line reasons, listed in
+/// estimate.json's <c>left_out</c> and in the export's <see cref="LeftOutCsv"/>.
 /// </summary>
 public sealed class RunEstimateActivity(IProductStore store) : TaskActivity<RunEstimateTask, RunEstimateOutcome>
 {
@@ -40,39 +41,25 @@ public sealed class RunEstimateActivity(IProductStore store) : TaskActivity<RunE
         return new RunEstimateOutcome(rows.Count, blobs, estimate.Warnings);
     }
 
-    /// <summary>One asset's inputs; what cannot be read at all leaves that asset out with the reason, and the others go on.</summary>
+    /// <summary>
+    /// One asset's inputs (<see cref="AssetEstimateFiles"/>, the reader discovery also uses); an asset whose files do
+    /// not read or parse is left out with its file:line reasons, and the others go on.
+    /// </summary>
     private async Task<EstimateSources> GatherAsync(string assetId, string key, CancellationToken ct)
     {
+        var files = await AssetEstimateFiles.ReadAsync(store, AssetIds.Check(assetId), ct);
+        if (files.Errors.Count > 0) return new EstimateSources(files.Reason());
         var into = new EstimateSources();
-        try
+        into.Seen(files.NewestInput);
+        into.Assets.Add(files.Asset!, 1);
+        if (files.Production is { } production) into.Production.AddAll(production);
+        if (files.Emissions is { } emissions) into.Emissions.AddAll(emissions);
+        await foreach (var row in store.QueryAssetAsync<AnnualActivityRow>(assetId, key, ct))
         {
-            var manifest = await ReadAsync(InputLayout.Manifest(AssetIds.Check(assetId)), into, ct)
-                ?? throw new InvalidDataException($"Asset '{assetId}' has no {InputLayout.ManifestFile}.");
-            var m = AssetManifest.Parse(manifest.Text, manifest.Name);
-            into.Assets.Add(new Asset(assetId, m.Name, CommodityExtensions.Parse(m.Commodity), m.Iso3, m.Lat, m.Lon, null), 1);
-            if (await ReadAsync(InputLayout.Production(assetId), into, ct) is { } p)
-                into.Production.AddAll(RunEstimate.OwnRows(ProductionCsvReader.Read(new StringReader(p.Text), p.Name), assetId, r => r.AssetId));
-            if (await ReadAsync(InputLayout.Emissions(assetId), into, ct) is { } e)
-                into.Emissions.AddAll(EmissionsReportCsvReader.Read(new StringReader(e.Text), e.Name));
-            await foreach (var row in store.QueryAssetAsync<AnnualActivityRow>(assetId, key, ct))
-            {
-                if (row.ActiveAreaM2 is not { } area || row.ActivePixels is not { } pixels) continue;
-                into.Areas.Add(new MinedArea(assetId, row.Year, area, row.ActiveAreaUncertaintyM2), row.Year);
-                into.YearAreas.Add((assetId, new YearArea(row.Year, pixels, area)));
-            }
-            return into;
+            if (row.ActiveAreaM2 is not { } area || row.ActivePixels is not { } pixels) continue;
+            into.Areas.Add(new MinedArea(assetId, row.Year, area, row.ActiveAreaUncertaintyM2), row.Year);
+            into.YearAreas.Add((assetId, new YearArea(row.Year, pixels, area)));
         }
-        catch (Exception ex) when (ex is InvalidDataException or FormatException or ArgumentException)
-        {
-            return new EstimateSources(ex.Message);
-        }
-    }
-
-    /// <summary>An optional input's text, noting its last change (the export's date); null when absent.</summary>
-    private async Task<(string Name, string Text)?> ReadAsync(string blobName, EstimateSources into, CancellationToken ct)
-    {
-        if (await store.GetAsync(StoreArea.Inputs, blobName, ct) is not { } blob) return null;
-        into.Seen(blob.LastModified);
-        return (blobName, await store.ReadTextAsync(StoreArea.Inputs, blobName, ct));
+        return into;
     }
 }

@@ -24,11 +24,17 @@ public sealed record RunStatusView(
     string? FailureReason,
     string AssetsUri)
 {
+    /// <summary>The first failed assets with their reasons (<see cref="RunStatus.FailedAssets"/>); all of them are at <see cref="AssetsUri"/>.</summary>
+    public IReadOnlyList<AssetOutcome> FailedAssets { get; init; } = [];
+
     /// <summary>The view of a run's status; <paramref name="baseUri"/> is the app's root (scheme://host).</summary>
     public static RunStatusView Of(RunStatus status, string baseUri)
     {
         ArgumentNullException.ThrowIfNull(status);
         return new RunStatusView(status.Id, status.RuntimeStatus.ToString(), status.CreatedAt, status.LastUpdatedAt,
-            status.Trigger, status.Progress, status.Result, status.FailureReason, $"{baseUri}/api/runs/{status.Id}/assets");
+            status.Trigger, status.Progress, status.Result, status.FailureReason, $"{baseUri}/api/runs/{status.Id}/assets")
+        {
+            FailedAssets = status.FailedAssets,
+        };
     }
 }

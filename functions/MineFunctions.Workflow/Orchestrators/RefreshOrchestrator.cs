@@ -1,6 +1,7 @@
 using Microsoft.DurableTask;
 using MineFunctions.Workflow.Activities;
 using MineFunctions.Workflow.Contracts;
+using MineFunctions.Workflow.Runs;
 
 namespace MineFunctions.Workflow.Orchestrators;
 
@@ -33,12 +34,11 @@ public sealed class RefreshOrchestrator : TaskOrchestrator<RefreshRequest, Refre
                 context.SetCustomStatus(tally.Progress("assets"));
             });
 
+        // Also when every asset failed: the estimate then rewrites the export with those assets listed
+        // as left out, so an export never goes on showing what this run found broken.
         var succeeded = outcomes.Where(o => o.Status == AssetOutcome.Succeeded).Select(o => o.AssetId).ToList();
-        if (succeeded.Count > 0)
-        {
-            context.SetCustomStatus(tally.Progress("estimate"));
-            await context.CallActivityAsync<RunEstimateOutcome>(nameof(RunEstimateActivity), new RunEstimateTask(input.RunId, succeeded, input.Settings), ActivityRetry.Options);
-        }
+        context.SetCustomStatus(tally.Progress("estimate"));
+        await context.CallActivityAsync<RunEstimateOutcome>(nameof(RunEstimateActivity), new RunEstimateTask(input.RunId, succeeded, input.Settings), ActivityRetry.Options);
 
         context.SetCustomStatus(tally.Progress("done"));
         return tally.Result();
@@ -64,7 +64,7 @@ public sealed class RefreshOrchestrator : TaskOrchestrator<RefreshRequest, Refre
         }
         catch (TaskFailedException ex)
         {
-            return new AssetOutcome(assetId, AssetOutcome.Failed, 0, 0, ex.FailureDetails.ErrorMessage);
+            return new AssetOutcome(assetId, AssetOutcome.Failed, 0, 0, FailureReasons.Of(ex.FailureDetails));
         }
     }
 }

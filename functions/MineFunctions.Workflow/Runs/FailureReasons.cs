@@ -20,21 +20,36 @@ public static class FailureReasons
     {
         ArgumentNullException.ThrowIfNull(instance);
         if (instance.RuntimeStatus is not (OrchestrationRuntimeStatus.Failed or OrchestrationRuntimeStatus.Terminated)) return null;
-        if (instance.FailureDetails is { } failure) return Cut(Describe(failure));
+        if (instance.FailureDetails is { } failure && Describe(failure) is { Length: > 0 } described) return Cut(described);
         if (FromOutput(instance.SerializedOutput) is { Length: > 0 } fromOutput) return Cut(fromOutput);
         return instance.RuntimeStatus == OrchestrationRuntimeStatus.Terminated
             ? "terminated without a reason"
             : "failed; the host recorded neither failure details nor an output";
     }
 
-    /// <summary>"Type: message", then "caused by Type: message" for each inner failure.</summary>
+    /// <summary>
+    /// "Type: message", then "caused by Type: message" for each inner failure; a part with no message
+    /// says so, and details with neither type nor message give "" (the caller falls back to the output).
+    /// </summary>
     public static string Describe(TaskFailureDetails failure)
     {
         ArgumentNullException.ThrowIfNull(failure);
-        var text = $"{failure.ErrorType}: {failure.ErrorMessage}";
-        for (var inner = failure.InnerFailure; inner is not null; inner = inner.InnerFailure)
-            text += $"; caused by {inner.ErrorType}: {inner.ErrorMessage}";
-        return text;
+        var parts = new List<string>();
+        for (TaskFailureDetails? f = failure; f is not null; f = f.InnerFailure)
+        {
+            if (string.IsNullOrWhiteSpace(f.ErrorType) && string.IsNullOrWhiteSpace(f.ErrorMessage)) continue;
+            var type = string.IsNullOrWhiteSpace(f.ErrorType) ? "failure" : f.ErrorType;
+            parts.Add(string.IsNullOrWhiteSpace(f.ErrorMessage) ? $"{type} (with no message)" : $"{type}: {f.ErrorMessage.Trim()}");
+        }
+        return string.Join("; caused by ", parts);
+    }
+
+    /// <summary>The reason of a failed activity or sub-orchestration: its message, else its description, never empty.</summary>
+    public static string Of(TaskFailureDetails failure)
+    {
+        ArgumentNullException.ThrowIfNull(failure);
+        if (!string.IsNullOrWhiteSpace(failure.ErrorMessage)) return Cut(failure.ErrorMessage);
+        return Describe(failure) is { Length: > 0 } described ? Cut(described) : "failed; no reason was recorded";
     }
 
     /// <summary>A JSON string's text, a serialized exception's message, or the raw output.</summary>
@@ -65,5 +80,6 @@ public static class FailureReasons
         return output.Trim();
     }
 
-    private static string Cut(string text) => text.Length <= MaxLength ? text : text[..MaxLength] + "…";
+    /// <summary>The text, cut to <see cref="MaxLength"/> characters with an ellipsis.</summary>
+    public static string Cut(string text) => text.Length <= MaxLength ? text : text[..MaxLength] + "…";
 }

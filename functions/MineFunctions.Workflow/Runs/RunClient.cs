@@ -35,6 +35,9 @@ public sealed class RunClient(DurableTaskClient client, ResultTableStore tables,
     /// <summary>Most active runs the first page of <see cref="ListRunsAsync"/> looks for (instances scanned, sub-orchestrations included).</summary>
     private const int MaxActiveScanned = 2000;
 
+    /// <summary>Failed assets a status lists with their reasons (the rest are paged).</summary>
+    public const int FailedAssetsShown = 10;
+
     private static readonly JsonSerializerOptions Payloads = new(JsonSerializerDefaults.Web);
     private readonly TimeProvider _time = time ?? TimeProvider.System;
     private readonly ILogger _logger = logger ?? NullLogger.Instance;
@@ -106,11 +109,15 @@ public sealed class RunClient(DurableTaskClient client, ResultTableStore tables,
         }
     }
 
-    /// <summary>The run's status, or null when no instance has that id.</summary>
+    /// <summary>The run's status with its first failed assets, or null when no instance has that id.</summary>
     public async Task<RunStatus?> GetStatusAsync(string runId, CancellationToken cancellationToken = default)
     {
         var instance = await client.GetInstanceAsync(runId, getInputsAndOutputs: true, cancellationToken);
-        return instance is null ? null : ToStatus(instance);
+        if (instance is null) return null;
+        var status = ToStatus(instance);
+        if ((status.Result?.AssetsFailed ?? status.Progress?.AssetsFailed ?? 0) == 0) return status;
+        var failed = await GetAssetsAsync(runId, AssetOutcome.Failed, null, FailedAssetsShown, cancellationToken);
+        return status with { FailedAssets = failed.Assets };
     }
 
     /// <summary>

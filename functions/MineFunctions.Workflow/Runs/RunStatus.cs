@@ -22,6 +22,12 @@ public sealed record RunStatus(
     RefreshResult? Result,
     string? FailureReason)
 {
+    /// <summary>
+    /// The first failed assets (at most <see cref="RunClient.FailedAssetsShown"/>, in asset order) with
+    /// their reasons, so a status names what failed without paging; every one is at the assets route.
+    /// </summary>
+    public IReadOnlyList<AssetOutcome> FailedAssets { get; init; } = [];
+
     /// <summary>Completed, failed or terminated: nothing more will happen to it.</summary>
     public bool IsFinished => RuntimeStatus is OrchestrationRuntimeStatus.Completed or OrchestrationRuntimeStatus.Failed or OrchestrationRuntimeStatus.Terminated;
 }

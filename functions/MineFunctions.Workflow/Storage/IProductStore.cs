@@ -1,3 +1,4 @@
+using MineFunctions.Core.Inputs;
 using MineFunctions.Infrastructure.Gdal;
 using MineFunctions.Infrastructure.Storage;
 using MineFunctions.Infrastructure.Storage.Tables;
@@ -62,6 +63,27 @@ public static class ProductStoreExtensions
         }
         return written;
     }
+
+    /// <summary>
+    /// An input of <paramref name="kind"/> (text or polygon) after checking its size against the kind's bound
+    /// (<see cref="InputBlobLimits"/>): an <see cref="InvalidDataException"/> naming the blob, never a large download.
+    /// </summary>
+    public static async Task<byte[]> ReadInputCheckedAsync(this IProductStore store, string blobName, InputBlobKind kind, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        var maxBytes = InputBlobLimits.MaxBytes(kind) ?? throw new ArgumentException($"{kind} inputs have no size bound of their own.", nameof(kind));
+        var blob = await store.GetAsync(StoreArea.Inputs, blobName, cancellationToken)
+            ?? throw new FileNotFoundException($"Input '{blobName}' is not in the input container.", blobName);
+        InputLimits.CheckSize(blobName, blob.Length, maxBytes);
+        var bytes = await store.ReadAsync(StoreArea.Inputs, blobName, cancellationToken);
+        // Replaced by a larger blob between the two calls: the bound holds for what was read.
+        InputLimits.CheckSize(blobName, bytes.Length, maxBytes);
+        return bytes;
+    }
+
+    /// <summary><see cref="ReadInputCheckedAsync"/> as UTF-8 text.</summary>
+    public static async Task<string> ReadInputTextCheckedAsync(this IProductStore store, string blobName, InputBlobKind kind, CancellationToken cancellationToken = default) =>
+        System.Text.Encoding.UTF8.GetString(await store.ReadInputCheckedAsync(blobName, kind, cancellationToken));
 
     public static async Task<string> ReadTextAsync(this IProductStore store, StoreArea area, string blobName, CancellationToken cancellationToken = default) =>
         System.Text.Encoding.UTF8.GetString(await store.ReadAsync(area, blobName, cancellationToken));

@@ -123,4 +123,14 @@ public sealed class OrchestrationTests
         Assert.Equal(["a1"], estimate.AssetIds);
         Assert.Equal(new RunProgress("done", 2, 1, 2, 6, 6), meta.ReadCustomStatusAs<RunProgress>());
     }
+
+    [Fact]
+    public async Task RefreshOrchestrator_WhenEveryAssetFails_StillEstimates_SoTheExportListsThemAsLeftOut()
+    {
+        var fakes = new FakeAssetActivities { PairsPerYear = 2, FailingAssets = ["a1", "a2"] };
+        var (_, result) = await RunAsync<RefreshResult>(fakes, nameof(RefreshOrchestrator), new RefreshRequest("run-8", [], new PipelineSettings(), "test"));
+
+        Assert.Equal(new RefreshResult("run-8", 2, 0, 2, 0, 0), result);
+        Assert.Empty(Assert.Single(fakes.Estimates).AssetIds);
+    }
 }
