@@ -1,3 +1,4 @@
+using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.DependencyInjection;
 using MineFunctions.Cli.LocalEngine;
@@ -51,7 +52,8 @@ internal sealed class LocalRunner : IAsyncDisposable
     /// stays hidden before another process picks it up. Must exceed the slowest activity (the local
     /// sidecar never renews locks, see ENGINEERING-NOTES.md); null keeps the engine's default.
     /// </param>
-    public static async Task<LocalRunner> StartAsync(EngineKind kind, RunNamespace names, string? connectionString, TimeSpan? lease, TextWriter log, CancellationToken cancellationToken, string? stateDirectory = null)
+    /// <param name="register">The orchestrators and activities; null registers the workflow's (benchmarks wrap them to time them).</param>
+    public static async Task<LocalRunner> StartAsync(EngineKind kind, RunNamespace names, string? connectionString, TimeSpan? lease, TextWriter log, CancellationToken cancellationToken, string? stateDirectory = null, Action<DurableTaskRegistry>? register = null)
     {
         LocalStorage? started = null;
         if (connectionString is null)
@@ -66,7 +68,7 @@ internal sealed class LocalRunner : IAsyncDisposable
             if (lease is { } l) engineOptions = engineOptions with { WorkItemVisibilityTimeout = l, ControlQueueVisibilityTimeout = l };
             var engine = await LocalEngineHost.StartAsync(
                 engineOptions,
-                r => r.AddMineFunctionsWorkflow(),
+                register ?? (r => r.AddMineFunctionsWorkflow()),
                 s => s.AddSingleton(storage),
                 cancellationToken: cancellationToken);
             return new LocalRunner(started, engine, storage, connectionString);

@@ -82,7 +82,7 @@ public sealed class RunEstimateActivity(PipelineStorage storage) : TaskActivity<
             var table = AssetProductionTable.Compute(areas, ore);
             blobs.Add(await UploadTextAsync(WorkflowProducts.Activity(assetId, key), w => AssetProductionCsvWriter.Write(table, w), "text/csv"));
         }
-        return new RunEstimateOutcome(rows.Count, blobs, [.. warnings, .. result.Warnings]);
+        return RunEstimateOutcome.Of(rows.Count, blobs, [.. warnings, .. result.Warnings]);
     }
 
     private async Task GatherAsync(string assetId, string key, EstimateSources into)

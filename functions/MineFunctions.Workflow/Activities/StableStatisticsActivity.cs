@@ -11,19 +11,22 @@ namespace MineFunctions.Workflow.Activities;
 /// streamed pair by pair (one raster in memory at a time), then the stable mask by thresholds.
 /// Writes the mask, mean and std rasters; every pair must share the first pair's grid. A pair whose
 /// raster cannot be read is left out of the statistics and recorded in PairResults with the file and
-/// GDAL's reason; the summary lists it so the orchestrator leaves it out of NDAI too.
+/// GDAL's reason; the summary lists it so the orchestrator leaves it out of NDAI too. The pairs are
+/// read from the asset's stored list (less those the orchestrator left out), not from the input.
 /// </summary>
 public sealed class StableStatisticsActivity(PipelineStorage storage) : TaskActivity<StableTask, StableSummary>
 {
     public override async Task<StableSummary> RunAsync(TaskActivityContext context, StableTask input)
     {
-        if (input.Pairs.Count == 0) return new StableSummary(0, 0, 0);
+        var leftOut = input.LeftOut.ToHashSet(StringComparer.Ordinal);
+        var pairs = (await StoredLists.ReadAsync<PairWork>(storage.Products, input.PairsBlob)).Where(p => !leftOut.Contains(p.PairId)).ToList();
+        if (pairs.Count == 0) return new StableSummary(0, 0, 0);
         var key = PipelineStorage.KeyOf(input.Scope.Settings);
         PixelStatistics? stats = null;
         GridSpec? grid = null;
         string? firstName = null;
         var unreadable = new List<PairExclusion>();
-        foreach (var pair in input.Pairs)
+        foreach (var pair in pairs)
         {
             float[] pixels;
             GridSpec pairGrid;
@@ -34,7 +37,8 @@ public sealed class StableStatisticsActivity(PipelineStorage storage) : TaskActi
             catch (UnreadablePairException ex)
             {
                 await PairRows.RecordAsync(storage, input.Scope, pair, ex);
-                unreadable.Add(new PairExclusion(pair.PairId, PairRows.Summary(ex)));
+                unreadable.Add(new PairExclusion(pair.PairId,
+                    unreadable.Count < StableSummary.ExplainedUnreadable ? PairRows.Summary(ex) : StableSummary.UnreadableSeeTable));
                 continue;
             }
             if (grid is null)
@@ -64,6 +68,6 @@ public sealed class StableStatisticsActivity(PipelineStorage storage) : TaskActi
 
         long valid = 0;
         foreach (var c in stats.Counts) if (c > 0) valid++;
-        return new StableSummary(mask.Count, valid, input.Pairs.Count - unreadable.Count, unreadable);
+        return new StableSummary(mask.Count, valid, pairs.Count - unreadable.Count, unreadable);
     }
 }

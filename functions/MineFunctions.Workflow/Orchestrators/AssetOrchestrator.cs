@@ -10,6 +10,8 @@ namespace MineFunctions.Workflow.Orchestrators;
 /// composite, classes and counts per 3-year window → yearly areas. Pair work fans out with at most
 /// <see cref="PipelineSettings.PairBatchSize"/> calls in flight (a sliding window); every activity call
 /// retries transient failures (<see cref="ActivityRetry"/>); a pair that still fails is recorded and the asset goes on.
+/// The pair list comes in pages and stable statistics read it from its blob, so no payload grows
+/// past a page with the number of pairs (docs/SCALE.md).
 /// Only coordination here (ARCHITECTURE.md convention 1): every computation is in an activity.
 /// </summary>
 public sealed class AssetOrchestrator : TaskOrchestrator<AssetRunRequest, AssetOutcome>
@@ -21,10 +23,11 @@ public sealed class AssetOrchestrator : TaskOrchestrator<AssetRunRequest, AssetO
 
         progress.Report("discover", 0, 0);
         var inventory = await context.CallActivityAsync<AssetInventory>(nameof(DiscoverAssetActivity), scope, ActivityRetry.Options);
-        var pairs = inventory.Pairs;
-        var total = pairs.Count;
+        var total = inventory.PairCount;
         if (total == 0)
-            return progress.Fail(0, inventory.Excluded.Count, $"no usable pair ({inventory.Excluded.Count} excluded)");
+            return progress.Fail(0, inventory.ExcludedCount, $"no usable pair ({inventory.ExcludedCount} excluded)");
+        var pairs = await ReadPairsAsync(context, inventory);
+        var leftOut = new List<string>();
 
         // Coherence first when the input is SLC: a pair whose coherence fails leaves the stack.
         if (pairs.Any(p => p.FromSlc))
@@ -35,10 +38,11 @@ public sealed class AssetOrchestrator : TaskOrchestrator<AssetRunRequest, AssetO
                 done => progress.Report("coherence", done, total));
             var failed = coherence.Where(c => !c.Succeeded).Select(c => c.PairId).ToHashSet(StringComparer.Ordinal);
             pairs = pairs.Where(p => !failed.Contains(p.PairId)).ToList();
+            leftOut.AddRange(failed.Order(StringComparer.Ordinal));
         }
 
         progress.Report("stable points", 0, total);
-        var stable = await context.CallActivityAsync<StableSummary>(nameof(StableStatisticsActivity), new StableTask(scope, pairs), ActivityRetry.Options);
+        var stable = await context.CallActivityAsync<StableSummary>(nameof(StableStatisticsActivity), new StableTask(scope, inventory.PairsBlob, leftOut), ActivityRetry.Options);
         // A pair stable statistics could not read is a recorded failure; the rest of the stack goes on.
         var unreadable = (stable.Unreadable ?? []).ToDictionary(u => u.PairId, u => u.Reason, StringComparer.Ordinal);
         var readable = pairs.Where(p => !unreadable.ContainsKey(p.PairId)).ToList();
@@ -77,6 +81,20 @@ public sealed class AssetOrchestrator : TaskOrchestrator<AssetRunRequest, AssetO
         var outcome = new AssetOutcome(input.AssetId, AssetOutcome.Succeeded, total, rejected, FailedPairsNote(outcomes));
         progress.Done(outcome);
         return outcome;
+    }
+
+    /// <summary>The asset's selected pairs: the inventory's first page, then the rest page by page (each under the 45 KB spill size).</summary>
+    private static async Task<List<PairWork>> ReadPairsAsync(TaskOrchestrationContext context, AssetInventory inventory)
+    {
+        var pairs = new List<PairWork>(inventory.FirstPage.Pairs);
+        while (pairs.Count < inventory.PairCount)
+        {
+            var page = await context.CallActivityAsync<PairPage>(nameof(PairPageActivity), new PairPageTask(inventory.PairsBlob, pairs.Count), ActivityRetry.Options);
+            if (page.Pairs.Count == 0)
+                throw new InvalidOperationException($"{inventory.PairsBlob} ends after {pairs.Count} of its {inventory.PairCount} pairs.");
+            pairs.AddRange(page.Pairs);
+        }
+        return pairs;
     }
 
     /// <summary>
