@@ -21,7 +21,8 @@ internal sealed class ScaleBenchmarkAssets
     public ScaleBenchmarkAssets(int assets, int pairsPerYear, int size)
     {
         if (assets < 1) throw new UsageException("--assets must be at least 1.");
-        if (pairsPerYear is < 1 or > 30) throw new UsageException("--pairs-per-year must be between 1 and 30.");
+        // One a year leaves two pairs in three years (the third acquisition falls after the last day): no stack to screen.
+        if (pairsPerYear is < 2 or > 30) throw new UsageException("--pairs-per-year must be between 2 and 30.");
         if (size is < 32 or > 4096) throw new UsageException("--size must be between 32 and 4096.");
         Ids = Enumerable.Range(1, assets).Select(i => string.Create(CultureInfo.InvariantCulture, $"scale-{i:D4}")).ToList();
         RevisitDays = 365 / pairsPerYear;
