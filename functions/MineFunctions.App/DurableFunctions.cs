@@ -28,6 +28,10 @@ public static class DurableFunctions
     public static Task<AssetOutcome> RunAssetOrchestratorAsync([OrchestrationTrigger] TaskOrchestrationContext context) =>
         new AssetOrchestrator().RunAsync(context, context.GetInput<AssetRunRequest>()!);
 
+    [Function(nameof(PairChunkOrchestrator))]
+    public static Task<PairChunkResult> RunPairChunkOrchestratorAsync([OrchestrationTrigger] TaskOrchestrationContext context) =>
+        new PairChunkOrchestrator().RunAsync(context, context.GetInput<PairChunkTask>()!);
+
     [Function(nameof(ListAssetsActivity))]
     public static Task<AssetList> RunListAssetsActivityAsync([ActivityTrigger] AssetSelection input, FunctionContext context) =>
         ActivityInvoker.RunAsync<ListAssetsActivity, AssetSelection, AssetList>(input, context);

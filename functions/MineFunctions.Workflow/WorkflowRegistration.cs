@@ -12,7 +12,7 @@ namespace MineFunctions.Workflow;
 /// </summary>
 public static class WorkflowRegistration
 {
-    public static IReadOnlyList<Type> Orchestrators { get; } = [typeof(RefreshOrchestrator), typeof(RefreshChunkOrchestrator), typeof(AssetOrchestrator), typeof(AcquireAssetOrchestrator)];
+    public static IReadOnlyList<Type> Orchestrators { get; } = [typeof(RefreshOrchestrator), typeof(RefreshChunkOrchestrator), typeof(AssetOrchestrator), typeof(PairChunkOrchestrator), typeof(AcquireAssetOrchestrator)];
 
     public static IReadOnlyList<Type> Activities { get; } =
     [

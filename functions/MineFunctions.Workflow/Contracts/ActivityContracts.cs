@@ -59,6 +59,38 @@ public sealed record PairPage(int Offset, IReadOnlyList<PairWork> Pairs)
 /// <summary>Input of <c>PairPageActivity</c>: the asset's stored pair list and where the page starts.</summary>
 public sealed record PairPageTask(string PairsBlob, int Offset);
 
+/// <summary>
+/// Input of <c>PairChunkOrchestrator</c>: one stage (<see cref="Coherence"/> or <see cref="Ndai"/>) over
+/// a chunk of an asset's pairs, at most <see cref="MaxPairs"/> of them and <see cref="PairPage.MaxBytes"/> of JSON.
+/// </summary>
+public sealed record PairChunkTask(AssetScope Scope, string Stage, IReadOnlyList<PairWork> Pairs)
+{
+    public const string Coherence = "coherence";
+    public const string Ndai = "ndai";
+
+    /// <summary>Pairs per chunk at most: its history stays about 100 events, its outcomes well under the spill size.</summary>
+    public const int MaxPairs = 50;
+
+    /// <summary>
+    /// <paramref name="pairs"/> in order, cut into chunks of at most <see cref="MaxPairs"/> pairs and
+    /// <see cref="PairPage.MaxBytes"/> of JSON each (<paramref name="sizeOf"/>).
+    /// </summary>
+    public static IReadOnlyList<IReadOnlyList<PairWork>> Split(IReadOnlyList<PairWork> pairs, Func<PairWork, int> sizeOf)
+    {
+        var chunks = new List<IReadOnlyList<PairWork>>();
+        for (var offset = 0; offset < pairs.Count;)
+        {
+            var page = PairPage.Take(pairs, offset, sizeOf).Pairs.Take(MaxPairs).ToList();
+            chunks.Add(page);
+            offset += page.Count;
+        }
+        return chunks;
+    }
+}
+
+/// <summary>Output of <c>PairChunkOrchestrator</c>: the outcome of each pair of its chunk, in order, for its stage.</summary>
+public sealed record PairChunkResult(IReadOnlyList<CoherenceOutcome> Coherence, IReadOnlyList<PairOutcome> Ndai);
+
 /// <summary>Input of the per-pair activities.</summary>
 public sealed record PairTask(AssetScope Scope, PairWork Pair);
 

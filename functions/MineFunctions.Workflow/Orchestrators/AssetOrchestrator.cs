@@ -12,6 +12,8 @@ namespace MineFunctions.Workflow.Orchestrators;
 /// retries transient failures (<see cref="ActivityRetry"/>); a pair that still fails is recorded and the asset goes on.
 /// The pair list comes in pages and stable statistics read it from its blob, so no payload grows
 /// past a page with the number of pairs (docs/SCALE.md).
+/// An asset of more than <see cref="PairChunkTask.MaxPairs"/> pairs runs each pair stage chunk by
+/// chunk in <see cref="PairChunkOrchestrator"/> sub-orchestrations, so its history stays bounded too.
 /// Only coordination here (ARCHITECTURE.md convention 1): every computation is in an activity.
 /// </summary>
 public sealed class AssetOrchestrator : TaskOrchestrator<AssetRunRequest, AssetOutcome>
@@ -32,9 +34,7 @@ public sealed class AssetOrchestrator : TaskOrchestrator<AssetRunRequest, AssetO
         // Coherence first when the input is SLC: a pair whose coherence fails leaves the stack.
         if (pairs.Any(p => p.FromSlc))
         {
-            var coherence = await FanOutAsync(pairs, input.Settings.PairBatchSize,
-                p => context.CallActivityAsync<CoherenceOutcome>(nameof(CoherenceActivity), new PairTask(scope, p), ActivityRetry.Options),
-                (p, error) => new CoherenceOutcome(p.PairId, false, 0, error),
+            var coherence = await PairStages.RunAsync(context, scope, PairChunkTask.Coherence, pairs, r => r.Coherence,
                 done => progress.Report("coherence", done, total));
             var failed = coherence.Where(c => !c.Succeeded).Select(c => c.PairId).ToHashSet(StringComparer.Ordinal);
             pairs = pairs.Where(p => !failed.Contains(p.PairId)).ToList();
@@ -47,9 +47,7 @@ public sealed class AssetOrchestrator : TaskOrchestrator<AssetRunRequest, AssetO
         var unreadable = (stable.Unreadable ?? []).ToDictionary(u => u.PairId, u => u.Reason, StringComparer.Ordinal);
         var readable = pairs.Where(p => !unreadable.ContainsKey(p.PairId)).ToList();
 
-        var outcomes = (await FanOutAsync(readable, input.Settings.PairBatchSize,
-            p => context.CallActivityAsync<PairOutcome>(nameof(NdaiActivity), new PairTask(scope, p), ActivityRetry.Options),
-            (p, error) => new PairOutcome(p.PairId, p.Year, false, "failed: " + error, double.NaN, double.NaN, Failed: true),
+        var outcomes = (await PairStages.RunAsync(context, scope, PairChunkTask.Ndai, readable, r => r.Ndai,
             done => progress.Report("ndai", done, total))).ToList();
         outcomes.AddRange(pairs.Where(p => unreadable.ContainsKey(p.PairId))
             .Select(p => new PairOutcome(p.PairId, p.Year, false, unreadable[p.PairId], double.NaN, double.NaN, Failed: true)));
@@ -108,31 +106,5 @@ public sealed class AssetOrchestrator : TaskOrchestrator<AssetRunRequest, AssetO
         const int shown = 3;
         var more = failed.Count > shown ? $"; and {failed.Count - shown} more (see PairResults)" : "";
         return $"{failed.Count} of {outcomes.Count} pairs failed and were left out: {string.Join("; ", failed.Take(shown).Select(f => $"{f.PairId} {f.Reason}"))}{more}";
-    }
-
-    /// <summary>
-    /// Runs <paramref name="call"/> for every pair, at most <paramref name="window"/> in flight, the
-    /// next starting as soon as any finishes (<see cref="SlidingWindow"/>); results in pair order. A
-    /// call that still fails after its retries becomes a recorded failure (via
-    /// <paramref name="onFailure"/>), so one bad pair never sinks its asset.
-    /// </summary>
-    internal static Task<T[]> FanOutAsync<T>(
-        IReadOnlyList<PairWork> pairs,
-        int window,
-        Func<PairWork, Task<T>> call,
-        Func<PairWork, string, T> onFailure,
-        Action<int> onDone) =>
-        SlidingWindow.RunAsync(pairs, window, p => Guard(call, onFailure, p), (done, _) => onDone(done));
-
-    private static async Task<T> Guard<T>(Func<PairWork, Task<T>> call, Func<PairWork, string, T> onFailure, PairWork pair)
-    {
-        try
-        {
-            return await call(pair);
-        }
-        catch (TaskFailedException ex)
-        {
-            return onFailure(pair, ex.FailureDetails.ErrorMessage);
-        }
     }
 }

@@ -62,6 +62,7 @@ internal sealed class FakeAssetActivities
         r.AddOrchestrator<RefreshOrchestrator>();
         r.AddOrchestrator<RefreshChunkOrchestrator>();
         r.AddOrchestrator<AssetOrchestrator>();
+        r.AddOrchestrator<PairChunkOrchestrator>();
         Add<AssetSelection, AssetList>(r, nameof(ListAssetsActivity), s =>
         {
             IReadOnlyList<string> ids = s.AssetIds.Count > 0 ? s.AssetIds : Assets;

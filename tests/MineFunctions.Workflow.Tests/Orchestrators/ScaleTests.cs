@@ -109,7 +109,9 @@ public sealed class ScaleTests
             Assert.True(Bytes(instance.SerializedInput) <= MaxPayloadBytes, $"input of {instance.InstanceId}: {Bytes(instance.SerializedInput)} bytes");
             Assert.True(Bytes(instance.SerializedOutput) <= MaxPayloadBytes, $"output of {instance.InstanceId}: {Bytes(instance.SerializedOutput)} bytes");
         }
-        Assert.Equal(1 + 30 + assetCount, instances);
+        // The run, its 30 chunks, 1,500 assets, and the big asset's stages in chunks of 50 pairs: ceil(501 / 50) = 11 each for coherence and NDAI.
+        Assert.Equal(1 + 30 + assetCount + 11 + 11, instances);
+        Assert.NotNull(await host.Client.GetInstanceAsync($"run-big:{big}:ndai:0010"));
 
         // The test can fail: the old payloads (every asset id; every selected pair) pass the limit here.
         Assert.True(Bytes(JsonDataConverter.Default.Serialize(assets)) > MaxPayloadBytes);
