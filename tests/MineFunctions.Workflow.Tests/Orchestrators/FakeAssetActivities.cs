@@ -40,6 +40,13 @@ internal sealed class FakeAssetActivities
     /// <summary>Pairs whose first N NDAI attempts time out (a transient failure) before one succeeds.</summary>
     public Dictionary<string, int> TimingOut { get; init; } = [];
 
+    /// <summary>
+    /// When set and it answers an outcome for an asset, that asset's orchestration returns it at once
+    /// instead of running the real <see cref="AssetOrchestrator"/> (for runs of thousands of assets
+    /// where only the refresh's side is under test).
+    /// </summary>
+    public Func<AssetRunRequest, AssetOutcome?>? AssetShortcut { get; init; }
+
     /// <summary>The run-level estimate throws: the refresh itself fails.</summary>
     public bool EstimateFails { get; init; }
 
@@ -61,7 +68,9 @@ internal sealed class FakeAssetActivities
     {
         r.AddOrchestrator<RefreshOrchestrator>();
         r.AddOrchestrator<RefreshChunkOrchestrator>();
-        r.AddOrchestrator<AssetOrchestrator>();
+        if (AssetShortcut is null) r.AddOrchestrator<AssetOrchestrator>();
+        else r.AddOrchestratorFunc<AssetRunRequest, AssetOutcome>(nameof(AssetOrchestrator), (context, request) =>
+            AssetShortcut(request) is { } outcome ? Task.FromResult(outcome) : new AssetOrchestrator().RunAsync(context, request));
         r.AddOrchestrator<PairChunkOrchestrator>();
         Add<AssetSelection, AssetList>(r, nameof(ListAssetsActivity), s =>
         {

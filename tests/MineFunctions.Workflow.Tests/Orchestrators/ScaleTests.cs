@@ -71,11 +71,12 @@ public sealed class ScaleTests
 
     /// <summary>
     /// 1,500 assets with ids of the longest allowed length (64 characters); one has 501 pairs with
-    /// HyP3-length file names, the others find no usable pair (so the test stays minutes long on two
-    /// shared cores: each still runs its own sub-orchestration and Runs row). Each payload belongs to
-    /// one orchestration, so the largest asset and the longest asset list together bound what a run of
-    /// 1,500 assets × 500 pairs sends. Under the old contracts the asset list alone and the pair list
-    /// alone were each over the limit.
+    /// HyP3-length file names and runs the real asset orchestration, its pair stages in chunks; the
+    /// others answer "no usable pair" at once (<see cref="FakeAssetActivities.AssetShortcut"/>), so
+    /// the test takes minutes, not an hour, on two shared cores, while each still is a sub-orchestration
+    /// with its Runs row. Each payload belongs to one orchestration, so the largest asset and the
+    /// longest asset list together bound what a run of 1,500 assets × 500 pairs sends. Under the old
+    /// contracts the asset list alone and the pair list alone were each over the limit.
     /// </summary>
     [Fact]
     public async Task AtFifteenHundredAssetsAndFiveHundredPairs_NoPayloadPassesTheSpillSize()
@@ -87,6 +88,7 @@ public sealed class ScaleTests
         {
             Assets = assets,
             PairsPerYearOf = a => a == big ? 167 : 0,
+            AssetShortcut = r => r.AssetId == big ? null : new AssetOutcome(r.AssetId, AssetOutcome.Failed, 0, 0, "no usable pair (0 excluded)"),
             PairIdOf = (y, i) => string.Create(CultureInfo.InvariantCulture, $"{new DateOnly(y, 1, 1).AddDays(2 * i):yyyyMMdd}_{new DateOnly(y, 1, 13).AddDays(2 * i):yyyyMMdd}"),
             FromSlc = true,
         };
