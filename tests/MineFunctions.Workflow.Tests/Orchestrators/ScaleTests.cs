@@ -93,7 +93,9 @@ public sealed class ScaleTests
             FromSlc = true,
         };
         await using var host = await TestEngine.StartAsync(fakes.Register);
-        var settings = new PipelineSettings { MaxParallelAssets = 32 };
+        // One call in flight at a time: the test host's in-memory backend sleeps 500 ms whenever its
+        // processor-count cap on work items is reached (ENGINEERING-NOTES.md), which made wider windows hours long here.
+        var settings = new PipelineSettings { MaxParallelAssets = 1, PairBatchSize = 1 };
         var result = await RunAsync(host, new RefreshRequest("run-big", [], settings, "test"), TimeSpan.FromMinutes(15));
 
         Assert.Equal(new RefreshResult("run-big", assetCount, 1, assetCount - 1, 501, 0), result);
