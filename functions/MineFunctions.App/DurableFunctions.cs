@@ -24,13 +24,29 @@ public static class DurableFunctions
     public static Task<MonthlyResult> RunMonthlyOrchestratorAsync([OrchestrationTrigger] TaskOrchestrationContext context) =>
         new MonthlyOrchestrator().RunAsync(context, context.GetInput<MonthlyRequest>()!);
 
+    [Function(nameof(RefreshChunkOrchestrator))]
+    public static Task<ChunkResult> RunRefreshChunkOrchestratorAsync([OrchestrationTrigger] TaskOrchestrationContext context) =>
+        new RefreshChunkOrchestrator().RunAsync(context, context.GetInput<RefreshChunk>()!);
+
     [Function(nameof(AssetOrchestrator))]
     public static Task<AssetOutcome> RunAssetOrchestratorAsync([OrchestrationTrigger] TaskOrchestrationContext context) =>
         new AssetOrchestrator().RunAsync(context, context.GetInput<AssetRunRequest>()!);
 
+    [Function(nameof(PairChunkOrchestrator))]
+    public static Task<PairChunkResult> RunPairChunkOrchestratorAsync([OrchestrationTrigger] TaskOrchestrationContext context) =>
+        new PairChunkOrchestrator().RunAsync(context, context.GetInput<PairChunkTask>()!);
+
     [Function(nameof(ListAssetsActivity))]
-    public static Task<IReadOnlyList<string>> RunListAssetsActivityAsync([ActivityTrigger] PipelineSettings input, FunctionContext context) =>
-        ActivityInvoker.RunAsync<ListAssetsActivity, PipelineSettings, IReadOnlyList<string>>(input, context);
+    public static Task<AssetList> RunListAssetsActivityAsync([ActivityTrigger] AssetSelection input, FunctionContext context) =>
+        ActivityInvoker.RunAsync<ListAssetsActivity, AssetSelection, AssetList>(input, context);
+
+    [Function(nameof(AssetChunkActivity))]
+    public static Task<IReadOnlyList<string>> RunAssetChunkActivityAsync([ActivityTrigger] AssetChunkTask input, FunctionContext context) =>
+        ActivityInvoker.RunAsync<AssetChunkActivity, AssetChunkTask, IReadOnlyList<string>>(input, context);
+
+    [Function(nameof(PairPageActivity))]
+    public static Task<PairPage> RunPairPageActivityAsync([ActivityTrigger] PairPageTask input, FunctionContext context) =>
+        ActivityInvoker.RunAsync<PairPageActivity, PairPageTask, PairPage>(input, context);
 
     [Function(nameof(DiscoverAssetActivity))]
     public static Task<AssetInventory> RunDiscoverAssetActivityAsync([ActivityTrigger] AssetScope input, FunctionContext context) =>

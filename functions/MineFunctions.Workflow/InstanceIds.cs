@@ -25,6 +25,13 @@ public static class InstanceIds
     /// <summary>The per-asset sub-orchestration of a run.</summary>
     public static string AssetInRun(string runId, string assetId) => $"{runId}:{assetId}";
 
+    /// <summary>
+    /// A chunk sub-orchestration of a run, e.g. "refresh-2026-11:chunk:0003". Asset ids never hold ':',
+    /// so it cannot meet an <see cref="AssetInRun"/> id.
+    /// </summary>
+    public static string ChunkInRun(string runId, int index) =>
+        string.Create(CultureInfo.InvariantCulture, $"{runId}:chunk:{index:D4}");
+
     /// <summary>First 16 hex digits of SHA-256: short, stable across processes and platforms.</summary>
     public static string ShortHash(string text) =>
         Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)))[..16];

@@ -14,7 +14,9 @@ public static class SettingsFingerprint
 {
     public static string Of(PipelineSettings settings)
     {
-        var shaping = settings with { PairBatchSize = 0, MaxParallelAssets = 0 };
-        return SettingsKey.Compute(settings.AlgorithmVersion, JsonSerializer.Serialize(shaping));
+        var shaping = JsonSerializer.SerializeToNode(settings with { PairBatchSize = 0, MaxParallelAssets = 0 })!.AsObject();
+        // Removed rather than zeroed: a setting added later must not change the keys of products already written.
+        shaping.Remove(nameof(PipelineSettings.AssetChunkSize));
+        return SettingsKey.Compute(settings.AlgorithmVersion, shaping.ToJsonString());
     }
 }

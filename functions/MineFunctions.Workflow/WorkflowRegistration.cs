@@ -12,11 +12,11 @@ namespace MineFunctions.Workflow;
 /// </summary>
 public static class WorkflowRegistration
 {
-    public static IReadOnlyList<Type> Orchestrators { get; } = [typeof(RefreshOrchestrator), typeof(AssetOrchestrator), typeof(AcquireAssetOrchestrator), typeof(MonthlyOrchestrator)];
+    public static IReadOnlyList<Type> Orchestrators { get; } = [typeof(RefreshOrchestrator), typeof(RefreshChunkOrchestrator), typeof(AssetOrchestrator), typeof(PairChunkOrchestrator), typeof(AcquireAssetOrchestrator), typeof(MonthlyOrchestrator)];
 
     public static IReadOnlyList<Type> Activities { get; } =
     [
-        typeof(ListAssetsActivity), typeof(DiscoverAssetActivity), typeof(CoherenceActivity), typeof(StableStatisticsActivity),
+        typeof(ListAssetsActivity), typeof(AssetChunkActivity), typeof(DiscoverAssetActivity), typeof(PairPageActivity), typeof(CoherenceActivity), typeof(StableStatisticsActivity),
         typeof(NdaiActivity), typeof(AnnualMeanActivity), typeof(CompositeActivity), typeof(AssetAreaActivity),
         typeof(RunEstimateActivity), typeof(RecordRunActivity),
         typeof(PlanAcquisitionActivity), typeof(Hyp3CreditsActivity), typeof(SubmitJobActivity), typeof(JobStatusActivity),

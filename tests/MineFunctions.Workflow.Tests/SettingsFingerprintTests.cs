@@ -23,5 +23,5 @@ public sealed class SettingsFingerprintTests
 
     [Fact]
     public void BatchingAndParallelism_DoNotChangeTheFingerprint() =>
-        Assert.Equal(SettingsFingerprint.Of(new PipelineSettings()), SettingsFingerprint.Of(new PipelineSettings { PairBatchSize = 3, MaxParallelAssets = 9 }));
+        Assert.Equal(SettingsFingerprint.Of(new PipelineSettings()), SettingsFingerprint.Of(new PipelineSettings { PairBatchSize = 3, MaxParallelAssets = 9, AssetChunkSize = 7 }));
 }

@@ -75,6 +75,9 @@ public sealed class PipelineOptions
     /// <summary>Asset sub-orchestrations a run keeps in flight at once (ARCHITECTURE.md convention 5).</summary>
     [Range(1, 256)] public int MaxParallelAssets { get; set; } = Defaults.MaxParallelAssets;
 
+    /// <summary>Assets per chunk sub-orchestration of a run (bounds each orchestration's history; docs/SCALE.md).</summary>
+    [Range(1, 1000)] public int AssetChunkSize { get; set; } = Defaults.AssetChunkSize;
+
     /// <summary>Algorithm version, part of every product's address.</summary>
     [Required, RegularExpression("^[a-z0-9][a-z0-9.-]{0,15}$")]
     public string AlgorithmVersion { get; set; } = Defaults.AlgorithmVersion;
@@ -100,6 +103,7 @@ public sealed class PipelineOptions
         PixelAreaM2 = PixelAreaM2,
         PairBatchSize = PairBatchSize,
         MaxParallelAssets = MaxParallelAssets,
+        AssetChunkSize = AssetChunkSize,
         AlgorithmVersion = AlgorithmVersion,
     };
 }

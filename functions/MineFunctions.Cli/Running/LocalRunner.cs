@@ -1,4 +1,5 @@
 using Grpc.Core;
+using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.DependencyInjection;
 using MineFunctions.Cli.LocalEngine;
@@ -54,7 +55,8 @@ internal sealed class LocalRunner : IAsyncDisposable
     /// sidecar never renews locks, see ENGINEERING-NOTES.md); null keeps the engine's default.
     /// </param>
     /// <param name="work">False: this process only enqueues and watches; `mine worker` processes on the same task hub do the work (docs/WORKERS.md).</param>
-    public static async Task<LocalRunner> StartAsync(EngineKind kind, RunNamespace names, string? connectionString, TimeSpan? lease, TextWriter log, CancellationToken cancellationToken, string? stateDirectory = null, bool work = true)
+    /// <param name="register">The orchestrators and activities; null registers the workflow's (benchmarks wrap them to time them).</param>
+    public static async Task<LocalRunner> StartAsync(EngineKind kind, RunNamespace names, string? connectionString, TimeSpan? lease, TextWriter log, CancellationToken cancellationToken, string? stateDirectory = null, bool work = true, Action<DurableTaskRegistry>? register = null)
     {
         LocalStorage? started = null;
         if (connectionString is null)
@@ -69,7 +71,7 @@ internal sealed class LocalRunner : IAsyncDisposable
             if (lease is { } l) engineOptions = engineOptions with { WorkItemVisibilityTimeout = l, ControlQueueVisibilityTimeout = l };
             var engine = await LocalEngineHost.StartAsync(
                 engineOptions,
-                work ? r => r.AddMineFunctionsWorkflow() : null,
+                work ? register ?? (r => r.AddMineFunctionsWorkflow()) : null,
                 s => s.AddSingleton(storage),
                 cancellationToken: cancellationToken);
             return new LocalRunner(started, engine, storage, connectionString, log);

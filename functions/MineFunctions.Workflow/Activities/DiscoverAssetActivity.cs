@@ -15,7 +15,8 @@ namespace MineFunctions.Workflow.Activities;
 /// fails here with their file:line reasons) and its polygon exists, reads the optional pair catalogue,
 /// and lets <see cref="PairInventory"/> find the pairs (METHOD.md §1.1). Writes the asset's input
 /// report (files skipped, duplicates, exclusions, warnings) and a PairResults row, with its numbers,
-/// for each pair the selection rules leave out; files outside the layout never fail the asset.
+/// for each pair the selection rules leave out; files outside the layout never fail the asset. The
+/// selected pairs are stored as a list (<see cref="AssetInventory.PairsBlob"/>); the answer holds the first page.
 /// </summary>
 public sealed class DiscoverAssetActivity(IProductStore store) : TaskActivity<AssetScope, AssetInventory>
 {
@@ -65,8 +66,10 @@ public sealed class DiscoverAssetActivity(IProductStore store) : TaskActivity<As
             ProductLayout.PairId(s.Pair.Reference, s.Pair.Secondary), s.Pair.Reference, s.Pair.Secondary, s.Year,
             s.InputName is null, s.InputName, s.Pair.PerpendicularBaselineM, s.Pair.BaselineSource,
             s.Product is { } h ? new PairProduct(h.ProductName, h.Looks, h.PixelSpacingM) : null)).ToList();
-        var excluded = inventory.Excluded.Select(e => new PairExclusion(e.Pair?.PairId ?? e.Subject, e.Reason)).ToList();
-        return new AssetInventory(asset, pairs, excluded);
+        // The selected pairs go to a blob and come back in pages: a stack of hundreds of pairs passes the 45 KB spill size.
+        var pairsBlob = WorkflowProducts.PairList(asset, key, input.RunId);
+        await StoredLists.WriteAsync(store, pairsBlob, pairs, ActivityCancellation.Token);
+        return new AssetInventory(asset, pairs.Count, inventory.Excluded.Count, pairsBlob, PairPage.Take(pairs, 0, StoredLists.SizeOf));
     }
 
     /// <summary>

@@ -38,7 +38,7 @@ public sealed class RunEstimateActivity(IProductStore store) : TaskActivity<RunE
         var blobs = new List<string>();
         foreach (var file in estimate.RunFiles) blobs.Add(await store.WriteTextAsync(WorkflowProducts.Export(key, file.FileName), file.Text, file.ContentType, ct));
         foreach (var (assetId, file) in estimate.AssetFiles) blobs.Add(await store.WriteTextAsync(WorkflowProducts.Activity(assetId, key), file.Text, file.ContentType, ct));
-        return new RunEstimateOutcome(rows.Count, blobs, estimate.Warnings);
+        return RunEstimateOutcome.Of(rows.Count, blobs, estimate.Warnings);
     }
 
     /// <summary>

@@ -1,8 +1,9 @@
 namespace MineFunctions.Workflow.Contracts;
 
 // Small records that cross the Durable history (ARCHITECTURE.md convention 3): ids, dates, blob
-// names and counts only, never pixels. Each stays well below the 45 KB message limit for stacks of
-// a few hundred pairs.
+// names and counts only, never pixels. None grows with the number of assets, and a list that grows
+// with the number of pairs is stored as a blob and read back in pages of at most
+// PairPage.MaxBytes, so every payload stays under the 45 KB spill size (docs/SCALE.md).
 
 /// <summary>The asset and run every activity of an asset works for, with the settings snapshot.</summary>
 public sealed record AssetScope(string RunId, string AssetId, PipelineSettings Settings);
@@ -23,8 +24,72 @@ public sealed record PairProduct(string Name, string? Looks, double? PixelSpacin
 /// <summary>A candidate pair left out before any pixel work (pair selection or an unreadable name), with why.</summary>
 public sealed record PairExclusion(string PairId, string Reason);
 
-/// <summary>What <c>DiscoverAssetActivity</c> found for an asset: its selected pairs and the ones left out.</summary>
-public sealed record AssetInventory(string AssetId, IReadOnlyList<PairWork> Pairs, IReadOnlyList<PairExclusion> Excluded);
+/// <summary>
+/// What <c>DiscoverAssetActivity</c> found for an asset: how many pairs it selected and left out,
+/// the blob holding every selected pair (<see cref="PairsBlob"/>, in order), and the first page of them;
+/// <c>PairPageActivity</c> reads the next pages.
+/// </summary>
+public sealed record AssetInventory(string AssetId, int PairCount, int ExcludedCount, string PairsBlob, PairPage FirstPage);
+
+/// <summary>
+/// Selected pairs [<see cref="Offset"/>, <see cref="Offset"/> + Pairs.Count) of an asset's stored
+/// list: as many as fit in <see cref="MaxBytes"/> of JSON, at least one.
+/// </summary>
+public sealed record PairPage(int Offset, IReadOnlyList<PairWork> Pairs)
+{
+    /// <summary>Serialized pairs per page at most: well under the 45 KB spill size, with room for the envelope.</summary>
+    public const int MaxBytes = 32 * 1024;
+
+    /// <summary>The page of <paramref name="all"/> that starts at <paramref name="offset"/>.</summary>
+    public static PairPage Take(IReadOnlyList<PairWork> all, int offset, Func<PairWork, int> sizeOf)
+    {
+        if (offset < 0 || offset > all.Count) throw new ArgumentOutOfRangeException(nameof(offset), $"Offset {offset} is outside the {all.Count} pairs.");
+        var page = new List<PairWork>();
+        var bytes = 0;
+        for (var i = offset; i < all.Count; i++)
+        {
+            bytes += sizeOf(all[i]) + 1;
+            if (page.Count > 0 && bytes > MaxBytes) break;
+            page.Add(all[i]);
+        }
+        return new PairPage(offset, page);
+    }
+}
+
+/// <summary>Input of <c>PairPageActivity</c>: the asset's stored pair list and where the page starts.</summary>
+public sealed record PairPageTask(string PairsBlob, int Offset);
+
+/// <summary>
+/// Input of <c>PairChunkOrchestrator</c>: one stage (<see cref="Coherence"/> or <see cref="Ndai"/>) over
+/// a chunk of an asset's pairs, at most <see cref="MaxPairs"/> of them and <see cref="PairPage.MaxBytes"/> of JSON.
+/// </summary>
+public sealed record PairChunkTask(AssetScope Scope, string Stage, IReadOnlyList<PairWork> Pairs)
+{
+    public const string Coherence = "coherence";
+    public const string Ndai = "ndai";
+
+    /// <summary>Pairs per chunk at most: its history stays about 100 events, its outcomes well under the spill size.</summary>
+    public const int MaxPairs = 50;
+
+    /// <summary>
+    /// <paramref name="pairs"/> in order, cut into chunks of at most <see cref="MaxPairs"/> pairs and
+    /// <see cref="PairPage.MaxBytes"/> of JSON each (<paramref name="sizeOf"/>).
+    /// </summary>
+    public static IReadOnlyList<IReadOnlyList<PairWork>> Split(IReadOnlyList<PairWork> pairs, Func<PairWork, int> sizeOf)
+    {
+        var chunks = new List<IReadOnlyList<PairWork>>();
+        for (var offset = 0; offset < pairs.Count;)
+        {
+            var page = PairPage.Take(pairs, offset, sizeOf).Pairs.Take(MaxPairs).ToList();
+            chunks.Add(page);
+            offset += page.Count;
+        }
+        return chunks;
+    }
+}
+
+/// <summary>Output of <c>PairChunkOrchestrator</c>: the outcome of each pair of its chunk, in order, for its stage.</summary>
+public sealed record PairChunkResult(IReadOnlyList<CoherenceOutcome> Coherence, IReadOnlyList<PairOutcome> Ndai);
 
 /// <summary>Input of the per-pair activities.</summary>
 public sealed record PairTask(AssetScope Scope, PairWork Pair);
@@ -32,11 +97,25 @@ public sealed record PairTask(AssetScope Scope, PairWork Pair);
 /// <summary>Result of computing or validating one pair's coherence raster.</summary>
 public sealed record CoherenceOutcome(string PairId, bool Succeeded, long InvalidPixels, string? Error);
 
-/// <summary>Input of <c>StableStatisticsActivity</c>: the pairs whose coherence exists.</summary>
-public sealed record StableTask(AssetScope Scope, IReadOnlyList<PairWork> Pairs);
+/// <summary>
+/// Input of <c>StableStatisticsActivity</c>: the asset's stored pair list, less the pairs whose
+/// coherence could not be computed (ids only: 20 bytes a pair).
+/// </summary>
+public sealed record StableTask(AssetScope Scope, string PairsBlob, IReadOnlyList<string> LeftOut);
 
-/// <summary>The asset's stable-point mask summary (METHOD.md §1.3).</summary>
-public sealed record StableSummary(long StablePixels, long ValidPixels, int Pairs, IReadOnlyList<PairExclusion>? Unreadable = null);
+/// <summary>
+/// The asset's stable-point mask summary (METHOD.md §1.3), and the pairs whose raster could not be
+/// read: every one by id, the first <see cref="ExplainedUnreadable"/> with the reason (the rest
+/// carry <see cref="UnreadableSeeTable"/>; PairResults has each one's file and reason).
+/// </summary>
+public sealed record StableSummary(long StablePixels, long ValidPixels, int Pairs, IReadOnlyList<PairExclusion>? Unreadable = null)
+{
+    /// <summary>Unreadable pairs whose reason the summary carries (the run report shows the first three).</summary>
+    public const int ExplainedUnreadable = 10;
+
+    /// <summary>The reason an unreadable pair beyond the first few carries, so the summary stays small.</summary>
+    public const string UnreadableSeeTable = "unreadable (file and reason in PairResults)";
+}
 
 /// <summary>One pair's screening decision and NDAI (METHOD.md §1.3–1.4).</summary>
 public sealed record PairOutcome(string PairId, int Year, bool Accepted, string Reason, double StableMean, double StableStd, bool Failed);
@@ -63,13 +142,27 @@ public sealed record YearPairs(int Year, int Accepted, int Rejected, double? Mea
 public sealed record AssetAreaTask(AssetScope Scope, IReadOnlyList<WindowOutcome> Windows, IReadOnlyList<YearPairs> Years);
 
 /// <summary>
-/// Input of <c>RunEstimateActivity</c>: the run and its succeeded assets (the estimate itself covers every
-/// asset of the input container, so pools and exports stay complete after a one-asset run).
+/// Input of <c>RunEstimateActivity</c>: the run and how many of its assets succeeded (the estimate
+/// itself covers every asset of the input container, so pools and exports stay complete after a
+/// one-asset run; a count, not the ids, so the input does not grow with the run).
 /// </summary>
-public sealed record RunEstimateTask(string RunId, IReadOnlyList<string> AssetIds, PipelineSettings Settings);
+public sealed record RunEstimateTask(string RunId, int SucceededAssets, PipelineSettings Settings);
 
-/// <summary>What the run-level estimate wrote: rows and export files.</summary>
-public sealed record RunEstimateOutcome(int EmissionRows, IReadOnlyList<string> ExportBlobs, IReadOnlyList<string> Warnings);
+/// <summary>
+/// What the run-level estimate wrote: rows, export files and warnings counted, with the first few
+/// warnings cut to <see cref="MaxWarningLength"/> characters: a per-asset list would grow with the run.
+/// </summary>
+public sealed record RunEstimateOutcome(int EmissionRows, int ExportFiles, int Warnings, IReadOnlyList<string> FirstWarnings)
+{
+    /// <summary>Warnings the outcome carries in full.</summary>
+    public const int ShownWarnings = 5;
+
+    public const int MaxWarningLength = 500;
+
+    public static RunEstimateOutcome Of(int emissionRows, IReadOnlyList<string> exportBlobs, IReadOnlyList<string> warnings) =>
+        new(emissionRows, exportBlobs.Count, warnings.Count,
+            [.. warnings.Take(ShownWarnings).Select(w => w.Length <= MaxWarningLength ? w : w[..(MaxWarningLength - 1)] + "…")]);
+}
 
 /// <summary>Input of <c>RecordRunActivity</c>.</summary>
 public sealed record RunRecord(string RunId, string Trigger, PipelineSettings Settings, DateTime StartedUtc, DateTime FinishedUtc, IReadOnlyList<AssetOutcome> Assets);

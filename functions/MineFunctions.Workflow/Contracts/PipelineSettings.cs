@@ -68,6 +68,12 @@ public sealed record PipelineSettings
     /// <summary>Asset sub-orchestrations in flight at once in a refresh: a sliding window, the next asset starting as soon as any finishes (convention 5).</summary>
     public int MaxParallelAssets { get; init; } = 4;
 
+    /// <summary>
+    /// Assets per chunk sub-orchestration of a refresh: the refresh runs its assets chunk after chunk,
+    /// so no one orchestration's history grows with the number of assets (docs/SCALE.md).
+    /// </summary>
+    public int AssetChunkSize { get; init; } = 50;
+
     /// <summary>Algorithm version: part of every product's address.</summary>
     public string AlgorithmVersion { get; init; } = "v1";
 }

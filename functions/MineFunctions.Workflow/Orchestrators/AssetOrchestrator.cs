@@ -10,6 +10,10 @@ namespace MineFunctions.Workflow.Orchestrators;
 /// composite, classes and counts per 3-year window → yearly areas. Pair work fans out with at most
 /// <see cref="PipelineSettings.PairBatchSize"/> calls in flight (a sliding window); every activity call
 /// retries transient failures (<see cref="ActivityRetry"/>); a pair that still fails is recorded and the asset goes on.
+/// The pair list comes in pages and stable statistics read it from its blob, so no payload grows
+/// past a page with the number of pairs (docs/SCALE.md).
+/// An asset of more than <see cref="PairChunkTask.MaxPairs"/> pairs runs each pair stage chunk by
+/// chunk in <see cref="PairChunkOrchestrator"/> sub-orchestrations, so its history stays bounded too.
 /// Only coordination here (ARCHITECTURE.md convention 1): every computation is in an activity.
 /// </summary>
 public sealed class AssetOrchestrator : TaskOrchestrator<AssetRunRequest, AssetOutcome>
@@ -21,31 +25,29 @@ public sealed class AssetOrchestrator : TaskOrchestrator<AssetRunRequest, AssetO
 
         progress.Report("discover", 0, 0);
         var inventory = await context.CallActivityAsync<AssetInventory>(nameof(DiscoverAssetActivity), scope, ActivityRetry.Options);
-        var pairs = inventory.Pairs;
-        var total = pairs.Count;
+        var total = inventory.PairCount;
         if (total == 0)
-            return progress.Fail(0, inventory.Excluded.Count, $"no usable pair ({inventory.Excluded.Count} excluded)");
+            return progress.Fail(0, inventory.ExcludedCount, $"no usable pair ({inventory.ExcludedCount} excluded)");
+        var pairs = await ReadPairsAsync(context, inventory);
+        var leftOut = new List<string>();
 
         // Coherence first when the input is SLC: a pair whose coherence fails leaves the stack.
         if (pairs.Any(p => p.FromSlc))
         {
-            var coherence = await FanOutAsync(pairs, input.Settings.PairBatchSize,
-                p => context.CallActivityAsync<CoherenceOutcome>(nameof(CoherenceActivity), new PairTask(scope, p), ActivityRetry.Options),
-                (p, error) => new CoherenceOutcome(p.PairId, false, 0, error),
+            var coherence = await PairStages.RunAsync(context, scope, PairChunkTask.Coherence, pairs, r => r.Coherence,
                 done => progress.Report("coherence", done, total));
             var failed = coherence.Where(c => !c.Succeeded).Select(c => c.PairId).ToHashSet(StringComparer.Ordinal);
             pairs = pairs.Where(p => !failed.Contains(p.PairId)).ToList();
+            leftOut.AddRange(failed.Order(StringComparer.Ordinal));
         }
 
         progress.Report("stable points", 0, total);
-        var stable = await context.CallActivityAsync<StableSummary>(nameof(StableStatisticsActivity), new StableTask(scope, pairs), ActivityRetry.Options);
+        var stable = await context.CallActivityAsync<StableSummary>(nameof(StableStatisticsActivity), new StableTask(scope, inventory.PairsBlob, leftOut), ActivityRetry.Options);
         // A pair stable statistics could not read is a recorded failure; the rest of the stack goes on.
         var unreadable = (stable.Unreadable ?? []).ToDictionary(u => u.PairId, u => u.Reason, StringComparer.Ordinal);
         var readable = pairs.Where(p => !unreadable.ContainsKey(p.PairId)).ToList();
 
-        var outcomes = (await FanOutAsync(readable, input.Settings.PairBatchSize,
-            p => context.CallActivityAsync<PairOutcome>(nameof(NdaiActivity), new PairTask(scope, p), ActivityRetry.Options),
-            (p, error) => new PairOutcome(p.PairId, p.Year, false, "failed: " + error, double.NaN, double.NaN, Failed: true),
+        var outcomes = (await PairStages.RunAsync(context, scope, PairChunkTask.Ndai, readable, r => r.Ndai,
             done => progress.Report("ndai", done, total))).ToList();
         outcomes.AddRange(pairs.Where(p => unreadable.ContainsKey(p.PairId))
             .Select(p => new PairOutcome(p.PairId, p.Year, false, unreadable[p.PairId], double.NaN, double.NaN, Failed: true)));
@@ -79,6 +81,20 @@ public sealed class AssetOrchestrator : TaskOrchestrator<AssetRunRequest, AssetO
         return outcome;
     }
 
+    /// <summary>The asset's selected pairs: the inventory's first page, then the rest page by page (each under the 45 KB spill size).</summary>
+    private static async Task<List<PairWork>> ReadPairsAsync(TaskOrchestrationContext context, AssetInventory inventory)
+    {
+        var pairs = new List<PairWork>(inventory.FirstPage.Pairs);
+        while (pairs.Count < inventory.PairCount)
+        {
+            var page = await context.CallActivityAsync<PairPage>(nameof(PairPageActivity), new PairPageTask(inventory.PairsBlob, pairs.Count), ActivityRetry.Options);
+            if (page.Pairs.Count == 0)
+                throw new InvalidOperationException($"{inventory.PairsBlob} ends after {pairs.Count} of its {inventory.PairCount} pairs.");
+            pairs.AddRange(page.Pairs);
+        }
+        return pairs;
+    }
+
     /// <summary>
     /// The run report's word on failed pairs of an asset that still succeeded: how many, and the first
     /// few with their file and reason (bounded, as it crosses the history); null when none failed.
@@ -90,31 +106,5 @@ public sealed class AssetOrchestrator : TaskOrchestrator<AssetRunRequest, AssetO
         const int shown = 3;
         var more = failed.Count > shown ? $"; and {failed.Count - shown} more (see PairResults)" : "";
         return $"{failed.Count} of {outcomes.Count} pairs failed and were left out: {string.Join("; ", failed.Take(shown).Select(f => $"{f.PairId} {f.Reason}"))}{more}";
-    }
-
-    /// <summary>
-    /// Runs <paramref name="call"/> for every pair, at most <paramref name="window"/> in flight, the
-    /// next starting as soon as any finishes (<see cref="SlidingWindow"/>); results in pair order. A
-    /// call that still fails after its retries becomes a recorded failure (via
-    /// <paramref name="onFailure"/>), so one bad pair never sinks its asset.
-    /// </summary>
-    internal static Task<T[]> FanOutAsync<T>(
-        IReadOnlyList<PairWork> pairs,
-        int window,
-        Func<PairWork, Task<T>> call,
-        Func<PairWork, string, T> onFailure,
-        Action<int> onDone) =>
-        SlidingWindow.RunAsync(pairs, window, p => Guard(call, onFailure, p), (done, _) => onDone(done));
-
-    private static async Task<T> Guard<T>(Func<PairWork, Task<T>> call, Func<PairWork, string, T> onFailure, PairWork pair)
-    {
-        try
-        {
-            return await call(pair);
-        }
-        catch (TaskFailedException ex)
-        {
-            return onFailure(pair, ex.FailureDetails.ErrorMessage);
-        }
     }
 }

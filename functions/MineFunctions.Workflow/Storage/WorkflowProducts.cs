@@ -30,12 +30,25 @@ public static class WorkflowProducts
     /// <summary>An asset's input report: files skipped, duplicate and excluded pairs, warnings (<c>InputReportCsv</c>).</summary>
     public static string InputReport(string assetId, string settingsKey) => Name(assetId, settingsKey, "report", "inputs.csv");
 
+    /// <summary>
+    /// The selected pairs of an asset in one run (JSON), read back in pages: a list that grows with
+    /// the pairs never crosses the history whole. Per run, so a concurrent run never reads another's list.
+    /// </summary>
+    public static string PairList(string assetId, string settingsKey, string runId) =>
+        Name(assetId, settingsKey, "runs", RunSegment(runId) + "_pairs.json");
+
+    /// <summary>A run's asset list (JSON, sorted ids), fixed when the run starts and read a chunk at a time.</summary>
+    public static string RunAssets(string runId) => BlobPath.Combine("runs", RunSegment(runId), "assets.json");
+
     /// <summary>Run-level Climate TRACE exports: one file per sector for all assets of a settings key.</summary>
     public static string Export(string settingsKey, string fileName) =>
         ExportPrefix(settingsKey) + BlobPath.Segment(fileName, "export file");
 
     /// <summary>"exports/&lt;settingsKey&gt;/": the folder of the run-level exports.</summary>
     public static string ExportPrefix(string settingsKey) => BlobPath.Combine("exports", SettingsKey.Validate(settingsKey)) + "/";
+
+    /// <summary>The run id as a blob name segment: itself when it is one, else its short hash.</summary>
+    private static string RunSegment(string runId) => BlobPath.SegmentProblem(runId) is null ? runId : InstanceIds.ShortHash(runId);
 
     private static string Name(string assetId, string settingsKey, string folder, string file) =>
         ProductLayout.Prefix(assetId, settingsKey) + BlobPath.Combine(folder, file);

@@ -19,7 +19,9 @@ public sealed class AssetActivityTests
         store.PutInputText("mine-b/asset.json", Manifest);
         store.PutInputText("mine-a/asset.json", Manifest);
         store.PutInputText("Upper.Case/asset.json", Manifest); // a valid blob folder, not an asset id
-        Assert.Equal(["mine-a", "mine-b"], await new ListAssetsActivity(store).RunAsync(null!, new PipelineSettings()));
+        var list = await new ListAssetsActivity(store).RunAsync(null!, new AssetSelection("run-1", [], new PipelineSettings()));
+        Assert.Equal(2, list.Count);
+        Assert.Equal(["mine-a", "mine-b"], await StoredLists.ReadAsync<string>(store, list.Blob));
     }
 
     [Fact]
@@ -35,9 +37,10 @@ public sealed class AssetActivityTests
 
         var inventory = await new DiscoverAssetActivity(store).RunAsync(null!, scope);
 
-        var pair = Assert.Single(inventory.Pairs);
+        Assert.Equal((1, 1), (inventory.PairCount, inventory.ExcludedCount));
+        Assert.Equal(inventory.FirstPage.Pairs, await StoredLists.ReadAsync<PairWork>(store, inventory.PairsBlob));
+        var pair = Assert.Single(inventory.FirstPage.Pairs);
         Assert.Equal(("20200101_20200113", 2020, false, $"{Asset}/pairs/20200101_20200113.tif"), (pair.PairId, pair.Year, pair.FromSlc, pair.InputBlob));
-        Assert.Contains(inventory.Excluded, e => e.PairId == "20200101_20200301");
         var row = Assert.Single(store.Rows<PairResultRow>());
         Assert.Equal((new DateOnly(2020, 1, 1), new DateOnly(2020, 3, 1), false), (row.ReferenceDate, row.SecondaryDate, row.Accepted));
         Assert.StartsWith("excluded: ", row.Reason);
@@ -66,9 +69,9 @@ public sealed class AssetActivityTests
         await store.UpsertAsync(new AnnualActivityRow("mine-a", key, 2020, 5, 0, 0.3, null, 50, 100, 5_000));
         await store.UpsertAsync(new AnnualActivityRow("mine-a", key, 2021, 5, 0, 0.3, null, 100, 100, 10_000));
 
-        var outcome = await new RunEstimateActivity(store).RunAsync(null!, new RunEstimateTask("run-1", ["mine-a"], settings));
+        var outcome = await new RunEstimateActivity(store).RunAsync(null!, new RunEstimateTask("run-1", 1, settings));
 
-        Assert.Contains(outcome.Warnings, w => w.StartsWith("mine-b: left out of the estimate: ", StringComparison.Ordinal) && w.Contains("not valid JSON"));
+        Assert.Contains(outcome.FirstWarnings, w => w.StartsWith("mine-b: left out of the estimate: ", StringComparison.Ordinal) && w.Contains("not valid JSON"));
         var rows = store.Rows<EmissionsRow>().ToDictionary(r => r.Year);
         Assert.Equal(2, outcome.EmissionRows);
         Assert.Equal(["mine-a"], rows.Values.Select(r => r.AssetId).Distinct());
@@ -83,7 +86,9 @@ public sealed class AssetActivityTests
         var sources = store.ProductText(WorkflowProducts.Export(key, "iron-mining_emissions-sources.csv"));
         Assert.Contains("2024-04-01 00:00:00", sources);
         Assert.DoesNotContain("2025-01-01", sources);
-        Assert.Contains(WorkflowProducts.Export(key, "estimate.json"), outcome.ExportBlobs);
-        Assert.Contains(WorkflowProducts.Activity("mine-a", key), outcome.ExportBlobs);
+        // One sector's two Climate TRACE CSVs, estimate.json, left-out.csv and mine-a's activity.csv.
+        Assert.Equal(5, outcome.ExportFiles);
+        Assert.Contains("\"mine-b\"", store.ProductText(WorkflowProducts.Export(key, "estimate.json")));
+        Assert.StartsWith("mine-b,", store.ProductText(WorkflowProducts.Export(key, "left-out.csv")).Split('\n')[1]);
     }
 }

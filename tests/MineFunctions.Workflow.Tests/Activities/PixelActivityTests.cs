@@ -32,7 +32,8 @@ public sealed class PixelActivityTests
         store.PutInput($"{Asset}/pairs/20200101_20200125.tif", "not a raster"u8.ToArray());
         pairs.Add(new PairWork("20200101_20200125", D1, D3, 2020, false, $"{Asset}/pairs/20200101_20200125.tif"));
 
-        var summary = await new StableStatisticsActivity(store).RunAsync(null!, new StableTask(scope, pairs));
+        await StoredLists.WriteAsync(store, "runs/run-1/pairs.json", pairs);
+        var summary = await new StableStatisticsActivity(store).RunAsync(null!, new StableTask(scope, "runs/run-1/pairs.json", []));
 
         Assert.Equal(2, summary.StablePixels);
         Assert.Equal(4, summary.ValidPixels);
@@ -53,8 +54,10 @@ public sealed class PixelActivityTests
     public async Task StableStatistics_OfNoPair_WritesNothing()
     {
         var store = new InMemoryProductStore();
-        Assert.Equal(new StableSummary(0, 0, 0), await new StableStatisticsActivity(store).RunAsync(null!, new StableTask(Scope(), [])));
-        Assert.Equal(0, store.Writes);
+        await StoredLists.WriteAsync(store, "runs/run-1/pairs.json", Array.Empty<PairWork>());
+        var before = store.Writes;
+        Assert.Equal(new StableSummary(0, 0, 0), await new StableStatisticsActivity(store).RunAsync(null!, new StableTask(Scope(), "runs/run-1/pairs.json", [])));
+        Assert.Equal(before, store.Writes);
     }
 
     [Fact]

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using Microsoft.DurableTask;
+using Microsoft.DurableTask.Converters;
 using MineFunctions.Workflow.Activities;
 using MineFunctions.Workflow.Contracts;
 using MineFunctions.Workflow.Orchestrators;
@@ -10,7 +11,9 @@ namespace MineFunctions.Workflow.Tests.Orchestrators;
 /// Activity doubles registered under the real activity names: the orchestrators are tested for
 /// coordination (fan-out, batching, failure handling) on the real in-memory Durable engine, with
 /// the pixel work replaced by records. Pair "p{i}" of year Y; pairs listed in <see cref="Rejected"/>
-/// are rejected by screening and pairs in <see cref="Failing"/> throw.
+/// are rejected by screening and pairs in <see cref="Failing"/> throw. Stored lists (the run's assets,
+/// an asset's pairs) live in a dictionary standing in for their blobs. Every activity input and
+/// output is measured as the Durable SDK serializes it (<see cref="LargestPayload"/>).
 /// </summary>
 internal sealed class FakeAssetActivities
 {
@@ -21,8 +24,28 @@ internal sealed class FakeAssetActivities
     public HashSet<string> Failing { get; init; } = [];
     public HashSet<string> FailingAssets { get; init; } = [];
 
+    /// <summary>The input container's assets, as ListAssetsActivity would find them.</summary>
+    public IReadOnlyList<string> Assets { get; init; } = ["a1", "a2"];
+
+    /// <summary>Pairs per year of an asset; <see cref="PairsPerYear"/> unless said otherwise.</summary>
+    public Func<string, int>? PairsPerYearOf { get; init; }
+
+    /// <summary>Pair id of pair i of year y (short by default; tests of payload size use the real yyyyMMdd_yyyyMMdd length).</summary>
+    public Func<int, int, string> PairIdOf { get; init; } = (y, i) => $"{y}-p{i}";
+
+    /// <summary>Input raster of an asset's pair (a HyP3 product zip name by default: as long as real ones).</summary>
+    public Func<string, int, int, string> InputBlobOf { get; init; } =
+        (asset, y, i) => $"{asset}/pairs/S1AA_{y}0101T000000_{y}0113T000000_VVP{i:D3}_INT80_G_ueF_4D09.zip";
+
     /// <summary>Pairs whose first N NDAI attempts time out (a transient failure) before one succeeds.</summary>
     public Dictionary<string, int> TimingOut { get; init; } = [];
+
+    /// <summary>
+    /// When set and it answers an outcome for an asset, that asset's orchestration returns it at once
+    /// instead of running the real <see cref="AssetOrchestrator"/> (for runs of thousands of assets
+    /// where only the refresh's side is under test).
+    /// </summary>
+    public Func<AssetRunRequest, AssetOutcome?>? AssetShortcut { get; init; }
 
     /// <summary>The run-level estimate throws: the refresh itself fails.</summary>
     public bool EstimateFails { get; init; }
@@ -31,29 +54,57 @@ internal sealed class FakeAssetActivities
     public ConcurrentQueue<string> NdaiPairs { get; } = new();
     public ConcurrentQueue<RunEstimateTask> Estimates { get; } = new();
     public ConcurrentQueue<RunRecord> Records { get; } = new();
+    public ConcurrentDictionary<string, object> Blobs { get; } = new();
+    public ConcurrentQueue<AssetStableCall> StableCalls { get; } = new();
+
+    /// <summary>The largest activity input or output seen, in bytes of the SDK's JSON, and what it was.</summary>
+    public (int Bytes, string What) LargestPayload => _largest;
+    private (int Bytes, string What) _largest;
+    private readonly Lock _sizes = new();
     private int _inFlight;
     public int MaxInFlight;
 
     public void Register(DurableTaskRegistry r)
     {
         r.AddOrchestrator<RefreshOrchestrator>();
-        r.AddOrchestrator<AssetOrchestrator>();
-        r.AddActivityFunc<PipelineSettings, IReadOnlyList<string>>(nameof(ListAssetsActivity), (_, _) => Count(nameof(ListAssetsActivity), (IReadOnlyList<string>)["a1", "a2"]));
-        r.AddActivityFunc<AssetScope, AssetInventory>(nameof(DiscoverAssetActivity), (_, s) =>
+        r.AddOrchestrator<RefreshChunkOrchestrator>();
+        if (AssetShortcut is null) r.AddOrchestrator<AssetOrchestrator>();
+        else r.AddOrchestratorFunc<AssetRunRequest, AssetOutcome>(nameof(AssetOrchestrator), (context, request) =>
+            AssetShortcut(request) is { } outcome ? Task.FromResult(outcome) : new AssetOrchestrator().RunAsync(context, request));
+        r.AddOrchestrator<PairChunkOrchestrator>();
+        Add<AssetSelection, AssetList>(r, nameof(ListAssetsActivity), s =>
+        {
+            IReadOnlyList<string> ids = s.AssetIds.Count > 0 ? s.AssetIds : Assets;
+            var blob = $"runs/{s.RunId}/assets.json";
+            Blobs[blob] = ids.Order(StringComparer.Ordinal).ToList();
+            return new AssetList(blob, ids.Count, s.Settings.AssetChunkSize);
+        });
+        Add<AssetChunkTask, IReadOnlyList<string>>(r, nameof(AssetChunkActivity), t =>
+            ((List<string>)Blobs[t.AssetList.Blob]).Skip(t.Index * t.AssetList.ChunkSize).Take(t.AssetList.ChunkSize).ToList());
+        Add<AssetScope, AssetInventory>(r, nameof(DiscoverAssetActivity), s =>
         {
             if (FailingAssets.Contains(s.AssetId)) throw new InvalidOperationException($"asset {s.AssetId} is unreadable");
-            var pairs = Years.SelectMany(y => Enumerable.Range(0, PairsPerYear).Select(i =>
-                new PairWork($"{y}-p{i}", new DateOnly(y, 1, 1).AddDays(12 * i), new DateOnly(y, 1, 13).AddDays(12 * i), y, FromSlc, FromSlc ? null : $"a/pairs/{y}-{i}.tif"))).ToList();
-            return Count(nameof(DiscoverAssetActivity), new AssetInventory(s.AssetId, pairs, [new PairExclusion("x", "36 d")]));
+            var perYear = PairsPerYearOf?.Invoke(s.AssetId) ?? PairsPerYear;
+            var pairs = Years.SelectMany(y => Enumerable.Range(0, perYear).Select(i =>
+                new PairWork(PairIdOf(y, i), new DateOnly(y, 1, 1).AddDays(12 * i), new DateOnly(y, 1, 13).AddDays(12 * i), y, FromSlc,
+                    FromSlc ? null : InputBlobOf(s.AssetId, y, i), 121.5, "catalogue", FromSlc ? null : new PairProduct(InputBlobOf(s.AssetId, y, i)[(s.AssetId.Length + 7)..^4], "20x4", 80)))).ToList();
+            var blob = $"{s.AssetId}/runs/{s.RunId}_pairs.json";
+            Blobs[blob] = pairs;
+            return new AssetInventory(s.AssetId, pairs.Count, 1, blob, PairPage.Take(pairs, 0, SizeOf));
         });
-        r.AddActivityFunc<PairTask, CoherenceOutcome>(nameof(CoherenceActivity), async (_, t) =>
+        Add<PairPageTask, PairPage>(r, nameof(PairPageActivity), t => PairPage.Take((List<PairWork>)Blobs[t.PairsBlob], t.Offset, SizeOf));
+        AddAsync<PairTask, CoherenceOutcome>(r, nameof(CoherenceActivity), async t =>
         {
             await TrackAsync();
-            return Count(nameof(CoherenceActivity), new CoherenceOutcome(t.Pair.PairId, true, 0, null));
+            return new CoherenceOutcome(t.Pair.PairId, true, 0, null);
         });
-        r.AddActivityFunc<StableTask, StableSummary>(nameof(StableStatisticsActivity), (_, t) =>
-            Count(nameof(StableStatisticsActivity), new StableSummary(100, 1000, t.Pairs.Count)));
-        r.AddActivityFunc<PairTask, PairOutcome>(nameof(NdaiActivity), async (_, t) =>
+        Add<StableTask, StableSummary>(r, nameof(StableStatisticsActivity), t =>
+        {
+            var pairs = ((List<PairWork>)Blobs[t.PairsBlob]).Where(p => !t.LeftOut.Contains(p.PairId)).ToList();
+            StableCalls.Enqueue(new AssetStableCall(t.Scope.AssetId, pairs.Count));
+            return new StableSummary(100, 1000, pairs.Count);
+        });
+        AddAsync<PairTask, PairOutcome>(r, nameof(NdaiActivity), async t =>
         {
             await TrackAsync();
             NdaiPairs.Enqueue(t.Pair.PairId);
@@ -61,25 +112,49 @@ internal sealed class FakeAssetActivities
             if (NdaiPairs.Count(p => p == t.Pair.PairId) <= TimingOut.GetValueOrDefault(t.Pair.PairId))
                 throw new TimeoutException($"reading pair {t.Pair.PairId} timed out");
             var accepted = !Rejected.Contains(t.Pair.PairId);
-            return Count(nameof(NdaiActivity), new PairOutcome(t.Pair.PairId, t.Pair.Year, accepted, accepted ? "accepted" : "stable mean 0.41 < 0.8", 0.9, 0.05, false));
+            return new PairOutcome(t.Pair.PairId, t.Pair.Year, accepted, accepted ? "accepted" : "stable mean 0.41 < 0.8", 0.9, 0.05, false);
         });
-        r.AddActivityFunc<AnnualTask, AnnualOutcome>(nameof(AnnualMeanActivity), (_, t) =>
-            Count(nameof(AnnualMeanActivity), new AnnualOutcome(t.Year, t.PairIds.Count, 1000, 0.1)));
-        r.AddActivityFunc<WindowTask, WindowOutcome>(nameof(CompositeActivity), (_, t) =>
-            Count(nameof(CompositeActivity), new WindowOutcome(t.FirstYear, [1, 2, 3, 4, 5, 6, 7, 8], 100, "hsv")));
-        r.AddActivityFunc<AssetAreaTask, int>(nameof(AssetAreaActivity), (_, t) => Count(nameof(AssetAreaActivity), t.Windows.Count));
-        r.AddActivityFunc<RunEstimateTask, RunEstimateOutcome>(nameof(RunEstimateActivity), (_, t) =>
+        Add<AnnualTask, AnnualOutcome>(r, nameof(AnnualMeanActivity), t => new AnnualOutcome(t.Year, t.PairIds.Count, 1000, 0.1));
+        Add<WindowTask, WindowOutcome>(r, nameof(CompositeActivity), t => new WindowOutcome(t.FirstYear, [1, 2, 3, 4, 5, 6, 7, 8], 100, "hsv"));
+        Add<AssetAreaTask, int>(r, nameof(AssetAreaActivity), t => t.Windows.Count);
+        Add<RunEstimateTask, RunEstimateOutcome>(r, nameof(RunEstimateActivity), t =>
         {
             Estimates.Enqueue(t);
             if (EstimateFails) throw new InvalidOperationException("the emission factor table is empty");
-            return Count(nameof(RunEstimateActivity), new RunEstimateOutcome(t.AssetIds.Count * 3, [], []));
+            return new RunEstimateOutcome(t.SucceededAssets * 3, 2, 0, []);
         });
-        r.AddActivityFunc<RunRecord, int>(nameof(RecordRunActivity), (_, t) =>
+        Add<RunRecord, int>(r, nameof(RecordRunActivity), t =>
         {
             Records.Enqueue(t);
-            return Count(nameof(RecordRunActivity), t.Assets.Count);
+            return t.Assets.Count;
         });
     }
+
+    private static int SizeOf(PairWork pair) => Size(pair);
+
+    private static int Size<T>(T value) => System.Text.Encoding.UTF8.GetByteCount(JsonDataConverter.Default.Serialize(value) ?? "");
+
+    private void Measure<T>(T value, string what)
+    {
+        var bytes = Size(value);
+        lock (_sizes)
+        {
+            if (bytes > _largest.Bytes) _largest = (bytes, what);
+        }
+    }
+
+    private void Add<TIn, TOut>(DurableTaskRegistry r, string name, Func<TIn, TOut> run) =>
+        AddAsync<TIn, TOut>(r, name, t => Task.FromResult(run(t)));
+
+    /// <summary>Registers an activity double that counts its calls and measures its input and output.</summary>
+    private void AddAsync<TIn, TOut>(DurableTaskRegistry r, string name, Func<TIn, Task<TOut>> run) =>
+        r.AddActivityFunc<TIn, TOut>(name, async (_, input) =>
+        {
+            Measure(input, name + " input");
+            var output = await run(input);
+            Measure(output, name + " output");
+            return Count(name, output);
+        });
 
     private T Count<T>(string name, T result)
     {
@@ -96,3 +171,6 @@ internal sealed class FakeAssetActivities
         Interlocked.Decrement(ref _inFlight);
     }
 }
+
+/// <summary>Which asset stable statistics ran for, over how many pairs.</summary>
+internal sealed record AssetStableCall(string AssetId, int Pairs);

@@ -1,0 +1,163 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.Json;
+using Microsoft.DurableTask;
+using Microsoft.Extensions.DependencyInjection;
+using MineFunctions.Cli.LocalEngine;
+using MineFunctions.Cli.Running;
+using MineFunctions.Workflow;
+using MineFunctions.Workflow.Activities;
+using MineFunctions.Workflow.Contracts;
+
+namespace MineFunctions.Cli.Commands;
+
+/// <summary>
+/// `mine bench scale --assets N [--pairs-per-year P] [--size PX]`: N synthetic assets end to end
+/// through the local engine, as `mine run` runs them (Azure Storage backend on Azurite by default),
+/// then the same assets' computation directly on local files in the same invocation
+/// (<see cref="ScaleBenchmarkDirect"/>). Prints wall time, assets per minute, pairs per second, the
+/// share of time in which no activity ran (orchestration), the time per activity, and the ratio of
+/// end to end to direct; the last line is JSON (docs/BENCHMARKS.md, docs/SCALE.md).
+/// </summary>
+internal sealed class ScaleBenchmark : IBenchmark
+{
+    public string Name => "scale";
+    public string Summary => "N synthetic assets end to end (local engine, Azurite) against the same work on local files.";
+
+    public async Task<int> RunAsync(CliArguments args, TextWriter output, CancellationToken cancellationToken)
+    {
+        var count = args.Int("assets", 20);
+        var pairsPerYear = args.Int("pairs-per-year", 3);
+        var size = args.Int("size", 64);
+        var engine = EngineKinds.Parse(args.Optional("engine"));
+        var parallelAssets = args.Int("parallel-assets", new PipelineSettings().MaxParallelAssets);
+        var chunk = args.Int("chunk", new PipelineSettings().AssetChunkSize);
+        var direct = !args.Has("no-direct");
+        args.RejectUnknown();
+
+        var assets = new ScaleBenchmarkAssets(count, pairsPerYear, size);
+        var settings = new PipelineSettings { TemporalBaselinesDays = [assets.RevisitDays], MaxParallelAssets = parallelAssets, AssetChunkSize = chunk };
+        try
+        {
+            settings.Validate();
+        }
+        catch (ArgumentException ex)
+        {
+            throw new UsageException(ex.Message);
+        }
+        var pairs = count * assets.PairsPerAsset;
+        output.WriteLine($"{count} assets × {assets.PairsPerAsset} pairs of {size}² px ({pairs} pairs), {engine} engine, {parallelAssets} assets in flight, chunks of {chunk}; load average {LoadAverage()}");
+
+        var scratch = Directory.CreateTempSubdirectory("mine-bench-scale").FullName;
+        try
+        {
+            var e2e = await EndToEndAsync(assets, settings, engine, Path.Combine(scratch, "azurite"), output, cancellationToken);
+            var directSeconds = direct ? await DirectAsync(assets, settings, scratch, cancellationToken) : double.NaN;
+            return Report(output, count, assets.PairsPerAsset, size, e2e, directSeconds);
+        }
+        finally
+        {
+            Directory.Delete(scratch, recursive: true);
+        }
+    }
+
+    /// <summary>What the end-to-end run gave.</summary>
+    private sealed record EndToEnd(double Seconds, int Succeeded, int Failed, int Pairs, double BusySeconds, IReadOnlyDictionary<string, double> ActivitySeconds, int ActivityCalls, double UploadSeconds, string? Failure);
+
+    private static async Task<EndToEnd> EndToEndAsync(ScaleBenchmarkAssets assets, PipelineSettings settings, EngineKind engine, string state, TextWriter output, CancellationToken cancellationToken)
+    {
+        var timer = new ScaleBenchmarkTimer();
+        var names = RunNamespace.Of("scale" + Guid.NewGuid().ToString("N")[..12]);
+        await using var runner = await LocalRunner.StartAsync(engine, names, null, null, TextWriter.Null, cancellationToken, state, register: r =>
+        {
+            foreach (var t in WorkflowRegistration.Orchestrators) r.AddOrchestrator(t);
+            foreach (var t in WorkflowRegistration.Activities)
+                r.AddActivity(t.Name, sp => new TimedActivity((ITaskActivity)ActivatorUtilities.CreateInstance(sp, t), t.Name, timer));
+        });
+
+        var upload = Stopwatch.StartNew();
+        await assets.WriteAsync((name, bytes, ct) => runner.Storage.Inputs.UploadAsync(name, bytes, null, ct), 8, cancellationToken);
+        var uploadSeconds = upload.Elapsed.TotalSeconds;
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Uploaded the inputs in {uploadSeconds:0.0} s (not timed)."));
+
+        var runId = "scale-" + names.TaskHub;
+        var from = Stopwatch.GetTimestamp();
+        var run = await runner.RunAsync(new RefreshRequest(runId, [], settings, "bench"), output, cancellationToken);
+        var to = Stopwatch.GetTimestamp();
+        var failed = run.Assets.Count(a => a.Status != AssetOutcome.Succeeded);
+        return new EndToEnd(Stopwatch.GetElapsedTime(from, to).TotalSeconds, run.Assets.Count - failed, failed, run.Assets.Sum(a => a.Pairs),
+            timer.BusySeconds(from, to), timer.SecondsByName(), timer.Calls, uploadSeconds,
+            run.Completed ? run.Assets.FirstOrDefault(a => a.Status != AssetOutcome.Succeeded)?.Error : $"{run.Status.RuntimeStatus}: {run.Status.FailureReason}");
+    }
+
+    /// <summary>Writes the inputs as asset folders, then times every asset's direct path, as many at once as there are processors.</summary>
+    private static async Task<double> DirectAsync(ScaleBenchmarkAssets assets, PipelineSettings settings, string scratch, CancellationToken cancellationToken)
+    {
+        var input = Path.Combine(scratch, "input");
+        var outDir = Path.Combine(scratch, "direct");
+        await assets.WriteAsync(async (name, bytes, ct) =>
+        {
+            var path = Path.Combine(input, name.Replace('/', Path.DirectorySeparatorChar));
+            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+            await File.WriteAllBytesAsync(path, bytes, ct);
+        }, 8, cancellationToken);
+        var clock = Stopwatch.StartNew();
+        await Parallel.ForEachAsync(assets.Ids, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount, CancellationToken = cancellationToken },
+            async (id, ct) => await ScaleBenchmarkDirect.RunAssetAsync(input, outDir, id, settings, ct));
+        return clock.Elapsed.TotalSeconds;
+    }
+
+    private static int Report(TextWriter output, int count, int pairsPerAsset, int size, EndToEnd e2e, double directSeconds)
+    {
+        var activitySeconds = e2e.ActivitySeconds.Values.Sum();
+        var estimateSeconds = e2e.ActivitySeconds.GetValueOrDefault(nameof(RunEstimateActivity));
+        var orchestrationShare = e2e.Seconds > 0 ? 1 - (e2e.BusySeconds / e2e.Seconds) : double.NaN;
+        var ratio = e2e.Seconds / directSeconds;
+        var ratioWithoutEstimate = (e2e.Seconds - estimateSeconds) / directSeconds;
+        var inv = CultureInfo.InvariantCulture;
+        output.WriteLine();
+        output.WriteLine(string.Create(inv, $"end to end   {e2e.Seconds,9:0.00} s   {count / e2e.Seconds * 60,8:0.0} assets/min   {e2e.Pairs / e2e.Seconds,7:0.0} pairs/s   {e2e.Succeeded} succeeded, {e2e.Failed} failed"));
+        output.WriteLine(string.Create(inv, $"direct       {directSeconds,9:0.00} s   {count / directSeconds * 60,8:0.0} assets/min   {count * pairsPerAsset / directSeconds,7:0.0} pairs/s   (local files, {Environment.ProcessorCount} assets at once)"));
+        output.WriteLine(string.Create(inv, $"ratio        {ratio,9:0.00}×   ({ratioWithoutEstimate:0.00}× without the run-level estimate, {estimateSeconds:0.00} s)"));
+        output.WriteLine(string.Create(inv, $"no activity running {orchestrationShare:P1} of the wall time (orchestration, queues, history); {e2e.ActivityCalls} activity calls, {activitySeconds:0.0} s in activities"));
+        foreach (var (name, seconds) in e2e.ActivitySeconds.OrderByDescending(kv => kv.Value))
+            output.WriteLine(string.Create(inv, $"  {name,-26} {seconds,8:0.00} s"));
+        if (e2e.Failure is not null) output.WriteLine($"First failure: {e2e.Failure}");
+        output.WriteLine(JsonSerializer.Serialize(new Dictionary<string, object?>
+        {
+            ["assets"] = count,
+            ["pairs_per_asset"] = pairsPerAsset,
+            ["size"] = size,
+            ["succeeded"] = e2e.Succeeded,
+            ["failed"] = e2e.Failed,
+            ["pairs"] = e2e.Pairs,
+            ["wall_s"] = Math.Round(e2e.Seconds, 3),
+            ["assets_per_min"] = Math.Round(count / e2e.Seconds * 60, 2),
+            ["pairs_per_s"] = Math.Round(e2e.Pairs / e2e.Seconds, 2),
+            ["orchestration_share"] = Math.Round(orchestrationShare, 4),
+            ["activity_s"] = Math.Round(activitySeconds, 3),
+            ["activity_calls"] = e2e.ActivityCalls,
+            ["estimate_s"] = Math.Round(estimateSeconds, 3),
+            ["direct_s"] = double.IsNaN(directSeconds) ? null : Math.Round(directSeconds, 3),
+            ["ratio"] = double.IsNaN(ratio) ? null : Math.Round(ratio, 3),
+            ["ratio_without_estimate"] = double.IsNaN(ratioWithoutEstimate) ? null : Math.Round(ratioWithoutEstimate, 3),
+            ["upload_s"] = Math.Round(e2e.UploadSeconds, 3),
+            ["load_average"] = LoadAverage(),
+        }));
+        return e2e.Failed == 0 && e2e.Failure is null ? 0 : 1;
+    }
+
+    /// <summary>The 1-minute load average (Linux), for reading the figures on a shared machine; null elsewhere.</summary>
+    private static double? LoadAverage()
+    {
+        try
+        {
+            var first = File.ReadAllText("/proc/loadavg").Split(' ')[0];
+            return double.Parse(first, CultureInfo.InvariantCulture);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or FormatException)
+        {
+            return null;
+        }
+    }
+}

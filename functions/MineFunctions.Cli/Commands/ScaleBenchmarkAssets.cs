@@ -1,0 +1,59 @@
+using System.Globalization;
+using System.Text;
+using MineFunctions.Cli.Demo;
+using MineFunctions.Core.Simulation;
+using MineFunctions.Infrastructure.Gdal;
+using MineFunctions.Infrastructure.Storage;
+
+namespace MineFunctions.Cli.Commands;
+
+/// <summary>
+/// The synthetic assets of `mine bench scale`: one simulated scene (<see cref="SceneSimulator"/>, no
+/// weather) encoded once, given to N asset folders ("scale-0001", …) with their manifest, polygon and
+/// production, in the input layout `mine run` reads. Every asset is the same work, so per-asset
+/// figures are comparable; the simulator's cost is paid once, outside the timings.
+/// </summary>
+internal sealed class ScaleBenchmarkAssets
+{
+    private readonly List<(string Name, byte[] Bytes)> _pairs = [];
+    private readonly byte[] _polygon;
+
+    public ScaleBenchmarkAssets(int assets, int pairsPerYear, int size)
+    {
+        if (assets < 1) throw new UsageException("--assets must be at least 1.");
+        // One a year leaves two pairs in three years (the third acquisition falls after the last day): no stack to screen.
+        if (pairsPerYear is < 2 or > 30) throw new UsageException("--pairs-per-year must be between 2 and 30.");
+        if (size is < 32 or > 4096) throw new UsageException("--size must be between 32 and 4096.");
+        Ids = Enumerable.Range(1, assets).Select(i => string.Create(CultureInfo.InvariantCulture, $"scale-{i:D4}")).ToList();
+        RevisitDays = 365 / pairsPerYear;
+        Scene = new SceneSimulator(new SceneSettings { Width = size, Height = size, Seed = 41, FirstYear = 2020, Years = 3, RevisitDays = RevisitDays, WeatherDatesPerYear = 0 });
+        var mine = DemoMine.Defaults[0];
+        var grid = DemoSample.GridOf(mine, Scene);
+        var coherence = new float[Scene.Pixels];
+        foreach (var pair in Scene.Pairs)
+        {
+            Scene.FillCoherence(pair.Index, coherence);
+            _pairs.Add((string.Create(CultureInfo.InvariantCulture, $"{pair.ReferenceDate:yyyyMMdd}_{pair.SecondaryDate:yyyyMMdd}_corr.tif"), GeoTiffWriter.WriteFloat32ToBytes(coherence, grid)));
+        }
+        _polygon = Encoding.UTF8.GetBytes(PolygonGeoJson.FromPixelVertices(Scene.MinePolygon.Select(p => (p.X, p.Y)).ToList(), grid));
+    }
+
+    public IReadOnlyList<string> Ids { get; }
+
+    public SceneSimulator Scene { get; }
+
+    /// <summary>Days between acquisitions: the one temporal baseline the run selects.</summary>
+    public int RevisitDays { get; }
+
+    public int PairsPerAsset => _pairs.Count;
+
+    /// <summary>Every input of every asset, by its input-container name (InputLayout), to <paramref name="put"/>, a few at a time.</summary>
+    public Task WriteAsync(Func<string, byte[], CancellationToken, Task> put, int parallel, CancellationToken cancellationToken) =>
+        Parallel.ForEachAsync(Ids, new ParallelOptions { MaxDegreeOfParallelism = parallel, CancellationToken = cancellationToken }, async (id, ct) =>
+        {
+            foreach (var (name, bytes) in _pairs) await put(InputLayout.PairRaster(id, $"{id}_{name}"), bytes, ct);
+            await put(InputLayout.Polygon(id), _polygon, ct);
+            await put(InputLayout.Manifest(id), Encoding.UTF8.GetBytes(new AssetManifest(id, "iron", "BRA", -19.8, -43.2).ToJson()), ct);
+            await put(InputLayout.Production(id), Encoding.UTF8.GetBytes($"asset_id,year,product,tonnes\n{id},2020,ore,1000000\n"), ct);
+        });
+}

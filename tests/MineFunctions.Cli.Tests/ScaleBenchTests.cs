@@ -1,0 +1,47 @@
+using System.Text.Json;
+
+namespace MineFunctions.Cli.Tests;
+
+/// <summary>
+/// `mine bench scale` at CI size: two tiny assets end to end on the local engine over Azurite, then
+/// directly on files. Only the report's plumbing is checked (the last line is JSON, its counts are
+/// the run's, its rates follow from its times); the times themselves mean nothing at this size.
+/// </summary>
+public sealed class ScaleBenchTests
+{
+    [Fact]
+    public async Task BenchScale_RunsEveryAsset_AndItsJsonLineCountsWhatRan()
+    {
+        var (code, output, error) = await Mine.RunAsync("bench", "scale", "--assets", "2", "--pairs-per-year", "2", "--size", "32");
+        Assert.True(code == 0, error + output);
+
+        var lines = output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        Assert.Contains(lines, l => l.StartsWith("end to end", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.StartsWith("direct", StringComparison.Ordinal));
+        using var json = JsonDocument.Parse(lines[^1]);
+        var root = json.RootElement;
+        int Int(string key) => root.GetProperty(key).GetInt32();
+        double Number(string key) => root.GetProperty(key).GetDouble();
+
+        // Acquisitions 182 days apart over 3 × 365 days: days 0, 182, …, 1092, so 6 pairs an asset, two in each year.
+        Assert.Equal((2, 6, 32, 2, 0, 12), (Int("assets"), Int("pairs_per_asset"), Int("size"), Int("succeeded"), Int("failed"), Int("pairs")));
+        // Per asset: discover, stable statistics, 6 NDAI, 3 annual means, 1 composite, areas, its Runs row = 14;
+        // per run: the asset list, its one chunk, the estimate. The 6 pairs fit the inventory's first page.
+        Assert.Equal((2 * 14) + 3, Int("activity_calls"));
+        var wall = Number("wall_s");
+        Assert.True(wall > 0 && Number("direct_s") > 0);
+        Assert.Equal(2 / wall * 60, Number("assets_per_min"), 0.01 + (0.001 * Number("assets_per_min")));
+        Assert.Equal(12 / wall, Number("pairs_per_s"), 0.01 + (0.001 * Number("pairs_per_s")));
+        Assert.Equal(wall / Number("direct_s"), Number("ratio"), 0.01 + (0.001 * Number("ratio")));
+        Assert.InRange(Number("orchestration_share"), 0, 1);
+        Assert.True(Number("activity_s") > 0);
+    }
+
+    [Fact]
+    public async Task BenchScale_RejectsPairsPerYearOutsideItsRange()
+    {
+        var (code, output, error) = await Mine.RunAsync("bench", "scale", "--assets", "1", "--pairs-per-year", "40");
+        Assert.NotEqual(0, code);
+        Assert.Contains("--pairs-per-year must be between 2 and 30", error + output, StringComparison.Ordinal);
+    }
+}
