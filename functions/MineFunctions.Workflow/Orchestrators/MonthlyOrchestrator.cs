@@ -33,23 +33,29 @@ public sealed class MonthlyOrchestrator : TaskOrchestrator<MonthlyRequest, Month
         int acquired = 0, failed = 0, downloaded = 0, notDownloaded = 0;
         if (input.Acquisition is { } settings)
         {
-            var assets = refresh.AssetIds.Count > 0
-                ? refresh.AssetIds
-                : await context.CallActivityAsync<IReadOnlyList<string>>(nameof(ListAssetsActivity), refresh.Settings, ActivityRetry.Options);
-            context.SetCustomStatus(new RunProgress("acquisition", 0, 0, assets.Count, 0, 0));
-            await SlidingWindow.RunAsync(assets, refresh.Settings.MaxParallelAssets,
-                asset => AcquireAsync(context, asset, settings),
-                (done, result) =>
-                {
-                    if (result is null) failed++;
-                    else
+            // The asset list is a stored blob read a chunk at a time, as the refresh does: no payload grows with the assets.
+            var list = await context.CallActivityAsync<AssetList>(nameof(ListAssetsActivity),
+                new AssetSelection(context.InstanceId, refresh.AssetIds, refresh.Settings), ActivityRetry.Options);
+            context.SetCustomStatus(new RunProgress("acquisition", 0, 0, list.Count, 0, 0));
+            var done = 0;
+            for (var chunk = 0; chunk < list.Chunks; chunk++)
+            {
+                var assets = await context.CallActivityAsync<IReadOnlyList<string>>(nameof(AssetChunkActivity), new AssetChunkTask(list, chunk), ActivityRetry.Options);
+                await SlidingWindow.RunAsync(assets, refresh.Settings.MaxParallelAssets,
+                    asset => AcquireAsync(context, asset, settings),
+                    (_, result) =>
                     {
-                        acquired++;
-                        downloaded += result.Downloaded;
-                        notDownloaded += result.Pairs.Count - result.Downloaded;
-                    }
-                    context.SetCustomStatus(new RunProgress("acquisition", done, failed, assets.Count, downloaded, downloaded + notDownloaded));
-                });
+                        done++;
+                        if (result is null) failed++;
+                        else
+                        {
+                            acquired++;
+                            downloaded += result.Downloaded;
+                            notDownloaded += result.Pairs.Count - result.Downloaded;
+                        }
+                        context.SetCustomStatus(new RunProgress("acquisition", done, failed, list.Count, downloaded, downloaded + notDownloaded));
+                    });
+            }
         }
 
         context.SetCustomStatus(new RunProgress("processing", acquired + failed, failed, acquired + failed, downloaded, downloaded + notDownloaded));
