@@ -70,10 +70,7 @@ public sealed class RunsApi(ApiSettings settings)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(runs);
-        var pageSize = RunClient.DefaultRunPageSize;
-        if (request.QueryValue("pageSize") is { } size &&
-            (!int.TryParse(size, NumberStyles.None, CultureInfo.InvariantCulture, out pageSize) || pageSize is < 1 or > RunClient.MaxRunPageSize))
-            return Problems.BadRequest($"pageSize must be a whole number from 1 to {RunClient.MaxRunPageSize}.", request);
+        if (PageSize(request, RunClient.DefaultRunPageSize, RunClient.MaxRunPageSize, out var pageSize) is { } bad) return bad;
         RunListPage page;
         try
         {
@@ -102,10 +99,7 @@ public sealed class RunsApi(ApiSettings settings)
         if (!InstanceIdRules.IsValid(id, out var reason)) return Problems.BadRequest(reason, request);
         var status = request.QueryValue("status");
         var continuation = request.QueryValue("continuation");
-        var pageSize = RunClient.DefaultPageSize;
-        if (request.QueryValue("pageSize") is { } size &&
-            (!int.TryParse(size, NumberStyles.None, CultureInfo.InvariantCulture, out pageSize) || pageSize is < 1 or > RunClient.MaxPageSize))
-            return Problems.BadRequest($"pageSize must be a whole number from 1 to {RunClient.MaxPageSize}.", request);
+        if (PageSize(request, RunClient.DefaultPageSize, RunClient.MaxPageSize, out var pageSize) is { } bad) return bad;
 
         AssetOutcomePage page;
         try
@@ -157,6 +151,16 @@ public sealed class RunsApi(ApiSettings settings)
             }
         }
         return assets.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
+    }
+
+    /// <summary>The <c>pageSize</c> query parameter (<paramref name="fallback"/> when absent), or a 400 when it is not a whole number from 1 to <paramref name="max"/>.</summary>
+    private static ApiResponse? PageSize(ApiRequest request, int fallback, int max, out int pageSize)
+    {
+        pageSize = fallback;
+        return request.QueryValue("pageSize") is { } size &&
+            (!int.TryParse(size, NumberStyles.None, CultureInfo.InvariantCulture, out pageSize) || pageSize is < 1 || pageSize > max)
+            ? Problems.BadRequest($"pageSize must be a whole number from 1 to {max}.", request)
+            : null;
     }
 
     private static string QueryOf(string? status, string continuation, int pageSize) =>

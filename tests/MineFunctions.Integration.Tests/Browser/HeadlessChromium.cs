@@ -114,7 +114,8 @@ internal sealed class HeadlessChromium : IAsyncDisposable
         var deadline = Stopwatch.StartNew();
         while (true)
         {
-            var value = await EvaluateAsync($"!!({condition})");
+            // Between a navigation and the new page's script the elements may not exist yet: a throw is "not yet".
+            var value = await EvaluateAsync($"(() => {{ try {{ return !!({condition}); }} catch (e) {{ return false; }} }})()");
             if (value.ValueKind == JsonValueKind.True) return;
             if (deadline.Elapsed > timeout)
                 throw new TimeoutException($"Waited {timeout} for {what} ({condition}); page errors: [{string.Join("; ", PageErrors)}]");
