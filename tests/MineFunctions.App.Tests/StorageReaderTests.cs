@@ -1,6 +1,7 @@
 using System.Text;
 using Azure.Data.Tables;
 using Azure.Storage.Blobs;
+using MineFunctions.Workflow;
 using MineFunctions.App.Options;
 using MineFunctions.App.Results;
 using MineFunctions.App.Tests.TestSupport;
@@ -82,5 +83,5 @@ public sealed class StorageReaderTests(AzuriteFixture azurite) : IClassFixture<A
 
     [Fact]
     public void TheReadersLookUnderTheWorkflowsOwnSettingsKey() =>
-        Assert.Equal(PipelineStorage.KeyOf(new PipelineOptions().ToSettings()), Settings.Key);
+        Assert.Equal(SettingsFingerprint.Of(new PipelineOptions().ToSettings()), Settings.Key);
 }

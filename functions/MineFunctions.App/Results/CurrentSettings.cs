@@ -17,12 +17,5 @@ public sealed class CurrentSettings(IOptions<PipelineOptions> pipeline)
     public PipelineSettings Snapshot => pipeline.Value.ToSettings();
 
     /// <summary>The products' settings key of <see cref="Snapshot"/>.</summary>
-    public string Key => KeyOf(Snapshot);
-
-    /// <summary>The workflow's own key of a snapshot (<see cref="SettingsFingerprint"/>), so the app reads where the runs wrote.</summary>
-    public static string KeyOf(PipelineSettings settings)
-    {
-        ArgumentNullException.ThrowIfNull(settings);
-        return SettingsFingerprint.Of(settings);
-    }
+    public string Key => SettingsFingerprint.Of(Snapshot);
 }

@@ -1,5 +1,6 @@
 using Microsoft.DurableTask;
 using Microsoft.Extensions.DependencyInjection;
+using MineFunctions.Workflow;
 using MineFunctions.Core.Composite;
 using MineFunctions.Core.Ndai;
 using MineFunctions.Infrastructure.Gdal;
@@ -22,7 +23,7 @@ public sealed class AnnualMeanActivity(IProductStore store) : TaskActivity<Annua
     public override async Task<AnnualOutcome> RunAsync(TaskActivityContext context, AnnualTask input)
     {
         if (input.PairIds.Count == 0) return new AnnualOutcome(input.Year, 0, 0, null);
-        var (asset, key, ct) = (input.Scope.AssetId, PipelineStorage.KeyOf(input.Scope.Settings), ActivityCancellation.Token);
+        var (asset, key, ct) = (input.Scope.AssetId, SettingsFingerprint.Of(input.Scope.Settings), ActivityCancellation.Token);
         var (mask, mean, grid) = await store.ReadStableAsync(asset, key);
         var level = DisturbanceLevel.OfStack(mask, mean, input.Scope.Settings.Window().Looks)
             ?? throw new InvalidDataException($"Asset '{asset}' has accepted pairs but no stable pixel.");

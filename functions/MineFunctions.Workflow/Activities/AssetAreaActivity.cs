@@ -1,5 +1,6 @@
 using Microsoft.DurableTask;
 using Microsoft.Extensions.DependencyInjection;
+using MineFunctions.Workflow;
 using MineFunctions.Core.Activity;
 using MineFunctions.Core.Contracts;
 using MineFunctions.Infrastructure.Storage;
@@ -21,7 +22,7 @@ public sealed class AssetAreaActivity(IProductStore store) : TaskActivity<AssetA
 
     public override Task<int> RunAsync(TaskActivityContext context, AssetAreaTask input)
     {
-        var (asset, key) = (input.Scope.AssetId, PipelineStorage.KeyOf(input.Scope.Settings));
+        var (asset, key) = (input.Scope.AssetId, SettingsFingerprint.Of(input.Scope.Settings));
         var windows = input.Windows.Select(w => new WindowCounts(w.FirstYear, ClassCounts.FromArray(w.CountsByClass.ToArray()), w.PixelAreaM2, w.UncertainPixels)).ToList();
         var rows = input.Years.Select(year => (year, area: WindowYearArea.Of(year.Year, windows))).Select(y => new AnnualActivityRow(
             asset, key, y.year.Year, y.year.Accepted, y.year.Rejected, y.year.MeanNdai, y.year.Accepted > 0 ? ProductLayout.Annual(asset, key, y.year.Year) : null,

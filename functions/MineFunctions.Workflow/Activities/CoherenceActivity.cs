@@ -1,5 +1,6 @@
 using Microsoft.DurableTask;
 using Microsoft.Extensions.DependencyInjection;
+using MineFunctions.Workflow;
 using MineFunctions.Core.Coherence;
 using MineFunctions.Infrastructure.Gdal;
 using MineFunctions.Infrastructure.Storage;
@@ -19,7 +20,7 @@ public sealed class CoherenceActivity(IProductStore store) : TaskActivity<PairTa
 
     public override async Task<CoherenceOutcome> RunAsync(TaskActivityContext context, PairTask input)
     {
-        var (asset, key, pair) = (input.Scope.AssetId, PipelineStorage.KeyOf(input.Scope.Settings), input.Pair);
+        var (asset, key, pair) = (input.Scope.AssetId, SettingsFingerprint.Of(input.Scope.Settings), input.Pair);
         var referenceName = InputLayout.SlcRaster(asset, pair.Reference);
         var secondaryName = InputLayout.SlcRaster(asset, pair.Secondary);
         var (reference, grid) = await store.ReadComplex64Async(StoreArea.Inputs, referenceName, ActivityCancellation.Token);

@@ -1,5 +1,6 @@
 using Microsoft.DurableTask;
 using Microsoft.Extensions.DependencyInjection;
+using MineFunctions.Workflow;
 using MineFunctions.Core.Composite;
 using MineFunctions.Core.Contracts;
 using MineFunctions.Core.Export;
@@ -26,7 +27,7 @@ public sealed class CompositeActivity(IProductStore store) : TaskActivity<Window
     public override async Task<WindowOutcome> RunAsync(TaskActivityContext context, WindowTask input)
     {
         var (scope, first, last) = (input.Scope, input.FirstYear, input.FirstYear + 2);
-        var (asset, key) = (scope.AssetId, PipelineStorage.KeyOf(scope.Settings));
+        var (asset, key) = (scope.AssetId, SettingsFingerprint.Of(scope.Settings));
         var (years, grid) = await ReadYearsAsync(first, y => ProductLayout.Annual(asset, key, y), "annual", null);
         var polygon = await store.ReadPolygonAsync(asset, grid);
         var classifier = scope.Settings.Classifier();

@@ -1,5 +1,6 @@
 using Microsoft.DurableTask;
 using Microsoft.Extensions.DependencyInjection;
+using MineFunctions.Workflow;
 using MineFunctions.Core.Inputs;
 using MineFunctions.Core.Pairs;
 using MineFunctions.Infrastructure.Gdal;
@@ -52,7 +53,7 @@ public sealed class DiscoverAssetActivity(IProductStore store) : TaskActivity<As
             catalogue, input.Settings.Selection(), input.Settings.YearRule(), products, headerDates);
         InputLimits.CheckPairs(asset, inventory.Selected.Count);
 
-        var key = PipelineStorage.KeyOf(input.Settings);
+        var key = SettingsFingerprint.Of(input.Settings);
         foreach (var e in inventory.Excluded.Where(e => e is { Pair: not null, Duplicate: false }))
         {
             var p = e.Pair!;

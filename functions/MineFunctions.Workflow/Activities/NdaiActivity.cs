@@ -1,5 +1,6 @@
 using Microsoft.DurableTask;
 using Microsoft.Extensions.DependencyInjection;
+using MineFunctions.Workflow;
 using MineFunctions.Core.Ndai;
 using MineFunctions.Core.Stable;
 using MineFunctions.Infrastructure.Gdal;
@@ -22,7 +23,7 @@ public sealed class NdaiActivity(IProductStore store) : TaskActivity<PairTask, P
 
     public override async Task<PairOutcome> RunAsync(TaskActivityContext context, PairTask input)
     {
-        var (scope, pair, key) = (input.Scope, input.Pair, PipelineStorage.KeyOf(input.Scope.Settings));
+        var (scope, pair, key) = (input.Scope, input.Pair, SettingsFingerprint.Of(input.Scope.Settings));
         float[] coherence;
         GridSpec grid;
         try

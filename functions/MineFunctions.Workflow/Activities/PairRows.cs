@@ -1,3 +1,4 @@
+using MineFunctions.Workflow;
 using MineFunctions.Infrastructure.Storage;
 using MineFunctions.Infrastructure.Storage.Tables;
 using MineFunctions.Workflow.Contracts;
@@ -29,7 +30,7 @@ internal static class PairRows
     public static PairResultRow Row(AssetScope scope, PairWork pair, long stablePixels, double? stableMean, double? stableStd,
         bool accepted, string reason, string? ndaiBlob)
     {
-        var key = PipelineStorage.KeyOf(scope.Settings);
+        var key = SettingsFingerprint.Of(scope.Settings);
         return new PairResultRow(
             scope.AssetId, key, pair.Reference, pair.Secondary, pair.Year, stablePixels, stableMean, stableStd, accepted, reason,
             pair.PerpendicularBaselineM,

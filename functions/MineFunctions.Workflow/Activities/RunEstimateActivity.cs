@@ -1,5 +1,6 @@
 using Microsoft.DurableTask;
 using Microsoft.Extensions.DependencyInjection;
+using MineFunctions.Workflow;
 using MineFunctions.Core.Activity;
 using MineFunctions.Core.Emissions;
 using MineFunctions.Core.Export;
@@ -26,7 +27,7 @@ public sealed class RunEstimateActivity(IProductStore store) : TaskActivity<RunE
 
     public override async Task<RunEstimateOutcome> RunAsync(TaskActivityContext context, RunEstimateTask input)
     {
-        var (key, ct) = (PipelineStorage.KeyOf(input.Settings), ActivityCancellation.Token);
+        var (key, ct) = (SettingsFingerprint.Of(input.Settings), ActivityCancellation.Token);
         var assets = new Dictionary<string, EstimateSources>(StringComparer.Ordinal);
         await foreach (var id in store.ListAssetIdsAsync(ct)) assets[id] = await GatherAsync(id, key, ct);
 

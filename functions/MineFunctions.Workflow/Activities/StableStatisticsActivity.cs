@@ -1,5 +1,6 @@
 using Microsoft.DurableTask;
 using Microsoft.Extensions.DependencyInjection;
+using MineFunctions.Workflow;
 using MineFunctions.Core.Stable;
 using MineFunctions.Infrastructure.Gdal;
 using MineFunctions.Workflow.Contracts;
@@ -47,7 +48,7 @@ public sealed class StableStatisticsActivity(IProductStore store) : TaskActivity
         if (stats is null || first is not { } stack) return new StableSummary(0, 0, 0, unreadable);
 
         var products = StableStage.Finish(stats, input.Scope.Settings.Stable());
-        var (asset, key, ct) = (input.Scope.AssetId, PipelineStorage.KeyOf(input.Scope.Settings), ActivityCancellation.Token);
+        var (asset, key, ct) = (input.Scope.AssetId, SettingsFingerprint.Of(input.Scope.Settings), ActivityCancellation.Token);
         await store.WriteByteAsync(WorkflowProducts.StableMask(asset, key), [products.MaskBytes], stack.Grid, null, cloudOptimised: false, ct);
         await store.WriteFloat32Async(WorkflowProducts.StableMean(asset, key), products.Mean, stack.Grid, ct);
         await store.WriteFloat32Async(WorkflowProducts.StableStd(asset, key), products.Std, stack.Grid, ct);

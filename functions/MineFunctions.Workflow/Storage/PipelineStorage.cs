@@ -36,9 +36,6 @@ public sealed class PipelineStorage(ProductBlobStore inputs, ProductBlobStore pr
         return storage;
     }
 
-    /// <summary>The settings key (product folder and row-key prefix) of a settings snapshot.</summary>
-    public static string KeyOf(PipelineSettings settings) => SettingsFingerprint.Of(settings);
-
     public IAsyncEnumerable<string> ListAssetIdsAsync(CancellationToken cancellationToken = default) => Inputs.ListAssetIdsAsync(cancellationToken);
 
     public IAsyncEnumerable<InputFileVerdict> ListAssetInputsAsync(string assetId, CancellationToken cancellationToken = default) =>

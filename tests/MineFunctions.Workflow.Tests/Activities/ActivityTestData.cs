@@ -1,3 +1,4 @@
+using MineFunctions.Workflow;
 using MineFunctions.Infrastructure.Gdal;
 using MineFunctions.Workflow.Contracts;
 using MineFunctions.Workflow.Storage;
@@ -13,7 +14,7 @@ internal static class ActivityTestData
 
     public static AssetScope Scope(PipelineSettings? settings = null) => new("run-1", Asset, settings ?? new PipelineSettings());
 
-    public static string Key(AssetScope scope) => PipelineStorage.KeyOf(scope.Settings);
+    public static string Key(AssetScope scope) => SettingsFingerprint.Of(scope.Settings);
 
     public static byte[] Float32(params float[] pixels) => GeoTiffWriter.WriteFloat32ToBytes(pixels, Grid);
 

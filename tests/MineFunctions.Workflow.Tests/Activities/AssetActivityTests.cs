@@ -1,3 +1,4 @@
+using MineFunctions.Workflow;
 using MineFunctions.Infrastructure.Storage;
 using MineFunctions.Infrastructure.Storage.Tables;
 using MineFunctions.Workflow.Activities;
@@ -62,7 +63,7 @@ public sealed class AssetActivityTests
     {
         var store = new InMemoryProductStore();
         var settings = new PipelineSettings();
-        var key = PipelineStorage.KeyOf(settings);
+        var key = SettingsFingerprint.Of(settings);
         store.PutInputText("mine-a/asset.json", Manifest, new DateTimeOffset(2024, 3, 5, 10, 0, 0, TimeSpan.Zero));
         store.PutInputText("mine-a/production.csv", "asset_id,year,product,tonnes\nmine-a,2020,ore,1000000\n", new DateTimeOffset(2024, 4, 1, 18, 30, 0, TimeSpan.Zero));
         store.PutInputText("mine-b/asset.json", "{", new DateTimeOffset(2025, 1, 1, 0, 0, 0, TimeSpan.Zero));
