@@ -101,8 +101,10 @@ public sealed class ServeTests
             .Where(f => f.IsLiteral && f.Name != nameof(ApiRoutes.Prefix))
             .Select(f => "/api/" + (string)f.GetRawConstantValue()!).Order(StringComparer.Ordinal);
 
-        Assert.Equal(shared, mapped.Select(r => r.Route));
-        Assert.Equal("POST", mapped.Single(r => r.Route == "/api/runs").Method);
+        // Every shared route is mapped, each (route, method) once; /api/runs is GET (list) and POST (start).
+        Assert.Equal(shared, mapped.Select(r => r.Route).Distinct());
+        Assert.Equal(mapped.Count, mapped.Distinct().Count());
+        Assert.Equal(["GET", "POST"], mapped.Where(r => r.Route == "/api/runs").Select(r => r.Method).Order(StringComparer.Ordinal));
         Assert.All(mapped.Where(r => r.Route != "/api/runs"), r => Assert.Equal("GET", r.Method));
     }
 

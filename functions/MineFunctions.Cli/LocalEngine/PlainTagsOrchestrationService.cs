@@ -100,15 +100,30 @@ internal sealed class PlainTagsOrchestrationService<TInner>(TInner inner, WorkLo
 
     private static bool NeedsCopy(IDictionary<string, string>? tags) => tags is not null && tags.GetType() != typeof(Dictionary<string, string>);
 
+    private Task? _started;
+
+    public Task StartAsync() => _started = inner.StartAsync();
+
+    public Task StopAsync() => StopAsync(isForced: false);
+
+    /// <summary>
+    /// Stops the backend only once its start has finished. The Azure Storage backend's stop awaits state its
+    /// start sets up, so a SIGTERM right after "Ready." threw a NullReferenceException from the sidecar's
+    /// shutdown callback and killed the process (exit 134) instead of stopping it.
+    /// </summary>
+    public async Task StopAsync(bool isForced)
+    {
+        if (_started is not { } started) return;
+        await Task.WhenAny(started);
+        if (started.IsCompletedSuccessfully) await inner.StopAsync(isForced);
+    }
+
     // Everything below forwards unchanged.
     public int TaskOrchestrationDispatcherCount => inner.TaskOrchestrationDispatcherCount;
     public int MaxConcurrentTaskOrchestrationWorkItems => inner.MaxConcurrentTaskOrchestrationWorkItems;
     public BehaviorOnContinueAsNew EventBehaviourForContinueAsNew => inner.EventBehaviourForContinueAsNew;
     public int TaskActivityDispatcherCount => inner.TaskActivityDispatcherCount;
     public int MaxConcurrentTaskActivityWorkItems => inner.MaxConcurrentTaskActivityWorkItems;
-    public Task StartAsync() => inner.StartAsync();
-    public Task StopAsync() => inner.StopAsync();
-    public Task StopAsync(bool isForced) => inner.StopAsync(isForced);
     public Task CreateAsync() => inner.CreateAsync();
     public Task CreateAsync(bool recreateInstanceStore) => inner.CreateAsync(recreateInstanceStore);
     public Task CreateIfNotExistsAsync() => inner.CreateIfNotExistsAsync();

@@ -40,10 +40,22 @@ public sealed class RunEstimateTests
         var row = Assert.Single(result.Rows);
         Assert.Equal(("mine-a", 2020, 5_000.0), (row.Estimate.Asset.Id, row.Estimate.Year, row.Area!.AreaM2));
         Assert.Equal(("mine-a", "activity.csv"), (Assert.Single(result.AssetFiles).AssetId, result.AssetFiles[0].File.FileName));
-        Assert.Equal("estimate.json", result.RunFiles[^1].FileName);
+        Assert.Equal(["estimate.json", "left-out.csv"], result.RunFiles.TakeLast(2).Select(f => f.FileName));
+        Assert.Equal(["asset_id,reason", "mine-b,production.csv:4: tonnes is not a number", "mine-z,asset.json: not valid JSON", ""],
+            result.RunFiles[^1].Text.Split('\n'));
     }
 
     [Fact]
-    public void Compute_WithNoAssetLeft_ExportsNothing() =>
-        Assert.Throws<InvalidDataException>(() => RunEstimate.Compute(new Dictionary<string, EstimateSources> { ["mine-z"] = new("unreadable") }));
+    public void Compute_WithNoAssetLeft_ExportsOnlyWhatItLeftOut()
+    {
+        // Every asset failed: no rows and no Climate TRACE CSV, but the export says which assets it left out and why.
+        var result = RunEstimate.Compute(new Dictionary<string, EstimateSources> { ["mine-z"] = new("unreadable") });
+
+        Assert.Empty(result.Rows);
+        Assert.Empty(result.AssetFiles);
+        Assert.Equal(["estimate.json", "left-out.csv"], result.RunFiles.Select(f => f.FileName));
+        Assert.Equal("asset_id,reason\nmine-z,unreadable\n", result.RunFiles[1].Text);
+        Assert.Contains("\"mine-z\"", result.RunFiles[0].Text);
+        Assert.Equal(["mine-z: left out of the estimate: unreadable"], result.Warnings);
+    }
 }
