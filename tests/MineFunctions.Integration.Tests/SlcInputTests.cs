@@ -35,6 +35,7 @@ public sealed class SlcInputTests
 
         // 03-01→03-13 and 03-13→03-25 are 12 days, 03-25→04-18 is 24: three pairs. One spring proves
         // the coherence path, not a composite: the asset stops at the three-year rule, with that reason.
+        Assert.True(result.Status.RuntimeStatus == Microsoft.DurableTask.Client.OrchestrationRuntimeStatus.Completed, $"{result.Status.RuntimeStatus}: {result.Status.FailureReason}");
         var outcome = Assert.Single(result.Assets);
         Assert.Equal(3, outcome.Pairs);
         Assert.Equal(0, outcome.RejectedPairs);

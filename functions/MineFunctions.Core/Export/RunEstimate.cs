@@ -44,9 +44,12 @@ public static class RunEstimate
         var (inputs, errors) = EstimateInputsBuilder.Build(
             gathered.Assets.ToResult("asset.json"), gathered.Production.ToResult("production.csv"), null,
             gathered.Emissions.ToResult("emissions.csv"), gathered.Areas.ToResult("AnnualActivity"), CountryRegions.Default, null);
-        if (inputs is null && gathered.Assets.Count == 0)
+        var nothingToEstimate = gathered.Assets.Count == 0
+            || (gathered.Production.Count == 0 && gathered.Emissions.Count == 0 && gathered.Areas.Count == 0);
+        if (inputs is null && nothingToEstimate)
         {
-            // Nothing to estimate (every asset left out): the export says so instead of the run failing without a word.
+            // Nothing to estimate (every asset left out, or none has a measured area or a report yet, e.g. every asset
+            // failed): the export says which assets it left out instead of the run failing on an empty estimate.
             return new RunEstimateResult([], [
                 Text("estimate.json", w => w.Write(EstimateJson.Serialize(new EstimateResult([], [], []), leftOut)), "application/json"),
                 Text(LeftOutCsv.FileName, w => LeftOutCsv.Write(leftOut, w), "text/csv")], [], warnings);

@@ -58,4 +58,18 @@ public sealed class RunEstimateTests
         Assert.Contains("\"mine-z\"", result.RunFiles[0].Text);
         Assert.Equal(["mine-z: left out of the estimate: unreadable"], result.Warnings);
     }
+
+    [Fact]
+    public void Compute_WithAssetsButNoYearToEstimate_ExportsNoRows_InsteadOfFailing()
+    {
+        // An asset whose run failed before any area (e.g. fewer than three years) and that reports nothing.
+        var noData = new EstimateSources();
+        noData.Assets.Add(new Asset("mine-a", "Mine A", Commodity.Copper, "CHL", -24, -69, null), 1);
+
+        var result = RunEstimate.Compute(new Dictionary<string, EstimateSources> { ["mine-a"] = noData });
+
+        Assert.Empty(result.Rows);
+        Assert.Equal(["estimate.json", "left-out.csv"], result.RunFiles.Select(f => f.FileName));
+        Assert.Equal("asset_id,reason\n", result.RunFiles[1].Text);
+    }
 }
