@@ -30,11 +30,11 @@ public sealed class CrashRecoveryTests
             Assert.True(killed, "the run ended before the NDAI stage was seen: nothing was interrupted");
         }
 
-        var (resumedCode, resumedOut) = await MineProcess.RunToEndAsync(Start(crashNs, crashed));
+        var (resumedCode, resumedOut) = await MineProcess.RunToEndAsync(Start(crashNs, crashed), TimeSpan.FromMinutes(12)); // waits out the dead lease first
         Assert.True(resumedCode == 0, resumedOut);
         Assert.Contains("resuming", resumedOut);
 
-        var (cleanCode, cleanOut) = await MineProcess.RunToEndAsync(Start("u" + Guid.NewGuid().ToString("N")[..10], clean));
+        var (cleanCode, cleanOut) = await MineProcess.RunToEndAsync(Start("u" + Guid.NewGuid().ToString("N")[..10], clean), TimeSpan.FromMinutes(12));
         Assert.True(cleanCode == 0, cleanOut);
         await DemoProducts.AssertSameAsync(clean, crashed);
     }

@@ -46,7 +46,9 @@ public sealed partial class StorageKilledMidRunTests
                 Assert.DoesNotContain("Unhandled exception", all);
             }
 
-            var (resumedCode, resumedOut) = await MineProcess.RunToEndAsync(StartOwnAzurite(state, killed));
+            // The rerun first waits out the dead process's partition lease (unique worker ids, docs/WORKERS.md): CI's
+            // parallel test projects on 2 cores need more than the default 4 minutes for that plus the work.
+            var (resumedCode, resumedOut) = await MineProcess.RunToEndAsync(StartOwnAzurite(state, killed), TimeSpan.FromMinutes(12));
             Assert.True(resumedCode == 0, resumedOut);
             Assert.Contains("resuming", resumedOut);
             // The rerun's Azurite is stopped when it ends, like the first.
@@ -54,7 +56,7 @@ public sealed partial class StorageKilledMidRunTests
             Assert.True(HasExited(rerunPid), $"Azurite {rerunPid} still runs after mine ended");
 
             var (cleanCode, cleanOut) = await MineProcess.RunToEndAsync(
-                MineProcess.Start("demo", "--assets", "1", "--size", "96", "--namespace", "k" + Guid.NewGuid().ToString("N")[..10], "--out", clean));
+                MineProcess.Start("demo", "--assets", "1", "--size", "96", "--namespace", "k" + Guid.NewGuid().ToString("N")[..10], "--out", clean), TimeSpan.FromMinutes(12));
             Assert.True(cleanCode == 0, cleanOut);
             await DemoProducts.AssertSameAsync(clean, killed);
         }
