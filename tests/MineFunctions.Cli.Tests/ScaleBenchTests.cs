@@ -32,7 +32,10 @@ public sealed class ScaleBenchTests
         Assert.True(wall > 0 && Number("direct_s") > 0);
         Assert.Equal(2 / wall * 60, Number("assets_per_min"), 0.01 + (0.001 * Number("assets_per_min")));
         Assert.Equal(12 / wall, Number("pairs_per_s"), 0.01 + (0.001 * Number("pairs_per_s")));
-        Assert.Equal(wall / Number("direct_s"), Number("ratio"), 0.01 + (0.001 * Number("ratio")));
+        // wall_s and direct_s are printed to 1 ms: the ratio recomputed from them carries that rounding (a direct run
+        // of ~0.1 s makes it ~0.5 %), on top of the ratio's own rounding to 3 decimals.
+        var direct = Number("direct_s");
+        Assert.Equal(wall / direct, Number("ratio"), 0.001 + (Number("ratio") * ((0.0005 / direct) + (0.0005 / wall))));
         Assert.InRange(Number("orchestration_share"), 0, 1);
         Assert.True(Number("activity_s") > 0);
     }
