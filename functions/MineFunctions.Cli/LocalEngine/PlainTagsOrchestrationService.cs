@@ -115,8 +115,17 @@ internal sealed class PlainTagsOrchestrationService<TInner>(TInner inner, WorkLo
     {
         if (_started is not { } started) return;
         await Task.WhenAny(started);
-        if (started.IsCompletedSuccessfully) await inner.StopAsync(isForced);
+        if (!started.IsCompletedSuccessfully) return;
+        // The backend waits up to 10 minutes for its partition manager when storage is already gone, then throws from
+        // the sidecar's shutdown callback and kills the process (seen as a crashed test host in CI). Stop waiting
+        // after StopWait: nothing is lost, the leases expire and another engine takes the partitions over.
+        var stop = inner.StopAsync(isForced);
+        await Task.WhenAny(stop, Task.Delay(StopWait));
+        _ = stop.ContinueWith(t => t.Exception, TaskScheduler.Default);
     }
+
+    /// <summary>How long a stop waits for the backend before the process goes on shutting down.</summary>
+    internal static readonly TimeSpan StopWait = TimeSpan.FromSeconds(30);
 
     // Everything below forwards unchanged.
     public int TaskOrchestrationDispatcherCount => inner.TaskOrchestrationDispatcherCount;
