@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
@@ -96,7 +97,10 @@ internal sealed class FaultInjectingProxy : IAsyncDisposable
             return;
         }
 
-        var target = new Uri(_targets[context.Connection.LocalPort], context.Request.Path + context.Request.QueryString);
+        // The request line as sent: Request.Path is decoded, and re-encoding it turns %3A back into ':',
+        // which changes the signed resource (Azurite then answers 403 to the Instances row of run:chunk:0000).
+        var rawTarget = context.Features.GetRequiredFeature<IHttpRequestFeature>().RawTarget;
+        var target = new Uri(_targets[context.Connection.LocalPort] + rawTarget.TrimStart('/'), new UriCreationOptions { DangerousDisablePathAndQueryCanonicalization = true });
         using var request = new HttpRequestMessage(new HttpMethod(context.Request.Method), target);
         if (context.Request.ContentLength is > 0 || context.Request.Headers.ContainsKey("Content-Length"))
             request.Content = new StreamContent(context.Request.Body);

@@ -52,12 +52,17 @@ internal static class MineProcess
             }
             catch (OperationCanceledException)
             {
+                // Killed, its output is complete: say what it was doing, since a hang is otherwise a bare cancellation.
                 process.Kill(entireProcessTree: true);
-                throw;
+                await process.WaitForExitAsync();
+                var said = await stdout + await stderr;
+                throw new TimeoutException($"mine did not end within {timeout ?? TimeSpan.FromMinutes(4)}; its last output:\n{Tail(said, 6000)}");
             }
             return (process.ExitCode, await stdout + await stderr);
         }
     }
+
+    private static string Tail(string text, int chars) => text.Length <= chars ? text : "…" + text[^chars..];
 
     public static Task<(int Code, string Output)> RunAsync(params string[] args) => RunToEndAsync(Start(args));
 

@@ -70,6 +70,7 @@ public sealed class LocalEngineHost : IAsyncDisposable
         WorkLog? workLog = null)
     {
         options = options.Validated();
+        loggerFactory ??= EngineLogFile.FromEnvironment();
         var service = await CreateBackendAsync(options, loggerFactory, workLog, cancellationToken);
         IHost? sidecar = null;
         IHost? worker = null;
