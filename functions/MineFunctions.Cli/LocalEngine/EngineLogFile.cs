@@ -19,12 +19,11 @@ internal sealed class EngineLogFile : ILoggerProvider
         _writer = new StreamWriter(new FileStream(path, FileMode.Append, FileAccess.Write, FileShare.ReadWrite)) { AutoFlush = true };
 
     /// <summary>A logger factory writing to the file the environment names, or null when none is named.</summary>
-    public static ILoggerFactory? FromEnvironment()
-    {
-        var path = Environment.GetEnvironmentVariable(Variable);
-        if (string.IsNullOrWhiteSpace(path)) return null;
-        return LoggerFactory.Create(b => b.SetMinimumLevel(LogLevel.Information).AddProvider(new EngineLogFile(path)));
-    }
+    public static ILoggerFactory? FromEnvironment() => ToFile(Environment.GetEnvironmentVariable(Variable));
+
+    /// <summary>A logger factory appending to <paramref name="path"/>, or null for no path.</summary>
+    public static ILoggerFactory? ToFile(string? path) =>
+        string.IsNullOrWhiteSpace(path) ? null : LoggerFactory.Create(b => b.SetMinimumLevel(LogLevel.Information).AddProvider(new EngineLogFile(path)));
 
     public ILogger CreateLogger(string categoryName) => new Writer(this, categoryName);
 
