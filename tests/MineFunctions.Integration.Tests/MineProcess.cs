@@ -38,14 +38,14 @@ internal static class MineProcess
         return Process.Start(info) ?? throw new InvalidOperationException("could not start mine");
     }
 
-    /// <param name="timeout">How long to wait (default 4 min); the process is killed when it passes.</param>
+    /// <param name="timeout">How long to wait (default 10 min: CI runs every test project at once on 2 cores); the process is killed when it passes.</param>
     public static async Task<(int Code, string Output)> RunToEndAsync(Process process, TimeSpan? timeout = null)
     {
         using (process)
         {
             var stdout = process.StandardOutput.ReadToEndAsync();
             var stderr = process.StandardError.ReadToEndAsync();
-            using var cts = new CancellationTokenSource(timeout ?? TimeSpan.FromMinutes(4));
+            using var cts = new CancellationTokenSource(timeout ?? TimeSpan.FromMinutes(10));
             try
             {
                 await process.WaitForExitAsync(cts.Token);
@@ -56,7 +56,7 @@ internal static class MineProcess
                 process.Kill(entireProcessTree: true);
                 await process.WaitForExitAsync();
                 var said = await stdout + await stderr;
-                throw new TimeoutException($"mine did not end within {timeout ?? TimeSpan.FromMinutes(4)}; its last output:\n{Tail(said, 6000)}");
+                throw new TimeoutException($"mine did not end within {timeout ?? TimeSpan.FromMinutes(10)}; its last output:\n{Tail(said, 6000)}");
             }
             return (process.ExitCode, await stdout + await stderr);
         }
