@@ -114,11 +114,15 @@ public sealed class StageCommandTests : IDisposable
     [InlineData("composite", "--active-share", "1")]
     [InlineData("run", "--active-z", "-1")]
     [InlineData("run", "--saturation-min", "2")]
+    [InlineData("serve", "--channel-threshold", "-0.1")]
     public async Task ClassifierThresholdsOutOfRange_AreUsageErrors_BeforeAnyWork(string command, string option, string value)
     {
-        string[] required = command == "run"
-            ? ["--input", Path.Combine(_dir, "nowhere")]
-            : ["--years", "a.tif", "b.tif", "c.tif", "--aoi", "p.geojson", "--out", _dir];
+        string[] required = command switch
+        {
+            "run" => ["--input", Path.Combine(_dir, "nowhere")],
+            "serve" => ["--state", Path.Combine(_dir, "state")],
+            _ => ["--years", "a.tif", "b.tif", "c.tif", "--aoi", "p.geojson", "--out", _dir],
+        };
         var (code, _, err) = await Mine.RunAsync([command, .. required, option, value]);
         Assert.Equal(2, code);
         Assert.Contains("0-1 scale", err);

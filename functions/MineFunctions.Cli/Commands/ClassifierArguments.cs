@@ -1,9 +1,10 @@
 using MineFunctions.Core.Composite;
+using MineFunctions.Workflow.Contracts;
 
 namespace MineFunctions.Cli.Commands;
 
 /// <summary>
-/// The classification thresholds of the commands that classify (`mine run`, `mine composite`, `mine classify`),
+/// The classification thresholds of the commands that classify (`mine run`, `mine serve`, `mine composite`, `mine classify`),
 /// named after the pipeline settings they stand for (docs/CONFIGURATION.md): the seed's fixed rules keep their
 /// thresholds adjustable everywhere, so Climate TRACE's own procedure can be reproduced (METHOD.md §1.5, §3).
 /// </summary>
@@ -41,5 +42,24 @@ internal static class ClassifierArguments
                 "--value-min, --saturation-min and --channel-threshold are on a 0-1 scale" + (adaptive ? ", --active-share in (0, 1), --active-z in [0, 10]" : "") + ": " + ex.Message);
         }
         return settings;
+    }
+
+    /// <summary>
+    /// <paramref name="settings"/> with --rule and the thresholds from the command line (a run's settings, hence
+    /// part of its id): the pipeline settings ClassRule, ActiveShare, ActiveZ, ValueMin, SaturationMin, ChannelThreshold.
+    /// </summary>
+    public static PipelineSettings Pipeline(CliArguments args, PipelineSettings settings)
+    {
+        var rule = args.Optional("rule") ?? settings.ClassRule;
+        var classifier = Read(args, ClassifyCommand.Rule(rule));
+        return settings with
+        {
+            ClassRule = rule,
+            ValueMin = classifier.ValueThreshold,
+            SaturationMin = classifier.SaturationMin,
+            ChannelThreshold = classifier.ChannelThreshold,
+            ActiveShare = classifier.ActiveShare,
+            ActiveZ = classifier.ActiveZ,
+        };
     }
 }

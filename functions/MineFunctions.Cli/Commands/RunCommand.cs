@@ -39,20 +39,12 @@ internal sealed class RunCommand : ICliCommand
         TimeSpan? lease = args.Has("lease-seconds") ? TimeSpan.FromSeconds(args.Int("lease-seconds", 0)) : null;
         if (lease is { TotalSeconds: < 5 }) throw new UsageException("--lease-seconds must be at least 5.");
         var window = Core.Coherence.CoherenceWindow.Parse(args.Optional("window") ?? "7x2");
-        var rule = args.Optional("rule") ?? new PipelineSettings().ClassRule;
-        var classifier = ClassifierArguments.Read(args, ClassifyCommand.Rule(rule));
-        var settings = new PipelineSettings
+        var settings = ClassifierArguments.Pipeline(args, new PipelineSettings
         {
             WindowX = window.X,
             WindowY = window.Y,
-            ClassRule = rule,
-            ValueMin = classifier.ValueThreshold,
-            SaturationMin = classifier.SaturationMin,
-            ChannelThreshold = classifier.ChannelThreshold,
-            ActiveShare = classifier.ActiveShare,
-            ActiveZ = classifier.ActiveZ,
             PixelAreaM2 = args.Has("pixel-area-m2") ? args.Double("pixel-area-m2", 0) : null,
-        };
+        });
         args.RejectUnknown();
         if (noWork && engine == EngineKind.Memory) throw new UsageException("--no-work needs the azure engine: in memory no other process can reach the run.");
         try
