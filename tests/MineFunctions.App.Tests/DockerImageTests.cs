@@ -135,13 +135,31 @@ public sealed partial class DockerImageTests
     [InlineData(".git/HEAD", true)]
     [InlineData("demo-out/summary.csv", true)]
     [InlineData("infra/main.bicep", true)]
-    public void TheBuildContextHoldsSourcesOnly(string path, bool excluded) =>
-        Assert.Equal(excluded, new DockerIgnore(File.ReadAllText(RepoPaths.Of(".dockerignore"))).Excludes(path));
+    [InlineData("functions/MineFunctions.Core/obj/Release/net10.0/MineFunctions.Core.dll", true)]
+    [InlineData("functions/MineFunctions.Workflow/bin", true)]
+    [InlineData("functions/MineFunctions.App/TestResults/x.trx", true)]
+    public void TheBuildContextHoldsSourcesOnly_AsDockerAndAsAzAcrBuildReadTheRules(string path, bool excluded)
+    {
+        // docker build and az acr build (which packs the context itself, docs/DEPLOY.md) read .dockerignore
+        // differently; the rules must mean the same to both.
+        var rules = File.ReadAllText(RepoPaths.Of(".dockerignore"));
+        Assert.Equal(excluded, new DockerIgnore(rules).Excludes(path));
+        Assert.Equal(excluded, new AzAcrIgnore(rules).Excludes(path));
+    }
+
+    [Theory]
+    [InlineData("**/bin/", "functions/MineFunctions.App/bin/Release/app.dll", false)] // a trailing slash matches nothing there
+    [InlineData("**/bin", "functions/MineFunctions.App/bin/Release/app.dll", true)]
+    [InlineData("*\n!functions/", "functions/MineFunctions.App/Program.cs", false)]
+    [InlineData("*\n!functions/", "tests/Shared/RepoPaths.cs", true)]
+    [InlineData("*\n!functions/\n**/obj", "functions/MineFunctions.App/obj/project.assets.json", true)]
+    public void AzAcrBuildsReading_AsItsPackerDoes(string rules, string path, bool excluded) =>
+        Assert.Equal(excluded, new AzAcrIgnore(rules).Excludes(path));
 
     [Fact]
     public void EverythingTheDockerfileCopiesIsInTheBuildContext()
     {
-        var ignore = new DockerIgnore(File.ReadAllText(RepoPaths.Of(".dockerignore")));
+        var rules = File.ReadAllText(RepoPaths.Of(".dockerignore"));
         var sources = CodeLines(Dockerfile).Where(l => l.StartsWith("COPY ", StringComparison.Ordinal) && !l.Contains("--from", StringComparison.Ordinal))
             .SelectMany(l => l.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1..^1]).ToList();
 
@@ -150,7 +168,8 @@ public sealed partial class DockerImageTests
         {
             Assert.True(File.Exists(RepoPaths.Of(source)) || Directory.Exists(RepoPaths.Of(source)), $"COPY source {source} does not exist.");
             var probe = Directory.Exists(RepoPaths.Of(source)) ? source.TrimEnd('/') + "/MineFunctions.App/Program.cs" : source;
-            Assert.False(ignore.Excludes(probe), $"{probe} is copied by the Dockerfile but left out of the build context.");
+            Assert.False(new DockerIgnore(rules).Excludes(probe), $"{probe} is copied by the Dockerfile but left out of the build context.");
+            Assert.False(new AzAcrIgnore(rules).Excludes(probe), $"{probe} is copied by the Dockerfile but left out of the context az acr build uploads.");
         });
     }
 

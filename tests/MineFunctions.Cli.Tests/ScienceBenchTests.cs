@@ -25,6 +25,11 @@ public sealed class ScienceBenchTests
         var lowest = defaults.Where(r => r.GetProperty("intensity_min").GetDouble() >= 0.3 && !r.GetProperty("stress").GetBoolean())
             .Min(r => r.GetProperty("accuracy").GetDouble());
         Assert.Equal(lowest, root.GetProperty("lowest_accuracy_30_100").GetDouble());
+        var demo = defaults.Single(r => r.GetProperty("scenario").GetString() == "demo (strong activity)").GetProperty("accuracy").GetDouble();
+        Assert.Equal(demo, root.GetProperty("demo_accuracy").GetDouble());
+        // targets_met is the conjunction of the four targets, read back from the JSON's own figures.
+        Assert.Equal(lowest >= 0.90 && demo >= 0.97 && root.GetProperty("weather_accepted").GetInt32() == 0 && root.GetProperty("clean_rejected_realistic").GetInt32() == 0,
+            root.GetProperty("targets_met").GetBoolean());
         Assert.Equal(defaults.Sum(r => r.GetProperty("weather_accepted").GetInt32()), root.GetProperty("weather_accepted").GetInt32());
         Assert.All(rows, r => Assert.Equal(3, r.GetProperty("area_error").GetArrayLength()));
         foreach (var r in rows)

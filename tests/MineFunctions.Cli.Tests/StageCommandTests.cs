@@ -100,6 +100,32 @@ public sealed class StageCommandTests : IDisposable
         Assert.Equal(6, counts[ColourClass.White]);
         Assert.Contains("Rule Adaptive", output);
         Assert.Contains("(0 uncertain)", output);
+
+        // The rule's share is a setting: at 0.6 the threshold is 0.6 × 0.598 = 0.359, above the active years'
+        // mean of 0.3, so no year is active and all 12 pixels are black.
+        var (strict, _, strictErr) = await Mine.RunAsync("composite", "--years", paths[0], paths[1], paths[2], "--aoi", polygon, "--out", outDir, "--active-share", "0.6");
+        Assert.True(strict == 0, strictErr);
+        var (strictCounts, _) = ClassCountsCsvReader.Read(new StringReader(await File.ReadAllTextAsync(Path.Combine(outDir, "counts.csv"))), "counts.csv");
+        Assert.Equal(12, strictCounts![ColourClass.Black]);
+    }
+
+    [Theory]
+    [InlineData("composite", "--value-min", "1.5")]
+    [InlineData("composite", "--active-share", "1")]
+    [InlineData("run", "--active-z", "-1")]
+    [InlineData("run", "--saturation-min", "2")]
+    [InlineData("serve", "--channel-threshold", "-0.1")]
+    public async Task ClassifierThresholdsOutOfRange_AreUsageErrors_BeforeAnyWork(string command, string option, string value)
+    {
+        string[] required = command switch
+        {
+            "run" => ["--input", Path.Combine(_dir, "nowhere")],
+            "serve" => ["--state", Path.Combine(_dir, "state")],
+            _ => ["--years", "a.tif", "b.tif", "c.tif", "--aoi", "p.geojson", "--out", _dir],
+        };
+        var (code, _, err) = await Mine.RunAsync([command, .. required, option, value]);
+        Assert.Equal(2, code);
+        Assert.Contains("0-1 scale", err);
     }
 
     [Fact]

@@ -47,28 +47,13 @@ internal sealed class ClassifyCommand : ICliCommand
         var outDir = args.Required("out");
         var aoi = args.Optional("aoi");
         var maskPath = args.Optional("mask");
-        var defaults = ClassifierSettings.Default;
-        var settings = defaults with
-        {
-            Rule = Rule(args.Optional("rule") ?? "hsv"),
-            ValueThreshold = args.Double("value-min", defaults.ValueThreshold),
-            SaturationMin = args.Double("saturation-min", defaults.SaturationMin),
-            ChannelThreshold = args.Double("channel-threshold", defaults.ChannelThreshold),
-        };
+        var settings = ClassifierArguments.Read(args, Rule(args.Optional("rule") ?? "hsv"), adaptive: false);
         int? firstYear = args.Has("first-year") ? args.Int("first-year", 0) : null;
         var allTouched = args.Has("all-touched");
         args.RejectUnknown();
         if ((aoi is null) == (maskPath is null)) throw new UsageException("Give either --aoi POLYGON or --mask RASTER (one of them).");
         if (settings.Rule == ClassificationRule.Adaptive)
             throw new UsageException("--rule adaptive decides on the annual NDAI means, not on colours; an existing composite is classified by hsv or threshold (use `mine composite` for adaptive).");
-        try
-        {
-            settings.Validate();
-        }
-        catch (ArgumentException ex)
-        {
-            throw new UsageException("--value-min, --saturation-min and --channel-threshold are on a 0-1 scale: " + ex.Message);
-        }
 
         using var image = GdalRaster.Open(rgbPath);
         var info = image.Info;

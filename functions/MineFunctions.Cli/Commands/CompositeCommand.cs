@@ -21,9 +21,11 @@ internal sealed class CompositeCommand : ICliCommand
 
     public string Usage =>
         "mine composite --years Y1.tif Y2.tif Y3.tif --aoi POLYGON --out DIR [--rule adaptive|hsv|threshold] [--window 7x2] [--all-touched]\n" +
+        "               " + ClassifierArguments.AdaptiveUsage + " " + ClassifierArguments.FixedRuleUsage + "\n" +
         "  --rule adaptive (default) reads, as `mine ndai` writes them, <year>_pairs.tif and <year>_disturbed.tif beside\n" +
         "  each year, and stable_mask.tif and stable_mean.tif beside the first; --window gives the looks (METHOD.md §3);\n" +
-        "  hsv is the seed's rule (Climate TRACE's procedure), threshold the per-channel one\n" +
+        "  hsv is the seed's rule (Climate TRACE's procedure), threshold the per-channel one; the thresholds are the\n" +
+        "  pipeline settings ActiveShare (0.22), ActiveZ (1.645), ValueMin, SaturationMin, ChannelThreshold (0.5)\n" +
         "  writes counts.csv (class,pixels), composite.tif (RGB), classes.tif (255 = outside or no data),\n" +
         "  composite.png, class-<colour>.png (transparent outside the polygon), legend.png and LEGEND.md";
 
@@ -33,7 +35,7 @@ internal sealed class CompositeCommand : ICliCommand
         var aoi = args.Required("aoi");
         var outDir = args.Required("out");
         var allTouched = args.Has("all-touched");
-        var settings = ClassifierSettings.Default with { Rule = ClassifyCommand.Rule(args.Optional("rule") ?? "adaptive") };
+        var settings = ClassifierArguments.Read(args, ClassifyCommand.Rule(args.Optional("rule") ?? "adaptive"));
         CoherenceWindow window;
         try { window = CoherenceWindow.Parse(args.Optional("window") ?? CoherenceWindow.Default.ToString()); }
         catch (FormatException ex) { throw new UsageException(ex.Message); }

@@ -20,9 +20,12 @@ internal sealed class RunCommand : ICliCommand
 
     public string Usage =>
         "mine run --input DIR [--out DIR] [--engine azure|memory] [--namespace NAME] [--lease-seconds S] [--state DIR] [--no-work] [--window 7x2] [--rule adaptive|hsv|threshold] [--pixel-area-m2 A]\n" +
+        "        " + ClassifierArguments.AdaptiveUsage + " " + ClassifierArguments.FixedRuleUsage + "\n" +
         "  --input DIR   an asset folder (asset.json, polygon.geojson, production.csv, emissions.csv, pairs/*.tif or slc/*.tif)\n" +
         "                or a folder of asset folders\n" +
         "  --out DIR     where results go (default ./out)\n" +
+        "  --rule, --active-share, --active-z, --value-min, --saturation-min, --channel-threshold: the pipeline settings\n" +
+        "                ClassRule, ActiveShare, ActiveZ, ValueMin, SaturationMin, ChannelThreshold (docs/CONFIGURATION.md)\n" +
         "  --no-work     only upload, enqueue and watch: `mine worker` processes on the same storage and task hub do the work";
 
     public async Task<int> RunAsync(CliArguments args, TextWriter output, CancellationToken cancellationToken)
@@ -36,13 +39,12 @@ internal sealed class RunCommand : ICliCommand
         TimeSpan? lease = args.Has("lease-seconds") ? TimeSpan.FromSeconds(args.Int("lease-seconds", 0)) : null;
         if (lease is { TotalSeconds: < 5 }) throw new UsageException("--lease-seconds must be at least 5.");
         var window = Core.Coherence.CoherenceWindow.Parse(args.Optional("window") ?? "7x2");
-        var settings = new PipelineSettings
+        var settings = ClassifierArguments.Pipeline(args, new PipelineSettings
         {
             WindowX = window.X,
             WindowY = window.Y,
-            ClassRule = args.Optional("rule") ?? new PipelineSettings().ClassRule,
             PixelAreaM2 = args.Has("pixel-area-m2") ? args.Double("pixel-area-m2", 0) : null,
-        };
+        });
         args.RejectUnknown();
         if (noWork && engine == EngineKind.Memory) throw new UsageException("--no-work needs the azure engine: in memory no other process can reach the run.");
         try

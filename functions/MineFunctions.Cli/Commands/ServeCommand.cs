@@ -20,6 +20,7 @@ internal sealed class ServeCommand : ICliCommand
 
     public string Usage =>
         "mine serve [--bind ADDRESS] [--port N] [--key KEY] [--schedule CRON|off] [--watch-seconds S] [--window 7x2] [--rule adaptive|hsv|threshold]\n" +
+        "           " + ClassifierArguments.AdaptiveUsage + " " + ClassifierArguments.FixedRuleUsage + "\n" +
         "           [--engine azure|memory] [--namespace NAME] [--lease-seconds S] [--state DIR]\n" +
         "  --bind ADDRESS     where the API listens (default 127.0.0.1; another address is reachable from the network)\n" +
         $"  --port N           TCP port (default {ServeOptions.DefaultPort}, as func start; 0 = any free port, printed)\n" +
@@ -28,7 +29,7 @@ internal sealed class ServeCommand : ICliCommand
         $"  --schedule CRON    six-field NCRONTAB (UTC) of the monthly refresh, or off (default {RefreshScheduler.Variable},\n" +
         $"                     else '{MonthlyRefresh.DefaultSchedule}')\n" +
         $"  --watch-seconds S  scan the input container every S seconds and reprocess changed assets; 0 = off (default {ServeOptions.DefaultWatchInterval.TotalSeconds:0})\n" +
-        "  --window, --rule   pipeline settings of runs started here (as mine run); the read routes show their results\n" +
+        "  --window, --rule and the thresholds: pipeline settings of runs started here (as mine run); the read routes show their results\n" +
         "  --engine, --namespace, --lease-seconds, --state   as mine run";
 
     public async Task<int> RunAsync(CliArguments args, TextWriter output, CancellationToken cancellationToken)
@@ -81,7 +82,7 @@ internal sealed class ServeCommand : ICliCommand
         if (watchSeconds is < 0 or > 86_400) throw new UsageException("--watch-seconds must be 0 (off) to 86400.");
 
         var window = Core.Coherence.CoherenceWindow.Parse(args.Optional("window") ?? "7x2");
-        var settings = new PipelineSettings { WindowX = window.X, WindowY = window.Y, ClassRule = args.Optional("rule") ?? new PipelineSettings().ClassRule };
+        var settings = ClassifierArguments.Pipeline(args, new PipelineSettings { WindowX = window.X, WindowY = window.Y });
         var engine = EngineKinds.Parse(args.Optional("engine"));
         var names = RunNamespace.Of(args.Optional("namespace"));
         TimeSpan? lease = args.Has("lease-seconds") ? TimeSpan.FromSeconds(args.Int("lease-seconds", 0)) : null;

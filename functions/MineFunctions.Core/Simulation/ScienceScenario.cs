@@ -39,6 +39,9 @@ public sealed record ScienceScenario(
 /// <summary>The scenarios of `mine bench science` and of its fast test.</summary>
 public static class ScienceGrid
 {
+    /// <summary>Name of the demo's scene (every zone worked in every pair), whose target is 97 % (METHOD.md §3.4).</summary>
+    public const string DemoScenario = "demo (strong activity)";
+
     /// <summary>Intensities of 30–70 % by zone, as on the holdout mine of issue 20 (zone order of <see cref="SceneSimulator.ZoneClasses"/>).</summary>
     public static IReadOnlyList<double> HoldoutShares { get; } = [0.3, 0.5, 0.7, 0.4, 0.6, 0.35, 0.45, 0.55];
 
@@ -60,7 +63,7 @@ public static class ScienceGrid
         new("intensity 30 %, bg 10 %, speckle 0.3", 0.3, 0.10, 0.02, true, SpeckleCorrelation: 0.3),
         new("intensity 30 %, bedrock 5 %", 0.3, 0.10, 0.05, true),
         new("intensity 30 %, bedrock 15 %", 0.3, 0.10, 0.15, true, Stress: true),
-        new("demo (strong activity)", 1.0),
+        new(DemoScenario, 1.0),
     ];
 
     /// <summary>A few scenarios for the fast test: the weakest intensity the target covers, the holdout, 24-day pairs, the demo.</summary>
@@ -69,6 +72,6 @@ public static class ScienceGrid
         new("intensity 30 %, bg 15 %, scrub", 0.3, 0.15, 0.02, true),
         new("holdout 30-70 %, bg 15 %, scrub", 0.3, 0.15, 0.02, true, ZoneShares: HoldoutShares),
         new("intensity 30 %, bg 10 %, 24-day", 0.3, 0.10, 0.02, true, RevisitDays: 24),
-        new("demo (strong activity)", 1.0),
+        new(DemoScenario, 1.0),
     ];
 }

@@ -72,4 +72,41 @@ public sealed class RunEstimateTests
         Assert.Equal(["estimate.json", "left-out.csv"], result.RunFiles.Select(f => f.FileName));
         Assert.Equal("asset_id,reason\n", result.RunFiles[1].Text);
     }
+
+    [Fact]
+    public void Compute_CarriesTheClassificationsAreaUncertainty_IntoTheConfidenceCsvAndEstimateJson()
+    {
+        // Ore 3e6 t on 1e6 m² (2020) and 8e6 t on 2e6 m² (2021): the asset's own t/m² is 3.5 (METHOD.md §1.6).
+        // 2022 and 2023 are measured only: 1e6 m² ± 3e5 (30 %, over the quarter: low) and 1e6 m² ± 1e5
+        // (10 %: medium, as an InSAR activity without a ±) (METHOD.md §3.3). The asset reports its own
+        // emissions in 2022 and 2023 (a medium factor, §1.7), so the CO2 columns take the lower of the two.
+        var sources = new EstimateSources();
+        sources.Assets.Add(new Asset("mine-a", "Mine A", Commodity.Iron, "BRA", -20, -44, null), 1);
+        sources.Production.Add(new ReportedProduction("mine-a", 2020, ReportedProduction.Ore, 3e6), 2);
+        sources.Production.Add(new ReportedProduction("mine-a", 2021, ReportedProduction.Ore, 8e6), 3);
+        sources.Areas.Add(new MinedArea("mine-a", 2020, 1e6), 2020);
+        sources.Areas.Add(new MinedArea("mine-a", 2021, 2e6), 2021);
+        sources.Areas.Add(new MinedArea("mine-a", 2022, 1e6, 3e5), 2022);
+        sources.Areas.Add(new MinedArea("mine-a", 2023, 1e6, 1e5), 2023);
+        sources.Emissions.Add(new EmissionsReport(ReportScope.Asset, "mine-a", 2022, 1e5, 4e6, ["mine-a"]), 2);
+        sources.Emissions.Add(new EmissionsReport(ReportScope.Asset, "mine-a", 2023, 1e5, 4e6, ["mine-a"]), 3);
+
+        var result = RunEstimate.Compute(new Dictionary<string, EstimateSources> { ["mine-a"] = sources });
+
+        var confidence = result.RunFiles.Single(f => f.FileName == ClimateTraceFormat.ConfidenceFileName(Commodity.Iron)).Text
+            .Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => l.Split(',')).ToList();
+        var header = confidence[0].ToList();
+        string Cell(int year, string column) =>
+            confidence.Single(r => r[header.IndexOf("start_time")] == $"{year}-01-01 00:00:00")[header.IndexOf(column)];
+        Assert.Equal(("low", "low", "low"), (Cell(2022, "activity"), Cell(2022, "co2_emissions"), Cell(2022, "total_co2e_100yrgwp")));
+        Assert.Equal(("medium", "medium"), (Cell(2023, "activity"), Cell(2023, "co2_emissions")));
+
+        // estimate.json keeps the area and its ± beside the ore's uncertainty: for 2022
+        // sqrt(A² σF² + F² σA² + σA² σF²) = sqrt(1e12 × 0.5 + 12.25 × 9e10 + 9e10 × 0.5) = sqrt(1.6475e12).
+        var activity = EstimateJson.Deserialize(result.RunFiles.Single(f => f.FileName == "estimate.json").Text)!
+            .Assets.Single().Years.Single(y => y.Year == 2022).Activity!;
+        Assert.Equal((1e6, 3e5), (activity.AreaM2, activity.AreaUncertaintyM2));
+        Assert.Equal(Math.Sqrt(1.6475e12), activity.UncertaintyT!.Value, 3);
+        Assert.Equal(3e5, result.Rows.Single(r => r.Estimate.Year == 2022).Area!.UncertaintyM2);
+    }
 }
