@@ -52,17 +52,17 @@ public sealed class AssetProductRoutesTests(AzuriteFixture azurite) : IClassFixt
     public async Task ProductsListTheWindowsTheGridAndEveryDownload_AndEachStreamsItsBytes()
     {
         var (results, products, tables) = await StoreAsync();
-        await products.UploadAsync(ProductLayout.Composite("sishen", Key, 2019, 2021), Composite(GridCrs.Wkt(32734)), "image/tiff");
-        await products.UploadAsync(ProductLayout.Composite("sishen", Key, 2020, 2022), Composite(GridCrs.Wkt(32734)), "image/tiff");
-        await products.UploadAsync(ProductLayout.Classes("sishen", Key, 2020, 2022), Composite(GridCrs.Wkt(32734)), "image/tiff");
-        await products.UploadAsync(ProductLayout.Png("sishen", Key, "composite_2019-2021"), "old"u8.ToArray(), "image/png");
-        await products.UploadAsync(ProductLayout.Png("sishen", Key, "composite_2020-2022"), "png-c"u8.ToArray(), "image/png");
-        await products.UploadAsync(ProductLayout.Png("sishen", Key, "class-magenta_2020-2022"), "png-m"u8.ToArray(), "image/png");
-        await products.UploadAsync(WorkflowProducts.Counts("sishen", Key, 2020, 2022), "red,green\n1,2\n"u8.ToArray(), "text/csv");
-        await products.UploadAsync(WorkflowProducts.Activity("sishen", Key), "year,area_m2\n2021,10\n"u8.ToArray(), "text/csv");
+        await products.UploadAsync(StorageLayout.Composite("sishen", Key, 2019, 2021), Composite(GridCrs.Wkt(32734)), "image/tiff");
+        await products.UploadAsync(StorageLayout.Composite("sishen", Key, 2020, 2022), Composite(GridCrs.Wkt(32734)), "image/tiff");
+        await products.UploadAsync(StorageLayout.Classes("sishen", Key, 2020, 2022), Composite(GridCrs.Wkt(32734)), "image/tiff");
+        await products.UploadAsync(StorageLayout.Png("sishen", Key, "composite_2019-2021"), "old"u8.ToArray(), "image/png");
+        await products.UploadAsync(StorageLayout.Png("sishen", Key, "composite_2020-2022"), "png-c"u8.ToArray(), "image/png");
+        await products.UploadAsync(StorageLayout.Png("sishen", Key, "class-magenta_2020-2022"), "png-m"u8.ToArray(), "image/png");
+        await products.UploadAsync(StorageLayout.Counts("sishen", Key, 2020, 2022), "red,green\n1,2\n"u8.ToArray(), "text/csv");
+        await products.UploadAsync(StorageLayout.Activity("sishen", Key), "year,area_m2\n2021,10\n"u8.ToArray(), "text/csv");
         // Intermediate products are not downloads.
-        await products.UploadAsync(ProductLayout.Annual("sishen", Key, 2021), "annual"u8.ToArray(), "image/tiff");
-        await products.UploadAsync(WorkflowProducts.StableMask("sishen", Key), "mask"u8.ToArray(), "image/tiff");
+        await products.UploadAsync(StorageLayout.Annual("sishen", Key, 2021), "annual"u8.ToArray(), "image/tiff");
+        await products.UploadAsync(StorageLayout.StableMask("sishen", Key), "mask"u8.ToArray(), "image/tiff");
         await tables.UpsertAsync(new PairResultRow("sishen", Key, new DateOnly(2021, 1, 5), new DateOnly(2021, 1, 17), 2021, 400, 0.61, 0.05, true, null, 35.5, null, null));
 
         var request = HttpTestContext.Request("GET", "/api/assets/sishen/products");
@@ -104,10 +104,10 @@ public sealed class AssetProductRoutesTests(AzuriteFixture azurite) : IClassFixt
     public async Task AGridWithoutACrsIsReportedSo_AndADegreesGridAsGeographic()
     {
         var (results, products, _) = await StoreAsync();
-        await products.UploadAsync(ProductLayout.Composite("plain", Key, 2020, 2022), Composite(""), "image/tiff");
-        await products.UploadAsync(ProductLayout.Png("plain", Key, "composite_2020-2022"), "p"u8.ToArray(), "image/png");
-        await products.UploadAsync(ProductLayout.Composite("degrees", Key, 2020, 2022), Composite(GridCrs.Wkt(4326)), "image/tiff");
-        await products.UploadAsync(ProductLayout.Png("degrees", Key, "composite_2020-2022"), "p"u8.ToArray(), "image/png");
+        await products.UploadAsync(StorageLayout.Composite("plain", Key, 2020, 2022), Composite(""), "image/tiff");
+        await products.UploadAsync(StorageLayout.Png("plain", Key, "composite_2020-2022"), "p"u8.ToArray(), "image/png");
+        await products.UploadAsync(StorageLayout.Composite("degrees", Key, 2020, 2022), Composite(GridCrs.Wkt(4326)), "image/tiff");
+        await products.UploadAsync(StorageLayout.Png("degrees", Key, "composite_2020-2022"), "p"u8.ToArray(), "image/png");
 
         var plain = (await results.GetProductsAsync("plain", Key, CancellationToken.None)).Grid!;
         var degrees = (await results.GetProductsAsync("degrees", Key, CancellationToken.None)).Grid!;
@@ -183,9 +183,9 @@ public sealed class AssetProductRoutesTests(AzuriteFixture azurite) : IClassFixt
         var (results, products, _) = await StoreAsync();
         var sources = ClimateTraceFormat.SourcesFileName(Commodity.Iron);
         var confidence = ClimateTraceFormat.ConfidenceFileName(Commodity.Iron);
-        await products.UploadAsync(WorkflowProducts.Export(Key, sources), "source_id\n1\n"u8.ToArray(), "text/csv");
-        await products.UploadAsync(WorkflowProducts.Export(Key, confidence), "source_id,conf\n"u8.ToArray(), "text/csv");
-        await products.UploadAsync(WorkflowProducts.Export(Key, "estimate.json"), "{}"u8.ToArray(), "application/json");
+        await products.UploadAsync(StorageLayout.Export(Key, sources), "source_id\n1\n"u8.ToArray(), "text/csv");
+        await products.UploadAsync(StorageLayout.Export(Key, confidence), "source_id,conf\n"u8.ToArray(), "text/csv");
+        await products.UploadAsync(StorageLayout.Export(Key, "estimate.json"), "{}"u8.ToArray(), "application/json");
         var list = HttpTestContext.Request("GET", "/api/exports");
 
         var body = await JsonOkAsync(await new ResultTriggers(results, Settings).ExportsAsync(list, CancellationToken.None), list);
