@@ -1,5 +1,3 @@
-using Microsoft.Extensions.Options;
-using MineFunctions.App.Options;
 using MineFunctions.Infrastructure.Storage;
 using MineFunctions.Workflow;
 using MineFunctions.Workflow.Contracts;

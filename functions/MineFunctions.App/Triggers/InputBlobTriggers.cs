@@ -1,7 +1,4 @@
 using Azure.Storage.Blobs;
-using Microsoft.Azure.Functions.Worker;
-using Microsoft.DurableTask.Client;
-using MineFunctions.App.Runs;
 using MineFunctions.Workflow.Triggers;
 
 namespace MineFunctions.App.Triggers;

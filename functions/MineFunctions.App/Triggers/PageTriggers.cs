@@ -1,7 +1,5 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.Azure.Functions.Worker;
-using MineFunctions.App.Http;
 using MineFunctions.Workflow.Api;
 using MineFunctions.Workflow.Ui;
 

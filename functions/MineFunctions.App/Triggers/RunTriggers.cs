@@ -1,11 +1,5 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.Azure.Functions.Worker;
-using Microsoft.DurableTask.Client;
-using Microsoft.Extensions.Options;
-using MineFunctions.App.Http;
-using MineFunctions.App.Options;
-using MineFunctions.App.Runs;
 using MineFunctions.Workflow.Api;
 
 namespace MineFunctions.App.Triggers;
