@@ -54,9 +54,9 @@ public sealed record AnnualActivityRow(
         Int(e, nameof(RejectedPairs)),
         OptionalDouble(e, nameof(MeanNdai)),
         OptionalString(e, nameof(AnnualBlob)),
-        e.TryGetValue(nameof(ActivePixels), out var p) && p is not null ? Long(e, nameof(ActivePixels)) : null,
+        OptionalLong(e, nameof(ActivePixels)),
         OptionalDouble(e, nameof(PixelAreaM2)),
         OptionalDouble(e, nameof(ActiveAreaM2)),
-        e.TryGetValue(nameof(UncertainPixels), out var u) && u is not null ? Long(e, nameof(UncertainPixels)) : null,
+        OptionalLong(e, nameof(UncertainPixels)),
         OptionalDouble(e, nameof(ActiveAreaUncertaintyM2)));
 }
