@@ -1,4 +1,3 @@
-using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask;
 using MineFunctions.App.Durable;
 using MineFunctions.Workflow.Acquisition;

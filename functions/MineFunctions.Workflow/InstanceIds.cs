@@ -1,6 +1,5 @@
 using System.Globalization;
-using System.Security.Cryptography;
-using System.Text;
+using MineFunctions.Infrastructure.Storage;
 
 namespace MineFunctions.Workflow;
 
@@ -32,7 +31,6 @@ public static class InstanceIds
     public static string ChunkInRun(string runId, int index) =>
         string.Create(CultureInfo.InvariantCulture, $"{runId}:chunk:{index:D4}");
 
-    /// <summary>First 16 hex digits of SHA-256: short, stable across processes and platforms.</summary>
-    public static string ShortHash(string text) =>
-        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)))[..16];
+    /// <summary>First 16 hex digits of SHA-256 (<see cref="StorageLayout.ShortHash"/>, the hash of settings keys too).</summary>
+    public static string ShortHash(string text) => StorageLayout.ShortHash(text);
 }

@@ -17,6 +17,6 @@ public static class SettingsFingerprint
         var shaping = JsonSerializer.SerializeToNode(settings with { PairBatchSize = 0, MaxParallelAssets = 0 })!.AsObject();
         // Removed rather than zeroed: a setting added later must not change the keys of products already written.
         shaping.Remove(nameof(PipelineSettings.AssetChunkSize));
-        return SettingsKey.Compute(settings.AlgorithmVersion, shaping.ToJsonString());
+        return StorageLayout.SettingsKey(settings.AlgorithmVersion, shaping.ToJsonString());
     }
 }

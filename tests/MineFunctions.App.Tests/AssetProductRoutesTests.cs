@@ -52,21 +52,21 @@ public sealed class AssetProductRoutesTests(AzuriteFixture azurite) : IClassFixt
     public async Task ProductsListTheWindowsTheGridAndEveryDownload_AndEachStreamsItsBytes()
     {
         var (results, products, tables) = await StoreAsync();
-        await products.UploadAsync(ProductLayout.Composite("sishen", Key, 2019, 2021), Composite(GridCrs.Wkt(32734)), "image/tiff");
-        await products.UploadAsync(ProductLayout.Composite("sishen", Key, 2020, 2022), Composite(GridCrs.Wkt(32734)), "image/tiff");
-        await products.UploadAsync(ProductLayout.Classes("sishen", Key, 2020, 2022), Composite(GridCrs.Wkt(32734)), "image/tiff");
-        await products.UploadAsync(ProductLayout.Png("sishen", Key, "composite_2019-2021"), "old"u8.ToArray(), "image/png");
-        await products.UploadAsync(ProductLayout.Png("sishen", Key, "composite_2020-2022"), "png-c"u8.ToArray(), "image/png");
-        await products.UploadAsync(ProductLayout.Png("sishen", Key, "class-magenta_2020-2022"), "png-m"u8.ToArray(), "image/png");
-        await products.UploadAsync(WorkflowProducts.Counts("sishen", Key, 2020, 2022), "red,green\n1,2\n"u8.ToArray(), "text/csv");
-        await products.UploadAsync(WorkflowProducts.Activity("sishen", Key), "year,area_m2\n2021,10\n"u8.ToArray(), "text/csv");
+        await products.UploadAsync(StorageLayout.Composite("sishen", Key, 2019, 2021), Composite(GridCrs.Wkt(32734)), "image/tiff");
+        await products.UploadAsync(StorageLayout.Composite("sishen", Key, 2020, 2022), Composite(GridCrs.Wkt(32734)), "image/tiff");
+        await products.UploadAsync(StorageLayout.Classes("sishen", Key, 2020, 2022), Composite(GridCrs.Wkt(32734)), "image/tiff");
+        await products.UploadAsync(StorageLayout.Png("sishen", Key, "composite_2019-2021"), "old"u8.ToArray(), "image/png");
+        await products.UploadAsync(StorageLayout.Png("sishen", Key, "composite_2020-2022"), "png-c"u8.ToArray(), "image/png");
+        await products.UploadAsync(StorageLayout.Png("sishen", Key, "class-magenta_2020-2022"), "png-m"u8.ToArray(), "image/png");
+        await products.UploadAsync(StorageLayout.Counts("sishen", Key, 2020, 2022), "red,green\n1,2\n"u8.ToArray(), "text/csv");
+        await products.UploadAsync(StorageLayout.Activity("sishen", Key), "year,area_m2\n2021,10\n"u8.ToArray(), "text/csv");
         // Intermediate products are not downloads.
-        await products.UploadAsync(ProductLayout.Annual("sishen", Key, 2021), "annual"u8.ToArray(), "image/tiff");
-        await products.UploadAsync(WorkflowProducts.StableMask("sishen", Key), "mask"u8.ToArray(), "image/tiff");
+        await products.UploadAsync(StorageLayout.Annual("sishen", Key, 2021), "annual"u8.ToArray(), "image/tiff");
+        await products.UploadAsync(StorageLayout.StableMask("sishen", Key), "mask"u8.ToArray(), "image/tiff");
         await tables.UpsertAsync(new PairResultRow("sishen", Key, new DateOnly(2021, 1, 5), new DateOnly(2021, 1, 17), 2021, 400, 0.61, 0.05, true, null, 35.5, null, null));
 
         var request = HttpTestContext.Request("GET", "/api/assets/sishen/products");
-        var body = await JsonOkAsync(await new AssetProductsTrigger(results, Settings).RunAsync(request, "sishen", CancellationToken.None), request);
+        var body = await JsonOkAsync(await new ResultTriggers(results, Settings).AssetProductsAsync(request, "sishen", CancellationToken.None), request);
 
         Assert.Equal(["2019-2021", "2020-2022"], body.GetProperty("windows").EnumerateArray().Select(w => w.GetString()));
         Assert.Equal(
@@ -83,18 +83,18 @@ public sealed class AssetProductRoutesTests(AzuriteFixture azurite) : IClassFixt
         Assert.False(grid.GetProperty("geographic").GetBoolean());
         Assert.Equal(1, grid.GetProperty("metresPerUnit").GetDouble());
 
-        var trigger = new AssetProductTrigger(results, Settings);
+        var trigger = new ResultTriggers(results, Settings);
         var png = HttpTestContext.Request("GET", "/api/assets/sishen/products/class-magenta_2020-2022.png");
-        var (status, type, text) = await HttpTestContext.ExecuteAsync(await trigger.RunAsync(png, "sishen", "class-magenta_2020-2022.png", CancellationToken.None), png);
+        var (status, type, text) = await HttpTestContext.ExecuteAsync(await trigger.AssetProductAsync(png, "sishen", "class-magenta_2020-2022.png", CancellationToken.None), png);
         Assert.Equal((200, "image/png", "png-m"), (status, type, text));
 
         var tif = HttpTestContext.Request("GET", "/api/assets/sishen/products/composite_2020-2022.tif");
-        var (_, tifType, _) = await HttpTestContext.ExecuteAsync(await trigger.RunAsync(tif, "sishen", "composite_2020-2022.tif", CancellationToken.None), tif);
+        var (_, tifType, _) = await HttpTestContext.ExecuteAsync(await trigger.AssetProductAsync(tif, "sishen", "composite_2020-2022.tif", CancellationToken.None), tif);
         Assert.Equal("image/tiff", tifType);
         Assert.StartsWith("attachment; filename=sishen_composite_2020-2022.tif", tif.HttpContext.Response.Headers.ContentDisposition.ToString(), StringComparison.Ordinal);
 
         var report = HttpTestContext.Request("GET", "/api/assets/sishen/products/pairs.csv");
-        var (_, reportType, csv) = await HttpTestContext.ExecuteAsync(await trigger.RunAsync(report, "sishen", "pairs.csv", CancellationToken.None), report);
+        var (_, reportType, csv) = await HttpTestContext.ExecuteAsync(await trigger.AssetProductAsync(report, "sishen", "pairs.csv", CancellationToken.None), report);
         Assert.Equal("text/csv", reportType);
         Assert.StartsWith("reference,secondary,year,", csv, StringComparison.Ordinal);
         Assert.Contains("2021-01-05,2021-01-17,2021,400,0.6100,0.0500,yes,", csv, StringComparison.Ordinal);
@@ -104,10 +104,10 @@ public sealed class AssetProductRoutesTests(AzuriteFixture azurite) : IClassFixt
     public async Task AGridWithoutACrsIsReportedSo_AndADegreesGridAsGeographic()
     {
         var (results, products, _) = await StoreAsync();
-        await products.UploadAsync(ProductLayout.Composite("plain", Key, 2020, 2022), Composite(""), "image/tiff");
-        await products.UploadAsync(ProductLayout.Png("plain", Key, "composite_2020-2022"), "p"u8.ToArray(), "image/png");
-        await products.UploadAsync(ProductLayout.Composite("degrees", Key, 2020, 2022), Composite(GridCrs.Wkt(4326)), "image/tiff");
-        await products.UploadAsync(ProductLayout.Png("degrees", Key, "composite_2020-2022"), "p"u8.ToArray(), "image/png");
+        await products.UploadAsync(StorageLayout.Composite("plain", Key, 2020, 2022), Composite(""), "image/tiff");
+        await products.UploadAsync(StorageLayout.Png("plain", Key, "composite_2020-2022"), "p"u8.ToArray(), "image/png");
+        await products.UploadAsync(StorageLayout.Composite("degrees", Key, 2020, 2022), Composite(GridCrs.Wkt(4326)), "image/tiff");
+        await products.UploadAsync(StorageLayout.Png("degrees", Key, "composite_2020-2022"), "p"u8.ToArray(), "image/png");
 
         var plain = (await results.GetProductsAsync("plain", Key, CancellationToken.None)).Grid!;
         var degrees = (await results.GetProductsAsync("degrees", Key, CancellationToken.None)).Grid!;
@@ -125,11 +125,11 @@ public sealed class AssetProductRoutesTests(AzuriteFixture azurite) : IClassFixt
         var (results, _, _) = await StoreAsync();
         var request = HttpTestContext.Request("GET", "/api/assets/nowhere/products");
 
-        await HttpTestContext.ProblemAsync(await new AssetProductsTrigger(results, Settings).RunAsync(request, "nowhere", CancellationToken.None), request, 404);
+        await HttpTestContext.ProblemAsync(await new ResultTriggers(results, Settings).AssetProductsAsync(request, "nowhere", CancellationToken.None), request, 404);
         var one = HttpTestContext.Request("GET", "/api/assets/nowhere/products/activity.csv");
-        await HttpTestContext.ProblemAsync(await new AssetProductTrigger(results, Settings).RunAsync(one, "nowhere", "activity.csv", CancellationToken.None), one, 404);
+        await HttpTestContext.ProblemAsync(await new ResultTriggers(results, Settings).AssetProductAsync(one, "nowhere", "activity.csv", CancellationToken.None), one, 404);
         var report = HttpTestContext.Request("GET", "/api/assets/nowhere/products/pairs.csv");
-        await HttpTestContext.ProblemAsync(await new AssetProductTrigger(results, Settings).RunAsync(report, "nowhere", "pairs.csv", CancellationToken.None), report, 404);
+        await HttpTestContext.ProblemAsync(await new ResultTriggers(results, Settings).AssetProductAsync(report, "nowhere", "pairs.csv", CancellationToken.None), report, 404);
     }
 
     [Theory]
@@ -155,7 +155,7 @@ public sealed class AssetProductRoutesTests(AzuriteFixture azurite) : IClassFixt
         var results = new RunResults(new PipelineStorage(unreachable, unreachable, new ResultTableStore(new TableServiceClient("UseDevelopmentStorage=true"))));
         var request = HttpTestContext.Request("GET", "/api/assets/x/products/y");
 
-        await HttpTestContext.ProblemAsync(await new AssetProductTrigger(results, Settings).RunAsync(request, asset, name, CancellationToken.None), request, 400);
+        await HttpTestContext.ProblemAsync(await new ResultTriggers(results, Settings).AssetProductAsync(request, asset, name, CancellationToken.None), request, 400);
     }
 
     [Fact]
@@ -167,14 +167,14 @@ public sealed class AssetProductRoutesTests(AzuriteFixture azurite) : IClassFixt
         await tables.UpsertAllAsync([Pair(3, false, "failed: pairs/b.tif: not a GeoTIFF"), Pair(1, true, null), Pair(2, false, "stable mean 0.21 < 0.3")]);
         var request = HttpTestContext.Request("GET", "/api/assets/carajas/pairs");
 
-        var body = await JsonOkAsync(await new AssetPairsTrigger(results, Settings).RunAsync(request, "carajas", CancellationToken.None), request);
+        var body = await JsonOkAsync(await new ResultTriggers(results, Settings).AssetPairsAsync(request, "carajas", CancellationToken.None), request);
 
         var pairs = body.GetProperty("pairs").EnumerateArray().ToList();
         Assert.Equal(["2021-01-01", "2021-02-01", "2021-03-01"], pairs.Select(p => p.GetProperty("reference").GetString()));
         Assert.Equal([true, false, false], pairs.Select(p => p.GetProperty("accepted").GetBoolean()));
         Assert.Equal("failed: pairs/b.tif: not a GeoTIFF", pairs[2].GetProperty("reason").GetString());
         var none = HttpTestContext.Request("GET", "/api/assets/other/pairs");
-        await HttpTestContext.ProblemAsync(await new AssetPairsTrigger(results, Settings).RunAsync(none, "other", CancellationToken.None), none, 404);
+        await HttpTestContext.ProblemAsync(await new ResultTriggers(results, Settings).AssetPairsAsync(none, "other", CancellationToken.None), none, 404);
     }
 
     [Fact]
@@ -183,26 +183,26 @@ public sealed class AssetProductRoutesTests(AzuriteFixture azurite) : IClassFixt
         var (results, products, _) = await StoreAsync();
         var sources = ClimateTraceFormat.SourcesFileName(Commodity.Iron);
         var confidence = ClimateTraceFormat.ConfidenceFileName(Commodity.Iron);
-        await products.UploadAsync(WorkflowProducts.Export(Key, sources), "source_id\n1\n"u8.ToArray(), "text/csv");
-        await products.UploadAsync(WorkflowProducts.Export(Key, confidence), "source_id,conf\n"u8.ToArray(), "text/csv");
-        await products.UploadAsync(WorkflowProducts.Export(Key, "estimate.json"), "{}"u8.ToArray(), "application/json");
+        await products.UploadAsync(StorageLayout.Export(Key, sources), "source_id\n1\n"u8.ToArray(), "text/csv");
+        await products.UploadAsync(StorageLayout.Export(Key, confidence), "source_id,conf\n"u8.ToArray(), "text/csv");
+        await products.UploadAsync(StorageLayout.Export(Key, "estimate.json"), "{}"u8.ToArray(), "application/json");
         var list = HttpTestContext.Request("GET", "/api/exports");
 
-        var body = await JsonOkAsync(await new ExportListTrigger(results, Settings).RunAsync(list, CancellationToken.None), list);
+        var body = await JsonOkAsync(await new ResultTriggers(results, Settings).ExportsAsync(list, CancellationToken.None), list);
 
         Assert.Equal(["estimate.json", "iron-mining_emissions-sources.csv", "iron-mining_emissions-sources_confidence.csv"],
             body.GetProperty("files").EnumerateArray().Select(f => f.GetProperty("name").GetString()));
         Assert.Equal("source_id\n1\n".Length, body.GetProperty("files")[1].GetProperty("bytes").GetInt64());
-        var trigger = new ExportFileTrigger(results, Settings);
+        var trigger = new ResultTriggers(results, Settings);
         var get = HttpTestContext.Request("GET", "/api/exports/files/" + confidence);
-        var (status, type, text) = await HttpTestContext.ExecuteAsync(await trigger.RunAsync(get, confidence, CancellationToken.None), get);
+        var (status, type, text) = await HttpTestContext.ExecuteAsync(await trigger.ExportFileAsync(get, confidence, CancellationToken.None), get);
         Assert.Equal((200, "text/csv", "source_id,conf\n"), (status, type, text));
         var missing = HttpTestContext.Request("GET", "/api/exports/files/x");
-        await HttpTestContext.ProblemAsync(await trigger.RunAsync(missing, ClimateTraceFormat.SourcesFileName(Commodity.Copper), CancellationToken.None), missing, 404);
+        await HttpTestContext.ProblemAsync(await trigger.ExportFileAsync(missing, ClimateTraceFormat.SourcesFileName(Commodity.Copper), CancellationToken.None), missing, 404);
         foreach (var bad in new[] { "../estimate.json", "estimate.JSON", "gold-mining_emissions-sources.csv", "activity.csv" })
         {
             var request = HttpTestContext.Request("GET", "/api/exports/files/x");
-            await HttpTestContext.ProblemAsync(await trigger.RunAsync(request, bad, CancellationToken.None), request, 400);
+            await HttpTestContext.ProblemAsync(await trigger.ExportFileAsync(request, bad, CancellationToken.None), request, 400);
         }
     }
 }

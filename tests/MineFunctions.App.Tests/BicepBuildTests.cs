@@ -117,7 +117,7 @@ public sealed class BicepBuildTests
         Assert.Equal(new[] { defaults.InputContainer, defaults.ProductsContainer }.Order(StringComparer.Ordinal), containers.Order(StringComparer.Ordinal));
 
         var subscription = await File.ReadAllTextAsync(RepoPaths.Of("infra", "subscription.bicep"));
-        Assert.Contains($"param functionName string = '{nameof(MineFunctions.App.Triggers.InputBlobTrigger)}'", subscription, StringComparison.Ordinal);
+        Assert.Contains($"param functionName string = '{MineFunctions.App.Triggers.InputBlobTriggers.EventGridFunction}'", subscription, StringComparison.Ordinal);
         Assert.Contains($"param inputContainer string = '{defaults.InputContainer}'", subscription, StringComparison.Ordinal);
     }
 

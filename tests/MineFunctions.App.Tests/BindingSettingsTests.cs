@@ -17,7 +17,7 @@ public sealed partial class BindingSettingsTests
     private static SortedSet<string> AttributeReferences()
     {
         var references = new SortedSet<string>(StringComparer.Ordinal);
-        var methods = typeof(Triggers.HealthTrigger).Assembly.GetTypes()
+        var methods = typeof(Triggers.PageTriggers).Assembly.GetTypes()
             .SelectMany(t => t.GetMethods(BindingFlags.Public | BindingFlags.Instance | BindingFlags.Static | BindingFlags.DeclaredOnly))
             .Where(m => m.GetCustomAttribute<Microsoft.Azure.Functions.Worker.FunctionAttribute>() is not null);
         foreach (var method in methods)

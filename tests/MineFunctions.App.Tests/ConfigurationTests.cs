@@ -19,7 +19,7 @@ public sealed class ConfigurationTests
     [
         "AzureWebJobsStorage", "FUNCTIONS_WORKER_RUNTIME", GdalLibrary.OverrideVariable,
         // Which of the two input-blob sources runs (InputBlobSourcesTests checks the values).
-        $"AzureWebJobs.{nameof(Triggers.InputBlobTrigger)}.Disabled", $"AzureWebJobs.{nameof(Triggers.InputBlobPollingTrigger)}.Disabled",
+        $"AzureWebJobs.{Triggers.InputBlobTriggers.EventGridFunction}.Disabled", $"AzureWebJobs.{Triggers.InputBlobTriggers.PollingFunction}.Disabled",
     ];
 
     private static readonly JsonElement Sample = JsonDocument.Parse(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "local.settings.sample.json"))).RootElement;
@@ -107,7 +107,7 @@ public sealed class ConfigurationTests
         var configuration = SampleConfiguration();
         using var provider = new ServiceCollection().AddLogging().AddSingleton(configuration).AddMineFunctionsApp(configuration).BuildServiceProvider();
         var triggers = typeof(MineFunctionsOptions).Assembly.GetTypes()
-            .Where(t => t.Namespace == "MineFunctions.App.Triggers" && t.IsPublic && !t.IsAbstract && t.Name.EndsWith("Trigger", StringComparison.Ordinal));
+            .Where(t => t.Namespace == "MineFunctions.App.Triggers" && t.IsPublic && !t.IsAbstract);
 
         Assert.NotEmpty(triggers);
         Assert.All(triggers, t => Assert.NotNull(ActivatorUtilities.CreateInstance(provider, t)));

@@ -39,7 +39,7 @@ public sealed class HostSettingsTests
     [Fact]
     public void TheBlobTriggerWatchesTheInputContainerSettingThroughEventGrid()
     {
-        var blob = typeof(InputBlobTrigger).GetMethod(nameof(InputBlobTrigger.RunAsync))!
+        var blob = typeof(InputBlobTriggers).GetMethod(nameof(InputBlobTriggers.RunAsync))!
             .GetParameters().Select(p => p.GetCustomAttribute<BlobTriggerAttribute>()).Single(a => a is not null)!;
 
         Assert.Equal($"%{MineFunctionsOptions.SectionName}:{nameof(MineFunctionsOptions.InputContainer)}%/{{name}}", blob.BlobPath);

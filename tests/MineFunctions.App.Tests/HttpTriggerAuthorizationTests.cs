@@ -8,7 +8,7 @@ public sealed class HttpTriggerAuthorizationTests
     [Fact]
     public void EveryHttpTrigger_RequiresAFunctionKey()
     {
-        var triggers = typeof(Triggers.HealthTrigger).Assembly.GetTypes()
+        var triggers = typeof(Triggers.PageTriggers).Assembly.GetTypes()
             .SelectMany(t => t.GetMethods(BindingFlags.Public | BindingFlags.Instance | BindingFlags.Static))
             .SelectMany(m => m.GetParameters())
             .Select(p => (Parameter: p, Attribute: p.GetCustomAttribute<HttpTriggerAttribute>()))
@@ -23,7 +23,7 @@ public sealed class HttpTriggerAuthorizationTests
     public void TheTriggersServeExactlyTheSharedRoutes_OncePerRoute()
     {
         // `mine serve` maps the same constants (Cli.Tests checks that side), so the hosts serve the same routes.
-        var triggers = typeof(Triggers.HealthTrigger).Assembly.GetTypes()
+        var triggers = typeof(Triggers.PageTriggers).Assembly.GetTypes()
             .SelectMany(t => t.GetMethods(BindingFlags.Public | BindingFlags.Instance | BindingFlags.Static))
             .SelectMany(m => m.GetParameters())
             .Select(p => p.GetCustomAttribute<HttpTriggerAttribute>())

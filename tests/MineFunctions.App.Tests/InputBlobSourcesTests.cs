@@ -17,8 +17,7 @@ namespace MineFunctions.App.Tests;
 /// </summary>
 public sealed class InputBlobSourcesTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixture>
 {
-    private static readonly InputBlobTrigger EventGrid = new(TestOptions.Starter(), TestOptions.BlobHandler());
-    private static readonly InputBlobPollingTrigger Polling = new(TestOptions.Starter(), TestOptions.BlobHandler());
+    private static readonly InputBlobTriggers Blobs = new(TestOptions.Starter(), TestOptions.BlobHandler());
 
     private async Task<BlobContainerClient> ContainerAsync()
     {
@@ -48,10 +47,10 @@ public sealed class InputBlobSourcesTests(AzuriteFixture azurite) : IClassFixtur
         var blob = await UploadAsync(container, name, first);
 
         // Polling first, then the Event Grid event of the same upload, then a redelivery of each.
-        await Polling.RunAsync(blob, name, client.Object, CancellationToken.None);
-        await EventGrid.RunAsync(blob, name, client.Object, CancellationToken.None);
-        await EventGrid.RunAsync(blob, name, client.Object, CancellationToken.None);
-        await Polling.RunAsync(blob, name, client.Object, CancellationToken.None);
+        await Blobs.PollAsync(blob, name, client.Object, CancellationToken.None);
+        await Blobs.RunAsync(blob, name, client.Object, CancellationToken.None);
+        await Blobs.RunAsync(blob, name, client.Object, CancellationToken.None);
+        await Blobs.PollAsync(blob, name, client.Object, CancellationToken.None);
 
         var started = Assert.Single(client.Scheduled);
         Assert.Equal(ExpectedId("sishen", first), started.Options?.InstanceId);
@@ -62,8 +61,8 @@ public sealed class InputBlobSourcesTests(AzuriteFixture azurite) : IClassFixtur
         // A changed file is a new version: Event Grid first this time, and polling finds it started.
         var second = "second version"u8.ToArray();
         await UploadAsync(container, name, second);
-        await EventGrid.RunAsync(blob, name, client.Object, CancellationToken.None);
-        await Polling.RunAsync(blob, name, client.Object, CancellationToken.None);
+        await Blobs.RunAsync(blob, name, client.Object, CancellationToken.None);
+        await Blobs.PollAsync(blob, name, client.Object, CancellationToken.None);
 
         Assert.Equal([ExpectedId("sishen", first), ExpectedId("sishen", second)], client.Scheduled.Select(s => s.Options?.InstanceId));
     }
@@ -75,10 +74,10 @@ public sealed class InputBlobSourcesTests(AzuriteFixture azurite) : IClassFixtur
         var client = new FakeDurableClient { RemembersStarts = true };
         var bytes = "{\"name\":\"Sishen\"}"u8.ToArray();
         var blob = await UploadAsync(container, "sishen/asset.json", bytes);
-        await EventGrid.RunAsync(blob, "sishen/asset.json", client.Object, CancellationToken.None);
+        await Blobs.RunAsync(blob, "sishen/asset.json", client.Object, CancellationToken.None);
 
         await UploadAsync(container, "sishen/asset.json", bytes);
-        await Polling.RunAsync(blob, "sishen/asset.json", client.Object, CancellationToken.None);
+        await Blobs.PollAsync(blob, "sishen/asset.json", client.Object, CancellationToken.None);
 
         Assert.Equal(ExpectedId("sishen", bytes), Assert.Single(client.Scheduled).Options?.InstanceId);
     }
@@ -91,7 +90,7 @@ public sealed class InputBlobSourcesTests(AzuriteFixture azurite) : IClassFixtur
         var blob = await UploadAsync(container, "sishen/production.csv", "year,t\n"u8.ToArray());
         await blob.DeleteAsync();
 
-        await Polling.RunAsync(blob, "sishen/production.csv", client.Object, CancellationToken.None);
+        await Blobs.PollAsync(blob, "sishen/production.csv", client.Object, CancellationToken.None);
 
         Assert.Empty(client.Scheduled);
     }
@@ -99,12 +98,12 @@ public sealed class InputBlobSourcesTests(AzuriteFixture azurite) : IClassFixtur
     [Fact]
     public void BothFunctionsWatchTheInputContainerSetting_OneByEventGridOneByPolling()
     {
-        static BlobTriggerAttribute Attribute(Type trigger) => trigger.GetMethod("RunAsync")!.GetParameters()
+        static BlobTriggerAttribute Attribute(string method) => typeof(InputBlobTriggers).GetMethod(method)!.GetParameters()
             .Select(p => p.GetCustomAttribute<BlobTriggerAttribute>()).Single(a => a is not null)!;
 
-        Assert.Equal(Attribute(typeof(InputBlobTrigger)).BlobPath, Attribute(typeof(InputBlobPollingTrigger)).BlobPath);
-        Assert.Equal(BlobTriggerSource.EventGrid, Attribute(typeof(InputBlobTrigger)).Source);
-        Assert.Equal(BlobTriggerSource.LogsAndContainerScan, Attribute(typeof(InputBlobPollingTrigger)).Source);
+        Assert.Equal(Attribute(nameof(InputBlobTriggers.RunAsync)).BlobPath, Attribute(nameof(InputBlobTriggers.PollAsync)).BlobPath);
+        Assert.Equal(BlobTriggerSource.EventGrid, Attribute(nameof(InputBlobTriggers.RunAsync)).Source);
+        Assert.Equal(BlobTriggerSource.LogsAndContainerScan, Attribute(nameof(InputBlobTriggers.PollAsync)).Source);
     }
 
     [Fact]
@@ -112,8 +111,8 @@ public sealed class InputBlobSourcesTests(AzuriteFixture azurite) : IClassFixtur
     {
         var values = JsonDocument.Parse(File.ReadAllText(RepoPaths.Of("local.settings.sample.json"))).RootElement.GetProperty("Values");
 
-        Assert.Equal("true", values.GetProperty(Disabled(nameof(InputBlobTrigger))).GetString());
-        Assert.Equal("false", values.GetProperty(Disabled(nameof(InputBlobPollingTrigger))).GetString());
+        Assert.Equal("true", values.GetProperty(Disabled(InputBlobTriggers.EventGridFunction)).GetString());
+        Assert.Equal("false", values.GetProperty(Disabled(InputBlobTriggers.PollingFunction)).GetString());
     }
 
     [Fact]
@@ -121,8 +120,8 @@ public sealed class InputBlobSourcesTests(AzuriteFixture azurite) : IClassFixtur
     {
         var settings = BicepCli.AppSettings(await BicepCli.SnapshotAsync());
 
-        Assert.Equal("true", settings[Disabled(nameof(InputBlobPollingTrigger))]);
-        Assert.Equal("false", settings[Disabled(nameof(InputBlobTrigger))]);
+        Assert.Equal("true", settings[Disabled(InputBlobTriggers.PollingFunction)]);
+        Assert.Equal("false", settings[Disabled(InputBlobTriggers.EventGridFunction)]);
     }
 
     /// <summary>The host's per-function switch (docs: "How to disable functions in Azure Functions").</summary>

@@ -15,7 +15,7 @@ namespace MineFunctions.App.Tests;
 
 public sealed class InputBlobTriggerTests
 {
-    private static InputBlobTrigger Trigger() => new(TestOptions.Starter(), TestOptions.BlobHandler());
+    private static InputBlobTriggers Trigger() => new(TestOptions.Starter(), TestOptions.BlobHandler());
 
     private static Task<InputBlobOutcome> HandleAsync(FakeDurableClient client, string name, string version) =>
         TestOptions.BlobHandler().HandleAsync(TestOptions.Starter().For(client.Object), name, version, CancellationToken.None);

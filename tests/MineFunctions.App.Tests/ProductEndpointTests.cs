@@ -25,7 +25,7 @@ public sealed class ProductEndpointTests
             [new AssetYear(2021, null, emissions), new AssetYear(2024, activityOnly, null)]);
         var request = HttpTestContext.Request("GET", "/api/assets/sishen/results");
 
-        var result = await new AssetResultsTrigger(reader.Object, Settings).RunAsync(request, "sishen", CancellationToken.None);
+        var result = await new ResultTriggers(reader.Object, Settings).AssetResultsAsync(request, "sishen", CancellationToken.None);
 
         var (status, contentType, body) = await HttpTestContext.ExecuteAsync(result, request);
         Assert.Equal(200, status);
@@ -43,7 +43,7 @@ public sealed class ProductEndpointTests
         var request = HttpTestContext.Request("GET", "/api/assets/nowhere/results");
         var reader = new Mock<IRunResults>();
         reader.Setup(r => r.GetAssetYearsAsync("nowhere", Settings.Key, It.IsAny<CancellationToken>())).ReturnsAsync([]);
-        var result = await new AssetResultsTrigger(reader.Object, Settings).RunAsync(request, "nowhere", CancellationToken.None);
+        var result = await new ResultTriggers(reader.Object, Settings).AssetResultsAsync(request, "nowhere", CancellationToken.None);
 
         await HttpTestContext.ProblemAsync(result, request, 404);
     }
@@ -58,7 +58,7 @@ public sealed class ProductEndpointTests
         var reader = new Mock<IRunResults>(MockBehavior.Strict);
         var request = HttpTestContext.Request("GET", "/api/assets/x/results");
 
-        var result = await new AssetResultsTrigger(reader.Object, Settings).RunAsync(request, asset, CancellationToken.None);
+        var result = await new ResultTriggers(reader.Object, Settings).AssetResultsAsync(request, asset, CancellationToken.None);
 
         await HttpTestContext.ProblemAsync(result, request, 400);
     }
@@ -71,7 +71,7 @@ public sealed class ProductEndpointTests
             .ReturnsAsync(new ProductContent(new MemoryStream(Encoding.UTF8.GetBytes("source_id,iso3_country\n")), "text/csv"));
         var request = HttpTestContext.Request("GET", "/api/exports/iron-mining.csv");
 
-        var result = await new SectorExportTrigger(products.Object, Settings).RunAsync(request, "iron-mining", CancellationToken.None);
+        var result = await new ResultTriggers(products.Object, Settings).SectorExportAsync(request, "iron-mining", CancellationToken.None);
 
         var (status, contentType, body) = await HttpTestContext.ExecuteAsync(result, request);
         Assert.Equal(200, status);
@@ -88,7 +88,7 @@ public sealed class ProductEndpointTests
     public async Task GivenAnInvalidSector_ThenExportIs400(string sector)
     {
         var request = HttpTestContext.Request("GET", "/api/exports/x.csv");
-        var result = await new SectorExportTrigger(new Mock<IRunResults>(MockBehavior.Strict).Object, Settings).RunAsync(request, sector, CancellationToken.None);
+        var result = await new ResultTriggers(new Mock<IRunResults>(MockBehavior.Strict).Object, Settings).SectorExportAsync(request, sector, CancellationToken.None);
 
         await HttpTestContext.ProblemAsync(result, request, 400);
     }
@@ -97,7 +97,7 @@ public sealed class ProductEndpointTests
     public async Task GivenASectorNotExportedYet_ThenExportIs404()
     {
         var request = HttpTestContext.Request("GET", "/api/exports/copper-mining.csv");
-        var result = await new SectorExportTrigger(Mock.Of<IRunResults>(), Settings).RunAsync(request, "copper-mining", CancellationToken.None);
+        var result = await new ResultTriggers(Mock.Of<IRunResults>(), Settings).SectorExportAsync(request, "copper-mining", CancellationToken.None);
 
         await HttpTestContext.ProblemAsync(result, request, 404);
     }
@@ -111,7 +111,7 @@ public sealed class ProductEndpointTests
             .ReturnsAsync(new ProductContent(new MemoryStream(png), "image/png"));
         var request = HttpTestContext.Request("GET", "/api/assets/sishen/composite.png");
 
-        var result = await new CompositePngTrigger(products.Object, Settings).RunAsync(request, "sishen", CancellationToken.None);
+        var result = await new ResultTriggers(products.Object, Settings).CompositePngAsync(request, "sishen", CancellationToken.None);
 
         var file = Assert.IsType<AppApi.ApiActionResult>(result).Response;
         Assert.Equal("image/png", file.ContentType);
@@ -124,11 +124,11 @@ public sealed class ProductEndpointTests
     public async Task GivenNoCompositeOrABadAsset_ThenCompositeIs404Or400()
     {
         var request = HttpTestContext.Request("GET", "/api/assets/sishen/composite.png");
-        var trigger = new CompositePngTrigger(Mock.Of<IRunResults>(), Settings);
+        var trigger = new ResultTriggers(Mock.Of<IRunResults>(), Settings);
 
-        await HttpTestContext.ProblemAsync(await trigger.RunAsync(request, "sishen", CancellationToken.None), request, 404);
+        await HttpTestContext.ProblemAsync(await trigger.CompositePngAsync(request, "sishen", CancellationToken.None), request, 404);
         var bad = HttpTestContext.Request("GET", "/api/assets/x/composite.png");
-        await HttpTestContext.ProblemAsync(await trigger.RunAsync(bad, "a/b", CancellationToken.None), bad, 400);
+        await HttpTestContext.ProblemAsync(await trigger.CompositePngAsync(bad, "a/b", CancellationToken.None), bad, 400);
     }
 
     [Fact]
@@ -136,7 +136,7 @@ public sealed class ProductEndpointTests
     {
         var request = HttpTestContext.Request("GET", "/api/health");
 
-        var (status, contentType, body) = await HttpTestContext.ExecuteAsync(new HealthTrigger().Run(request), request);
+        var (status, contentType, body) = await HttpTestContext.ExecuteAsync(new PageTriggers().Health(request), request);
 
         Assert.Equal(200, status);
         Assert.StartsWith("application/json", contentType, StringComparison.Ordinal);

@@ -15,21 +15,21 @@ namespace MineFunctions.App.Tests;
 /// <summary><c>GET /api/runs/{id}/assets</c> paging real Runs rows (Azurite), as the workflow files them.</summary>
 public sealed class RunAssetsTriggerTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixture>
 {
-    private async Task<(RunAssetsTrigger Trigger, ResultTableStore Tables)> TriggerAsync()
+    private async Task<(RunTriggers Trigger, ResultTableStore Tables)> TriggerAsync()
     {
         var tables = new ResultTableStore(new TableServiceClient(azurite.ConnectionString), AzuriteFixture.UniqueName("t"));
         await tables.EnsureTablesAsync();
-        return (new RunAssetsTrigger(new RunClients(tables, TimeProvider.System, NullLogger<RunClient>.Instance)), tables);
+        return (TestOptions.RunRoutes(new RunClients(tables, TimeProvider.System, NullLogger<RunClient>.Instance)), tables);
     }
 
     private static RunRow Row(string run, int i, bool failed) =>
         new(run, $"mine-{i:D3}", "v1-0000000000000000", "timer", failed ? "failed" : "succeeded", 9, failed ? 0 : 1, failed ? $"mine {i} has no polygon" : null);
 
-    private static async Task<(int Status, JsonElement Body)> GetAsync(RunAssetsTrigger trigger, string id, string query, OrchestrationMetadata? instance = null)
+    private static async Task<(int Status, JsonElement Body)> GetAsync(RunTriggers trigger, string id, string query, OrchestrationMetadata? instance = null)
     {
         var request = HttpTestContext.Request("GET", $"/api/runs/{id}/assets");
         request.QueryString = new QueryString(query);
-        var result = await trigger.RunAsync(request, id, new FakeDurableClient(instance).Object, CancellationToken.None);
+        var result = await trigger.AssetsAsync(request, id, new FakeDurableClient(instance).Object, CancellationToken.None);
         var (status, _, body) = await HttpTestContext.ExecuteAsync(result, request);
         return (status, JsonDocument.Parse(body).RootElement);
     }
@@ -82,7 +82,7 @@ public sealed class RunAssetsTriggerTests(AzuriteFixture azurite) : IClassFixtur
         var request = HttpTestContext.Request("GET", "/api/runs/run-all/assets");
         request.QueryString = new QueryString(query);
 
-        var result = await trigger.RunAsync(request, "run-all", new FakeDurableClient().Object, CancellationToken.None);
+        var result = await trigger.AssetsAsync(request, "run-all", new FakeDurableClient().Object, CancellationToken.None);
 
         await HttpTestContext.ProblemAsync(result, request, 400);
     }
@@ -114,8 +114,8 @@ public sealed class RunAssetsTriggerTests(AzuriteFixture azurite) : IClassFixtur
             SerializedOutput = JsonSerializer.Serialize(new MineFunctions.Workflow.Contracts.RefreshResult("refresh-2026-12", 25, 20, 5, 225, 20), new JsonSerializerOptions(JsonSerializerDefaults.Web)),
         };
         var request = HttpTestContext.Request("GET", "/api/runs/refresh-2026-12");
-        var result = await new RunStatusTrigger(new RunClients(tables, TimeProvider.System, NullLogger<RunClient>.Instance))
-            .RunAsync(request, "refresh-2026-12", new FakeDurableClient(instance).Object, CancellationToken.None);
+        var result = await TestOptions.RunRoutes(new RunClients(tables, TimeProvider.System, NullLogger<RunClient>.Instance))
+            .StatusAsync(request, "refresh-2026-12", new FakeDurableClient(instance).Object, CancellationToken.None);
         var (status, _, body) = await HttpTestContext.ExecuteAsync(result, request);
 
         Assert.Equal(200, status);

@@ -19,11 +19,11 @@ public sealed class RunListTriggerTests(AzuriteFixture azurite) : IClassFixture<
 {
     private static readonly DateTimeOffset T0 = new(2026, 11, 1, 3, 0, 0, TimeSpan.Zero);
 
-    private async Task<(RunListTrigger Trigger, ResultTableStore Tables)> TriggerAsync()
+    private async Task<(RunTriggers Trigger, ResultTableStore Tables)> TriggerAsync()
     {
         var tables = new ResultTableStore(new TableServiceClient(azurite.ConnectionString), AzuriteFixture.UniqueName("t"));
         await tables.EnsureTablesAsync();
-        return (new RunListTrigger(new RunClients(tables, TimeProvider.System, NullLogger<RunClient>.Instance)), tables);
+        return (TestOptions.RunRoutes(new RunClients(tables, TimeProvider.System, NullLogger<RunClient>.Instance)), tables);
     }
 
     /// <summary>A Durable client that knows <paramref name="instances"/> by id and lists them all (whatever the query), as a backend that ignores filters would.</summary>
@@ -40,11 +40,11 @@ public sealed class RunListTriggerTests(AzuriteFixture azurite) : IClassFixture<
     private static OrchestrationMetadata Instance(string id, OrchestrationRuntimeStatus status, int hours) =>
         new("RefreshOrchestrator", id) { RuntimeStatus = status, CreatedAt = T0.AddHours(hours), LastUpdatedAt = T0.AddHours(hours + 1) };
 
-    private static async Task<(int Status, JsonElement Body)> GetAsync(RunListTrigger trigger, DurableTaskClient engine, string query)
+    private static async Task<(int Status, JsonElement Body)> GetAsync(RunTriggers trigger, DurableTaskClient engine, string query)
     {
         var request = HttpTestContext.Request("GET", "/api/runs");
         request.QueryString = new QueryString(query);
-        var (status, _, body) = await HttpTestContext.ExecuteAsync(await trigger.RunAsync(request, engine, CancellationToken.None), request);
+        var (status, _, body) = await HttpTestContext.ExecuteAsync(await trigger.ListAsync(request, engine, CancellationToken.None), request);
         return (status, JsonDocument.Parse(body).RootElement);
     }
 
@@ -105,6 +105,6 @@ public sealed class RunListTriggerTests(AzuriteFixture azurite) : IClassFixture<
         var request = HttpTestContext.Request("GET", "/api/runs");
         request.QueryString = new QueryString(query);
 
-        await HttpTestContext.ProblemAsync(await trigger.RunAsync(request, Engine(), CancellationToken.None), request, 400);
+        await HttpTestContext.ProblemAsync(await trigger.ListAsync(request, Engine(), CancellationToken.None), request, 400);
     }
 }

@@ -14,7 +14,7 @@ public sealed class RunStatusTriggerTests
     private static async Task<(int Status, JsonElement Body)> GetAsync(string id, OrchestrationMetadata? existing)
     {
         var request = HttpTestContext.Request("GET", $"/api/runs/{id}");
-        var result = await new RunStatusTrigger(TestOptions.Starter()).RunAsync(request, id, new FakeDurableClient(existing).Object, CancellationToken.None);
+        var result = await TestOptions.RunRoutes().StatusAsync(request, id, new FakeDurableClient(existing).Object, CancellationToken.None);
         var (status, _, body) = await HttpTestContext.ExecuteAsync(result, request);
         return (status, JsonDocument.Parse(body).RootElement);
     }
@@ -111,7 +111,7 @@ public sealed class RunStatusTriggerTests
     public async Task GivenAnUnknownRun_ThenStatusIs404Problem()
     {
         var request = HttpTestContext.Request("GET", "/api/runs/refresh-1999-01");
-        var result = await new RunStatusTrigger(TestOptions.Starter()).RunAsync(request, "refresh-1999-01", new FakeDurableClient().Object, CancellationToken.None);
+        var result = await TestOptions.RunRoutes().StatusAsync(request, "refresh-1999-01", new FakeDurableClient().Object, CancellationToken.None);
 
         await HttpTestContext.ProblemAsync(result, request, 404);
     }
@@ -125,7 +125,7 @@ public sealed class RunStatusTriggerTests
     {
         var client = new FakeDurableClient();
         var request = HttpTestContext.Request("GET", "/api/runs/x");
-        var result = await new RunStatusTrigger(TestOptions.Starter()).RunAsync(request, id, client.Object, CancellationToken.None);
+        var result = await TestOptions.RunRoutes().StatusAsync(request, id, client.Object, CancellationToken.None);
 
         await HttpTestContext.ProblemAsync(result, request, 400);
         client.Mock.Verify(c => c.GetInstanceAsync(Moq.It.IsAny<string>(), Moq.It.IsAny<bool>(), Moq.It.IsAny<CancellationToken>()), Moq.Times.Never);

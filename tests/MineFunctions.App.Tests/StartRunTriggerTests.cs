@@ -11,8 +11,7 @@ namespace MineFunctions.App.Tests;
 
 public sealed class StartRunTriggerTests
 {
-    private static StartRunTrigger Trigger() =>
-        new(TestOptions.Starter(), TestOptions.Wrap(TestOptions.App()), TestOptions.Wrap(TestOptions.Pipeline()));
+    private static RunTriggers Trigger() => TestOptions.RunRoutes();
 
     [Fact]
     public async Task GivenNoBody_WhenARunIsPosted_ThenEveryAssetRunStartsAnd202PointsAtItsStatus()
@@ -20,7 +19,7 @@ public sealed class StartRunTriggerTests
         var client = new FakeDurableClient();
         var request = HttpTestContext.Request("POST", "/api/runs");
 
-        var result = await Trigger().RunAsync(request, client.Object, CancellationToken.None);
+        var result = await Trigger().StartAsync(request, client.Object, CancellationToken.None);
 
         var (status, _, body) = await HttpTestContext.ExecuteAsync(result, request);
         Assert.Equal(202, status);
@@ -39,7 +38,7 @@ public sealed class StartRunTriggerTests
         var client = new FakeDurableClient();
         var request = HttpTestContext.Request("POST", "/api/runs", """{ "assets": ["sishen", "carajas-n4", "sishen"] }""");
 
-        var result = await Trigger().RunAsync(request, client.Object, CancellationToken.None);
+        var result = await Trigger().StartAsync(request, client.Object, CancellationToken.None);
 
         var accepted = Assert.IsType<AppApi.ApiActionResult>(result).Response;
         Assert.Equal(202, accepted.Status);
@@ -55,7 +54,7 @@ public sealed class StartRunTriggerTests
         var client = new FakeDurableClient(FakeDurableClient.Instance("run-all", OrchestrationRuntimeStatus.Running, TestOptions.Now.AddMinutes(-3)));
         var request = HttpTestContext.Request("POST", "/api/runs", "");
 
-        var result = await Trigger().RunAsync(request, client.Object, CancellationToken.None);
+        var result = await Trigger().StartAsync(request, client.Object, CancellationToken.None);
 
         var problem = await HttpTestContext.ProblemAsync(result, request, 409);
         Assert.Contains("run-all", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
@@ -68,7 +67,7 @@ public sealed class StartRunTriggerTests
         var client = new FakeDurableClient(FakeDurableClient.Instance("run-all", OrchestrationRuntimeStatus.Completed, TestOptions.Now.AddDays(-3)));
         var request = HttpTestContext.Request("POST", "/api/runs");
 
-        var result = await Trigger().RunAsync(request, client.Object, CancellationToken.None);
+        var result = await Trigger().StartAsync(request, client.Object, CancellationToken.None);
 
         Assert.Equal(202, Assert.IsType<AppApi.ApiActionResult>(result).Response.Status);
         Assert.Equal(["purge", "schedule"], client.Order);
@@ -88,7 +87,7 @@ public sealed class StartRunTriggerTests
         var client = new FakeDurableClient();
         var request = HttpTestContext.Request("POST", "/api/runs", body);
 
-        var result = await Trigger().RunAsync(request, client.Object, CancellationToken.None);
+        var result = await Trigger().StartAsync(request, client.Object, CancellationToken.None);
 
         await HttpTestContext.ProblemAsync(result, request, 400);
         Assert.Empty(client.Order);
@@ -100,7 +99,7 @@ public sealed class StartRunTriggerTests
         var assets = Enumerable.Range(0, RunsApi.MaxAssets + 1).Select(i => $"\"m{i}\"");
         var request = HttpTestContext.Request("POST", "/api/runs", $"{{ \"assets\": [{string.Join(',', assets)}] }}");
 
-        var result = await Trigger().RunAsync(request, new FakeDurableClient().Object, CancellationToken.None);
+        var result = await Trigger().StartAsync(request, new FakeDurableClient().Object, CancellationToken.None);
 
         var problem = await HttpTestContext.ProblemAsync(result, request, 400);
         Assert.Contains("1000", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
@@ -113,7 +112,7 @@ public sealed class StartRunTriggerTests
         var request = HttpTestContext.Request("POST", "/api/runs", body);
         request.ContentLength = null;
 
-        var result = await Trigger().RunAsync(request, new FakeDurableClient().Object, CancellationToken.None);
+        var result = await Trigger().StartAsync(request, new FakeDurableClient().Object, CancellationToken.None);
 
         await HttpTestContext.ProblemAsync(result, request, 413);
     }

@@ -50,9 +50,9 @@ public sealed class StorageReaderTests(AzuriteFixture azurite) : IClassFixture<A
     {
         var products = NewProducts();
         await products.EnsureContainerAsync();
-        await products.UploadAsync(ProductLayout.Png("sishen", Settings.Key, "composite_2019-2021"), "old"u8.ToArray(), "image/png");
-        await products.UploadAsync(ProductLayout.Png("sishen", Settings.Key, "composite_2020-2022"), "new"u8.ToArray(), "image/png");
-        await products.UploadAsync(ProductLayout.Png("sishen", Settings.Key, "classes_2021-2023"), "no"u8.ToArray(), "image/png");
+        await products.UploadAsync(StorageLayout.Png("sishen", Settings.Key, "composite_2019-2021"), "old"u8.ToArray(), "image/png");
+        await products.UploadAsync(StorageLayout.Png("sishen", Settings.Key, "composite_2020-2022"), "new"u8.ToArray(), "image/png");
+        await products.UploadAsync(StorageLayout.Png("sishen", Settings.Key, "classes_2021-2023"), "no"u8.ToArray(), "image/png");
 
         var png = await Reader(products).OpenCompositePngAsync("sishen", Settings.Key, CancellationToken.None);
 
@@ -69,7 +69,7 @@ public sealed class StorageReaderTests(AzuriteFixture azurite) : IClassFixture<A
         var products = NewProducts();
         await products.EnsureContainerAsync();
         const string csv = "source_id,iso3_country\n1,BRA\n";
-        await products.UploadAsync(WorkflowProducts.Export(Settings.Key, ClimateTraceFormat.SourcesFileName(Commodity.Iron)), Encoding.UTF8.GetBytes(csv), "text/csv");
+        await products.UploadAsync(StorageLayout.Export(Settings.Key, ClimateTraceFormat.SourcesFileName(Commodity.Iron)), Encoding.UTF8.GetBytes(csv), "text/csv");
         var other = new CurrentSettings(TestOptions.Wrap(new PipelineOptions { WindowX = 9 }));
 
         var found = await Reader(products).OpenSectorExportAsync(Commodity.Iron, Settings.Key, CancellationToken.None);

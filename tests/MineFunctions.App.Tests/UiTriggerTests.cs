@@ -10,7 +10,7 @@ public sealed class UiTriggerTests
     private static async Task<(string Html, string? ContentType, Microsoft.AspNetCore.Http.HttpResponse Response)> GetAsync()
     {
         var request = HttpTestContext.Request("GET", "/api/ui");
-        var (status, contentType, body) = await HttpTestContext.ExecuteAsync(new UiTrigger().Run(request), request);
+        var (status, contentType, body) = await HttpTestContext.ExecuteAsync(new PageTriggers().Ui(request), request);
         Assert.Equal(200, status);
         return (body, contentType, request.HttpContext.Response);
     }

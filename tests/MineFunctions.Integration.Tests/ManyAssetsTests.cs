@@ -114,10 +114,10 @@ public sealed class ManyAssetsTests(ITestOutputHelper log)
             try
             {
                 foreach (var (reference, secondary, bytes) in rasters)
-                    await inputs.UploadAsync(InputLayout.PairRaster(id, string.Create(CultureInfo.InvariantCulture, $"{id}_{reference:yyyyMMdd}_{secondary:yyyyMMdd}_corr.tif")), bytes, "image/tiff");
-                await inputs.UploadAsync(InputLayout.Polygon(id), polygon, "application/json");
-                await inputs.UploadAsync(InputLayout.Manifest(id), Encoding.UTF8.GetBytes(new AssetManifest(id, "iron", "BRA", -20, -44).ToJson()), "application/json");
-                await inputs.UploadAsync(InputLayout.Production(id), Encoding.UTF8.GetBytes($"asset_id,year,product,tonnes\n{id},2021,ore,1000000\n"), "text/csv");
+                    await inputs.UploadAsync(StorageLayout.PairRaster(id, string.Create(CultureInfo.InvariantCulture, $"{id}_{reference:yyyyMMdd}_{secondary:yyyyMMdd}_corr.tif")), bytes, "image/tiff");
+                await inputs.UploadAsync(StorageLayout.Polygon(id), polygon, "application/json");
+                await inputs.UploadAsync(StorageLayout.Manifest(id), Encoding.UTF8.GetBytes(new AssetManifest(id, "iron", "BRA", -20, -44).ToJson()), "application/json");
+                await inputs.UploadAsync(StorageLayout.Production(id), Encoding.UTF8.GetBytes($"asset_id,year,product,tonnes\n{id},2021,ore,1000000\n"), "text/csv");
             }
             finally
             {

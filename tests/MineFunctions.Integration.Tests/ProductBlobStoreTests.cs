@@ -27,7 +27,7 @@ public sealed class ProductBlobStoreTests : IAsyncLifetime
     [Fact]
     public async Task SecondUploadOfIdenticalContent_WritesNothing_EtagAndLastModifiedUnchanged()
     {
-        var name = ProductLayout.Annual("m1", "v1-0123456789abcdef", 2021);
+        var name = StorageLayout.Annual("m1", "v1-0123456789abcdef", 2021);
         var bytes = Encoding.UTF8.GetBytes("annual mean ndai");
 
         var first = await _store.UploadAsync(name, bytes);
@@ -103,10 +103,10 @@ public sealed class ProductBlobStoreTests : IAsyncLifetime
     public async Task ListAssetInputs_ReturnsRecognisedInputs_AndTheSkippedNamesWithTheirReasons()
     {
         var input = new ProductBlobStore(_service, _containerName);
-        await input.UploadAsync(InputLayout.Manifest("m1"), Encoding.UTF8.GetBytes(new AssetManifest("M", "iron", "BRA", 0, 0).ToJson()));
-        await input.UploadAsync(InputLayout.PairRaster("m1", "p_20210105_20210117.tif"), new byte[] { 1 });
+        await input.UploadAsync(StorageLayout.Manifest("m1"), Encoding.UTF8.GetBytes(new AssetManifest("M", "iron", "BRA", 0, 0).ToJson()));
+        await input.UploadAsync(StorageLayout.PairRaster("m1", "p_20210105_20210117.tif"), new byte[] { 1 });
         await input.UploadAsync("m1/notes.txt", new byte[] { 1 });
-        await input.UploadAsync(InputLayout.Manifest("m2"), new byte[] { 1 });
+        await input.UploadAsync(StorageLayout.Manifest("m2"), new byte[] { 1 });
         // Uploaded by someone else with a name outside the allowlist: never handed on.
         await _service.GetBlobContainerClient(_containerName).GetBlobClient("m1/pairs/Bad Name.tif").UploadAsync(BinaryData.FromString("x"));
         await _service.GetBlobContainerClient(_containerName).GetBlobClient("Upper/asset.json").UploadAsync(BinaryData.FromString("x"));

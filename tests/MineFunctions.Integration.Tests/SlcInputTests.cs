@@ -25,9 +25,9 @@ public sealed class SlcInputTests
         var dates = new[] { new DateOnly(2021, 3, 1), new DateOnly(2021, 3, 13), new DateOnly(2021, 3, 25), new DateOnly(2021, 4, 18) };
         const string asset = "slc-mine";
         foreach (var (date, slc) in dates.Zip(Acquisitions(dates.Length)))
-            await runner.Storage.Inputs.UploadAsync(InputLayout.SlcRaster(asset, date), GeoTiffWriter.WriteComplex64ToBytes(slc, grid));
-        await runner.Storage.Inputs.UploadAsync(InputLayout.Manifest(asset), Encoding.UTF8.GetBytes("""{"name":"SLC Mine","commodity":"copper","iso3":"CHL","lat":-24,"lon":-69}"""));
-        await runner.Storage.Inputs.UploadAsync(InputLayout.Polygon(asset),
+            await runner.Storage.Inputs.UploadAsync(StorageLayout.SlcRaster(asset, date), GeoTiffWriter.WriteComplex64ToBytes(slc, grid));
+        await runner.Storage.Inputs.UploadAsync(StorageLayout.Manifest(asset), Encoding.UTF8.GetBytes("""{"name":"SLC Mine","commodity":"copper","iso3":"CHL","lat":-24,"lon":-69}"""));
+        await runner.Storage.Inputs.UploadAsync(StorageLayout.Polygon(asset),
             Encoding.UTF8.GetBytes(PolygonGeoJson.FromPixelVertices([(32, 8), (56, 8), (56, 56), (32, 56)], grid)));
 
         var settings = new PipelineSettings();
@@ -44,7 +44,7 @@ public sealed class SlcInputTests
         for (var i = 0; i + 1 < dates.Length; i++)
         {
             var (coherence, _) = await MineFunctions.Workflow.Storage.RasterBlobs.ReadFloat32Async(
-                runner.Storage.Products, ProductLayout.Coherence(asset, key, dates[i], dates[i + 1]), RasterReadOptions.Default, CancellationToken.None);
+                runner.Storage.Products, StorageLayout.Coherence(asset, key, dates[i], dates[i + 1]), RasterReadOptions.Default, CancellationToken.None);
             // Left half: true coherence 0.95 (stable); right half: 0.1, read ≈ 0.24 with a 7×2 window (Touzi).
             Assert.InRange(Mean(coherence, 0, Size / 2 - 4), 0.9, 0.99);
             Assert.InRange(Mean(coherence, Size / 2 + 4, Size), 0.15, 0.35);

@@ -6,6 +6,7 @@ using MineFunctions.Cli.LocalEngine;
 using MineFunctions.Cli.Running;
 using MineFunctions.Core.Export;
 using MineFunctions.Infrastructure.Gdal;
+using MineFunctions.Infrastructure.Storage;
 using MineFunctions.Infrastructure.Storage.Tables;
 using MineFunctions.Workflow.Contracts;
 
@@ -80,7 +81,7 @@ public sealed class WorkflowOnAzuriteTests
         Assert.Equal("succeeded", Assert.Single(one.Assets).Status);
 
         var export = System.Text.Encoding.UTF8.GetString(await runner.Storage.Products.DownloadBytesAsync(
-            MineFunctions.Workflow.Storage.WorkflowProducts.Export(MineFunctions.Workflow.SettingsFingerprint.Of(settings), "iron-mining_emissions-sources.csv")));
+            StorageLayout.Export(MineFunctions.Workflow.SettingsFingerprint.Of(settings), "iron-mining_emissions-sources.csv")));
         Assert.Contains("Demo Iron A", export);
         Assert.Contains("Demo Iron B", export);
     }

@@ -1,13 +1,9 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
 using Azure.Data.Tables;
 using Azure.Storage.Blobs;
 using Microsoft.Extensions.Logging;
-using MineFunctions.App.Http;
-using MineFunctions.App.Options;
 using MineFunctions.App.Results;
-using MineFunctions.App.Runs;
 using MineFunctions.Infrastructure.Gdal;
 using MineFunctions.Infrastructure.Resilience;
 using MineFunctions.Infrastructure.Storage;

@@ -1,7 +1,5 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.Extensions.Options;
-using MineFunctions.App.Options;
 using MineFunctions.Workflow.Api;
 
 namespace MineFunctions.App.Http;

@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Options;
 using MineFunctions.Workflow;
 
 namespace MineFunctions.App.Options;

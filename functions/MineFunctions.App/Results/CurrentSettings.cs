@@ -1,5 +1,3 @@
-using Microsoft.Extensions.Options;
-using MineFunctions.App.Options;
 using MineFunctions.Infrastructure.Storage;
 using MineFunctions.Workflow;
 using MineFunctions.Workflow.Contracts;
@@ -7,7 +5,7 @@ using MineFunctions.Workflow.Contracts;
 namespace MineFunctions.App.Results;
 
 /// <summary>
-/// The configured pipeline settings and their <see cref="SettingsKey"/>: the folder and row-key
+/// The configured pipeline settings and their settings key (<see cref="MineFunctions.Workflow.SettingsFingerprint"/>): the folder and row-key
 /// prefix under which runs started with today's configuration write their products, so the read
 /// endpoints show the results of the settings in force.
 /// </summary>

@@ -1,4 +1,3 @@
-using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Logging;
 using MineFunctions.Infrastructure.Storage;
 using MineFunctions.Workflow.Runs;

@@ -1,9 +1,3 @@
-using Microsoft.Azure.Functions.Worker;
-using Microsoft.DurableTask.Client;
-using Microsoft.Extensions.Options;
-using MineFunctions.App.Http;
-using MineFunctions.App.Options;
-using MineFunctions.App.Runs;
 using MineFunctions.Workflow.Orchestrators;
 using MineFunctions.Workflow.Runs;
 using MineFunctions.Workflow.Triggers;

@@ -31,7 +31,7 @@ internal sealed class ResultsCommand : ICliCommand
         try
         {
             asset = AssetIds.Check(args.Positionals[0]);
-            SettingsKey.Validate(key);
+            StorageLayout.CheckSettingsKey(key);
         }
         catch (StorageNameException ex)
         {

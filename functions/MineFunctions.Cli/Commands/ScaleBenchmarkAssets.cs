@@ -47,13 +47,13 @@ internal sealed class ScaleBenchmarkAssets
 
     public int PairsPerAsset => _pairs.Count;
 
-    /// <summary>Every input of every asset, by its input-container name (InputLayout), to <paramref name="put"/>, a few at a time.</summary>
+    /// <summary>Every input of every asset, by its input-container name (StorageLayout), to <paramref name="put"/>, a few at a time.</summary>
     public Task WriteAsync(Func<string, byte[], CancellationToken, Task> put, int parallel, CancellationToken cancellationToken) =>
         Parallel.ForEachAsync(Ids, new ParallelOptions { MaxDegreeOfParallelism = parallel, CancellationToken = cancellationToken }, async (id, ct) =>
         {
-            foreach (var (name, bytes) in _pairs) await put(InputLayout.PairRaster(id, $"{id}_{name}"), bytes, ct);
-            await put(InputLayout.Polygon(id), _polygon, ct);
-            await put(InputLayout.Manifest(id), Encoding.UTF8.GetBytes(new AssetManifest(id, "iron", "BRA", -19.8, -43.2).ToJson()), ct);
-            await put(InputLayout.Production(id), Encoding.UTF8.GetBytes($"asset_id,year,product,tonnes\n{id},2020,ore,1000000\n"), ct);
+            foreach (var (name, bytes) in _pairs) await put(StorageLayout.PairRaster(id, $"{id}_{name}"), bytes, ct);
+            await put(StorageLayout.Polygon(id), _polygon, ct);
+            await put(StorageLayout.Manifest(id), Encoding.UTF8.GetBytes(new AssetManifest(id, "iron", "BRA", -19.8, -43.2).ToJson()), ct);
+            await put(StorageLayout.Production(id), Encoding.UTF8.GetBytes($"asset_id,year,product,tonnes\n{id},2020,ore,1000000\n"), ct);
         });
 }

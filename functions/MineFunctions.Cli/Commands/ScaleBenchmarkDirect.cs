@@ -91,7 +91,7 @@ internal static class ScaleBenchmarkDirect
         {
             var annual = new float[3][];
             for (var i = 0; i < 3; i++) annual[i] = (await ReadAsync(Path.Combine(output, $"annual_{first + i}.tif"), ct)).Pixels;
-            var polygon = PolygonMask.RasterizeContent(await File.ReadAllBytesAsync(Path.Combine(inputDir, asset, InputLayout.PolygonFiles[0]), ct), InputLayout.PolygonFiles[0], grid!);
+            var polygon = PolygonMask.RasterizeContent(await File.ReadAllBytesAsync(Path.Combine(inputDir, asset, StorageLayout.PolygonFiles[0]), ct), StorageLayout.PolygonFiles[0], grid!);
             var classifier = settings.Classifier();
             AdaptiveInputs? adaptive = null;
             if (classifier.Rule == ClassificationRule.Adaptive)
@@ -109,7 +109,7 @@ internal static class ScaleBenchmarkDirect
                 adaptive = new AdaptiveInputs(pairs, disturbed, backgrounds);
             }
             var result = WindowClassification.Run(annual[0], annual[1], annual[2], polygon, CompositeScaling.Default, classifier, adaptive);
-            var window = ProductLayout.WindowId(first, first + 2);
+            var window = StorageLayout.WindowId(first, first + 2);
             await WriteByteAsync(output, $"composite_{window}.tif", [result.Red, result.Green, result.Blue], grid!, null, true, ct);
             await WriteByteAsync(output, $"classes_{window}.tif", [result.Classes], grid!, ColourClassifier.Excluded, true, ct);
             await File.WriteAllBytesAsync(Path.Combine(output, $"composite_{window}.png"), QuickLookPng.Composite(grid!.Width, grid.Height, result.Red, result.Green, result.Blue, result.Classes), ct);

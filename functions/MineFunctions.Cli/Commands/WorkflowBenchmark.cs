@@ -76,7 +76,7 @@ internal sealed class WorkflowBenchmark : IBenchmark
         for (var i = 0; i < Math.Min(pairs, scene.Pairs.Count); i++)
         {
             scene.FillCoherence(i, coherence);
-            var name = $"bench/{SettingsKey.Compute("bench", "split")}/coherence/{i:D4}.tif";
+            var name = $"bench/{StorageLayout.SettingsKey("bench", "split")}/coherence/{i:D4}.tif";
             await RasterBlobs.WriteFloat32Async(storage.Products, name, coherence, grid, cancellationToken);
             names.Add(name);
         }

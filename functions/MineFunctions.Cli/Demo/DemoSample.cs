@@ -58,7 +58,7 @@ internal sealed class DemoSample
     private static string ContentType(string name) =>
         name.EndsWith(".tif", StringComparison.Ordinal) ? "image/tiff" : name.EndsWith(".csv", StringComparison.Ordinal) ? "text/csv" : "application/json";
 
-    /// <summary>Every input of every mine, by its input-container name (see InputLayout).</summary>
+    /// <summary>Every input of every mine, by its input-container name (see StorageLayout).</summary>
     private async Task WriteAsync(Func<string, byte[], Task> put, TextWriter log, CancellationToken cancellationToken)
     {
         foreach (var (mine, scene) in Mines)
@@ -70,15 +70,15 @@ internal sealed class DemoSample
                 cancellationToken.ThrowIfCancellationRequested();
                 scene.FillCoherence(pair.Index, coherence);
                 var name = string.Create(CultureInfo.InvariantCulture, $"{mine.AssetId}_{pair.ReferenceDate:yyyyMMdd}_{pair.SecondaryDate:yyyyMMdd}_corr.tif");
-                await put(InputLayout.PairRaster(mine.AssetId, name), GeoTiffWriter.WriteFloat32ToBytes(coherence, grid));
+                await put(StorageLayout.PairRaster(mine.AssetId, name), GeoTiffWriter.WriteFloat32ToBytes(coherence, grid));
             }
 
             var polygon = PolygonGeoJson.FromPixelVertices(scene.MinePolygon.Select(p => (p.X, p.Y)).ToList(), grid);
-            await put(InputLayout.Polygon(mine.AssetId), Encoding.UTF8.GetBytes(polygon));
-            await put(InputLayout.Manifest(mine.AssetId), Encoding.UTF8.GetBytes(new AssetManifest(mine.Name, mine.Commodity, mine.Iso3, mine.Lat, mine.Lon).ToJson()));
-            await put(InputLayout.Production(mine.AssetId), Encoding.UTF8.GetBytes(ProductionCsv(mine, scene)));
+            await put(StorageLayout.Polygon(mine.AssetId), Encoding.UTF8.GetBytes(polygon));
+            await put(StorageLayout.Manifest(mine.AssetId), Encoding.UTF8.GetBytes(new AssetManifest(mine.Name, mine.Commodity, mine.Iso3, mine.Lat, mine.Lon).ToJson()));
+            await put(StorageLayout.Production(mine.AssetId), Encoding.UTF8.GetBytes(ProductionCsv(mine, scene)));
             if (mine.ReportsEmissions)
-                await put(InputLayout.Emissions(mine.AssetId), Encoding.UTF8.GetBytes(EmissionsCsv(mine, scene)));
+                await put(StorageLayout.Emissions(mine.AssetId), Encoding.UTF8.GetBytes(EmissionsCsv(mine, scene)));
             log.WriteLine($"  {mine.AssetId,-16} {scene.Pairs.Count} pairs ({scene.Pairs.Count(p => p.WeatherHit)} weather-hit), {scene.Width}×{scene.Height} px, {mine.Commodity}, {mine.Iso3}");
         }
     }

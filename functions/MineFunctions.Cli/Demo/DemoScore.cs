@@ -16,7 +16,7 @@ internal static class DemoScore
     public static async Task<(long Correct, long Total)> ScoreAsync(PipelineStorage storage, string assetId, string settingsKey, SceneSimulator scene, CancellationToken cancellationToken)
     {
         var first = scene.Settings.FirstYear;
-        var bytes = await storage.Products.DownloadBytesAsync(ProductLayout.Classes(assetId, settingsKey, first, first + 2), cancellationToken);
+        var bytes = await storage.Products.DownloadBytesAsync(StorageLayout.Classes(assetId, settingsKey, first, first + 2), cancellationToken);
         using var raster = GdalRaster.OpenBytes(bytes, "classes.tif");
         var classes = raster.ReadFloat32();
         long correct = 0, total = 0;

@@ -30,7 +30,7 @@ internal static class InputFolderUploader
         }
 
         List<DirectoryInfo> assetDirs;
-        if (File.Exists(Path.Combine(folder, InputLayout.ManifestFile)))
+        if (File.Exists(Path.Combine(folder, StorageLayout.ManifestFile)))
         {
             assetDirs = [new DirectoryInfo(folder)];
         }
@@ -40,10 +40,10 @@ internal static class InputFolderUploader
             foreach (var dir in new DirectoryInfo(folder).EnumerateDirectories("*", Shallow).OrderBy(d => d.Name, StringComparer.Ordinal))
             {
                 if (dir.LinkTarget is not null) Warn($"{dir.Name}: a symbolic link, not followed");
-                else if (File.Exists(Path.Combine(dir.FullName, InputLayout.ManifestFile))) assetDirs.Add(dir);
+                else if (File.Exists(Path.Combine(dir.FullName, StorageLayout.ManifestFile))) assetDirs.Add(dir);
             }
         }
-        if (assetDirs.Count == 0) throw new InvalidDataException($"'{folder}' has no {InputLayout.ManifestFile} and no sub-folder with one.");
+        if (assetDirs.Count == 0) throw new InvalidDataException($"'{folder}' has no {StorageLayout.ManifestFile} and no sub-folder with one.");
 
         var fingerprint = new List<string>();
         var assets = new List<string>();
@@ -57,7 +57,7 @@ internal static class InputFolderUploader
             var accepted = new List<(InputFileVerdict Verdict, string Path)>();
             foreach (var (relative, path) in Files(dir, "", m => Warn($"{name}/{m}")))
             {
-                var verdict = InputLayout.Inspect($"{name}/{relative}");
+                var verdict = StorageLayout.Inspect($"{name}/{relative}");
                 if (verdict.Input is null)
                 {
                     Warn($"{name}/{relative}: skipped, {verdict.SkipReason}");

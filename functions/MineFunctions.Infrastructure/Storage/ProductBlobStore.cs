@@ -9,7 +9,7 @@ namespace MineFunctions.Infrastructure.Storage;
 
 /// <summary>
 /// Blobs of one container under deterministic, allowlisted names (<see cref="BlobPath"/>,
-/// <see cref="ProductLayout"/>, <see cref="InputLayout"/>). Uploads are idempotent: the SHA-256 of the
+/// <see cref="StorageLayout"/>, <see cref="StorageLayout"/>). Uploads are idempotent: the SHA-256 of the
 /// content is kept in the blob's metadata and compared before writing, so uploading the same bytes
 /// again writes nothing (ETag and Last-Modified unchanged) and a rerun of a finished run changes no
 /// blob. Writes are conditional on what was compared (create-only, or If-Match the old ETag), and a
@@ -137,14 +137,14 @@ public sealed class ProductBlobStore
     }
 
     /// <summary>
-    /// Every blob of one asset's input folder with what it is (<see cref="InputLayout.Inspect"/>): the
+    /// Every blob of one asset's input folder with what it is (<see cref="StorageLayout.Inspect"/>): the
     /// recognised inputs, and the names outside the layout with why they are skipped (for the run's report).
     /// </summary>
     public async IAsyncEnumerable<InputFileVerdict> ListAssetInputsAsync(string assetId, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
-        await foreach (var blob in ListAsync(InputLayout.AssetPrefix(assetId), cancellationToken))
+        await foreach (var blob in ListAsync(StorageLayout.InputPrefix(assetId), cancellationToken))
         {
-            yield return InputLayout.Inspect(blob.Name);
+            yield return StorageLayout.Inspect(blob.Name);
         }
     }
 

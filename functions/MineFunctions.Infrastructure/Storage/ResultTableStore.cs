@@ -106,7 +106,7 @@ public sealed class ResultTableStore
     /// <summary>Rows of one asset (PartitionKey), optionally only those of one settings key, in row-key order.</summary>
     public IAsyncEnumerable<T> QueryAssetAsync<T>(string assetId, string? settingsKey = null, CancellationToken cancellationToken = default)
         where T : ITableRow<T> =>
-        QueryAsync<T>(AssetIds.Check(assetId), settingsKey is null ? null : SettingsKey.Validate(settingsKey) + "_", cancellationToken);
+        QueryAsync<T>(AssetIds.Check(assetId), settingsKey is null ? null : StorageLayout.RowKeyPrefix(settingsKey), cancellationToken);
 
     /// <summary>The per-asset outcomes of one run.</summary>
     public IAsyncEnumerable<RunRow> QueryRunAsync(string runId, CancellationToken cancellationToken = default) =>

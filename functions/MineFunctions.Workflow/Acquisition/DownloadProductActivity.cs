@@ -2,6 +2,7 @@ using System.Globalization;
 using System.IO.Compression;
 using Microsoft.DurableTask;
 using MineFunctions.Infrastructure.Acquisition;
+using MineFunctions.Infrastructure.Storage;
 using MineFunctions.Workflow.Storage;
 
 namespace MineFunctions.Workflow.Acquisition;
@@ -17,7 +18,7 @@ public sealed class DownloadProductActivity(PipelineStorage storage, Acquisition
 {
     public override async Task<DownloadOutcome> RunAsync(TaskActivityContext context, DownloadTask input)
     {
-        var blob = AcquisitionStore.PairBlob(input.AssetId, input.Job.PairKey);
+        var blob = StorageLayout.AcquiredPair(input.AssetId, input.Job.PairKey);
         if (await storage.Inputs.ExistsAsync(blob)) return new DownloadOutcome(true, blob, "already stored", null);
         if (input.State.ProductUrl is null) return new DownloadOutcome(false, null, "the succeeded job lists no product zip", null);
 
@@ -39,7 +40,7 @@ public sealed class DownloadProductActivity(PipelineStorage storage, Acquisition
                 await storage.Inputs.UploadAsync(blob, buffer.GetBuffer().AsMemory(0, (int)buffer.Length), "image/tiff");
             }
             if (input.Settings.KeepZip && input.State.ProductFile is { } name)
-                await storage.Inputs.UploadFileAsync(AcquisitionStore.ZipBlob(input.AssetId, name), temp, "application/zip");
+                await storage.Inputs.UploadFileAsync(StorageLayout.Hyp3Zip(input.AssetId, name), temp, "application/zip");
             return new DownloadOutcome(true, blob, null, contents.PerpendicularBaselineM);
         }
         finally

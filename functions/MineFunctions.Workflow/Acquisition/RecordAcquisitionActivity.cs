@@ -10,11 +10,9 @@ public sealed class RecordAcquisitionActivity(PipelineStorage storage) : TaskAct
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { WriteIndented = true };
 
-    public static string BlobOf(string assetId) => BlobPath.Combine("acquisition", AssetIds.Check(assetId) + ".json");
-
     public override async Task<string> RunAsync(TaskActivityContext context, AcquireResult input)
     {
-        var blob = BlobOf(input.AssetId);
+        var blob = StorageLayout.AcquisitionRecord(input.AssetId);
         await storage.Products.UploadAsync(blob, JsonSerializer.SerializeToUtf8Bytes(input, Json), "application/json");
         return blob;
     }

@@ -12,20 +12,20 @@ internal static class ActivityReads
     /// <summary>The mine polygon rasterised on <paramref name="grid"/> (the first of the accepted polygon files present).</summary>
     public static async Task<byte[]> ReadPolygonAsync(this IProductStore store, string asset, GridSpec grid)
     {
-        foreach (var file in InputLayout.PolygonFiles)
+        foreach (var file in StorageLayout.PolygonFiles)
         {
-            var name = InputLayout.Polygon(asset, file);
+            var name = StorageLayout.Polygon(asset, file);
             if (!await store.ExistsAsync(StoreArea.Inputs, name, ActivityCancellation.Token)) continue;
             return PolygonMask.RasterizeContent(await store.ReadInputCheckedAsync(name, InputBlobKind.Polygon, ActivityCancellation.Token), file, grid);
         }
-        throw new InvalidDataException($"Asset '{asset}' has no mine polygon ({string.Join(" or ", InputLayout.PolygonFiles)}).");
+        throw new InvalidDataException($"Asset '{asset}' has no mine polygon ({string.Join(" or ", StorageLayout.PolygonFiles)}).");
     }
 
     /// <summary>The stack's stable mask and time-mean coherence (StableStatisticsActivity's products), checked to share a grid.</summary>
     public static async Task<(byte[] Mask, float[] Mean, GridSpec Grid)> ReadStableAsync(this IProductStore store, string asset, string key)
     {
-        var (mask, grid) = await store.ReadByteAsync(StoreArea.Products, WorkflowProducts.StableMask(asset, key), ActivityCancellation.Token);
-        var (mean, meanGrid) = await store.ReadFloat32Async(StoreArea.Products, WorkflowProducts.StableMean(asset, key), ActivityCancellation.Token);
+        var (mask, grid) = await store.ReadByteAsync(StoreArea.Products, StorageLayout.StableMask(asset, key), ActivityCancellation.Token);
+        var (mean, meanGrid) = await store.ReadFloat32Async(StoreArea.Products, StorageLayout.StableMean(asset, key), ActivityCancellation.Token);
         GridCheck.EnsureSameGrid(grid, "stable mask", meanGrid, "stable mean");
         return (mask, mean, grid);
     }
@@ -36,11 +36,11 @@ internal static class ActivityReads
     /// </summary>
     public static async Task<PairCatalogue> ReadCatalogueAsync(this IProductStore store, List<InputBlob> catalogues, List<InputReportLine> report)
     {
-        var csv = catalogues.FirstOrDefault(c => c.FileName == InputLayout.PairCatalogueFile);
-        var geoJson = catalogues.FirstOrDefault(c => c.FileName == InputLayout.PairCatalogueGeoJsonFile);
+        var csv = catalogues.FirstOrDefault(c => c.FileName == StorageLayout.PairCatalogueFile);
+        var geoJson = catalogues.FirstOrDefault(c => c.FileName == StorageLayout.PairCatalogueGeoJsonFile);
         if (csv is not null)
         {
-            if (geoJson is not null) report.Add(new InputReportLine(geoJson.FileName, "skipped", $"{InputLayout.PairCatalogueFile} is present and is the catalogue read"));
+            if (geoJson is not null) report.Add(new InputReportLine(geoJson.FileName, "skipped", $"{StorageLayout.PairCatalogueFile} is present and is the catalogue read"));
             return PairCatalogueCsv.Read(new StringReader(await store.ReadInputTextCheckedAsync(csv.BlobName, csv.Kind, ActivityCancellation.Token)), csv.FileName);
         }
         return geoJson is null ? PairCatalogue.None : PairCatalogueGeoJson.Read(await store.ReadInputTextCheckedAsync(geoJson.BlobName, geoJson.Kind, ActivityCancellation.Token), geoJson.FileName);

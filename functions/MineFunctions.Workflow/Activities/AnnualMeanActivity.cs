@@ -32,18 +32,18 @@ public sealed class AnnualMeanActivity(IProductStore store) : TaskActivity<Annua
         foreach (var pairId in input.PairIds)
         {
             var (reference, secondary) = ParsePairId(pairId);
-            var (ndai, pairGrid) = await store.ReadFloat32Async(StoreArea.Products, ProductLayout.Ndai(asset, key, reference, secondary), ct);
+            var (ndai, pairGrid) = await store.ReadFloat32Async(StoreArea.Products, StorageLayout.Ndai(asset, key, reference, secondary), ct);
             GridCheck.EnsureSameGrid(grid, "stable mask", pairGrid, pairId);
             accumulator.Add(ndai);
         }
         var products = AnnualMeanProducts.Of(accumulator);
-        await store.WriteFloat32Async(ProductLayout.Annual(asset, key, input.Year), products.Mean, grid, ct);
-        await store.WriteFloat32Async(WorkflowProducts.AnnualCount(asset, key, input.Year), products.PairCounts, grid, ct);
-        await store.WriteFloat32Async(WorkflowProducts.AnnualDisturbed(asset, key, input.Year), products.DisturbedCounts, grid, ct);
+        await store.WriteFloat32Async(StorageLayout.Annual(asset, key, input.Year), products.Mean, grid, ct);
+        await store.WriteFloat32Async(StorageLayout.AnnualCount(asset, key, input.Year), products.PairCounts, grid, ct);
+        await store.WriteFloat32Async(StorageLayout.AnnualDisturbed(asset, key, input.Year), products.DisturbedCounts, grid, ct);
         return new AnnualOutcome(input.Year, input.PairIds.Count, products.ValidPixels, products.SpatialMean);
     }
 
-    /// <summary>Pair ids are "yyyyMMdd_yyyyMMdd" (<see cref="ProductLayout.PairId"/>).</summary>
+    /// <summary>Pair ids are "yyyyMMdd_yyyyMMdd" (<see cref="StorageLayout.PairId"/>).</summary>
     internal static (DateOnly Reference, DateOnly Secondary) ParsePairId(string pairId)
     {
         var parts = pairId.Split('_');

@@ -39,16 +39,16 @@ internal sealed record AssetEstimateFiles(
         ParseResult<EmissionsReport>? emissions = null;
         try
         {
-            var manifestName = InputLayout.Manifest(assetId);
+            var manifestName = StorageLayout.Manifest(assetId);
             var manifestText = await TextAsync(manifestName, InputBlobKind.Manifest)
-                ?? throw new InvalidDataException($"Asset '{assetId}' has no {InputLayout.ManifestFile}.");
+                ?? throw new InvalidDataException($"Asset '{assetId}' has no {StorageLayout.ManifestFile}.");
             var manifest = AssetManifest.Parse(manifestText, manifestName);
             asset = new Asset(assetId, manifest.Name, CommodityExtensions.Parse(manifest.Commodity), manifest.Iso3, manifest.Lat, manifest.Lon, null);
 
-            if (await TextAsync(InputLayout.Production(assetId), InputBlobKind.Production) is { } productionText)
-                production = RunEstimate.OwnRows(ProductionCsvReader.Read(new StringReader(productionText), InputLayout.Production(assetId)), assetId, p => p.AssetId);
-            if (await TextAsync(InputLayout.Emissions(assetId), InputBlobKind.Emissions) is { } emissionsText)
-                emissions = EmissionsReportCsvReader.Read(new StringReader(emissionsText), InputLayout.Emissions(assetId));
+            if (await TextAsync(StorageLayout.Production(assetId), InputBlobKind.Production) is { } productionText)
+                production = RunEstimate.OwnRows(ProductionCsvReader.Read(new StringReader(productionText), StorageLayout.Production(assetId)), assetId, p => p.AssetId);
+            if (await TextAsync(StorageLayout.Emissions(assetId), InputBlobKind.Emissions) is { } emissionsText)
+                emissions = EmissionsReportCsvReader.Read(new StringReader(emissionsText), StorageLayout.Emissions(assetId));
         }
         catch (Exception ex) when (ex is InvalidDataException or FormatException or FileNotFoundException)
         {

@@ -21,8 +21,8 @@ public sealed class CoherenceActivity(IProductStore store) : TaskActivity<PairTa
     public override async Task<CoherenceOutcome> RunAsync(TaskActivityContext context, PairTask input)
     {
         var (asset, key, pair) = (input.Scope.AssetId, SettingsFingerprint.Of(input.Scope.Settings), input.Pair);
-        var referenceName = InputLayout.SlcRaster(asset, pair.Reference);
-        var secondaryName = InputLayout.SlcRaster(asset, pair.Secondary);
+        var referenceName = StorageLayout.SlcRaster(asset, pair.Reference);
+        var secondaryName = StorageLayout.SlcRaster(asset, pair.Secondary);
         var (reference, grid) = await store.ReadComplex64Async(StoreArea.Inputs, referenceName, ActivityCancellation.Token);
         var (secondary, secondaryGrid) = await store.ReadComplex64Async(StoreArea.Inputs, secondaryName, ActivityCancellation.Token);
         GridCheck.EnsureSameGrid(grid, referenceName, secondaryGrid, secondaryName);
@@ -30,7 +30,7 @@ public sealed class CoherenceActivity(IProductStore store) : TaskActivity<PairTa
         var coherence = new float[grid.Width * grid.Height];
         CoherenceEstimator.Estimate(reference, secondary, grid.Width, grid.Height, input.Scope.Settings.Window(), coherence);
         var counts = CoherenceValidation.Sanitize(coherence);
-        await store.WriteFloat32Async(ProductLayout.Coherence(asset, key, pair.Reference, pair.Secondary), coherence, grid, ActivityCancellation.Token);
+        await store.WriteFloat32Async(StorageLayout.Coherence(asset, key, pair.Reference, pair.Secondary), coherence, grid, ActivityCancellation.Token);
         return new CoherenceOutcome(pair.PairId, true, counts.Rejected, null);
     }
 }

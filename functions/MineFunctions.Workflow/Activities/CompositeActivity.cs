@@ -28,21 +28,21 @@ public sealed class CompositeActivity(IProductStore store) : TaskActivity<Window
     {
         var (scope, first, last) = (input.Scope, input.FirstYear, input.FirstYear + 2);
         var (asset, key) = (scope.AssetId, SettingsFingerprint.Of(scope.Settings));
-        var (years, grid) = await ReadYearsAsync(first, y => ProductLayout.Annual(asset, key, y), "annual", null);
+        var (years, grid) = await ReadYearsAsync(first, y => StorageLayout.Annual(asset, key, y), "annual", null);
         var polygon = await store.ReadPolygonAsync(asset, grid);
         var classifier = scope.Settings.Classifier();
         var adaptive = classifier.Rule == ClassificationRule.Adaptive ? await AdaptiveInputsAsync(scope, key, first, years, grid) : null;
         var (red, green, blue, classes, counts, uncertain) = WindowClassification.Run(years[0], years[1], years[2], polygon, CompositeScaling.Default, classifier, adaptive);
         var pixelArea = scope.Settings.PixelAreaM2 ?? MeanPixelArea.Inside(PixelArea.ForGrid(grid).SquareMetresPerRow, grid.Width, polygon);
 
-        var (compositeBlob, classesBlob, window) = (ProductLayout.Composite(asset, key, first, last), ProductLayout.Classes(asset, key, first, last), ProductLayout.WindowId(first, last));
+        var (compositeBlob, classesBlob, window) = (StorageLayout.Composite(asset, key, first, last), StorageLayout.Classes(asset, key, first, last), StorageLayout.WindowId(first, last));
         var ct = ActivityCancellation.Token;
         await store.WriteByteAsync(compositeBlob, [red, green, blue], grid, null, cloudOptimised: true, ct);
         await store.WriteByteAsync(classesBlob, [classes], grid, ColourClassifier.Excluded, cloudOptimised: true, ct);
-        await store.WriteAsync(ProductLayout.Png(asset, key, $"composite_{window}"), QuickLookPng.Composite(grid.Width, grid.Height, red, green, blue, classes), "image/png", ct);
+        await store.WriteAsync(StorageLayout.Png(asset, key, $"composite_{window}"), QuickLookPng.Composite(grid.Width, grid.Height, red, green, blue, classes), "image/png", ct);
         foreach (var colour in Enum.GetValues<ColourClass>())
-            await store.WriteAsync(ProductLayout.Png(asset, key, $"class-{colour.CsvName()}_{window}"), QuickLookPng.Class(grid.Width, grid.Height, classes, colour), "image/png", ct);
-        await store.WriteTextAsync(WorkflowProducts.Counts(asset, key, first, last), ClassCountsCsvWriter.Write(counts), "text/csv", ct);
+            await store.WriteAsync(StorageLayout.Png(asset, key, $"class-{colour.CsvName()}_{window}"), QuickLookPng.Class(grid.Width, grid.Height, classes, colour), "image/png", ct);
+        await store.WriteTextAsync(StorageLayout.Counts(asset, key, first, last), ClassCountsCsvWriter.Write(counts), "text/csv", ct);
         await store.UpsertAsync(new ClassCountsRow(asset, key, first, last, scope.Settings.ClassRule, counts, pixelArea, compositeBlob, classesBlob), ct);
         return new WindowOutcome(first, counts.ToArray(), pixelArea, scope.Settings.ClassRule, uncertain?.ToArray());
     }
@@ -51,8 +51,8 @@ public sealed class CompositeActivity(IProductStore store) : TaskActivity<Window
     private async Task<AdaptiveInputs> AdaptiveInputsAsync(AssetScope scope, string key, int first, float[][] years, GridSpec grid)
     {
         var asset = scope.AssetId;
-        var (pairs, _) = await ReadYearsAsync(first, y => WorkflowProducts.AnnualCount(asset, key, y), "pair counts", grid);
-        var (disturbed, _) = await ReadYearsAsync(first, y => WorkflowProducts.AnnualDisturbed(asset, key, y), "disturbed counts", grid);
+        var (pairs, _) = await ReadYearsAsync(first, y => StorageLayout.AnnualCount(asset, key, y), "pair counts", grid);
+        var (disturbed, _) = await ReadYearsAsync(first, y => StorageLayout.AnnualDisturbed(asset, key, y), "disturbed counts", grid);
         var (mask, stableMean, maskGrid) = await store.ReadStableAsync(asset, key);
         GridCheck.EnsureSameGrid(grid, $"annual {first}", maskGrid, "stable mask");
         return AdaptiveInputs.FromStack(years, pairs, disturbed, mask, stableMean, scope.Settings.Window().Looks)

@@ -32,12 +32,12 @@ public sealed class DiscoverAssetActivity(IProductStore store) : TaskActivity<As
         var blobs = files.Select(f => f.Input).OfType<InputBlob>().ToList();
 
         if (!blobs.Any(b => b.Kind == InputBlobKind.Manifest))
-            throw new InvalidDataException($"Asset '{asset}' has no {InputLayout.ManifestFile}.");
+            throw new InvalidDataException($"Asset '{asset}' has no {StorageLayout.ManifestFile}.");
         // The files the estimate reads must parse, or the asset would succeed and then be missing from the export.
         var estimateFiles = await AssetEstimateFiles.ReadAsync(store, asset, ActivityCancellation.Token);
         if (estimateFiles.Errors.Count > 0) throw new InvalidDataException(estimateFiles.Reason());
         if (!blobs.Any(b => b.Kind == InputBlobKind.Polygon))
-            throw new InvalidDataException($"Asset '{asset}' has no mine polygon ({string.Join(" or ", InputLayout.PolygonFiles)}).");
+            throw new InvalidDataException($"Asset '{asset}' has no mine polygon ({string.Join(" or ", StorageLayout.PolygonFiles)}).");
 
         var report = files.Where(f => f.Input is null)
             .Select(f => new InputReportLine(f.Name[(asset.Length + 1)..], "skipped", f.SkipReason!)).ToList();
@@ -61,14 +61,14 @@ public sealed class DiscoverAssetActivity(IProductStore store) : TaskActivity<As
                 asset, key, p.Reference, p.Secondary, Core.Ndai.YearAssignment.YearOf(p.Reference, p.Secondary, input.Settings.YearRule()),
                 0, null, null, false, "excluded: " + e.Reason, p.PerpendicularBaselineM, null, null, p.BaselineSource), ActivityCancellation.Token);
         }
-        await store.WriteTextAsync(WorkflowProducts.InputReport(asset, key), InputReportCsv.Write(InputReportCsv.Lines(report, inventory)), "text/csv", ActivityCancellation.Token);
+        await store.WriteTextAsync(StorageLayout.InputReport(asset, key), InputReportCsv.Write(InputReportCsv.Lines(report, inventory)), "text/csv", ActivityCancellation.Token);
 
         var pairs = inventory.Selected.Select(s => new PairWork(
-            ProductLayout.PairId(s.Pair.Reference, s.Pair.Secondary), s.Pair.Reference, s.Pair.Secondary, s.Year,
+            StorageLayout.PairId(s.Pair.Reference, s.Pair.Secondary), s.Pair.Reference, s.Pair.Secondary, s.Year,
             s.InputName is null, s.InputName, s.Pair.PerpendicularBaselineM, s.Pair.BaselineSource,
             s.Product is { } h ? new PairProduct(h.ProductName, h.Looks, h.PixelSpacingM) : null)).ToList();
         // The selected pairs go to a blob and come back in pages: a stack of hundreds of pairs passes the 45 KB spill size.
-        var pairsBlob = WorkflowProducts.PairList(asset, key, input.RunId);
+        var pairsBlob = StorageLayout.PairList(asset, key, input.RunId);
         await StoredLists.WriteAsync(store, pairsBlob, pairs, ActivityCancellation.Token);
         return new AssetInventory(asset, pairs.Count, inventory.Excluded.Count, pairsBlob, PairPage.Take(pairs, 0, StoredLists.SizeOf));
     }

@@ -22,7 +22,7 @@ public sealed class ListAssetsActivity(IProductStore store) : TaskActivity<Asset
         if (input.AssetIds.Count > 0) ids.AddRange(input.AssetIds.Select(AssetIds.Check).Distinct(StringComparer.Ordinal));
         else await foreach (var id in store.ListAssetIdsAsync(ActivityCancellation.Token)) ids.Add(id);
         ids.Sort(StringComparer.Ordinal);
-        var blob = WorkflowProducts.RunAssets(input.RunId);
+        var blob = StorageLayout.RunAssets(input.RunId);
         await StoredLists.WriteAsync(store, blob, ids, ActivityCancellation.Token);
         return new AssetList(blob, ids.Count, input.Settings.AssetChunkSize);
     }

@@ -35,11 +35,11 @@ public sealed class NdaiActivity(IProductStore store) : TaskActivity<PairTask, P
             await PairRows.RecordAsync(store, scope, pair, ex);
             return new PairOutcome(pair.PairId, pair.Year, false, PairRows.Summary(ex), double.NaN, double.NaN, Failed: true);
         }
-        var (mask, maskGrid) = await store.ReadByteAsync(StoreArea.Products, WorkflowProducts.StableMask(scope.AssetId, key), ActivityCancellation.Token);
+        var (mask, maskGrid) = await store.ReadByteAsync(StoreArea.Products, StorageLayout.StableMask(scope.AssetId, key), ActivityCancellation.Token);
         GridCheck.EnsureSameGrid(maskGrid, "stable mask", grid, pair.PairId);
 
         var (decision, ndai) = PairNdai.Run(coherence, StableMask.FromArea(mask), scope.Settings.Stable());
-        var ndaiBlob = ndai is null ? null : ProductLayout.Ndai(scope.AssetId, key, pair.Reference, pair.Secondary);
+        var ndaiBlob = ndai is null ? null : StorageLayout.Ndai(scope.AssetId, key, pair.Reference, pair.Secondary);
         if (ndai is not null) await store.WriteFloat32Async(ndaiBlob!, ndai, grid, ActivityCancellation.Token);
         await store.UpsertAsync(PairRows.Row(scope, pair, decision.StablePixelCount,
             Finite(decision.StableMean), Finite(decision.StableStd), decision.Accepted, decision.Reason, ndaiBlob), ActivityCancellation.Token);

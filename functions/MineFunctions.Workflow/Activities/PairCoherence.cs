@@ -14,7 +14,7 @@ internal static class PairCoherence
     public static async Task<(float[] Pixels, GridSpec Grid, ValidationCounts Counts)> ReadAsync(IProductStore store, AssetScope scope, PairWork pair)
     {
         var (area, blob) = pair.FromSlc
-            ? (StoreArea.Products, ProductLayout.Coherence(scope.AssetId, SettingsFingerprint.Of(scope.Settings), pair.Reference, pair.Secondary))
+            ? (StoreArea.Products, StorageLayout.Coherence(scope.AssetId, SettingsFingerprint.Of(scope.Settings), pair.Reference, pair.Secondary))
             : (StoreArea.Inputs, pair.InputBlob ?? throw new InvalidDataException($"Pair {pair.PairId} names no input raster."));
         float[] pixels;
         GridSpec grid;

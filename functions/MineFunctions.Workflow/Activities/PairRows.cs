@@ -34,7 +34,7 @@ internal static class PairRows
         return new PairResultRow(
             scope.AssetId, key, pair.Reference, pair.Secondary, pair.Year, stablePixels, stableMean, stableStd, accepted, reason,
             pair.PerpendicularBaselineM,
-            pair.FromSlc ? ProductLayout.Coherence(scope.AssetId, key, pair.Reference, pair.Secondary) : pair.InputBlob,
+            pair.FromSlc ? StorageLayout.Coherence(scope.AssetId, key, pair.Reference, pair.Secondary) : pair.InputBlob,
             ndaiBlob, pair.BaselineSource, pair.Product?.Name, pair.Product?.Looks, pair.Product?.PixelSpacingM);
     }
 }

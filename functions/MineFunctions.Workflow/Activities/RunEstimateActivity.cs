@@ -37,8 +37,8 @@ public sealed class RunEstimateActivity(IProductStore store) : TaskActivity<RunE
             r.e.Co2T, r.e.Co2Confidence?.CsvName(), r.e.Co2UncertaintyT, r.Area?.UncertaintyM2, r.e.Activity?.UncertaintyT)).ToList();
         await store.UpsertAllAsync(rows, ct);
         var blobs = new List<string>();
-        foreach (var file in estimate.RunFiles) blobs.Add(await store.WriteTextAsync(WorkflowProducts.Export(key, file.FileName), file.Text, file.ContentType, ct));
-        foreach (var (assetId, file) in estimate.AssetFiles) blobs.Add(await store.WriteTextAsync(WorkflowProducts.Activity(assetId, key), file.Text, file.ContentType, ct));
+        foreach (var file in estimate.RunFiles) blobs.Add(await store.WriteTextAsync(StorageLayout.Export(key, file.FileName), file.Text, file.ContentType, ct));
+        foreach (var (assetId, file) in estimate.AssetFiles) blobs.Add(await store.WriteTextAsync(StorageLayout.Activity(assetId, key), file.Text, file.ContentType, ct));
         return RunEstimateOutcome.Of(rows.Count, blobs, estimate.Warnings);
     }
 

@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using MineFunctions.Workflow;
 using MineFunctions.Core.Stable;
 using MineFunctions.Infrastructure.Gdal;
+using MineFunctions.Infrastructure.Storage;
 using MineFunctions.Workflow.Contracts;
 using MineFunctions.Workflow.Storage;
 
@@ -49,9 +50,9 @@ public sealed class StableStatisticsActivity(IProductStore store) : TaskActivity
 
         var products = StableStage.Finish(stats, input.Scope.Settings.Stable());
         var (asset, key, ct) = (input.Scope.AssetId, SettingsFingerprint.Of(input.Scope.Settings), ActivityCancellation.Token);
-        await store.WriteByteAsync(WorkflowProducts.StableMask(asset, key), [products.MaskBytes], stack.Grid, null, cloudOptimised: false, ct);
-        await store.WriteFloat32Async(WorkflowProducts.StableMean(asset, key), products.Mean, stack.Grid, ct);
-        await store.WriteFloat32Async(WorkflowProducts.StableStd(asset, key), products.Std, stack.Grid, ct);
+        await store.WriteByteAsync(StorageLayout.StableMask(asset, key), [products.MaskBytes], stack.Grid, null, cloudOptimised: false, ct);
+        await store.WriteFloat32Async(StorageLayout.StableMean(asset, key), products.Mean, stack.Grid, ct);
+        await store.WriteFloat32Async(StorageLayout.StableStd(asset, key), products.Std, stack.Grid, ct);
         return new StableSummary(products.Mask.Count, products.ValidPixels, pairs.Count - unreadable.Count, unreadable);
     }
 }

@@ -25,17 +25,19 @@ public static class ProductNames
     /// <summary>The pair report, written from the table rather than read from a blob.</summary>
     public const string PairReport = "pairs.csv";
 
+    private const string Png = StorageLayout.PngFolder + "/";
+
     private static readonly (string Prefix, string Folder, string Extension, string ContentType)[] Windowed =
     [
-        ("composite_", "composite", ".tif", "image/tiff"),
-        ("classes_", "classes", ".tif", "image/tiff"),
-        ("counts_", "counts", ".csv", "text/csv"),
+        ("composite_", StorageLayout.CompositeFolder, ".tif", "image/tiff"),
+        ("classes_", StorageLayout.ClassesFolder, ".tif", "image/tiff"),
+        ("counts_", StorageLayout.CountsFolder, ".csv", "text/csv"),
     ];
 
     private static readonly Dictionary<string, string> Fixed = new(StringComparer.Ordinal)
     {
-        ["activity.csv"] = "export/activity.csv",
-        ["inputs.csv"] = "report/inputs.csv",
+        ["activity.csv"] = StorageLayout.ActivityPath,
+        ["inputs.csv"] = StorageLayout.InputReportPath,
     };
 
     private static readonly HashSet<string> Exports =
@@ -67,7 +69,7 @@ public static class ProductNames
         }
         if (name is not null && name.EndsWith(".png", StringComparison.Ordinal) && IsQuickLook(name[..^4]))
         {
-            (relativePath, contentType) = ("png/" + name, "image/png");
+            (relativePath, contentType) = (Png + name, "image/png");
             return true;
         }
         foreach (var (prefix, folder, extension, type) in Windowed)
@@ -89,9 +91,9 @@ public static class ProductNames
         ArgumentNullException.ThrowIfNull(relativePath);
         foreach (var (name, path) in Fixed)
             if (path == relativePath) return name;
-        if (relativePath.StartsWith("png/", StringComparison.Ordinal) && relativePath.EndsWith(".png", StringComparison.Ordinal)
-            && IsQuickLook(relativePath[4..^4]))
-            return relativePath[4..];
+        if (relativePath.StartsWith(Png, StringComparison.Ordinal) && relativePath.EndsWith(".png", StringComparison.Ordinal)
+            && IsQuickLook(relativePath[Png.Length..^4]))
+            return relativePath[Png.Length..];
         foreach (var (prefix, folder, extension, _) in Windowed)
         {
             if (relativePath.StartsWith(folder + "/", StringComparison.Ordinal) && relativePath.EndsWith(extension, StringComparison.Ordinal)
@@ -121,7 +123,7 @@ public static class ProductNames
             && IsWindow(stem[(underscore + 1)..]);
     }
 
-    /// <summary>"Y1-Y3": two four-digit years, the last not before the first, as <see cref="ProductLayout.WindowId"/> writes them.</summary>
+    /// <summary>"Y1-Y3": two four-digit years, the last not before the first, as <see cref="StorageLayout.WindowId"/> writes them.</summary>
     public static bool IsWindow(string text)
     {
         if (text.Length != 9 || text[4] != '-') return false;

@@ -47,7 +47,7 @@ public interface IRunResults
 
 /// <summary>
 /// Reads results and products where the workflow wrote them (result tables; products container at
-/// <see cref="ProductLayout"/> and <see cref="WorkflowProducts"/> names), for the HTTP endpoints and
+/// <see cref="StorageLayout"/> and <see cref="StorageLayout"/> names), for the HTTP endpoints and
 /// for `mine results`, `mine run` and the demo. Only reads: the workflow made everything here.
 /// </summary>
 public sealed partial class RunResults(PipelineStorage storage) : IRunResults
@@ -66,7 +66,7 @@ public sealed partial class RunResults(PipelineStorage storage) : IRunResults
     public async Task<ProductContent?> OpenCompositePngAsync(string assetId, string settingsKey, CancellationToken cancellationToken)
     {
         // Quick-looks are named composite_<y1>-<y3>.png; the latest window is the one to show.
-        var prefix = ProductLayout.Prefix(assetId, settingsKey) + "png/";
+        var prefix = StorageLayout.ProductPrefix(assetId, settingsKey) + StorageLayout.PngFolder + "/";
         string? latest = null;
         await foreach (var blob in storage.Products.ListAsync(prefix, cancellationToken))
         {
@@ -79,7 +79,7 @@ public sealed partial class RunResults(PipelineStorage storage) : IRunResults
     /// <inheritdoc />
     public async Task<ProductContent?> OpenSectorExportAsync(Commodity commodity, string settingsKey, CancellationToken cancellationToken)
     {
-        var name = WorkflowProducts.Export(settingsKey, ClimateTraceFormat.SourcesFileName(commodity));
+        var name = StorageLayout.Export(settingsKey, ClimateTraceFormat.SourcesFileName(commodity));
         return await storage.Products.GetAsync(name, cancellationToken) is null
             ? null
             : new ProductContent(await storage.Products.OpenReadAsync(name, cancellationToken), "text/csv");
@@ -99,7 +99,7 @@ public sealed partial class RunResults(PipelineStorage storage) : IRunResults
     /// <inheritdoc />
     public async Task<AssetProducts> GetProductsAsync(string assetId, string settingsKey, CancellationToken cancellationToken)
     {
-        var prefix = ProductLayout.Prefix(assetId, settingsKey);
+        var prefix = StorageLayout.ProductPrefix(assetId, settingsKey);
         var files = new List<ProductFile>();
         var windows = new SortedSet<string>(StringComparer.Ordinal);
         await foreach (var blob in storage.Products.ListAsync(prefix, cancellationToken))
@@ -131,7 +131,7 @@ public sealed partial class RunResults(PipelineStorage storage) : IRunResults
             // A header alone means the asset has no pair rows under these settings.
             return report.Count(c => c == '\n') <= 1 ? null : new ProductContent(new MemoryStream(Encoding.UTF8.GetBytes(report), writable: false), contentType);
         }
-        var blob = ProductLayout.Prefix(assetId, settingsKey) + relative;
+        var blob = StorageLayout.ProductPrefix(assetId, settingsKey) + relative;
         return await storage.Products.GetAsync(blob, cancellationToken) is null
             ? null
             : new ProductContent(await storage.Products.OpenReadAsync(blob, cancellationToken), contentType);
@@ -140,7 +140,7 @@ public sealed partial class RunResults(PipelineStorage storage) : IRunResults
     /// <inheritdoc />
     public async Task<IReadOnlyList<ProductFile>> ListExportsAsync(string settingsKey, CancellationToken cancellationToken)
     {
-        var prefix = WorkflowProducts.ExportPrefix(settingsKey);
+        var prefix = StorageLayout.ExportPrefix(settingsKey);
         var files = new List<ProductFile>();
         await foreach (var blob in storage.Products.ListAsync(prefix, cancellationToken))
         {
@@ -154,7 +154,7 @@ public sealed partial class RunResults(PipelineStorage storage) : IRunResults
     public async Task<ProductContent?> OpenExportAsync(string settingsKey, string name, CancellationToken cancellationToken)
     {
         if (!ProductNames.IsExport(name)) throw new ArgumentException($"unknown export file '{(name.Length <= 40 ? name : name[..40] + "…")}'");
-        var blob = WorkflowProducts.Export(settingsKey, name);
+        var blob = StorageLayout.Export(settingsKey, name);
         return await storage.Products.GetAsync(blob, cancellationToken) is null
             ? null
             : new ProductContent(await storage.Products.OpenReadAsync(blob, cancellationToken), ProductNames.ExportContentType(name));
@@ -186,7 +186,7 @@ public sealed partial class RunResults(PipelineStorage storage) : IRunResults
         {
             var assetDir = Path.Combine(outDir, asset);
             Directory.CreateDirectory(assetDir);
-            var prefix = ProductLayout.Prefix(asset, settingsKey);
+            var prefix = StorageLayout.ProductPrefix(asset, settingsKey);
             await foreach (var blob in storage.Products.ListAsync(prefix, cancellationToken))
             {
                 var relative = blob.Name[prefix.Length..];
@@ -202,7 +202,7 @@ public sealed partial class RunResults(PipelineStorage storage) : IRunResults
             written.Add(report);
         }
 
-        await foreach (var blob in storage.Products.ListAsync(WorkflowProducts.ExportPrefix(settingsKey), cancellationToken))
+        await foreach (var blob in storage.Products.ListAsync(StorageLayout.ExportPrefix(settingsKey), cancellationToken))
         {
             var target = Path.Combine(outDir, Path.GetFileName(blob.Name));
             await storage.Products.DownloadToFileAsync(blob.Name, target, cancellationToken);

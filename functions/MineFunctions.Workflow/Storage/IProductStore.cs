@@ -30,7 +30,7 @@ public interface IProductStore
     /// <summary>The asset folders of the input container that pass <see cref="AssetIds"/>, in name order.</summary>
     IAsyncEnumerable<string> ListAssetIdsAsync(CancellationToken cancellationToken = default);
 
-    /// <summary>Every blob of an asset's input folder with what it is (<see cref="InputLayout.Inspect"/>), in name order.</summary>
+    /// <summary>Every blob of an asset's input folder with what it is (<see cref="StorageLayout.Inspect"/>), in name order.</summary>
     IAsyncEnumerable<InputFileVerdict> ListAssetInputsAsync(string assetId, CancellationToken cancellationToken = default);
 
     /// <summary>Properties of one blob, or null when it does not exist.</summary>

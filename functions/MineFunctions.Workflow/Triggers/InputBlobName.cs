@@ -3,10 +3,10 @@ using MineFunctions.Infrastructure.Storage;
 namespace MineFunctions.Workflow.Triggers;
 
 /// <summary>
-/// Classifies a blob name of the input container, laid out as <see cref="InputLayout"/> says
+/// Classifies a blob name of the input container, laid out as <see cref="StorageLayout"/> says
 /// (<c>&lt;asset&gt;/asset.json</c>, <c>&lt;asset&gt;/pairs/&lt;file&gt;.tif</c>, …): the first segment
 /// is the asset id (<see cref="AssetIds"/>, the rule every host shares); the rest must be a file the
-/// workflow reads (<see cref="InputLayout.Inspect"/>), or the blob is ignored with the reason.
+/// workflow reads (<see cref="StorageLayout.Inspect"/>), or the blob is ignored with the reason.
 /// </summary>
 /// <param name="Decision">What the trigger does with the blob.</param>
 /// <param name="AssetId">The asset, for an accepted or ignored name; null when rejected.</param>
@@ -32,7 +32,7 @@ public sealed record InputBlobName(InputBlobDecision Decision, string? AssetId, 
         var asset = segments[0];
         // Notes, sidecars (.aux.xml, .DS_Store) and the other files of a HyP3 product are ignored with the
         // layout's reason, never retried and never an error: DiscoverAssetActivity lists them in the input report.
-        var verdict = InputLayout.Inspect(name);
+        var verdict = StorageLayout.Inspect(name);
         return verdict.Input is { } input
             ? new InputBlobName(InputBlobDecision.AssetInput, asset, $"{input.Kind} input '{input.FileName}'", input)
             : new InputBlobName(InputBlobDecision.Ignored, asset, verdict.SkipReason!);

@@ -30,5 +30,8 @@ public static class TestOptions
     public static InputBlobHandler BlobHandler() =>
         new(Http.AppApi.Settings(Wrap(App()), Wrap(Pipeline())), NullLogger<InputBlobHandler>.Instance);
 
+    /// <summary>The run routes as DI builds them, over <paramref name="runs"/> (default <see cref="Starter"/>).</summary>
+    public static Triggers.RunTriggers RunRoutes(RunClients? runs = null) => new(runs ?? Starter(), Wrap(App()), Wrap(Pipeline()));
+
     public static Microsoft.Extensions.Options.IOptions<T> Wrap<T>(T value) where T : class => Opts.Create(value);
 }

@@ -10,7 +10,7 @@ public sealed class DimapLayoutTests
     [InlineData("mine/pairs/20190809_20190902_coh_tc.data/coh_IW2_VV_09Aug2019_02Sep2019.img", InputBlobKind.PairRaster)]
     [InlineData("mine/pairs/20190809_20190902_coh_tc.data/coh_IW2_VV_09Aug2019_02Sep2019.hdr", InputBlobKind.PairSidecar)]
     public void TheHeaderAndACoherenceBandsEnviFiles_AreInputs(string name, InputBlobKind kind) =>
-        Assert.Equal(kind, InputLayout.Inspect(name).Input?.Kind);
+        Assert.Equal(kind, StorageLayout.Inspect(name).Input?.Kind);
 
     [Theory]
     [InlineData("mine/pairs/p.data/Intensity_IW2_VV_09Aug2019.img", "not coherence")]
@@ -20,7 +20,7 @@ public sealed class DimapLayoutTests
     [InlineData("mine/pairs/p.data/coh_IW2_VV_09Aug2019_02Sep2019.img.aux.xml", "not an ENVI band")]
     public void OtherFilesOfTheProduct_AreSkippedWithTheReason(string name, string reason)
     {
-        var verdict = InputLayout.Inspect(name);
+        var verdict = StorageLayout.Inspect(name);
         Assert.Null(verdict.Input);
         Assert.Contains(reason, verdict.SkipReason);
     }

@@ -11,55 +11,55 @@ public sealed class LayoutTests
     [Fact]
     public void ProductNames_AreBuiltFromAssetSettingsKeyAndPairOrYearOrWindow()
     {
-        Assert.Equal("m1/v1-0123456789abcdef/coherence/20210105_20210117.tif", ProductLayout.Coherence("m1", Key, Ref, Sec));
-        Assert.Equal("m1/v1-0123456789abcdef/ndai/20210105_20210117.tif", ProductLayout.Ndai("m1", Key, Ref, Sec));
-        Assert.Equal("m1/v1-0123456789abcdef/annual/2021.tif", ProductLayout.Annual("m1", Key, 2021));
-        Assert.Equal("m1/v1-0123456789abcdef/composite/2020-2022.tif", ProductLayout.Composite("m1", Key, 2020, 2022));
-        Assert.Equal("m1/v1-0123456789abcdef/classes/2020-2022.tif", ProductLayout.Classes("m1", Key, 2020, 2022));
-        Assert.Equal("m1/v1-0123456789abcdef/png/composite_2020-2022.png", ProductLayout.Png("m1", Key, "composite_2020-2022"));
-        Assert.Equal("m1/v1-0123456789abcdef/", ProductLayout.Prefix("m1", Key));
+        Assert.Equal("m1/v1-0123456789abcdef/coherence/20210105_20210117.tif", StorageLayout.Coherence("m1", Key, Ref, Sec));
+        Assert.Equal("m1/v1-0123456789abcdef/ndai/20210105_20210117.tif", StorageLayout.Ndai("m1", Key, Ref, Sec));
+        Assert.Equal("m1/v1-0123456789abcdef/annual/2021.tif", StorageLayout.Annual("m1", Key, 2021));
+        Assert.Equal("m1/v1-0123456789abcdef/composite/2020-2022.tif", StorageLayout.Composite("m1", Key, 2020, 2022));
+        Assert.Equal("m1/v1-0123456789abcdef/classes/2020-2022.tif", StorageLayout.Classes("m1", Key, 2020, 2022));
+        Assert.Equal("m1/v1-0123456789abcdef/png/composite_2020-2022.png", StorageLayout.Png("m1", Key, "composite_2020-2022"));
+        Assert.Equal("m1/v1-0123456789abcdef/", StorageLayout.ProductPrefix("m1", Key));
     }
 
     [Fact]
     public void InputNames_FollowTheAssetFolderLayout()
     {
-        Assert.Equal("m1/asset.json", InputLayout.Manifest("m1"));
-        Assert.Equal("m1/polygon.geojson", InputLayout.Polygon("m1"));
-        Assert.Equal("m1/production.csv", InputLayout.Production("m1"));
-        Assert.Equal("m1/emissions.csv", InputLayout.Emissions("m1"));
-        Assert.Equal("m1/pairs.csv", InputLayout.PairCatalogue("m1"));
-        Assert.Equal("m1/pairs/s1_20210105_20210117.tif", InputLayout.PairRaster("m1", "s1_20210105_20210117.tif"));
-        Assert.Equal("m1/slc/20210105.tif", InputLayout.SlcRaster("m1", Ref));
+        Assert.Equal("m1/asset.json", StorageLayout.Manifest("m1"));
+        Assert.Equal("m1/polygon.geojson", StorageLayout.Polygon("m1"));
+        Assert.Equal("m1/production.csv", StorageLayout.Production("m1"));
+        Assert.Equal("m1/emissions.csv", StorageLayout.Emissions("m1"));
+        Assert.Equal("m1/pairs.csv", StorageLayout.PairCatalogue("m1"));
+        Assert.Equal("m1/pairs/s1_20210105_20210117.tif", StorageLayout.PairRaster("m1", "s1_20210105_20210117.tif"));
+        Assert.Equal("m1/slc/20210105.tif", StorageLayout.SlcRaster("m1", Ref));
     }
 
     [Fact]
     public void Layout_RejectsHostileAssetIdsAndFileNames()
     {
-        Assert.Throws<StorageNameException>(() => InputLayout.PairRaster("m1", "../../mine-products/x.tif"));
-        Assert.Throws<StorageNameException>(() => InputLayout.Manifest("../other"));
-        Assert.Throws<StorageNameException>(() => ProductLayout.Annual("m1", "../x", 2021));
-        Assert.Throws<StorageNameException>(() => ProductLayout.Png("m1", Key, "a/b"));
-        Assert.Throws<StorageNameException>(() => InputLayout.Polygon("m1", "other.geojson"));
+        Assert.Throws<StorageNameException>(() => StorageLayout.PairRaster("m1", "../../mine-products/x.tif"));
+        Assert.Throws<StorageNameException>(() => StorageLayout.Manifest("../other"));
+        Assert.Throws<StorageNameException>(() => StorageLayout.Annual("m1", "../x", 2021));
+        Assert.Throws<StorageNameException>(() => StorageLayout.Png("m1", Key, "a/b"));
+        Assert.Throws<StorageNameException>(() => StorageLayout.Polygon("m1", "other.geojson"));
     }
 
     [Fact]
     public void PairAndWindowIds_RejectReversedOrder()
     {
-        Assert.Throws<ArgumentException>(() => ProductLayout.PairId(Sec, Ref));
-        Assert.Throws<ArgumentException>(() => ProductLayout.PairId(Ref, Ref));
-        Assert.Throws<ArgumentException>(() => ProductLayout.WindowId(2022, 2020));
+        Assert.Throws<ArgumentException>(() => StorageLayout.PairId(Sec, Ref));
+        Assert.Throws<ArgumentException>(() => StorageLayout.PairId(Ref, Ref));
+        Assert.Throws<ArgumentException>(() => StorageLayout.WindowId(2022, 2020));
     }
 
     [Fact]
     public void SettingsKey_IsDeterministicAndChangesWithSettingsOrVersion()
     {
-        var a = SettingsKey.Compute("v1", "{\"WindowX\":7}");
-        Assert.Equal(a, SettingsKey.Compute("v1", "{\"WindowX\":7}"));
+        var a = StorageLayout.SettingsKey("v1", "{\"WindowX\":7}");
+        Assert.Equal(a, StorageLayout.SettingsKey("v1", "{\"WindowX\":7}"));
         Assert.Matches("^v1-[0-9a-f]{16}$", a);
-        Assert.NotEqual(a, SettingsKey.Compute("v1", "{\"WindowX\":9}"));
-        Assert.NotEqual(a, SettingsKey.Compute("v2", "{\"WindowX\":7}"));
-        Assert.Throws<StorageNameException>(() => SettingsKey.Compute("../v1", "{}"));
-        Assert.Throws<StorageNameException>(() => SettingsKey.Validate("v1_abc"));
+        Assert.NotEqual(a, StorageLayout.SettingsKey("v1", "{\"WindowX\":9}"));
+        Assert.NotEqual(a, StorageLayout.SettingsKey("v2", "{\"WindowX\":7}"));
+        Assert.Throws<StorageNameException>(() => StorageLayout.SettingsKey("../v1", "{}"));
+        Assert.Throws<StorageNameException>(() => StorageLayout.CheckSettingsKey("v1_abc"));
     }
 
     [Theory]
@@ -78,7 +78,7 @@ public sealed class LayoutTests
     [InlineData("m1/pairs/S1AB_20171111T150004_20171117T145926_VVP006_INT80_G_ueF_4D09/S1AB_20171111T150004_20171117T145926_VVP006_INT80_G_ueF_4D09.txt", InputBlobKind.PairParameters)]
     public void Classify_RecognisesEveryInputKind(string name, InputBlobKind kind)
     {
-        var blob = InputLayout.Classify(name);
+        var blob = StorageLayout.Classify(name);
         Assert.NotNull(blob);
         Assert.Equal(kind, blob.Kind);
         Assert.Equal("m1", blob.AssetId);
@@ -88,7 +88,7 @@ public sealed class LayoutTests
     [InlineData("m1/notes.txt")]
     [InlineData("m1/pairs/readme.md")]
     [InlineData("m1/other/x.tif")]
-    public void Classify_IgnoresFilesOutsideTheLayout(string name) => Assert.Null(InputLayout.Classify(name));
+    public void Classify_IgnoresFilesOutsideTheLayout(string name) => Assert.Null(StorageLayout.Classify(name));
 
     // What users keep next to their data, and the rest of a HyP3 product folder (file tables of the HyP3
     // InSAR product guides): skipped with a reason, never an exception that would abort a run.
@@ -108,7 +108,7 @@ public sealed class LayoutTests
     [InlineData("m1/pairs/notes.txt", "not a GeoTIFF")]
     public void Inspect_SkipsUnknownFilesWithTheReason(string name, string reason)
     {
-        var verdict = InputLayout.Inspect(name);
+        var verdict = StorageLayout.Inspect(name);
         Assert.Null(verdict.Input);
         Assert.Contains(reason, verdict.SkipReason);
     }
@@ -116,8 +116,8 @@ public sealed class LayoutTests
     [Fact]
     public void Inspect_ThrowsOnlyForAnInvalidAssetFolder()
     {
-        Assert.Throws<StorageNameException>(() => InputLayout.Inspect("../x/asset.json"));
-        Assert.Throws<StorageNameException>(() => InputLayout.Inspect("Mine/asset.json"));
+        Assert.Throws<StorageNameException>(() => StorageLayout.Inspect("../x/asset.json"));
+        Assert.Throws<StorageNameException>(() => StorageLayout.Inspect("Mine/asset.json"));
     }
 
     [Fact]

@@ -41,6 +41,8 @@ public sealed class TableRowTests
     {
         var annual = new AnnualActivityRow("m1", Key, 2021, 20, 3, 0.42, "a.tif", null, null, null);
         Assert.Equal(annual, AnnualActivityRow.FromEntity(ToEntity(annual)));
+        var worked = new AnnualActivityRow("m1", Key, 2022, 20, 3, 0.42, "a.tif", 1_200, 100, 120_000, 40, 4_000);
+        Assert.Equal(worked, AnnualActivityRow.FromEntity(ToEntity(worked)));
         var emissions = new EmissionsRow("m1", Key, 2021, "iron", "BRA", 1e6, 2e7, "medium", 0.005, "low", 1e5, "low", 0.3);
         Assert.Equal(emissions, EmissionsRow.FromEntity(ToEntity(emissions)));
         var run = new RunRow("refresh-2026-11", "m1", Key, "cli", "failed", 10, 2, "no pairs");

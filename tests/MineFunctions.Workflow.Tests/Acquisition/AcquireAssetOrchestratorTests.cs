@@ -39,7 +39,7 @@ public sealed class AcquireAssetOrchestratorTests
         var rasters = inputs.Where(i => i.Kind == InputBlobKind.PairRaster).Select(i => PairDateParser.FromFileName(i.FileName)!).OrderBy(d => d.Reference).ToList();
         Assert.Equal([(new DateOnly(2021, 11, 15), new DateOnly(2021, 11, 27)), (new DateOnly(2021, 11, 27), new DateOnly(2021, 12, 9)), (new DateOnly(2021, 12, 9), new DateOnly(2021, 12, 21))],
             rasters.Select(d => (d.Reference, d.Secondary)));
-        Assert.True(await world.Storage.Products.ExistsAsync(RecordAcquisitionActivity.BlobOf(AcquisitionFixture.Asset)));
+        Assert.True(await world.Storage.Products.ExistsAsync(StorageLayout.AcquisitionRecord(AcquisitionFixture.Asset)));
 
         // The next month's run finds the pairs stored and orders nothing.
         var again = await world.RunAsync(AcquisitionFixture.Request());

@@ -123,16 +123,16 @@ public sealed class MonthlyOrchestratorTests
         {
             scene.FillCoherence(pair.Index, coherence);
             var name = string.Create(CultureInfo.InvariantCulture, $"{asset}_{pair.ReferenceDate:yyyyMMdd}_{pair.SecondaryDate:yyyyMMdd}_corr.tif");
-            await storage.Inputs.UploadAsync(InputLayout.PairRaster(asset, name), GeoTiffWriter.WriteFloat32ToBytes(coherence, grid), "image/tiff");
+            await storage.Inputs.UploadAsync(StorageLayout.PairRaster(asset, name), GeoTiffWriter.WriteFloat32ToBytes(coherence, grid), "image/tiff");
         }
         var clean = kept.Last(p => !p.WeatherHit);
         scene.FillCoherence(clean.Index, coherence);
         var cleanBytes = GeoTiffWriter.WriteFloat32ToBytes(coherence, grid);
-        await storage.Inputs.UploadAsync(InputLayout.PairRaster(asset, $"{asset}_20211127_20211209_corr.tif"), cleanBytes, "image/tiff");
+        await storage.Inputs.UploadAsync(StorageLayout.PairRaster(asset, $"{asset}_20211127_20211209_corr.tif"), cleanBytes, "image/tiff");
 
         var polygon = PolygonGeoJson.FromPixelVertices(scene.MinePolygon.Select(p => (p.X, p.Y)).ToList(), grid);
-        await storage.Inputs.UploadAsync(InputLayout.Polygon(asset), Encoding.UTF8.GetBytes(polygon), "application/geo+json");
-        await storage.Inputs.UploadAsync(InputLayout.Manifest(asset),
+        await storage.Inputs.UploadAsync(StorageLayout.Polygon(asset), Encoding.UTF8.GetBytes(polygon), "application/geo+json");
+        await storage.Inputs.UploadAsync(StorageLayout.Manifest(asset),
             Encoding.UTF8.GetBytes(new AssetManifest("Burst Mine", "iron", "BRA", -19.8, -43.2).ToJson()), "application/json");
         return (kept.Count + 1, cleanBytes);
     }

@@ -1,5 +1,6 @@
 using MineFunctions.Workflow;
 using MineFunctions.Infrastructure.Gdal;
+using MineFunctions.Infrastructure.Storage;
 using MineFunctions.Workflow.Contracts;
 using MineFunctions.Workflow.Storage;
 
@@ -23,7 +24,7 @@ internal static class ActivityTestData
     /// <summary>A user's coherence raster of a pair in the asset's pairs/ folder, and its PairWork.</summary>
     public static PairWork PutPair(InMemoryProductStore store, DateOnly reference, DateOnly secondary, params float[] coherence)
     {
-        var id = Infrastructure.Storage.ProductLayout.PairId(reference, secondary);
+        var id = Infrastructure.Storage.StorageLayout.PairId(reference, secondary);
         var blob = $"{Asset}/pairs/{id}.tif";
         store.PutInput(blob, Float32(coherence));
         return new PairWork(id, reference, secondary, reference.Year, false, blob);

@@ -45,7 +45,7 @@ public sealed class AssetActivityTests
         var row = Assert.Single(store.Rows<PairResultRow>());
         Assert.Equal((new DateOnly(2020, 1, 1), new DateOnly(2020, 3, 1), false), (row.ReferenceDate, row.SecondaryDate, row.Accepted));
         Assert.StartsWith("excluded: ", row.Reason);
-        var report = store.ProductText(WorkflowProducts.InputReport(Asset, Key(scope)));
+        var report = store.ProductText(StorageLayout.InputReport(Asset, Key(scope)));
         Assert.Contains("notes.txt,skipped,", report);
     }
 
@@ -80,16 +80,16 @@ public sealed class AssetActivityTests
         Assert.Equal(10_000.0, rows[2021].MinedAreaM2);
 
         // t/m² of the reported year = 1 000 000 t / 5 000 m² = 200; 2021 = 10 000 m² × 200 = 2 000 000 t (METHOD.md §1.6).
-        var activity = store.ProductText(WorkflowProducts.Activity("mine-a", key)).Split('\n');
+        var activity = store.ProductText(StorageLayout.Activity("mine-a", key)).Split('\n');
         Assert.Equal("2020,50,5000,1000000,200,,high", activity[1]);
         Assert.Equal("2021,100,10000,,200,2000000,medium", activity[2]);
         // The export's date is the newest input read (mine-b's is not: it was left out).
-        var sources = store.ProductText(WorkflowProducts.Export(key, "iron-mining_emissions-sources.csv"));
+        var sources = store.ProductText(StorageLayout.Export(key, "iron-mining_emissions-sources.csv"));
         Assert.Contains("2024-04-01 00:00:00", sources);
         Assert.DoesNotContain("2025-01-01", sources);
         // One sector's two Climate TRACE CSVs, estimate.json, left-out.csv and mine-a's activity.csv.
         Assert.Equal(5, outcome.ExportFiles);
-        Assert.Contains("\"mine-b\"", store.ProductText(WorkflowProducts.Export(key, "estimate.json")));
-        Assert.StartsWith("mine-b,", store.ProductText(WorkflowProducts.Export(key, "left-out.csv")).Split('\n')[1]);
+        Assert.Contains("\"mine-b\"", store.ProductText(StorageLayout.Export(key, "estimate.json")));
+        Assert.StartsWith("mine-b,", store.ProductText(StorageLayout.Export(key, "left-out.csv")).Split('\n')[1]);
     }
 }

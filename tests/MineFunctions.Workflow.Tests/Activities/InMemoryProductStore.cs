@@ -61,8 +61,8 @@ internal sealed class InMemoryProductStore : IProductStore
     public async IAsyncEnumerable<InputFileVerdict> ListAssetInputsAsync(string assetId, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         await Task.Yield();
-        var prefix = InputLayout.AssetPrefix(assetId);
-        foreach (var name in _inputs.Keys.Where(k => k.StartsWith(prefix, StringComparison.Ordinal)).ToList()) yield return InputLayout.Inspect(name);
+        var prefix = StorageLayout.InputPrefix(assetId);
+        foreach (var name in _inputs.Keys.Where(k => k.StartsWith(prefix, StringComparison.Ordinal)).ToList()) yield return StorageLayout.Inspect(name);
     }
 
     public Task<StoredBlob?> GetAsync(StoreArea area, string blobName, CancellationToken cancellationToken = default) =>
@@ -100,7 +100,7 @@ internal sealed class InMemoryProductStore : IProductStore
     public async IAsyncEnumerable<T> QueryAssetAsync<T>(string assetId, string settingsKey, [EnumeratorCancellation] CancellationToken cancellationToken = default) where T : ITableRow<T>
     {
         await Task.Yield();
-        var prefix = SettingsKey.Validate(settingsKey) + "_";
+        var prefix = StorageLayout.RowKeyPrefix(settingsKey);
         foreach (var (key, columns) in _rows.Where(r => r.Key.Table == T.TableName && r.Key.Partition == AssetIds.Check(assetId) && r.Key.Row.StartsWith(prefix, StringComparison.Ordinal)).ToList())
             yield return T.FromEntity(Entity(key.Partition, key.Row, columns));
     }

@@ -42,9 +42,9 @@ public sealed class PixelActivityTests
         Assert.Equal("20200101_20200125", unreadable.PairId);
         Assert.StartsWith("failed: ", unreadable.Reason);
         var key = Key(scope);
-        AssertClose([1, 0, 1, 0, 0, 0, 0, 0], store.ProductFloat32(WorkflowProducts.StableMask(Asset, key)));
-        AssertClose([0.9f, 0.7f, 0.8666667f, 0.95f, float.NaN, float.NaN, float.NaN, float.NaN], store.ProductFloat32(WorkflowProducts.StableMean(Asset, key)));
-        AssertClose([0, 0.1632993f, 0.1885618f, 0, float.NaN, float.NaN, float.NaN, float.NaN], store.ProductFloat32(WorkflowProducts.StableStd(Asset, key)));
+        AssertClose([1, 0, 1, 0, 0, 0, 0, 0], store.ProductFloat32(StorageLayout.StableMask(Asset, key)));
+        AssertClose([0.9f, 0.7f, 0.8666667f, 0.95f, float.NaN, float.NaN, float.NaN, float.NaN], store.ProductFloat32(StorageLayout.StableMean(Asset, key)));
+        AssertClose([0, 0.1632993f, 0.1885618f, 0, float.NaN, float.NaN, float.NaN, float.NaN], store.ProductFloat32(StorageLayout.StableStd(Asset, key)));
         var row = Assert.Single(store.Rows<PairResultRow>());
         Assert.False(row.Accepted);
         Assert.StartsWith("failed: ", row.Reason);
@@ -74,7 +74,7 @@ public sealed class PixelActivityTests
         Assert.False(outcome.Failed);
         Assert.Equal(0.85, outcome.StableMean, 6);
         Assert.Equal(0.1, outcome.StableStd, 6);
-        var ndaiBlob = ProductLayout.Ndai(Asset, Key(scope), D1, D2);
+        var ndaiBlob = StorageLayout.Ndai(Asset, Key(scope), D1, D2);
         AssertClose([-0.1f / 1.8f, 0.55f / 1.15f, 0.1f / 1.6f, float.NaN, 0, 0, 0, 0], store.ProductFloat32(ndaiBlob));
         var row = Assert.Single(store.Rows<PairResultRow>());
         Assert.True(row.Accepted);
@@ -116,10 +116,10 @@ public sealed class PixelActivityTests
         // Stable coherence = median(0.9, 0.9) = 0.9. With 7 × 2 = 14 looks, ρ₀ = Γ(14)Γ(3/2)/Γ(14.5) ≈ 0.2390
         // (METHOD.md §3), decorrelated NDAI (0.9 − 0.239)/(0.9 + 0.239) ≈ 0.580, level 0.7 × that ≈ 0.406:
         // 0.5, 0.8 and 0.9 are disturbed, 0.1–0.3 are not.
-        store.PutProduct(WorkflowProducts.StableMask(Asset, key), Byte(1, 1, 0, 0, 0, 0, 0, 0));
-        store.PutProduct(WorkflowProducts.StableMean(Asset, key), Float32(0.9f, 0.9f, 0.5f, 0.5f, 0.5f, 0.5f, 0.5f, 0.5f));
-        store.PutProduct(ProductLayout.Ndai(Asset, key, D1, D2), Float32(0.1f, 0.9f, float.NaN, 0.2f, float.NaN, float.NaN, float.NaN, float.NaN));
-        store.PutProduct(ProductLayout.Ndai(Asset, key, D2, D3), Float32(0.3f, 0.8f, 0.5f, float.NaN, float.NaN, float.NaN, float.NaN, float.NaN));
+        store.PutProduct(StorageLayout.StableMask(Asset, key), Byte(1, 1, 0, 0, 0, 0, 0, 0));
+        store.PutProduct(StorageLayout.StableMean(Asset, key), Float32(0.9f, 0.9f, 0.5f, 0.5f, 0.5f, 0.5f, 0.5f, 0.5f));
+        store.PutProduct(StorageLayout.Ndai(Asset, key, D1, D2), Float32(0.1f, 0.9f, float.NaN, 0.2f, float.NaN, float.NaN, float.NaN, float.NaN));
+        store.PutProduct(StorageLayout.Ndai(Asset, key, D2, D3), Float32(0.3f, 0.8f, 0.5f, float.NaN, float.NaN, float.NaN, float.NaN, float.NaN));
 
         var outcome = await new AnnualMeanActivity(store).RunAsync(null!, new AnnualTask(scope, 2020, ["20200101_20200113", "20200113_20200125"]));
 
@@ -128,9 +128,9 @@ public sealed class PixelActivityTests
         Assert.Equal(4, outcome.ValidPixels);
         Assert.Equal(0.4375, outcome.MeanNdai!.Value, 6);
         var nan = float.NaN;
-        AssertClose([0.2f, 0.85f, 0.5f, 0.2f, nan, nan, nan, nan], store.ProductFloat32(ProductLayout.Annual(Asset, key, 2020)));
-        AssertClose([2, 2, 1, 1, 0, 0, 0, 0], store.ProductFloat32(WorkflowProducts.AnnualCount(Asset, key, 2020)));
-        AssertClose([0, 2, 1, 0, 0, 0, 0, 0], store.ProductFloat32(WorkflowProducts.AnnualDisturbed(Asset, key, 2020)));
+        AssertClose([0.2f, 0.85f, 0.5f, 0.2f, nan, nan, nan, nan], store.ProductFloat32(StorageLayout.Annual(Asset, key, 2020)));
+        AssertClose([2, 2, 1, 1, 0, 0, 0, 0], store.ProductFloat32(StorageLayout.AnnualCount(Asset, key, 2020)));
+        AssertClose([0, 2, 1, 0, 0, 0, 0, 0], store.ProductFloat32(StorageLayout.AnnualDisturbed(Asset, key, 2020)));
     }
 
     [Fact]
@@ -146,7 +146,7 @@ public sealed class PixelActivityTests
     {
         var store = new InMemoryProductStore();
         var scope = Scope();
-        store.PutProduct(WorkflowProducts.StableMask(Asset, Key(scope)), Byte(1, 0, 1, 0, 0, 0, 0, 0));
+        store.PutProduct(StorageLayout.StableMask(Asset, Key(scope)), Byte(1, 0, 1, 0, 0, 0, 0, 0));
         return (store, scope);
     }
 }

@@ -20,9 +20,9 @@ public sealed class WindowActivityTests
         // NDAI 0.5 → 0.5/0.6 × 255 = 212.5 → 213 (high, ≥ 0.5 × 255); 0.05 → 21.25 → 21 (low). Per pixel (year 1, 2, 3):
         // 0 R, 1 G, 2 W, 3 outside, 4 K, 5 B, 6 no year-1 data, 7 outside.
         float h = 0.5f, l = 0.05f, nan = float.NaN;
-        store.PutProduct(ProductLayout.Annual(Asset, key, 2020), Float32(h, l, h, h, l, l, nan, h));
-        store.PutProduct(ProductLayout.Annual(Asset, key, 2021), Float32(l, h, h, h, l, l, h, h));
-        store.PutProduct(ProductLayout.Annual(Asset, key, 2022), Float32(l, l, h, h, l, h, h, h));
+        store.PutProduct(StorageLayout.Annual(Asset, key, 2020), Float32(h, l, h, h, l, l, nan, h));
+        store.PutProduct(StorageLayout.Annual(Asset, key, 2021), Float32(l, h, h, h, l, l, h, h));
+        store.PutProduct(StorageLayout.Annual(Asset, key, 2022), Float32(l, l, h, h, l, h, h, h));
         // Columns 0–2 of both rows (x 500000–500030): pixel centres 5, 15, 25 m inside, 35 m outside.
         store.PutInputText($"{Asset}/polygon.geojson", PolygonGeoJson(500_000, 4_999_980, 500_030, 5_000_000));
 
@@ -34,13 +34,13 @@ public sealed class WindowActivityTests
         Assert.Equal("threshold", outcome.ClassRule);
         Assert.Null(outcome.UncertainPixels);
         // 255 (outside or no data) is the band's nodata: it reads back as NaN.
-        AssertClose([1, 2, 7, float.NaN, 0, 4, float.NaN, float.NaN], store.ProductFloat32(ProductLayout.Classes(Asset, key, 2020, 2022)));
-        Assert.Equal("class,pixels", store.ProductText(WorkflowProducts.Counts(Asset, key, 2020, 2022)).Split('\n')[0]);
-        Assert.Contains(ProductLayout.Png(Asset, key, "composite_2020-2022"), store.ProductNames);
+        AssertClose([1, 2, 7, float.NaN, 0, 4, float.NaN, float.NaN], store.ProductFloat32(StorageLayout.Classes(Asset, key, 2020, 2022)));
+        Assert.Equal("class,pixels", store.ProductText(StorageLayout.Counts(Asset, key, 2020, 2022)).Split('\n')[0]);
+        Assert.Contains(StorageLayout.Png(Asset, key, "composite_2020-2022"), store.ProductNames);
         Assert.Equal(8, store.ProductNames.Count(n => n.Contains("/png/class-", StringComparison.Ordinal)));
         var row = Assert.Single(store.Rows<ClassCountsRow>());
         Assert.Equal(5, row.Counts.Total);
-        Assert.Equal(ProductLayout.Composite(Asset, key, 2020, 2022), row.CompositeBlob);
+        Assert.Equal(StorageLayout.Composite(Asset, key, 2020, 2022), row.CompositeBlob);
 
         // Idempotent: the same inputs again write nothing.
         var writes = store.Writes;
@@ -53,7 +53,7 @@ public sealed class WindowActivityTests
     {
         var store = new InMemoryProductStore();
         var scope = Scope(new PipelineSettings { ClassRule = "hsv" });
-        for (var y = 2020; y <= 2022; y++) store.PutProduct(ProductLayout.Annual(Asset, Key(scope), y), Float32(0, 0, 0, 0, 0, 0, 0, 0));
+        for (var y = 2020; y <= 2022; y++) store.PutProduct(StorageLayout.Annual(Asset, Key(scope), y), Float32(0, 0, 0, 0, 0, 0, 0, 0));
         var ex = await Assert.ThrowsAsync<InvalidDataException>(() => new CompositeActivity(store).RunAsync(null!, new WindowTask(scope, 2020)));
         Assert.Contains("no mine polygon", ex.Message);
     }
@@ -78,7 +78,7 @@ public sealed class WindowActivityTests
         Assert.Equal((1L, 100.0, 2L), (rows[2021].ActivePixels!.Value, rows[2021].ActiveAreaM2!.Value, rows[2021].UncertainPixels!.Value));
         Assert.Equal((21L, 2100.0, 3L, 150.0), (rows[2022].ActivePixels!.Value, rows[2022].ActiveAreaM2!.Value, rows[2022].UncertainPixels!.Value, rows[2022].ActiveAreaUncertaintyM2!.Value));
         Assert.Null(rows[2022].AnnualBlob); // no accepted pair, no annual mean
-        Assert.Equal(ProductLayout.Annual(Asset, key, 2020), rows[2020].AnnualBlob);
+        Assert.Equal(StorageLayout.Annual(Asset, key, 2020), rows[2020].AnnualBlob);
         Assert.Equal(1L, rows[2023].ActivePixels);
         Assert.Null(rows[2024].ActivePixels); // no window covers 2024
         Assert.Null(rows[2024].ActiveAreaM2);

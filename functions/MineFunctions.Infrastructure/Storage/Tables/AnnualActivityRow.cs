@@ -29,7 +29,7 @@ public sealed record AnnualActivityRow(
 
     public string PartitionKey => AssetIds.Check(AssetId);
 
-    public string RowKey => $"{Storage.SettingsKey.Validate(SettingsKey)}_{Year.ToString(CultureInfo.InvariantCulture)}";
+    public string RowKey => StorageLayout.RowKey(SettingsKey, Year.ToString(CultureInfo.InvariantCulture));
 
     public IReadOnlyDictionary<string, object?> ToColumns() => new Dictionary<string, object?>
     {
@@ -54,9 +54,9 @@ public sealed record AnnualActivityRow(
         Int(e, nameof(RejectedPairs)),
         OptionalDouble(e, nameof(MeanNdai)),
         OptionalString(e, nameof(AnnualBlob)),
-        e.TryGetValue(nameof(ActivePixels), out var p) && p is not null ? Long(e, nameof(ActivePixels)) : null,
+        OptionalLong(e, nameof(ActivePixels)),
         OptionalDouble(e, nameof(PixelAreaM2)),
         OptionalDouble(e, nameof(ActiveAreaM2)),
-        e.TryGetValue(nameof(UncertainPixels), out var u) && u is not null ? Long(e, nameof(UncertainPixels)) : null,
+        OptionalLong(e, nameof(UncertainPixels)),
         OptionalDouble(e, nameof(ActiveAreaUncertaintyM2)));
 }

@@ -24,7 +24,7 @@ public sealed record ClassCountsRow(
 
     public string PartitionKey => AssetIds.Check(AssetId);
 
-    public string RowKey => $"{Storage.SettingsKey.Validate(SettingsKey)}_{ProductLayout.WindowId(FirstYear, LastYear)}";
+    public string RowKey => StorageLayout.RowKey(SettingsKey, StorageLayout.WindowId(FirstYear, LastYear));
 
     public IReadOnlyDictionary<string, object?> ToColumns()
     {

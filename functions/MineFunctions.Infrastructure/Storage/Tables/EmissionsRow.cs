@@ -31,7 +31,7 @@ public sealed record EmissionsRow(
 
     public string PartitionKey => AssetIds.Check(AssetId);
 
-    public string RowKey => $"{Storage.SettingsKey.Validate(SettingsKey)}_{Year.ToString(CultureInfo.InvariantCulture)}";
+    public string RowKey => StorageLayout.RowKey(SettingsKey, Year.ToString(CultureInfo.InvariantCulture));
 
     public IReadOnlyDictionary<string, object?> ToColumns() => new Dictionary<string, object?>
     {

@@ -35,7 +35,7 @@ public sealed record PairResultRow(
 
     public string PartitionKey => AssetIds.Check(AssetId);
 
-    public string RowKey => $"{Storage.SettingsKey.Validate(SettingsKey)}_{ProductLayout.PairId(ReferenceDate, SecondaryDate)}";
+    public string RowKey => StorageLayout.RowKey(SettingsKey, StorageLayout.PairId(ReferenceDate, SecondaryDate));
 
     public IReadOnlyDictionary<string, object?> ToColumns() => new Dictionary<string, object?>
     {

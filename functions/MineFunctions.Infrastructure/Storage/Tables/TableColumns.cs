@@ -32,6 +32,10 @@ public static class TableColumns
         e.TryGetValue(name, out var v) && v is not null ? Convert.ToInt64(v, CultureInfo.InvariantCulture)
             : throw new InvalidDataException($"Row {e.PartitionKey}/{e.RowKey}: column {name} is missing.");
 
+    /// <summary>A whole-number column that may be absent or null (not yet known, or a row written before the column existed).</summary>
+    public static long? OptionalLong(TableEntity e, string name) =>
+        e.TryGetValue(name, out var v) && v is not null ? Long(e, name) : null;
+
     public static int Int(TableEntity e, string name) => checked((int)Long(e, name));
 
     public static bool Bool(TableEntity e, string name) =>

@@ -3,7 +3,8 @@ using System.Globalization;
 namespace MineFunctions.Infrastructure.Storage;
 
 /// <summary>
-/// Names in the input container (default "mine-input"): one folder per asset (docs/INPUTS.md).
+/// Names in the input container (default "mine-input"): one folder per asset (docs/INPUTS.md), and what
+/// a name there is (<see cref="Inspect"/>).
 /// <code>
 /// &lt;asset&gt;/asset.json                 name, commodity, iso3, lat, lon (<see cref="AssetManifest"/>)
 /// &lt;asset&gt;/polygon.geojson            mine polygon (or polygon.zip / polygon.shp)
@@ -18,12 +19,13 @@ namespace MineFunctions.Infrastructure.Storage;
 /// &lt;asset&gt;/pairs/&lt;product&gt;.dim          a SNAP BEAM-DIMAP product's header (<see cref="Dimap"/>)
 /// &lt;asset&gt;/pairs/&lt;product&gt;.data/coh_*.img (.hdr) its coherence bands, ENVI
 /// &lt;asset&gt;/slc/&lt;file&gt;.tif             coregistered SLC acquisitions (complex), one date in the name
+/// &lt;asset&gt;/hyp3/&lt;product&gt;.zip          a HyP3 product zip acquisition downloaded, kept when asked (KeepZip); not read
 /// </code>
 /// The asset id follows <see cref="AssetIds"/>; file names <see cref="BlobPath"/> ([A-Za-z0-9._-],
 /// case kept). Anything else in an asset folder is skipped with a reason, never an error: users keep
 /// notes, sidecars (.aux.xml, .DS_Store) and whole HyP3 product folders next to their data.
 /// </summary>
-public static class InputLayout
+public static partial class StorageLayout
 {
     public const string ManifestFile = "asset.json";
     public const string ProductionFile = "production.csv";
@@ -48,7 +50,7 @@ public static class InputLayout
     ];
 
     /// <summary>The listing prefix of one asset's inputs, "&lt;asset&gt;/".</summary>
-    public static string AssetPrefix(string assetId) => AssetIds.Check(assetId) + "/";
+    public static string InputPrefix(string assetId) => AssetIds.Check(assetId) + "/";
 
     public static string Manifest(string assetId) => BlobPath.Combine(AssetIds.Check(assetId), ManifestFile);
 
@@ -72,6 +74,16 @@ public static class InputLayout
     /// <summary>One SLC acquisition: "&lt;asset&gt;/slc/&lt;yyyymmdd&gt;.tif".</summary>
     public static string SlcRaster(string assetId, DateOnly date) =>
         BlobPath.Combine(AssetIds.Check(assetId), SlcFolder, date.ToString("yyyyMMdd", CultureInfo.InvariantCulture) + ".tif");
+
+    /// <summary>
+    /// Where acquisition stores a HyP3 job's coherence raster: "&lt;asset&gt;/pairs/&lt;pair key&gt;_corr.tif" in
+    /// lower case (input names allow a-z, 0-9, '-', '_', '.'), its two dates in the name as the pipeline reads them.
+    /// </summary>
+    public static string AcquiredPair(string assetId, string pairKey) => PairRaster(assetId, pairKey.ToLowerInvariant() + "_corr.tif");
+
+    /// <summary>Where acquisition keeps a downloaded HyP3 product zip (KeepZip): "&lt;asset&gt;/hyp3/&lt;file&gt;", in lower case.</summary>
+    public static string Hyp3Zip(string assetId, string fileName) =>
+        BlobPath.Combine(AssetIds.Check(assetId), "hyp3", BlobPath.Segment(fileName.ToLowerInvariant(), "product file name"));
 
     /// <summary>What an input blob is, from its name; null for a name outside the layout (see <see cref="Inspect"/> for why).</summary>
     public static InputBlob? Classify(string blobName) => Inspect(blobName).Input;
@@ -179,5 +191,5 @@ public enum InputBlobKind
 /// <summary>One recognised input blob: its asset, kind, full name and file name.</summary>
 public sealed record InputBlob(string AssetId, InputBlobKind Kind, string BlobName, string FileName);
 
-/// <summary>What <see cref="InputLayout.Inspect"/> made of a name: the recognised input, or why it is skipped.</summary>
+/// <summary>What <see cref="StorageLayout.Inspect"/> made of a name: the recognised input, or why it is skipped.</summary>
 public sealed record InputFileVerdict(string Name, InputBlob? Input, string? SkipReason);
