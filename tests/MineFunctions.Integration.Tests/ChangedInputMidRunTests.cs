@@ -9,6 +9,7 @@ using MineFunctions.Workflow;
 using MineFunctions.Workflow.Activities;
 using MineFunctions.Workflow.Contracts;
 using MineFunctions.Workflow.Storage;
+using Xunit.Abstractions;
 
 namespace MineFunctions.Integration.Tests;
 
@@ -17,7 +18,7 @@ namespace MineFunctions.Integration.Tests;
 /// (and pinned) an asset's pairs, one pair blob is deleted and another replaced, before any pair stage reads them.
 /// The change is made by the discovery activity's wrapper as it returns, so it always lands in that window.
 /// </summary>
-public sealed class ChangedInputMidRunTests
+public sealed class ChangedInputMidRunTests(ITestOutputHelper output)
 {
     [Fact]
     public async Task APairDeletedAndOneReplacedAfterDiscovery_AreRecordedFailures_AndTheRestEqualsACleanRunWithoutThem()
@@ -82,6 +83,7 @@ public sealed class ChangedInputMidRunTests
         Assert.Equal(await ProductHashesAsync(clean.Storage, asset, key), products);
         Assert.Contains(products.Keys, n => n.Contains("/composite", StringComparison.Ordinal));
         Assert.Contains(products.Keys, n => n.Contains("/stable/", StringComparison.Ordinal));
+        output.WriteLine($"2 injected → {failed.Count} recorded pair failures, 0 lost; {products.Count} products and {rows.Count - failed.Count} pair rows identical to the clean run's, {expectedYears.Count} yearly rows as promised");
     }
 
     /// <summary>The workflow, with <see cref="DiscoverAssetActivity"/> wrapped so that <paramref name="change"/> runs as it returns.</summary>
