@@ -31,7 +31,7 @@ public sealed partial class StopSignalTests
             Assert.True(termCode == 143, termOut);
             Assert.Matches(@"mine run: stopped by SIGTERM; run run-[0-9a-f]+ " + Regex.Escape(Resumes), termOut);
             AssertOneSentence(termOut);
-            Assert.True(HasExited(termAzurite), $"Azurite {termAzurite}, which mine started, still runs after SIGTERM");
+            Assert.True(MineProcess.HasExited(termAzurite), $"Azurite {termAzurite}, which mine started, still runs after SIGTERM");
 
             var seenResume = false;
             var (intCode, intOut, intAzurite) = await StopMidRunAsync(Start(input, state, stopped), "INT", line =>
@@ -39,13 +39,13 @@ public sealed partial class StopSignalTests
             Assert.True(intCode == 130, intOut);
             Assert.Matches(@"mine run: stopped by Ctrl\+C; run run-[0-9a-f]+ " + Regex.Escape(Resumes), intOut);
             AssertOneSentence(intOut);
-            Assert.True(HasExited(intAzurite), $"Azurite {intAzurite}, which mine started, still runs after Ctrl+C");
+            Assert.True(MineProcess.HasExited(intAzurite), $"Azurite {intAzurite}, which mine started, still runs after Ctrl+C");
 
             // The same command again: resumes (after the stopped process's leases), completes, stops its Azurite.
             var (resumedCode, resumedOut) = await MineProcess.RunToEndAsync(Start(input, state, stopped), TimeSpan.FromMinutes(12));
             Assert.True(resumedCode == 0, resumedOut);
             Assert.Contains("resuming", resumedOut);
-            Assert.True(HasExited(AzuritePid(resumedOut)), "Azurite still runs after the resumed mine ended");
+            Assert.True(MineProcess.HasExited(AzuritePid(resumedOut)), "Azurite still runs after the resumed mine ended");
 
             var (cleanCode, cleanOut) = await MineProcess.RunToEndAsync(
                 MineProcess.Start("run", "--input", input, "--out", clean, "--namespace", "s" + Guid.NewGuid().ToString("N")[..10]), TimeSpan.FromMinutes(12));
@@ -97,19 +97,6 @@ public sealed partial class StopSignalTests
 
     private static int AzuritePid(string output) =>
         StartedAzurite().Match(output) is { Success: true } m ? int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture) : throw new InvalidOperationException("mine did not say which Azurite it started:\n" + output);
-
-    private static bool HasExited(int pid)
-    {
-        try
-        {
-            using var p = Process.GetProcessById(pid);
-            return p.HasExited;
-        }
-        catch (ArgumentException)
-        {
-            return true;
-        }
-    }
 
     [GeneratedRegex(@"Started Azurite \(pid (\d+)\)")]
     private static partial Regex StartedAzurite();
