@@ -1,5 +1,7 @@
+using System.Runtime.InteropServices;
 using MineFunctions.Cli.Commands;
 using MineFunctions.Cli.LocalEngine;
+using MineFunctions.Cli.Running;
 using MineFunctions.Infrastructure.Gdal;
 
 namespace MineFunctions.Cli;
@@ -7,7 +9,8 @@ namespace MineFunctions.Cli;
 /// <summary>
 /// Dispatches `mine &lt;command&gt;`. Exit codes: 0 success, 1 failure (bad input, a failed run),
 /// 2 usage error, 3 storage unreachable or refusing (wrong key, Azurite gone), 4 the state folder is
-/// in use by another `mine`, 130 cancelled. An operational fault is one sentence, never a stack trace.
+/// in use by another `mine`, 130 stopped by Ctrl+C (SIGINT), 143 stopped by SIGTERM (128 + the signal's
+/// number, as a shell reports a process the signal killed). An operational fault is one sentence, never a stack trace.
 /// </summary>
 internal static class CliApp
 {
@@ -34,9 +37,19 @@ internal static class CliApp
             return 0;
         }
 
+        // Ctrl+C and SIGTERM cancel the command's token: it stops what it started (the engine, the Azurite it runs)
+        // and a run stays in its history for the same command to resume. `serve` and `worker` take SIGTERM themselves
+        // as a normal stop (exit 0).
         using var cts = new CancellationTokenSource();
-        ConsoleCancelEventHandler onCancel = (_, e) => { e.Cancel = true; cts.Cancel(); };
-        Console.CancelKeyPress += onCancel;
+        PosixSignal? stoppedBy = null;
+        void Stop(PosixSignalContext context)
+        {
+            context.Cancel = true;
+            stoppedBy ??= context.Signal;
+            cts.Cancel();
+        }
+        using var sigint = PosixSignalRegistration.Create(PosixSignal.SIGINT, Stop);
+        using var sigterm = command is ServeCommand or WorkerCommand ? null : PosixSignalRegistration.Create(PosixSignal.SIGTERM, Stop);
         try
         {
             return await command.RunAsync(args, output, cts.Token);
@@ -47,10 +60,11 @@ internal static class CliApp
             error.WriteLine($"usage: {command.Usage}");
             return 2;
         }
-        catch (OperationCanceledException) when (cts.IsCancellationRequested)
+        catch (OperationCanceledException ex) when (cts.IsCancellationRequested)
         {
-            error.WriteLine($"mine {command.Name}: cancelled.");
-            return 130;
+            var signal = stoppedBy == PosixSignal.SIGTERM ? "SIGTERM" : "Ctrl+C";
+            error.WriteLine(ex is RunStoppedException stopped ? $"mine {command.Name}: stopped by {signal}; {stopped.Message}" : $"mine {command.Name}: stopped by {signal}.");
+            return stoppedBy == PosixSignal.SIGTERM ? 143 : 130;
         }
         catch (StateFolderBusyException ex)
         {
@@ -66,10 +80,6 @@ internal static class CliApp
         {
             error.WriteLine($"mine {command.Name}: {ex.Message}");
             return 1;
-        }
-        finally
-        {
-            Console.CancelKeyPress -= onCancel;
         }
     }
 

@@ -62,6 +62,20 @@ internal static class MineProcess
         }
     }
 
+    /// <summary>True when no process has that id any more (e.g. the Azurite a `mine` started, after it ended).</summary>
+    public static bool HasExited(int pid)
+    {
+        try
+        {
+            using var p = Process.GetProcessById(pid);
+            return p.HasExited;
+        }
+        catch (ArgumentException)
+        {
+            return true;
+        }
+    }
+
     private static string Tail(string text, int chars) => text.Length <= chars ? text : "…" + text[^chars..];
 
     public static Task<(int Code, string Output)> RunAsync(params string[] args) => RunToEndAsync(Start(args));

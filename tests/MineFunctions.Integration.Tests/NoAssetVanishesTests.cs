@@ -54,6 +54,10 @@ public sealed class NoAssetVanishesTests
         Assert.Contains("Result:    3 asset(s): 1 succeeded, 2 failed", status);
         Assert.Contains(NaNReason, status);
         Assert.Contains(GoldReason, status);
+        // Without --assets too: the run's failed assets follow its counts.
+        var (oneCode, one) = await MineProcess.RunAsync("status", runId, "--namespace", ns);
+        Assert.True(oneCode == 0, one);
+        Assert.True(Regex.IsMatch(one.ReplaceLineEndings("\n"), @"Failed assets:\n\s+bad-production\s+failed\s.*" + Regex.Escape(NaNReason) + @".*\n\s+gold-mine\s+failed\s.*" + Regex.Escape(GoldReason)), one);
     }
 
     [Fact]

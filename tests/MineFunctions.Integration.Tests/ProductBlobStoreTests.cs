@@ -25,6 +25,27 @@ public sealed class ProductBlobStoreTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task AReadPinnedToAnETag_GivesThatVersion_AndSays412WhenReplacedAnd404WhenDeleted()
+    {
+        var name = "m1/pairs/20200101_20200113.tif";
+        await _store.UploadAsync(name, Encoding.UTF8.GetBytes("version one"));
+        var pinned = (await _store.GetAsync(name))!.ETag;
+        var listed = new List<string>();
+        await foreach (var verdict in _store.ListAssetInputsAsync("m1")) listed.Add(verdict.ETag!);
+        // The listing's ETag is the one discovery pins: unquoted, where the properties give it quoted.
+        Assert.Equal([pinned.Trim('"')], listed);
+
+        Assert.Equal("version one", Encoding.UTF8.GetString(await _store.DownloadBytesIfMatchAsync(name, pinned)));
+        Assert.Equal("version one", Encoding.UTF8.GetString(await _store.DownloadBytesIfMatchAsync(name, listed[0])));
+        await _store.UploadAsync(name, Encoding.UTF8.GetBytes("version two"));
+        var replaced = await Assert.ThrowsAsync<Azure.RequestFailedException>(() => _store.DownloadBytesIfMatchAsync(name, listed[0]));
+        Assert.Equal(412, replaced.Status);
+        await _store.DeleteIfExistsAsync(name);
+        var deleted = await Assert.ThrowsAsync<Azure.RequestFailedException>(() => _store.DownloadBytesIfMatchAsync(name, pinned));
+        Assert.Equal(404, deleted.Status);
+    }
+
+    [Fact]
     public async Task SecondUploadOfIdenticalContent_WritesNothing_EtagAndLastModifiedUnchanged()
     {
         var name = StorageLayout.Annual("m1", "v1-0123456789abcdef", 2021);

@@ -53,7 +53,7 @@ public sealed partial class StorageKilledMidRunTests
             Assert.Contains("resuming", resumedOut);
             // The rerun's Azurite is stopped when it ends, like the first.
             var rerunPid = int.Parse(StartedAzurite().Match(resumedOut).Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
-            Assert.True(HasExited(rerunPid), $"Azurite {rerunPid} still runs after mine ended");
+            Assert.True(MineProcess.HasExited(rerunPid), $"Azurite {rerunPid} still runs after mine ended");
 
             var (cleanCode, cleanOut) = await MineProcess.RunToEndAsync(
                 MineProcess.Start("demo", "--assets", "1", "--size", "96", "--namespace", "k" + Guid.NewGuid().ToString("N")[..10], "--out", clean), TimeSpan.FromMinutes(12));
@@ -63,19 +63,6 @@ public sealed partial class StorageKilledMidRunTests
         finally
         {
             Directory.Delete(state, true);
-        }
-    }
-
-    private static bool HasExited(int pid)
-    {
-        try
-        {
-            using var p = Process.GetProcessById(pid);
-            return p.HasExited;
-        }
-        catch (ArgumentException)
-        {
-            return true;
         }
     }
 

@@ -23,7 +23,7 @@ internal sealed class StatusCommand : ICliCommand
 
     public string Usage =>
         "mine status [RUN] [--assets [--failed]] [--top N] [--all] [--namespace NAME] [--task-hub NAME] [--state DIR]\n" +
-        "  RUN             show this run (runtime status, progress, result counts or failure reason)\n" +
+        "  RUN             show this run (runtime status, progress, result counts or failure reason, failed assets)\n" +
         "  --assets        with RUN: every asset's outcome (status, pairs, rejected, error) from the Runs table\n" +
         "  --failed        with --assets: only the failed assets\n" +
         "  --top N         list the N most recent instances (default 20)\n" +
@@ -141,6 +141,7 @@ internal sealed class StatusCommand : ICliCommand
         }
         else
         {
+            if (await runs.GetStatusAsync(id, cancellationToken) is { } status) InstanceFormatter.WriteFailedAssets(status, output);
             var children = new List<OrchestrationMetadata>();
             await foreach (var c in runs.Durable.GetAllInstancesAsync(new OrchestrationQuery { InstanceIdPrefix = id + ":", PageSize = 500 }).WithCancellation(cancellationToken))
                 children.Add(c);

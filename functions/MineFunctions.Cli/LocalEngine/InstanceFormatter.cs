@@ -53,6 +53,20 @@ public static class InstanceFormatter
             output.WriteLine($"Output:    {Truncate(m.SerializedOutput)}");
     }
 
+    /// <summary>
+    /// The run's first failed assets with their reasons (<see cref="RunStatus.FailedAssets"/>, as GET /api/runs/{id}
+    /// gives them), and how to list the rest when there are more; nothing when none failed.
+    /// </summary>
+    public static void WriteFailedAssets(RunStatus status, TextWriter output)
+    {
+        if (status.FailedAssets.Count == 0) return;
+        var failed = Math.Max(status.Result?.AssetsFailed ?? status.Progress?.AssetsFailed ?? 0, status.FailedAssets.Count);
+        output.WriteLine(failed > status.FailedAssets.Count
+            ? string.Create(CultureInfo.InvariantCulture, $"Failed assets (the first {status.FailedAssets.Count} of {failed}; --assets --failed lists every one):")
+            : "Failed assets:");
+        foreach (var asset in status.FailedAssets) WriteOutcome(asset, output);
+    }
+
     /// <summary>One asset's outcome: id, status, pairs, rejected pairs and the error of a failed one.</summary>
     public static void WriteOutcome(AssetOutcome a, TextWriter output)
     {

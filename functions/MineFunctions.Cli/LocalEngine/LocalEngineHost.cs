@@ -148,6 +148,7 @@ public sealed class LocalEngineHost : IAsyncDisposable
 
     private static IHost BuildSidecar(IOrchestrationService service, ILoggerFactory? loggerFactory, bool dispatch) =>
         new HostBuilder()
+            .ConfigureServices(services => services.AddSingleton<IHostLifetime, NoSignalLifetime>())
             .ConfigureLogging(logging =>
             {
                 logging.ClearProviders();
@@ -193,6 +194,7 @@ public sealed class LocalEngineHost : IAsyncDisposable
             })
             .ConfigureServices(services =>
             {
+                services.AddSingleton<IHostLifetime, NoSignalLifetime>();
                 configureServices?.Invoke(services);
                 if (registerTasks is not null)
                 {
@@ -214,6 +216,17 @@ public sealed class LocalEngineHost : IAsyncDisposable
                 });
             })
             .Build();
+
+    /// <summary>
+    /// No signal handling of the hosts' own. The default (console) lifetime took SIGTERM and Ctrl+C to stop the
+    /// engine under a `mine run` that then waited forever; the command decides when to stop (CliApp), then disposes this.
+    /// </summary>
+    private sealed class NoSignalLifetime : IHostLifetime
+    {
+        public Task WaitForStartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+        public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+    }
 
     private static string BoundAddress(IHost sidecar)
     {

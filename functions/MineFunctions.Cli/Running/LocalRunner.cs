@@ -99,6 +99,10 @@ internal sealed class LocalRunner : IAsyncDisposable
         {
             status = await new ProgressDisplay(Runs, output, TimeSpan.FromMilliseconds(250)).WaitAsync(request.RunId, request.AssetIds, cancellationToken);
         }
+        catch (Exception ex) when (cancellationToken.IsCancellationRequested && ex is OperationCanceledException or RpcException { StatusCode: StatusCode.Cancelled })
+        {
+            throw new RunStoppedException(request.RunId, ex);
+        }
         catch (RpcException ex)
         {
             // The engine's sidecar answers "Exception was thrown by handler" when its storage is gone: find out whether that is why.

@@ -91,6 +91,29 @@ public sealed class ProductBlobStore
         return result.Value.Content.ToArray();
     }
 
+    /// <summary>
+    /// The blob's content only if its ETag is still <paramref name="eTag"/>: a <see cref="RequestFailedException"/>
+    /// with status 412 (ConditionNotMet) when it was replaced, 404 when it was deleted.
+    /// </summary>
+    public async Task<byte[]> DownloadBytesIfMatchAsync(string blobName, string eTag, CancellationToken cancellationToken = default)
+    {
+        // A listing gives the ETag unquoted, a properties answer quoted: the header wants it quoted.
+        var tag = new ETag(eTag.StartsWith('"') ? eTag : $"\"{eTag}\"");
+        var options = new BlobDownloadOptions { Conditions = new BlobRequestConditions { IfMatch = tag } };
+        try
+        {
+            var result = await Blob(blobName).DownloadContentAsync(options, cancellationToken);
+            return result.Value.Content.ToArray();
+        }
+        catch (RequestFailedException ex) when (ex.Status == 412)
+        {
+            // Azurite answers a conditional read of a deleted blob with 412: say what happened, as the service's 404 does.
+            if (!await ExistsAsync(blobName, cancellationToken))
+                throw new RequestFailedException(404, $"The specified blob does not exist: {blobName}", "BlobNotFound", ex);
+            throw;
+        }
+    }
+
     public async Task DownloadToAsync(string blobName, Stream destination, CancellationToken cancellationToken = default) =>
         await Blob(blobName).DownloadToAsync(destination, cancellationToken);
 
@@ -144,7 +167,7 @@ public sealed class ProductBlobStore
     {
         await foreach (var blob in ListAsync(StorageLayout.InputPrefix(assetId), cancellationToken))
         {
-            yield return StorageLayout.Inspect(blob.Name);
+            yield return StorageLayout.Inspect(blob.Name) with { ETag = blob.ETag };
         }
     }
 

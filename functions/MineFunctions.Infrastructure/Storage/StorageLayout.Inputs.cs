@@ -191,5 +191,12 @@ public enum InputBlobKind
 /// <summary>One recognised input blob: its asset, kind, full name and file name.</summary>
 public sealed record InputBlob(string AssetId, InputBlobKind Kind, string BlobName, string FileName);
 
-/// <summary>What <see cref="StorageLayout.Inspect"/> made of a name: the recognised input, or why it is skipped.</summary>
-public sealed record InputFileVerdict(string Name, InputBlob? Input, string? SkipReason);
+/// <summary>
+/// What <see cref="StorageLayout.Inspect"/> made of a name: the recognised input, or why it is skipped. A listing
+/// adds the blob's <see cref="ETag"/>, which discovery pins so a pair is never read at another version.
+/// </summary>
+public sealed record InputFileVerdict(string Name, InputBlob? Input, string? SkipReason)
+{
+    /// <summary>The blob's ETag when it was listed; null when the verdict comes from a name alone.</summary>
+    public string? ETag { get; init; }
+}

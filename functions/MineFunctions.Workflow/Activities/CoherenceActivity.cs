@@ -11,7 +11,8 @@ namespace MineFunctions.Workflow.Activities;
 
 /// <summary>
 /// Coherence of one coregistered SLC pair (METHOD.md §1.2) with the Core estimator; the two
-/// rasters must share their grid. Writes the pair's coherence product (deterministic name).
+/// rasters must share their grid. Writes the pair's coherence product (deterministic name). An acquisition
+/// deleted or replaced since discovery is a recorded failure of the pair (<see cref="UnreadablePairException.ForChangedInput"/>).
 /// </summary>
 public sealed class CoherenceActivity(IProductStore store) : TaskActivity<PairTask, CoherenceOutcome>
 {
@@ -23,8 +24,21 @@ public sealed class CoherenceActivity(IProductStore store) : TaskActivity<PairTa
         var (asset, key, pair) = (input.Scope.AssetId, SettingsFingerprint.Of(input.Scope.Settings), input.Pair);
         var referenceName = StorageLayout.SlcRaster(asset, pair.Reference);
         var secondaryName = StorageLayout.SlcRaster(asset, pair.Secondary);
-        var (reference, grid) = await store.ReadComplex64Async(StoreArea.Inputs, referenceName, ActivityCancellation.Token);
-        var (secondary, secondaryGrid) = await store.ReadComplex64Async(StoreArea.Inputs, secondaryName, ActivityCancellation.Token);
+        float[] reference, secondary;
+        GridSpec grid, secondaryGrid;
+        var reading = referenceName;
+        try
+        {
+            (reference, grid) = await store.ReadInputComplex64Async(referenceName, pair.InputETag, ActivityCancellation.Token);
+            reading = secondaryName;
+            (secondary, secondaryGrid) = await store.ReadInputComplex64Async(secondaryName, pair.SecondaryETag, ActivityCancellation.Token);
+        }
+        catch (Azure.RequestFailedException ex) when (UnreadablePairException.ForChangedInput(reading, ex) is { } changed)
+        {
+            // An acquisition deleted or replaced since discovery: a recorded failure of this pair, not of the asset.
+            await PairRows.RecordAsync(store, input.Scope, pair, changed);
+            return new CoherenceOutcome(pair.PairId, false, 0, PairRows.Summary(changed));
+        }
         GridCheck.EnsureSameGrid(grid, referenceName, secondaryGrid, secondaryName);
 
         var coherence = new float[grid.Width * grid.Height];

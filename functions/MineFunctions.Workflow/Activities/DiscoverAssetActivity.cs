@@ -63,10 +63,15 @@ public sealed class DiscoverAssetActivity(IProductStore store) : TaskActivity<As
         }
         await store.WriteTextAsync(StorageLayout.InputReport(asset, key), InputReportCsv.Write(InputReportCsv.Lines(report, inventory)), "text/csv", ActivityCancellation.Token);
 
+        // Each pair's input is pinned at the version listed here: a later read of another version fails that pair.
+        var eTags = files.Where(f => f.ETag is not null).ToDictionary(f => f.Name, f => f.ETag!, StringComparer.Ordinal);
+        string? ETagOf(string? name) => name is not null && eTags.TryGetValue(name, out var e) ? e : null;
         var pairs = inventory.Selected.Select(s => new PairWork(
             StorageLayout.PairId(s.Pair.Reference, s.Pair.Secondary), s.Pair.Reference, s.Pair.Secondary, s.Year,
             s.InputName is null, s.InputName, s.Pair.PerpendicularBaselineM, s.Pair.BaselineSource,
-            s.Product is { } h ? new PairProduct(h.ProductName, h.Looks, h.PixelSpacingM) : null)).ToList();
+            s.Product is { } h ? new PairProduct(h.ProductName, h.Looks, h.PixelSpacingM) : null,
+            ETagOf(s.InputName ?? StorageLayout.SlcRaster(asset, s.Pair.Reference)),
+            s.InputName is null ? ETagOf(StorageLayout.SlcRaster(asset, s.Pair.Secondary)) : null)).ToList();
         // The selected pairs go to a blob and come back in pages: a stack of hundreds of pairs passes the 45 KB spill size.
         var pairsBlob = StorageLayout.PairList(asset, key, input.RunId);
         await StoredLists.WriteAsync(store, pairsBlob, pairs, ActivityCancellation.Token);

@@ -10,7 +10,10 @@ namespace MineFunctions.Workflow.Activities;
 /// <summary>Reads one pair's coherence, from the user's raster or from the coherence product of an SLC pair.</summary>
 internal static class PairCoherence
 {
-    /// <exception cref="UnreadablePairException">The raster is missing, empty, truncated or not a raster.</exception>
+    /// <exception cref="UnreadablePairException">
+    /// The raster is missing, empty, truncated or not a raster, or a user's raster is no longer at the version
+    /// discovery pinned (<see cref="PairWork.InputETag"/>).
+    /// </exception>
     public static async Task<(float[] Pixels, GridSpec Grid, ValidationCounts Counts)> ReadAsync(IProductStore store, AssetScope scope, PairWork pair)
     {
         var (area, blob) = pair.FromSlc
@@ -20,15 +23,17 @@ internal static class PairCoherence
         GridSpec grid;
         try
         {
-            (pixels, grid) = await store.ReadFloat32Async(area, blob, ActivityCancellation.Token);
+            (pixels, grid) = pair.FromSlc
+                ? await store.ReadFloat32Async(area, blob, ActivityCancellation.Token)
+                : await store.ReadInputFloat32Async(blob, pair.InputETag, ActivityCancellation.Token);
         }
         catch (GdalException ex)
         {
             throw new UnreadablePairException(blob, ex.Message, ex);
         }
-        catch (Azure.RequestFailedException ex) when (ex.Status == 404)
+        catch (Azure.RequestFailedException ex) when (UnreadablePairException.ForChangedInput(blob, ex) is { } changed)
         {
-            throw new UnreadablePairException(blob, "the blob no longer exists (deleted during the run?)", ex);
+            throw changed;
         }
         // A user's raster may use 0 as unset nodata; the estimator's own product may not (its 0 is a value).
         var counts = pair.FromSlc ? CoherenceValidation.Sanitize(pixels) : CoherenceInput.PrepareUserRaster(pixels);

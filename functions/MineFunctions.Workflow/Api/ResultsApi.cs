@@ -82,7 +82,7 @@ public sealed class ResultsApi(IRunResults results, string settingsKey)
     public async Task<ApiResponse> ExportsAsync(CancellationToken cancellationToken) =>
         ApiResponse.Json(200, new ExportListView(await results.ListExportsAsync(settingsKey, cancellationToken)));
 
-    /// <summary><c>GET /api/exports/files/{name}</c>: one export file (a sector's Climate TRACE sources or confidence CSV, or estimate.json); other names are a 400.</summary>
+    /// <summary><c>GET /api/exports/files/{name}</c>: one export file (a sector's Climate TRACE sources or confidence CSV, estimate.json or left-out.csv); other names are a 400.</summary>
     public async Task<ApiResponse> ExportFileAsync(ApiRequest request, string name, CancellationToken cancellationToken)
     {
         if (!ProductNames.IsExport(name)) return Problems.BadRequest($"unknown export file; one of {string.Join(", ", ProductNames.ExportNames)}", request);

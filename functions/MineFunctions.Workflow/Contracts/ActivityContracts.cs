@@ -14,9 +14,13 @@ public sealed record AssetScope(string RunId, string AssetId, PipelineSettings S
 /// <see cref="Year"/> follows the year-assignment rule. <see cref="PerpendicularBaselineM"/> and
 /// <see cref="BaselineSource"/> come from the asset's pair catalogue or the HyP3 product (null when
 /// neither says); <see cref="Product"/> is the HyP3 product's name, looks and pixel spacing when the input is one.
+/// <see cref="InputETag"/> pins the version discovery listed of <see cref="InputBlob"/> (of the reference acquisition
+/// for an SLC pair; <see cref="SecondaryETag"/> of the secondary): the pair is read at that version or fails
+/// (docs/RELIABILITY.md, fault matrix). Null (a list written before pinning) reads whatever is there.
 /// </summary>
 public sealed record PairWork(string PairId, DateOnly Reference, DateOnly Secondary, int Year, bool FromSlc, string? InputBlob,
-    double? PerpendicularBaselineM = null, string? BaselineSource = null, PairProduct? Product = null);
+    double? PerpendicularBaselineM = null, string? BaselineSource = null, PairProduct? Product = null,
+    string? InputETag = null, string? SecondaryETag = null);
 
 /// <summary>A HyP3 product's name, looks ("20x4") and pixel spacing (m), as its parameter file or name states them.</summary>
 public sealed record PairProduct(string Name, string? Looks, double? PixelSpacingM);

@@ -44,6 +44,8 @@ public static class ProductNames
     [
         .. Enum.GetValues<Commodity>().SelectMany(c => new[] { ClimateTraceFormat.SourcesFileName(c), ClimateTraceFormat.ConfidenceFileName(c) }),
         "estimate.json",
+        // The assets the export left out, with reasons: listed and served beside the files it qualifies.
+        LeftOutCsv.FileName,
     ];
 
     /// <summary>The accepted forms, for error messages.</summary>
@@ -106,7 +108,7 @@ public static class ProductNames
     /// <summary>Every run-level export file name, in order.</summary>
     public static IReadOnlyList<string> ExportNames { get; } = [.. Exports.Order(StringComparer.Ordinal)];
 
-    /// <summary>True for a run-level export file name (a sector's Climate TRACE CSVs, estimate.json).</summary>
+    /// <summary>True for a run-level export file name (a sector's Climate TRACE CSVs, estimate.json, left-out.csv).</summary>
     public static bool IsExport(string? name) => name is not null && Exports.Contains(name);
 
     /// <summary>Media type of an export file.</summary>

@@ -38,6 +38,12 @@ public interface IProductStore
 
     Task<byte[]> ReadAsync(StoreArea area, string blobName, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// An input blob's content only while its ETag is <paramref name="eTag"/> (the version discovery pinned): a blob
+    /// replaced since throws <see cref="Azure.RequestFailedException"/> with status 412, a deleted one 404, as the service does.
+    /// </summary>
+    Task<byte[]> ReadInputIfMatchAsync(string blobName, string eTag, CancellationToken cancellationToken = default);
+
     /// <summary>A seekable read stream (ranged reads on the service: a zip's directory without the whole zip).</summary>
     Task<Stream> OpenReadAsync(StoreArea area, string blobName, CancellationToken cancellationToken = default);
 

@@ -47,6 +47,9 @@ public sealed class PipelineStorage(ProductBlobStore inputs, ProductBlobStore pr
     public Task<byte[]> ReadAsync(StoreArea area, string blobName, CancellationToken cancellationToken = default) =>
         Container(area).DownloadBytesAsync(blobName, cancellationToken);
 
+    public Task<byte[]> ReadInputIfMatchAsync(string blobName, string eTag, CancellationToken cancellationToken = default) =>
+        Inputs.DownloadBytesIfMatchAsync(blobName, eTag, cancellationToken);
+
     public Task<Stream> OpenReadAsync(StoreArea area, string blobName, CancellationToken cancellationToken = default) =>
         Container(area).OpenReadAsync(blobName, cancellationToken);
 

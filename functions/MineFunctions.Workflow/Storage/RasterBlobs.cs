@@ -21,9 +21,18 @@ public static class RasterBlobs
     public static Task<(float[] Pixels, GridSpec Grid)> ReadFloat32Async(this IProductStore store, StoreArea area, string blobName, CancellationToken cancellationToken) =>
         ReadFloat32Async(name => store.ReadAsync(area, name, cancellationToken), blobName, store.ReadOptions);
 
-    public static async Task<(float[] Pixels, GridSpec Grid)> ReadComplex64Async(this IProductStore store, StoreArea area, string blobName, CancellationToken cancellationToken)
+    /// <summary>
+    /// An input raster read only at the version discovery pinned (<paramref name="pinnedETag"/>; null reads whatever is
+    /// there): replaced since, it throws a 412 <see cref="Azure.RequestFailedException"/>, deleted a 404. A SNAP band's
+    /// .hdr and .dim companions are read as they are (discovery checked them; a broken one is a GDAL error).
+    /// </summary>
+    public static Task<(float[] Pixels, GridSpec Grid)> ReadInputFloat32Async(this IProductStore store, string blobName, string? pinnedETag, CancellationToken cancellationToken) =>
+        ReadFloat32Async(name => ReadInput(store, name, name == blobName ? pinnedETag : null, cancellationToken), blobName, store.ReadOptions);
+
+    /// <summary>An SLC acquisition (Complex64) read only at its pinned version, as <see cref="ReadInputFloat32Async"/>.</summary>
+    public static async Task<(float[] Pixels, GridSpec Grid)> ReadInputComplex64Async(this IProductStore store, string blobName, string? pinnedETag, CancellationToken cancellationToken)
     {
-        var bytes = await store.ReadAsync(area, blobName, cancellationToken);
+        var bytes = await ReadInput(store, blobName, pinnedETag, cancellationToken);
         using var raster = GdalRaster.OpenBytes(bytes, Path.GetFileName(blobName), store.ReadOptions);
         return (raster.ReadComplex64(), raster.Grid);
     }
@@ -47,6 +56,9 @@ public static class RasterBlobs
         store.WriteAsync(blobName,
             GeoTiffWriter.WriteByteToBytes(bands, grid, GeoTiffOptions.Default with { ByteNoData = noData, CloudOptimised = cloudOptimised }),
             "image/tiff", cancellationToken);
+
+    private static Task<byte[]> ReadInput(IProductStore store, string blobName, string? pinnedETag, CancellationToken cancellationToken) =>
+        pinnedETag is null ? store.ReadAsync(StoreArea.Inputs, blobName, cancellationToken) : store.ReadInputIfMatchAsync(blobName, pinnedETag, cancellationToken);
 
     private static async Task<(float[] Pixels, GridSpec Grid)> ReadFloat32Async(Func<string, Task<byte[]>> read, string blobName, RasterReadOptions options)
     {

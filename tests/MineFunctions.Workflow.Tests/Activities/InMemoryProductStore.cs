@@ -22,6 +22,8 @@ internal sealed class InMemoryProductStore : IProductStore
     private readonly SortedDictionary<(string Table, string Partition, string Row), IReadOnlyDictionary<string, object?>> _rows = new(Comparer<(string Table, string Partition, string Row)>.Create(
         (a, b) => string.CompareOrdinal(a.Table, b.Table) is not 0 and var t ? t : string.CompareOrdinal(a.Partition, b.Partition) is not 0 and var p ? p : string.CompareOrdinal(a.Row, b.Row)));
 
+    private long _version;
+
     public RasterReadOptions ReadOptions => RasterReadOptions.Default;
 
     /// <summary>Product and row writes that changed something (unchanged content is not a write).</summary>
@@ -30,12 +32,15 @@ internal sealed class InMemoryProductStore : IProductStore
     public IReadOnlyCollection<string> ProductNames => _products.Keys;
 
     public void PutInput(string blobName, byte[] content, DateTimeOffset? lastModified = null) =>
-        _inputs[BlobPath.Name(blobName)] = new Blob(content, lastModified ?? DateTimeOffset.UnixEpoch);
+        _inputs[BlobPath.Name(blobName)] = new Blob(content, lastModified ?? DateTimeOffset.UnixEpoch, ++_version);
+
+    /// <summary>Deletes an input blob (as a user may during a run).</summary>
+    public void DeleteInput(string blobName) => _inputs.Remove(BlobPath.Name(blobName));
 
     public void PutInputText(string blobName, string text, DateTimeOffset? lastModified = null) =>
         PutInput(blobName, System.Text.Encoding.UTF8.GetBytes(text), lastModified);
 
-    public void PutProduct(string blobName, byte[] content) => _products[BlobPath.Name(blobName)] = new Blob(content, DateTimeOffset.UnixEpoch);
+    public void PutProduct(string blobName, byte[] content) => _products[BlobPath.Name(blobName)] = new Blob(content, DateTimeOffset.UnixEpoch, ++_version);
 
     public byte[] Product(string blobName) => _products.TryGetValue(blobName, out var b) ? b.Content : throw new KeyNotFoundException($"No product {blobName}; have: {string.Join(", ", _products.Keys)}");
 
@@ -62,18 +67,24 @@ internal sealed class InMemoryProductStore : IProductStore
     {
         await Task.Yield();
         var prefix = StorageLayout.InputPrefix(assetId);
-        foreach (var name in _inputs.Keys.Where(k => k.StartsWith(prefix, StringComparison.Ordinal)).ToList()) yield return StorageLayout.Inspect(name);
+        foreach (var (name, blob) in _inputs.Where(k => k.Key.StartsWith(prefix, StringComparison.Ordinal)).ToList())
+            yield return StorageLayout.Inspect(name) with { ETag = blob.ETag };
     }
 
     public Task<StoredBlob?> GetAsync(StoreArea area, string blobName, CancellationToken cancellationToken = default) =>
         Task.FromResult(Blobs(area).TryGetValue(BlobPath.Name(blobName), out var b)
-            ? new StoredBlob(blobName, b.Content.Length, Convert.ToHexStringLower(SHA256.HashData(b.Content)), "\"" + b.Content.Length + "\"", b.LastModified)
+            ? new StoredBlob(blobName, b.Content.Length, Convert.ToHexStringLower(SHA256.HashData(b.Content)), b.ETag, b.LastModified)
             : null);
 
     public Task<byte[]> ReadAsync(StoreArea area, string blobName, CancellationToken cancellationToken = default) =>
         Blobs(area).TryGetValue(BlobPath.Name(blobName), out var b)
             ? Task.FromResult(b.Content.ToArray())
             : throw new RequestFailedException(404, $"The specified blob does not exist: {blobName}", "BlobNotFound", null);
+
+    public Task<byte[]> ReadInputIfMatchAsync(string blobName, string eTag, CancellationToken cancellationToken = default) =>
+        !_inputs.TryGetValue(BlobPath.Name(blobName), out var b) ? ReadAsync(StoreArea.Inputs, blobName, cancellationToken)
+        : b.ETag == eTag ? Task.FromResult(b.Content.ToArray())
+        : throw new RequestFailedException(412, "The condition specified using HTTP conditional header(s) is not met.", "ConditionNotMet", null);
 
     public async Task<Stream> OpenReadAsync(StoreArea area, string blobName, CancellationToken cancellationToken = default) =>
         new MemoryStream(await ReadAsync(area, blobName, cancellationToken), writable: false);
@@ -82,7 +93,7 @@ internal sealed class InMemoryProductStore : IProductStore
     {
         var name = BlobPath.Name(blobName);
         if (_products.TryGetValue(name, out var old) && old.Content.AsSpan().SequenceEqual(content.Span)) return Task.CompletedTask;
-        _products[name] = new Blob(content.ToArray(), DateTimeOffset.UnixEpoch);
+        _products[name] = new Blob(content.ToArray(), DateTimeOffset.UnixEpoch, ++_version);
         Writes++;
         return Task.CompletedTask;
     }
@@ -114,5 +125,9 @@ internal sealed class InMemoryProductStore : IProductStore
         return entity;
     }
 
-    private sealed record Blob(byte[] Content, DateTimeOffset LastModified);
+    /// <summary>A stored blob; every write gets a new <see cref="Version"/>, so its ETag changes as the service's does.</summary>
+    private sealed record Blob(byte[] Content, DateTimeOffset LastModified, long Version)
+    {
+        public string ETag => $"\"0x{Version:X}\"";
+    }
 }

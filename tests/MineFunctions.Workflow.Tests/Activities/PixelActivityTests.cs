@@ -104,7 +104,7 @@ public sealed class PixelActivityTests
         var pair = new PairWork("20200101_20200113", D1, D2, 2020, false, $"{Asset}/pairs/20200101_20200113.tif");
         var outcome = await new NdaiActivity(store).RunAsync(null!, new PairTask(Scope(), pair));
         Assert.True(outcome.Failed);
-        Assert.Contains("no longer exists", outcome.Reason);
+        Assert.Contains("deleted during the run", outcome.Reason);
     }
 
     [Fact]

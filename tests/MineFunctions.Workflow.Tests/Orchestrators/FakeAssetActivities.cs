@@ -24,6 +24,12 @@ internal sealed class FakeAssetActivities
     public HashSet<string> Failing { get; init; } = [];
     public HashSet<string> FailingAssets { get; init; } = [];
 
+    /// <summary>Assets whose discovery times out on every attempt: a poison input whose failure looks transient.</summary>
+    public HashSet<string> TimingOutAssets { get; init; } = [];
+
+    /// <summary>Every discovery attempt, by asset.</summary>
+    public ConcurrentQueue<string> Discoveries { get; } = new();
+
     /// <summary>The input container's assets, as ListAssetsActivity would find them.</summary>
     public IReadOnlyList<string> Assets { get; init; } = ["a1", "a2"];
 
@@ -83,7 +89,9 @@ internal sealed class FakeAssetActivities
             ((List<string>)Blobs[t.AssetList.Blob]).Skip(t.Index * t.AssetList.ChunkSize).Take(t.AssetList.ChunkSize).ToList());
         Add<AssetScope, AssetInventory>(r, nameof(DiscoverAssetActivity), s =>
         {
+            Discoveries.Enqueue(s.AssetId);
             if (FailingAssets.Contains(s.AssetId)) throw new InvalidOperationException($"asset {s.AssetId} is unreadable");
+            if (TimingOutAssets.Contains(s.AssetId)) throw new TimeoutException($"reading asset {s.AssetId} timed out");
             var perYear = PairsPerYearOf?.Invoke(s.AssetId) ?? PairsPerYear;
             var pairs = Years.SelectMany(y => Enumerable.Range(0, perYear).Select(i =>
                 new PairWork(PairIdOf(y, i), new DateOnly(y, 1, 1).AddDays(12 * i), new DateOnly(y, 1, 13).AddDays(12 * i), y, FromSlc,
