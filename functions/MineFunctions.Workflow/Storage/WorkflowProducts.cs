@@ -37,6 +37,15 @@ public static class WorkflowProducts
     public static string PairList(string assetId, string settingsKey, string runId) =>
         Name(assetId, settingsKey, "runs", RunSegment(runId) + "_pairs.json");
 
+    /// <summary>
+    /// The stable stage's checkpoint of an asset (<see cref="StableCheckpoint"/>): the pairs read, in order,
+    /// with the version of each, and the per-pixel statistics over them, extended by the next refresh.
+    /// </summary>
+    public static string StableState(string assetId, string settingsKey) => Name(assetId, settingsKey, "state", "stable.bin");
+
+    /// <summary>Which stable checkpoint the asset's NDAI stage finished under (<see cref="NdaiCommit"/>).</summary>
+    public static string NdaiState(string assetId, string settingsKey) => Name(assetId, settingsKey, "state", "ndai.json");
+
     /// <summary>A run's asset list (JSON, sorted ids), fixed when the run starts and read a chunk at a time.</summary>
     public static string RunAssets(string runId) => BlobPath.Combine("runs", RunSegment(runId), "assets.json");
 

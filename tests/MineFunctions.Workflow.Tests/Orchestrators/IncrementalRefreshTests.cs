@@ -1,0 +1,199 @@
+using System.Collections.Concurrent;
+using System.Globalization;
+using Microsoft.DurableTask;
+using Microsoft.DurableTask.Client;
+using MineFunctions.Core.Simulation;
+using MineFunctions.Infrastructure.Gdal;
+using MineFunctions.Infrastructure.Storage;
+using MineFunctions.Workflow.Activities;
+using MineFunctions.Workflow.Contracts;
+using MineFunctions.Workflow.Orchestrators;
+using MineFunctions.Workflow.Storage;
+using MineFunctions.Workflow.Tests.ActivityTests;
+
+namespace MineFunctions.Workflow.Tests.Orchestrators;
+
+/// <summary>
+/// An incremental refresh (docs/ARCHITECTURE.md) with the real activities on the in-memory engine: an asset
+/// refreshed, given one more pair and refreshed again ends with the same products, byte for byte, and the same
+/// result rows as a store that saw every pair in one run; and it computes and reads less. Counts, not timings:
+/// activity calls by name and coherence rasters read.
+/// </summary>
+public sealed class IncrementalRefreshTests
+{
+    private const string Asset = "inc-mine";
+    private const int Size = 32;
+    private const int RevisitDays = 61;
+    private static readonly PipelineSettings Settings = new() { TemporalBaselinesDays = [RevisitDays] };
+
+    /// <summary>The store the registered activities work on, swapped between runs; and the activity calls by name.</summary>
+    private sealed class Harness
+    {
+        public InMemoryProductStore Store { get; set; } = new();
+
+        public ConcurrentDictionary<string, int> Calls { get; } = new(StringComparer.Ordinal);
+
+        public void Register(DurableTaskRegistry r)
+        {
+            foreach (var t in WorkflowRegistration.Orchestrators) r.AddOrchestrator(t);
+            foreach (var t in WorkflowRegistration.Activities.Where(t => t.Namespace == typeof(NdaiActivity).Namespace))
+                r.AddActivity(t.Name, _ => new Counted((ITaskActivity)Activator.CreateInstance(t, Store)!, t.Name, Calls));
+        }
+    }
+
+    private sealed class Counted(ITaskActivity inner, string name, ConcurrentDictionary<string, int> calls) : ITaskActivity
+    {
+        public Type InputType => inner.InputType;
+
+        public Type OutputType => inner.OutputType;
+
+        public Task<object?> RunAsync(TaskActivityContext context, object? input)
+        {
+            calls.AddOrUpdate(name, 1, (_, n) => n + 1);
+            return inner.RunAsync(context, input);
+        }
+    }
+
+    /// <summary>A simulated mine (2019–2021, 61-day revisits: 17 pairs), its coherence rasters by pair, on a UTM grid.</summary>
+    private static readonly Lazy<(IReadOnlyList<(string Name, byte[] Bytes)> Pairs, string Polygon, GridSpec Grid)> Scene = new(() =>
+    {
+        var scene = new SceneSimulator(new SceneSettings { Width = Size, Height = Size, Seed = 7, FirstYear = 2019, Years = 3, RevisitDays = RevisitDays, WeatherDatesPerYear = 0 });
+        var grid = GridSpec.NorthUp(Size, Size, 500_000, 7_800_000, 20, -20, GridCrs.Wkt(32723));
+        var coherence = new float[scene.Pixels];
+        var pairs = new List<(string, byte[])>();
+        foreach (var pair in scene.Pairs)
+        {
+            scene.FillCoherence(pair.Index, coherence);
+            pairs.Add((string.Create(CultureInfo.InvariantCulture, $"{pair.ReferenceDate:yyyyMMdd}_{pair.SecondaryDate:yyyyMMdd}"), GeoTiffWriter.WriteFloat32ToBytes(coherence, grid)));
+        }
+        return (pairs, PolygonGeoJson.FromPixelVertices(scene.MinePolygon.Select(p => (p.X, p.Y)).ToList(), grid), grid);
+    });
+
+    private static void PutAsset(InMemoryProductStore store)
+    {
+        store.PutInputText($"{Asset}/asset.json", """{"name": "Inc Mine", "commodity": "iron", "iso3": "BRA", "lat": -19.8, "lon": -43.2}""");
+        store.PutInputText($"{Asset}/polygon.geojson", Scene.Value.Polygon);
+    }
+
+    private static void PutPair(InMemoryProductStore store, string id, byte[] bytes) => store.PutInput($"{Asset}/pairs/{Asset}_{id}_corr.tif", bytes);
+
+    private static async Task<AssetOutcome> RunAsync(Microsoft.DurableTask.Testing.DurableTaskTestHost host, Harness harness, InMemoryProductStore store, string runId)
+    {
+        harness.Store = store;
+        harness.Calls.Clear();
+        var id = await host.Client.ScheduleNewOrchestrationInstanceAsync(nameof(AssetOrchestrator), new AssetRunRequest(runId, Asset, Settings), new StartOrchestrationOptions($"{runId}:{Asset}:{Guid.NewGuid():N}"));
+        using var cts = new CancellationTokenSource(TimeSpan.FromMinutes(5));
+        var meta = await host.Client.WaitForInstanceCompletionAsync(id, getInputsAndOutputs: true, cts.Token);
+        Assert.True(meta.RuntimeStatus == OrchestrationRuntimeStatus.Completed, meta.FailureDetails?.ToString());
+        var outcome = meta.ReadOutputAs<AssetOutcome>()!;
+        Assert.True(outcome.Status == AssetOutcome.Succeeded, outcome.Error);
+        return outcome;
+    }
+
+    /// <summary>Products other than the incremental state (whose generation ids are new every run): every name and every byte equal.</summary>
+    private static void AssertSameResults(InMemoryProductStore expected, InMemoryProductStore actual)
+    {
+        static List<string> Names(InMemoryProductStore s) => s.ProductNames.Where(n => !n.Contains("/state/", StringComparison.Ordinal)).ToList();
+        Assert.Equal(Names(expected), Names(actual));
+        foreach (var name in Names(expected))
+            Assert.True(expected.Product(name).AsSpan().SequenceEqual(actual.Product(name)), $"{name} differs from the run from scratch");
+        Assert.Equal(expected.RowDump(), actual.RowDump());
+    }
+
+    private static int CoherenceReads(InMemoryProductStore store) => store.Reads.Count(r => r.Area == StoreArea.Inputs && r.Name.EndsWith("_corr.tif", StringComparison.Ordinal));
+
+    private static byte[] Mask(InMemoryProductStore store) => store.Product(WorkflowProducts.StableMask(Asset, SettingsFingerprint.Of(Settings)));
+
+    [Fact]
+    public async Task ANewPair_IsTheOnlyOneComputed_AndTheResultsEqualARunFromScratch()
+    {
+        var pairs = Scene.Value.Pairs;
+        var harness = new Harness();
+        await using var host = await TestEngine.StartAsync(harness.Register);
+
+        var scratch = new InMemoryProductStore();
+        PutAsset(scratch);
+        foreach (var (id, bytes) in pairs) PutPair(scratch, id, bytes);
+        var full = await RunAsync(host, harness, scratch, "run-2");
+        var fullCalls = new Dictionary<string, int>(harness.Calls);
+
+        var incremental = new InMemoryProductStore();
+        PutAsset(incremental);
+        foreach (var (id, bytes) in pairs.SkipLast(1)) PutPair(incremental, id, bytes);
+        await RunAsync(host, harness, incremental, "run-1");
+        var maskBefore = Mask(incremental);
+        var readsBefore = CoherenceReads(incremental);
+        PutPair(incremental, pairs[^1].Name, pairs[^1].Bytes);
+        var second = await RunAsync(host, harness, incremental, "run-2");
+
+        Assert.Equal(maskBefore, Mask(incremental)); // the precondition of this case: the new pair leaves the mask as it was
+        Assert.Equal(full, second);
+        AssertSameResults(scratch, incremental);
+        // From scratch: every pair through NDAI and every raster read twice (statistics, NDAI). Now: the new pair only.
+        Assert.Equal(pairs.Count, fullCalls[nameof(NdaiActivity)]);
+        Assert.Equal(1, harness.Calls[nameof(NdaiActivity)]);
+        Assert.Equal(2 * pairs.Count, CoherenceReads(scratch));
+        Assert.Equal(2, CoherenceReads(incremental) - readsBefore);
+        Assert.True(harness.Calls.Values.Sum() < fullCalls.Values.Sum(), $"{harness.Calls.Values.Sum()} activity calls, from scratch {fullCalls.Values.Sum()}");
+    }
+
+    [Fact]
+    public async Task ANewPairThatChangesTheStableMask_RecomputesEveryPair_AndStillEqualsARunFromScratch()
+    {
+        var pairs = Scene.Value.Pairs;
+        // A new pair decorrelated everywhere (e.g. wet snow): the stable pixels' time std rises past the threshold.
+        var last = pairs[^1].Name;
+        var snow = GeoTiffWriter.WriteFloat32ToBytes(Enumerable.Repeat(0.05f, Size * Size).ToArray(), Scene.Value.Grid);
+        var harness = new Harness();
+        await using var host = await TestEngine.StartAsync(harness.Register);
+
+        var scratch = new InMemoryProductStore();
+        PutAsset(scratch);
+        foreach (var (id, bytes) in pairs.SkipLast(1)) PutPair(scratch, id, bytes);
+        PutPair(scratch, last, snow);
+        var full = await RunAsync(host, harness, scratch, "run-2");
+
+        var incremental = new InMemoryProductStore();
+        PutAsset(incremental);
+        foreach (var (id, bytes) in pairs.SkipLast(1)) PutPair(incremental, id, bytes);
+        await RunAsync(host, harness, incremental, "run-1");
+        var maskBefore = Mask(incremental);
+        var readsBefore = CoherenceReads(incremental);
+        PutPair(incremental, last, snow);
+        var second = await RunAsync(host, harness, incremental, "run-2");
+
+        Assert.NotEqual(maskBefore, Mask(incremental));
+        Assert.Equal(full, second);
+        AssertSameResults(scratch, incremental);
+        // The statistics still resume (one raster read for them); NDAI runs for every pair under the new mask.
+        Assert.Equal(pairs.Count, harness.Calls[nameof(NdaiActivity)]);
+        Assert.Equal(1 + pairs.Count, CoherenceReads(incremental) - readsBefore);
+    }
+
+    [Fact]
+    public async Task ANewPairBeforeTheStoredOnes_StartsOver_AndStillEqualsARunFromScratch()
+    {
+        var pairs = Scene.Value.Pairs;
+        var harness = new Harness();
+        await using var host = await TestEngine.StartAsync(harness.Register);
+
+        var scratch = new InMemoryProductStore();
+        PutAsset(scratch);
+        foreach (var (id, bytes) in pairs) PutPair(scratch, id, bytes);
+        var full = await RunAsync(host, harness, scratch, "run-2");
+
+        var incremental = new InMemoryProductStore();
+        PutAsset(incremental);
+        foreach (var (id, bytes) in pairs.Skip(1)) PutPair(incremental, id, bytes);
+        await RunAsync(host, harness, incremental, "run-1");
+        var readsBefore = CoherenceReads(incremental);
+        PutPair(incremental, pairs[0].Name, pairs[0].Bytes);
+        var second = await RunAsync(host, harness, incremental, "run-2");
+
+        Assert.Equal(full, second);
+        AssertSameResults(scratch, incremental);
+        // The stored statistics do not start the new list: every raster is read again and every pair computed.
+        Assert.Equal(pairs.Count, harness.Calls[nameof(NdaiActivity)]);
+        Assert.Equal(2 * pairs.Count, CoherenceReads(incremental) - readsBefore);
+    }
+}
