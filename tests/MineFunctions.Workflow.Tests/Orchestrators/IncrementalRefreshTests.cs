@@ -90,19 +90,44 @@ public sealed class IncrementalRefreshTests
         return outcome;
     }
 
-    /// <summary>Products other than the incremental state (whose generation ids are new every run): every name and every byte equal.</summary>
+    /// <summary>
+    /// Every product of the run from scratch is in the incremental store with the same bytes, and every row is the same.
+    /// The incremental store may hold more: its state, the first run's pair list, and the NDAI raster of a pair
+    /// the first run accepted and the second rejected (a re-run leaves such a raster as it is, from scratch or not).
+    /// </summary>
     private static void AssertSameResults(InMemoryProductStore expected, InMemoryProductStore actual)
     {
-        static List<string> Names(InMemoryProductStore s) => s.ProductNames.Where(n => !n.Contains("/state/", StringComparison.Ordinal)).ToList();
-        Assert.Equal(Names(expected), Names(actual));
-        foreach (var name in Names(expected))
-            Assert.True(expected.Product(name).AsSpan().SequenceEqual(actual.Product(name)), $"{name} differs from the run from scratch");
+        foreach (var name in expected.ProductNames.Where(n => !n.Contains("/state/", StringComparison.Ordinal)))
+            Assert.True(actual.ProductNames.Contains(name) && expected.Product(name).AsSpan().SequenceEqual(actual.Product(name)), $"{name} differs from the run from scratch");
+        var ndai = expected.Rows<Infrastructure.Storage.Tables.PairResultRow>().Select(r => r.NdaiBlob).OfType<string>().ToHashSet(StringComparer.Ordinal);
+        var extra = actual.ProductNames.Except(expected.ProductNames).Where(n => !n.Contains("/state/", StringComparison.Ordinal) && !n.Contains("/runs/run-1_", StringComparison.Ordinal));
+        Assert.All(extra, n => Assert.True(n.Contains("/ndai/", StringComparison.Ordinal) && !ndai.Contains(n), $"unexpected product {n}"));
         Assert.Equal(expected.RowDump(), actual.RowDump());
     }
 
     private static int CoherenceReads(InMemoryProductStore store) => store.Reads.Count(r => r.Area == StoreArea.Inputs && r.Name.EndsWith("_corr.tif", StringComparison.Ordinal));
 
     private static byte[] Mask(InMemoryProductStore store) => store.Product(WorkflowProducts.StableMask(Asset, SettingsFingerprint.Of(Settings)));
+
+    /// <summary>
+    /// The last pair's coherence, with nodata (NaN) wherever one more value could move a pixel across a stable
+    /// threshold: where the other pairs' time mean is within 0.1 of StableMeanMin or their std within 0.1 of
+    /// StableStdMax (computed here in double, independently of the stage). A pair that covers part of the scene.
+    /// </summary>
+    private static byte[] FarFromThresholds(IReadOnlyList<(string Name, byte[] Bytes)> pairs)
+    {
+        var stack = pairs.SkipLast(1).Select(p => { using var r = GdalRaster.OpenBytes(p.Bytes, "p.tif", RasterReadOptions.Default); return r.ReadFloat32(); }).ToList();
+        float[] last;
+        using (var r = GdalRaster.OpenBytes(pairs[^1].Bytes, "p.tif", RasterReadOptions.Default)) last = r.ReadFloat32();
+        for (var i = 0; i < last.Length; i++)
+        {
+            var values = stack.Select(s => (double)s[i]).ToList();
+            var mean = values.Average();
+            var std = Math.Sqrt(values.Sum(v => (v - mean) * (v - mean)) / values.Count);
+            if (Math.Abs(mean - Settings.StableMeanMin) < 0.1 || Math.Abs(std - Settings.StableStdMax) < 0.1) last[i] = float.NaN;
+        }
+        return GeoTiffWriter.WriteFloat32ToBytes(last, Scene.Value.Grid);
+    }
 
     [Fact]
     public async Task ANewPair_IsTheOnlyOneComputed_AndTheResultsEqualARunFromScratch()
@@ -111,9 +136,11 @@ public sealed class IncrementalRefreshTests
         var harness = new Harness();
         await using var host = await TestEngine.StartAsync(harness.Register);
 
+        var newPair = FarFromThresholds(pairs);
         var scratch = new InMemoryProductStore();
         PutAsset(scratch);
-        foreach (var (id, bytes) in pairs) PutPair(scratch, id, bytes);
+        foreach (var (id, bytes) in pairs.SkipLast(1)) PutPair(scratch, id, bytes);
+        PutPair(scratch, pairs[^1].Name, newPair);
         var full = await RunAsync(host, harness, scratch, "run-2");
         var fullCalls = new Dictionary<string, int>(harness.Calls);
 
@@ -123,11 +150,12 @@ public sealed class IncrementalRefreshTests
         await RunAsync(host, harness, incremental, "run-1");
         var maskBefore = Mask(incremental);
         var readsBefore = CoherenceReads(incremental);
-        PutPair(incremental, pairs[^1].Name, pairs[^1].Bytes);
+        PutPair(incremental, pairs[^1].Name, newPair);
         var second = await RunAsync(host, harness, incremental, "run-2");
 
         Assert.Equal(maskBefore, Mask(incremental)); // the precondition of this case: the new pair leaves the mask as it was
         Assert.Equal(full, second);
+        Assert.True(incremental.Rows<Infrastructure.Storage.Tables.PairResultRow>().Single(r => r.NdaiBlob?.Contains(pairs[^1].Name, StringComparison.Ordinal) == true).Accepted);
         AssertSameResults(scratch, incremental);
         // From scratch: every pair through NDAI and every raster read twice (statistics, NDAI). Now: the new pair only.
         Assert.Equal(pairs.Count, fullCalls[nameof(NdaiActivity)]);
