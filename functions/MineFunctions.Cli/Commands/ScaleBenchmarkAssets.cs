@@ -47,13 +47,21 @@ internal sealed class ScaleBenchmarkAssets
 
     public int PairsPerAsset => _pairs.Count;
 
-    /// <summary>Every input of every asset, by its input-container name (InputLayout), to <paramref name="put"/>, a few at a time.</summary>
-    public Task WriteAsync(Func<string, byte[], CancellationToken, Task> put, int parallel, CancellationToken cancellationToken) =>
+    /// <summary>
+    /// Every input of every asset, by its input-container name (InputLayout), to <paramref name="put"/>, a few at a time;
+    /// with <paramref name="withholdLast"/>, all but each asset's last pair (<see cref="WriteLastPairAsync"/> adds it later).
+    /// </summary>
+    public Task WriteAsync(Func<string, byte[], CancellationToken, Task> put, int parallel, CancellationToken cancellationToken, bool withholdLast = false) =>
         Parallel.ForEachAsync(Ids, new ParallelOptions { MaxDegreeOfParallelism = parallel, CancellationToken = cancellationToken }, async (id, ct) =>
         {
-            foreach (var (name, bytes) in _pairs) await put(InputLayout.PairRaster(id, $"{id}_{name}"), bytes, ct);
+            foreach (var (name, bytes) in withholdLast ? _pairs.SkipLast(1) : _pairs) await put(InputLayout.PairRaster(id, $"{id}_{name}"), bytes, ct);
             await put(InputLayout.Polygon(id), _polygon, ct);
             await put(InputLayout.Manifest(id), Encoding.UTF8.GetBytes(new AssetManifest(id, "iron", "BRA", -19.8, -43.2).ToJson()), ct);
             await put(InputLayout.Production(id), Encoding.UTF8.GetBytes($"asset_id,year,product,tonnes\n{id},2020,ore,1000000\n"), ct);
         });
+
+    /// <summary>Each asset's last pair: the new pair of an incremental refresh (`--incremental`).</summary>
+    public Task WriteLastPairAsync(Func<string, byte[], CancellationToken, Task> put, int parallel, CancellationToken cancellationToken) =>
+        Parallel.ForEachAsync(Ids, new ParallelOptions { MaxDegreeOfParallelism = parallel, CancellationToken = cancellationToken },
+            async (id, ct) => await put(InputLayout.PairRaster(id, $"{id}_{_pairs[^1].Name}"), _pairs[^1].Bytes, ct));
 }
