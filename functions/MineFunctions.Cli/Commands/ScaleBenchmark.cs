@@ -12,13 +12,14 @@ using MineFunctions.Workflow.Contracts;
 namespace MineFunctions.Cli.Commands;
 
 /// <summary>
-/// `mine bench scale --assets N [--pairs-per-year P] [--size PX] [--incremental]`: N synthetic assets end to end
+/// `mine bench scale --assets N [--pairs-per-year P] [--size PX] [--incremental | --keep-mask]`: N synthetic assets end to end
 /// through the local engine, as `mine run` runs them (Azure Storage backend on Azurite by default),
 /// then the same assets' computation directly on local files in the same invocation
 /// (<see cref="ScaleBenchmarkDirect"/>). Prints wall time, assets per minute, pairs per second, the
 /// share of time in which no activity ran (orchestration), the time per activity, and the ratio of
 /// end to end to direct; the last line is JSON (docs/BENCHMARKS.md, docs/SCALE.md). With `--incremental` the first
-/// run leaves out each asset's last pair, which is then added, and a second refresh is timed against the first.
+/// run leaves out each asset's last pair, which is then added, and a second refresh is timed against the first;
+/// `--keep-mask` does the same with a new pair that leaves the stable mask as it was (<see cref="ScaleBenchmarkAssets.KeepMaskWithLastPair"/>).
 /// </summary>
 internal sealed class ScaleBenchmark : IBenchmark
 {
@@ -34,7 +35,8 @@ internal sealed class ScaleBenchmark : IBenchmark
         var parallelAssets = args.Int("parallel-assets", new PipelineSettings().MaxParallelAssets);
         var chunk = args.Int("chunk", new PipelineSettings().AssetChunkSize);
         var direct = !args.Has("no-direct");
-        var incremental = args.Has("incremental");
+        var keepMask = args.Has("keep-mask");
+        var incremental = args.Has("incremental") || keepMask;
         args.RejectUnknown();
 
         var assets = new ScaleBenchmarkAssets(count, pairsPerYear, size);
@@ -47,6 +49,7 @@ internal sealed class ScaleBenchmark : IBenchmark
         {
             throw new UsageException(ex.Message);
         }
+        if (keepMask) assets.KeepMaskWithLastPair(settings.Stable());
         var pairs = count * assets.PairsPerAsset;
         output.WriteLine($"{count} assets × {assets.PairsPerAsset} pairs of {size}² px ({pairs} pairs), {engine} engine, {parallelAssets} assets in flight, chunks of {chunk}; load average {LoadAverage()}");
 

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using MineFunctions.Cli.Demo;
 using MineFunctions.Core.Simulation;
+using MineFunctions.Core.Stable;
 using MineFunctions.Infrastructure.Gdal;
 using MineFunctions.Infrastructure.Storage;
 
@@ -17,6 +18,7 @@ internal sealed class ScaleBenchmarkAssets
 {
     private readonly List<(string Name, byte[] Bytes)> _pairs = [];
     private readonly byte[] _polygon;
+    private readonly GridSpec _grid;
 
     public ScaleBenchmarkAssets(int assets, int pairsPerYear, int size)
     {
@@ -28,7 +30,7 @@ internal sealed class ScaleBenchmarkAssets
         RevisitDays = 365 / pairsPerYear;
         Scene = new SceneSimulator(new SceneSettings { Width = size, Height = size, Seed = 41, FirstYear = 2020, Years = 3, RevisitDays = RevisitDays, WeatherDatesPerYear = 0 });
         var mine = DemoMine.Defaults[0];
-        var grid = DemoSample.GridOf(mine, Scene);
+        var grid = _grid = DemoSample.GridOf(mine, Scene);
         var coherence = new float[Scene.Pixels];
         foreach (var pair in Scene.Pairs)
         {
@@ -59,6 +61,29 @@ internal sealed class ScaleBenchmarkAssets
             await put(InputLayout.Manifest(id), Encoding.UTF8.GetBytes(new AssetManifest(id, "iron", "BRA", -19.8, -43.2).ToJson()), ct);
             await put(InputLayout.Production(id), Encoding.UTF8.GetBytes($"asset_id,year,product,tonnes\n{id},2020,ore,1000000\n"), ct);
         });
+
+    /// <summary>
+    /// `--keep-mask`: the last pair keeps its coherence only where the other pairs' time mean and std lie at least
+    /// <paramref name="margin"/> from the stable thresholds, so one more value cannot move a pixel across one, and
+    /// is nodata elsewhere (a pair covering part of the scene): the incremental refresh's path with an unchanged stable mask.
+    /// </summary>
+    public void KeepMaskWithLastPair(StableThresholds thresholds, double margin = 0.1)
+    {
+        var stats = new PixelStatistics(Scene.Pixels);
+        var coherence = new float[Scene.Pixels];
+        foreach (var pair in Scene.Pairs.SkipLast(1))
+        {
+            Scene.FillCoherence(pair.Index, coherence);
+            stats.Add(coherence);
+        }
+        Scene.FillCoherence(Scene.Pairs[^1].Index, coherence);
+        for (var i = 0; i < coherence.Length; i++)
+        {
+            if (Math.Abs(stats.Mean(i) - thresholds.PixelMeanMin) < margin || Math.Abs(stats.StandardDeviation(i) - thresholds.PixelStdMax) < margin)
+                coherence[i] = float.NaN;
+        }
+        _pairs[^1] = (_pairs[^1].Name, GeoTiffWriter.WriteFloat32ToBytes(coherence, _grid));
+    }
 
     /// <summary>Each asset's last pair: the new pair of an incremental refresh (`--incremental`).</summary>
     public Task WriteLastPairAsync(Func<string, byte[], CancellationToken, Task> put, int parallel, CancellationToken cancellationToken) =>
