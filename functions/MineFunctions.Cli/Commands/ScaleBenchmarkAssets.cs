@@ -51,10 +51,11 @@ internal sealed class ScaleBenchmarkAssets
 
     /// <summary>
     /// Every input of every asset, by its input-container name (InputLayout), to <paramref name="put"/>, a few at a time;
-    /// with <paramref name="withholdLast"/>, all but each asset's last pair (<see cref="WriteLastPairAsync"/> adds it later).
+    /// with <paramref name="withholdLast"/>, all but each asset's last pair (<see cref="WriteLastPairAsync"/> adds it later);
+    /// under <paramref name="ids"/> instead of <see cref="Ids"/> when given (the same assets under other names).
     /// </summary>
-    public Task WriteAsync(Func<string, byte[], CancellationToken, Task> put, int parallel, CancellationToken cancellationToken, bool withholdLast = false) =>
-        Parallel.ForEachAsync(Ids, new ParallelOptions { MaxDegreeOfParallelism = parallel, CancellationToken = cancellationToken }, async (id, ct) =>
+    public Task WriteAsync(Func<string, byte[], CancellationToken, Task> put, int parallel, CancellationToken cancellationToken, bool withholdLast = false, IReadOnlyList<string>? ids = null) =>
+        Parallel.ForEachAsync(ids ?? Ids, new ParallelOptions { MaxDegreeOfParallelism = parallel, CancellationToken = cancellationToken }, async (id, ct) =>
         {
             foreach (var (name, bytes) in withholdLast ? _pairs.SkipLast(1) : _pairs) await put(InputLayout.PairRaster(id, $"{id}_{name}"), bytes, ct);
             await put(InputLayout.Polygon(id), _polygon, ct);
