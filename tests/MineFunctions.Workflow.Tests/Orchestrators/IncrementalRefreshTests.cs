@@ -129,40 +129,51 @@ public sealed class IncrementalRefreshTests
         return GeoTiffWriter.WriteFloat32ToBytes(last, Scene.Value.Grid);
     }
 
+    /// <summary>What the two stores ended with: one that saw every pair in one run, one refreshed before and after <c>added</c> arrived.</summary>
+    private sealed record Comparison(
+        AssetOutcome Full, InMemoryProductStore Scratch, IReadOnlyDictionary<string, int> FullCalls,
+        AssetOutcome Second, InMemoryProductStore Incremental, IReadOnlyDictionary<string, int> SecondCalls, byte[] MaskBefore, int ReadsBefore);
+
+    private static InMemoryProductStore StoreWith(IEnumerable<(string Name, byte[] Bytes)> pairs)
+    {
+        var store = new InMemoryProductStore();
+        PutAsset(store);
+        foreach (var (id, bytes) in pairs) PutPair(store, id, bytes);
+        return store;
+    }
+
+    private static async Task<Comparison> CompareAsync(IReadOnlyList<(string Name, byte[] Bytes)> stored, (string Name, byte[] Bytes) added)
+    {
+        var harness = new Harness();
+        await using var host = await TestEngine.StartAsync(harness.Register);
+        var scratch = StoreWith([.. stored, added]);
+        var full = await RunAsync(host, harness, scratch, "run-2");
+        var fullCalls = new Dictionary<string, int>(harness.Calls);
+
+        var incremental = StoreWith(stored);
+        await RunAsync(host, harness, incremental, "run-1");
+        var (maskBefore, readsBefore) = (Mask(incremental), CoherenceReads(incremental));
+        PutPair(incremental, added.Name, added.Bytes);
+        var second = await RunAsync(host, harness, incremental, "run-2");
+        return new Comparison(full, scratch, fullCalls, second, incremental, new Dictionary<string, int>(harness.Calls), maskBefore, readsBefore);
+    }
+
     [Fact]
     public async Task ANewPair_IsTheOnlyOneComputed_AndTheResultsEqualARunFromScratch()
     {
         var pairs = Scene.Value.Pairs;
-        var harness = new Harness();
-        await using var host = await TestEngine.StartAsync(harness.Register);
+        var c = await CompareAsync([.. pairs.SkipLast(1)], (pairs[^1].Name, FarFromThresholds(pairs)));
 
-        var newPair = FarFromThresholds(pairs);
-        var scratch = new InMemoryProductStore();
-        PutAsset(scratch);
-        foreach (var (id, bytes) in pairs.SkipLast(1)) PutPair(scratch, id, bytes);
-        PutPair(scratch, pairs[^1].Name, newPair);
-        var full = await RunAsync(host, harness, scratch, "run-2");
-        var fullCalls = new Dictionary<string, int>(harness.Calls);
-
-        var incremental = new InMemoryProductStore();
-        PutAsset(incremental);
-        foreach (var (id, bytes) in pairs.SkipLast(1)) PutPair(incremental, id, bytes);
-        await RunAsync(host, harness, incremental, "run-1");
-        var maskBefore = Mask(incremental);
-        var readsBefore = CoherenceReads(incremental);
-        PutPair(incremental, pairs[^1].Name, newPair);
-        var second = await RunAsync(host, harness, incremental, "run-2");
-
-        Assert.Equal(maskBefore, Mask(incremental)); // the precondition of this case: the new pair leaves the mask as it was
-        Assert.Equal(full, second);
-        Assert.True(incremental.Rows<Infrastructure.Storage.Tables.PairResultRow>().Single(r => r.NdaiBlob?.Contains(pairs[^1].Name, StringComparison.Ordinal) == true).Accepted);
-        AssertSameResults(scratch, incremental);
+        Assert.Equal(c.MaskBefore, Mask(c.Incremental)); // the precondition of this case: the new pair leaves the mask as it was
+        Assert.Equal(c.Full, c.Second);
+        Assert.True(c.Incremental.Rows<Infrastructure.Storage.Tables.PairResultRow>().Single(r => r.NdaiBlob?.Contains(pairs[^1].Name, StringComparison.Ordinal) == true).Accepted);
+        AssertSameResults(c.Scratch, c.Incremental);
         // From scratch: every pair through NDAI and every raster read twice (statistics, NDAI). Now: the new pair only.
-        Assert.Equal(pairs.Count, fullCalls[nameof(NdaiActivity)]);
-        Assert.Equal(1, harness.Calls[nameof(NdaiActivity)]);
-        Assert.Equal(2 * pairs.Count, CoherenceReads(scratch));
-        Assert.Equal(2, CoherenceReads(incremental) - readsBefore);
-        Assert.True(harness.Calls.Values.Sum() < fullCalls.Values.Sum(), $"{harness.Calls.Values.Sum()} activity calls, from scratch {fullCalls.Values.Sum()}");
+        Assert.Equal(pairs.Count, c.FullCalls[nameof(NdaiActivity)]);
+        Assert.Equal(1, c.SecondCalls[nameof(NdaiActivity)]);
+        Assert.Equal(2 * pairs.Count, CoherenceReads(c.Scratch));
+        Assert.Equal(2, CoherenceReads(c.Incremental) - c.ReadsBefore);
+        Assert.True(c.SecondCalls.Values.Sum() < c.FullCalls.Values.Sum(), $"{c.SecondCalls.Values.Sum()} activity calls, from scratch {c.FullCalls.Values.Sum()}");
     }
 
     [Fact]
@@ -170,58 +181,27 @@ public sealed class IncrementalRefreshTests
     {
         var pairs = Scene.Value.Pairs;
         // A new pair decorrelated everywhere (e.g. wet snow): the stable pixels' time std rises past the threshold.
-        var last = pairs[^1].Name;
         var snow = GeoTiffWriter.WriteFloat32ToBytes(Enumerable.Repeat(0.05f, Size * Size).ToArray(), Scene.Value.Grid);
-        var harness = new Harness();
-        await using var host = await TestEngine.StartAsync(harness.Register);
+        var c = await CompareAsync([.. pairs.SkipLast(1)], (pairs[^1].Name, snow));
 
-        var scratch = new InMemoryProductStore();
-        PutAsset(scratch);
-        foreach (var (id, bytes) in pairs.SkipLast(1)) PutPair(scratch, id, bytes);
-        PutPair(scratch, last, snow);
-        var full = await RunAsync(host, harness, scratch, "run-2");
-
-        var incremental = new InMemoryProductStore();
-        PutAsset(incremental);
-        foreach (var (id, bytes) in pairs.SkipLast(1)) PutPair(incremental, id, bytes);
-        await RunAsync(host, harness, incremental, "run-1");
-        var maskBefore = Mask(incremental);
-        var readsBefore = CoherenceReads(incremental);
-        PutPair(incremental, last, snow);
-        var second = await RunAsync(host, harness, incremental, "run-2");
-
-        Assert.NotEqual(maskBefore, Mask(incremental));
-        Assert.Equal(full, second);
-        AssertSameResults(scratch, incremental);
+        Assert.NotEqual(c.MaskBefore, Mask(c.Incremental));
+        Assert.Equal(c.Full, c.Second);
+        AssertSameResults(c.Scratch, c.Incremental);
         // The statistics still resume (one raster read for them); NDAI runs for every pair under the new mask.
-        Assert.Equal(pairs.Count, harness.Calls[nameof(NdaiActivity)]);
-        Assert.Equal(1 + pairs.Count, CoherenceReads(incremental) - readsBefore);
+        Assert.Equal(pairs.Count, c.SecondCalls[nameof(NdaiActivity)]);
+        Assert.Equal(1 + pairs.Count, CoherenceReads(c.Incremental) - c.ReadsBefore);
     }
 
     [Fact]
     public async Task ANewPairBeforeTheStoredOnes_StartsOver_AndStillEqualsARunFromScratch()
     {
         var pairs = Scene.Value.Pairs;
-        var harness = new Harness();
-        await using var host = await TestEngine.StartAsync(harness.Register);
+        var c = await CompareAsync([.. pairs.Skip(1)], pairs[0]);
 
-        var scratch = new InMemoryProductStore();
-        PutAsset(scratch);
-        foreach (var (id, bytes) in pairs) PutPair(scratch, id, bytes);
-        var full = await RunAsync(host, harness, scratch, "run-2");
-
-        var incremental = new InMemoryProductStore();
-        PutAsset(incremental);
-        foreach (var (id, bytes) in pairs.Skip(1)) PutPair(incremental, id, bytes);
-        await RunAsync(host, harness, incremental, "run-1");
-        var readsBefore = CoherenceReads(incremental);
-        PutPair(incremental, pairs[0].Name, pairs[0].Bytes);
-        var second = await RunAsync(host, harness, incremental, "run-2");
-
-        Assert.Equal(full, second);
-        AssertSameResults(scratch, incremental);
+        Assert.Equal(c.Full, c.Second);
+        AssertSameResults(c.Scratch, c.Incremental);
         // The stored statistics do not start the new list: every raster is read again and every pair computed.
-        Assert.Equal(pairs.Count, harness.Calls[nameof(NdaiActivity)]);
-        Assert.Equal(2 * pairs.Count, CoherenceReads(incremental) - readsBefore);
+        Assert.Equal(pairs.Count, c.SecondCalls[nameof(NdaiActivity)]);
+        Assert.Equal(2 * pairs.Count, CoherenceReads(c.Incremental) - c.ReadsBefore);
     }
 }
