@@ -91,8 +91,8 @@ public sealed class StableStatisticsActivity(IProductStore store) : TaskActivity
         await store.WriteByteAsync(WorkflowProducts.StableMask(asset, key), [products.MaskBytes], stack.Grid, null, cloudOptimised: false, ct);
         await store.WriteFloat32Async(WorkflowProducts.StableMean(asset, key), products.Mean, stack.Grid, ct);
         await store.WriteFloat32Async(WorkflowProducts.StableStd(asset, key), products.Std, stack.Grid, ct);
-        // A new generation every time: the NDAI stage's commit names the checkpoint whose pairs it finished.
-        var checkpoint = new StableCheckpoint(Guid.NewGuid().ToString("N"), maskSha, stack.Grid, taken, stats.Save());
+        // The NDAI stage's commit names this generation: the checkpoint whose pairs it finished.
+        var checkpoint = StableCheckpoint.Of(maskSha, stack.Grid, taken, stats.Save());
         await store.WriteAsync(WorkflowProducts.StableState(asset, key), checkpoint.ToBytes(), "application/octet-stream", ct);
         return new StableSummary(products.Mask.Count, products.ValidPixels, pairs.Count - unreadable.Count, unreadable)
         {

@@ -15,8 +15,8 @@ public sealed record CheckpointPair(string PairId, string Blob, string? ETag, st
 /// <summary>
 /// The stable stage's state after a run (docs/ARCHITECTURE.md, incremental refresh): the pairs it took in,
 /// in order, the exact per-pixel statistics over the readable ones (<see cref="Core.Stable.PixelStatistics.Save"/>),
-/// their grid, the SHA-256 of the stable mask they gave, and a <see cref="Generation"/> id that
-/// <see cref="NdaiCommit"/> refers to. One blob, written in one upload, so a reader never sees half of it.
+/// their grid, the SHA-256 of the stable mask they gave, and a <see cref="Generation"/> id (a hash of the rest,
+/// <see cref="Of"/>) that <see cref="NdaiCommit"/> refers to. One blob, written in one upload, so a reader never sees half of it.
 /// </summary>
 public sealed record StableCheckpoint(string Generation, string MaskSha256, GridSpec Grid, IReadOnlyList<CheckpointPair> Pairs, byte[] State)
 {
@@ -66,6 +66,17 @@ public sealed record StableCheckpoint(string Generation, string MaskSha256, Grid
         {
             return null;
         }
+    }
+
+    /// <summary>
+    /// The checkpoint of these pairs, mask and state, with its <see cref="Generation"/> a hash of them: the same
+    /// stack gives the same bytes, so a re-run with nothing new writes nothing (ARCHITECTURE.md, idempotent writes),
+    /// and a checkpoint of other content never carries the generation a commit names.
+    /// </summary>
+    public static StableCheckpoint Of(string maskSha256, GridSpec grid, IReadOnlyList<CheckpointPair> pairs, byte[] state)
+    {
+        var unnamed = new StableCheckpoint("", maskSha256, grid, pairs, state);
+        return unnamed with { Generation = Convert.ToHexStringLower(SHA256.HashData(unnamed.ToBytes()))[..32] };
     }
 
     /// <summary>SHA-256 of a stable mask's bytes, lower-case hex.</summary>
