@@ -42,14 +42,15 @@ public sealed class StableStatisticsActivity(IProductStore store) : TaskActivity
         }
         var previous = await PairReuse.ReadCheckpointAsync(store, asset, key);
         var resumed = previous?.PrefixOf(versions) ?? -1;
+        var restored = resumed > 0 ? Restore(previous!) : null;
 
         PixelStatistics? stats = null;
         (GridSpec Grid, string PairId)? first = null;
         var taken = new List<CheckpointPair>(pairs.Count);
         var unreadable = new List<PairExclusion>();
-        if (resumed > 0)
+        if (restored is not null && previous is not null)
         {
-            stats = PixelStatistics.Restore(previous!.State);
+            stats = restored;
             first = (previous.Grid, previous.Pairs.First(p => p.Unreadable is null).PairId);
             for (var i = 0; i < resumed; i++)
             {
@@ -87,7 +88,7 @@ public sealed class StableStatisticsActivity(IProductStore store) : TaskActivity
 
         var products = StableStage.Finish(stats, input.Scope.Settings.Stable());
         var maskSha = StableCheckpoint.Sha256Of(products.MaskBytes);
-        var reuse = resumed > 0 ? await PairReuse.FindAsync(store, input.Scope, previous!, maskSha, pairs, resumed) : null;
+        var reuse = restored is not null ? await PairReuse.FindAsync(store, input.Scope, previous!, maskSha, pairs, resumed) : null;
         await store.WriteByteAsync(WorkflowProducts.StableMask(asset, key), [products.MaskBytes], stack.Grid, null, cloudOptimised: false, ct);
         await store.WriteFloat32Async(WorkflowProducts.StableMean(asset, key), products.Mean, stack.Grid, ct);
         await store.WriteFloat32Async(WorkflowProducts.StableStd(asset, key), products.Std, stack.Grid, ct);
@@ -101,5 +102,19 @@ public sealed class StableStatisticsActivity(IProductStore store) : TaskActivity
             Reuse = reuse,
             ResumedPairs = resumed,
         };
+    }
+
+    /// <summary>The checkpoint's statistics; null (start over) when its state does not fit its grid or is not a saved state.</summary>
+    private static PixelStatistics? Restore(StableCheckpoint checkpoint)
+    {
+        try
+        {
+            var stats = PixelStatistics.Restore(checkpoint.State);
+            return stats.Pixels == checkpoint.Grid.PixelCount && checkpoint.Pairs.Any(p => p.Unreadable is null) ? stats : null;
+        }
+        catch (InvalidDataException)
+        {
+            return null;
+        }
     }
 }
