@@ -25,9 +25,9 @@ public sealed class ScaleBenchTests
 
         // Acquisitions 182 days apart over 3 × 365 days: days 0, 182, …, 1092, so 6 pairs an asset, two in each year.
         Assert.Equal((2, 6, 32, 2, 0, 12), (Int("assets"), Int("pairs_per_asset"), Int("size"), Int("succeeded"), Int("failed"), Int("pairs")));
-        // Per asset: discover, stable statistics, 6 NDAI, 3 annual means, 1 composite, areas, its Runs row = 14;
+        // Per asset: discover, stable statistics, 6 NDAI, the NDAI commit, 3 annual means, 1 composite, areas, its Runs row = 15;
         // per run: the asset list, its one chunk, the estimate. The 6 pairs fit the inventory's first page.
-        Assert.Equal((2 * 14) + 3, Int("activity_calls"));
+        Assert.Equal((2 * 15) + 3, Int("activity_calls"));
         var wall = Number("wall_s");
         Assert.True(wall > 0 && Number("direct_s") > 0);
         Assert.Equal(2 / wall * 60, Number("assets_per_min"), 0.01 + (0.001 * Number("assets_per_min")));
@@ -38,6 +38,28 @@ public sealed class ScaleBenchTests
         Assert.Equal(wall / direct, Number("ratio"), 0.001 + (Number("ratio") * ((0.0005 / direct) + (0.0005 / wall))));
         Assert.InRange(Number("orchestration_share"), 0, 1);
         Assert.True(Number("activity_s") > 0);
+    }
+
+    [Fact]
+    public async Task BenchScaleKeepMask_SecondRefreshComputesTheNewPairOnly()
+    {
+        var (code, output, error) = await Mine.RunAsync("bench", "scale", "--assets", "2", "--pairs-per-year", "3", "--size", "32", "--keep-mask", "--no-direct");
+        Assert.True(code == 0, error + output);
+        using var json = JsonDocument.Parse(output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)[^1]);
+        var root = json.RootElement;
+        int Int(string key) => root.GetProperty(key).GetInt32();
+        double Number(string key) => root.GetProperty(key).GetDouble();
+
+        // Acquisitions 121 days apart: 9 pairs an asset, three a year; the first run has 8 (the last held back).
+        Assert.Equal((2, 16, 0, 0), (Int("assets"), Int("pairs"), Int("failed"), Int("incremental_failed")));
+        // First run per asset: discover, stable, 8 NDAI, commit, 3 annual, 1 composite, areas, Runs row = 17; per run 3.
+        Assert.Equal((2 * 17) + 3, Int("activity_calls"));
+        // Second: the same but 1 NDAI (the new pair; the stable mask is unchanged) = 10 per asset.
+        Assert.Equal((2 * 10) + 3, Int("incremental_activity_calls"));
+        // The same inputs from scratch under new names: every one of the 9 pairs through NDAI = 18 per asset.
+        Assert.Equal((2 * 18) + 3, Int("scratch_activity_calls"));
+        Assert.Equal(23.0 / 39, Number("incremental_to_scratch_calls_ratio"), 0.0001);
+        Assert.True(Number("incremental_activity_s") > 0 && Number("scratch_activity_s") > 0);
     }
 
     [Fact]

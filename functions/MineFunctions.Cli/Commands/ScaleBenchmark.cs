@@ -12,12 +12,14 @@ using MineFunctions.Workflow.Contracts;
 namespace MineFunctions.Cli.Commands;
 
 /// <summary>
-/// `mine bench scale --assets N [--pairs-per-year P] [--size PX]`: N synthetic assets end to end
+/// `mine bench scale --assets N [--pairs-per-year P] [--size PX] [--incremental | --keep-mask]`: N synthetic assets end to end
 /// through the local engine, as `mine run` runs them (Azure Storage backend on Azurite by default),
 /// then the same assets' computation directly on local files in the same invocation
 /// (<see cref="ScaleBenchmarkDirect"/>). Prints wall time, assets per minute, pairs per second, the
 /// share of time in which no activity ran (orchestration), the time per activity, and the ratio of
-/// end to end to direct; the last line is JSON (docs/BENCHMARKS.md, docs/SCALE.md).
+/// end to end to direct; the last line is JSON (docs/BENCHMARKS.md, docs/SCALE.md). With `--incremental` the first
+/// run leaves out each asset's last pair, which is then added, and a second refresh is timed against the first;
+/// `--keep-mask` does the same with a new pair that leaves the stable mask as it was (<see cref="ScaleBenchmarkAssets.KeepMaskWithLastPair"/>).
 /// </summary>
 internal sealed class ScaleBenchmark : IBenchmark
 {
@@ -33,6 +35,8 @@ internal sealed class ScaleBenchmark : IBenchmark
         var parallelAssets = args.Int("parallel-assets", new PipelineSettings().MaxParallelAssets);
         var chunk = args.Int("chunk", new PipelineSettings().AssetChunkSize);
         var direct = !args.Has("no-direct");
+        var keepMask = args.Has("keep-mask");
+        var incremental = args.Has("incremental") || keepMask;
         args.RejectUnknown();
 
         var assets = new ScaleBenchmarkAssets(count, pairsPerYear, size);
@@ -45,13 +49,14 @@ internal sealed class ScaleBenchmark : IBenchmark
         {
             throw new UsageException(ex.Message);
         }
+        if (keepMask) assets.KeepMaskWithLastPair(settings.Stable());
         var pairs = count * assets.PairsPerAsset;
         output.WriteLine($"{count} assets × {assets.PairsPerAsset} pairs of {size}² px ({pairs} pairs), {engine} engine, {parallelAssets} assets in flight, chunks of {chunk}; load average {LoadAverage()}");
 
         var scratch = Directory.CreateTempSubdirectory("mine-bench-scale").FullName;
         try
         {
-            var e2e = await EndToEndAsync(assets, settings, engine, Path.Combine(scratch, "azurite"), output, cancellationToken);
+            var e2e = await EndToEndAsync(assets, settings, engine, Path.Combine(scratch, "azurite"), output, incremental, cancellationToken);
             var directSeconds = direct ? await DirectAsync(assets, settings, scratch, cancellationToken) : double.NaN;
             return Report(output, count, assets.PairsPerAsset, size, e2e, directSeconds);
         }
@@ -62,9 +67,16 @@ internal sealed class ScaleBenchmark : IBenchmark
     }
 
     /// <summary>What the end-to-end run gave.</summary>
-    private sealed record EndToEnd(double Seconds, int Succeeded, int Failed, int Pairs, double BusySeconds, IReadOnlyDictionary<string, double> ActivitySeconds, int ActivityCalls, double UploadSeconds, string? Failure);
+    private sealed record EndToEnd(double Seconds, int Succeeded, int Failed, int Pairs, double BusySeconds, IReadOnlyDictionary<string, double> ActivitySeconds, int ActivityCalls, double UploadSeconds, string? Failure)
+    {
+        /// <summary>With `--incremental`: the second run, after every asset gained its last pair.</summary>
+        public EndToEnd? Second { get; init; }
 
-    private static async Task<EndToEnd> EndToEndAsync(ScaleBenchmarkAssets assets, PipelineSettings settings, EngineKind engine, string state, TextWriter output, CancellationToken cancellationToken)
+        /// <summary>With `--incremental`: the second run's inputs, every pair, under new asset names: from scratch on a warm engine.</summary>
+        public EndToEnd? Scratch { get; init; }
+    }
+
+    private static async Task<EndToEnd> EndToEndAsync(ScaleBenchmarkAssets assets, PipelineSettings settings, EngineKind engine, string state, TextWriter output, bool incremental, CancellationToken cancellationToken)
     {
         var timer = new ScaleBenchmarkTimer();
         var names = RunNamespace.Of("scale" + Guid.NewGuid().ToString("N")[..12]);
@@ -76,13 +88,32 @@ internal sealed class ScaleBenchmark : IBenchmark
         });
 
         var upload = Stopwatch.StartNew();
-        await assets.WriteAsync((name, bytes, ct) => runner.Storage.Inputs.UploadAsync(name, bytes, null, ct), 8, cancellationToken);
+        await assets.WriteAsync((name, bytes, ct) => runner.Storage.Inputs.UploadAsync(name, bytes, null, ct), 8, cancellationToken, withholdLast: incremental);
         var uploadSeconds = upload.Elapsed.TotalSeconds;
         output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Uploaded the inputs in {uploadSeconds:0.0} s (not timed)."));
 
         var runId = "scale-" + names.TaskHub;
+        var first = await TimedRunAsync(runner, timer, new RefreshRequest(runId, [], settings, "bench"), uploadSeconds, output, cancellationToken);
+        if (!incremental) return first;
+        // Every asset gains one pair, then the same refresh runs again: it should do the new pair's work, not the history's.
+        await assets.WriteLastPairAsync((name, bytes, ct) => runner.Storage.Inputs.UploadAsync(name, bytes, null, ct), 8, cancellationToken);
+        timer.Clear();
+        output.WriteLine("Added one pair to every asset; refreshing again.");
+        var second = await TimedRunAsync(runner, timer, new RefreshRequest(runId + "-2", [], settings, "bench"), 0, output, cancellationToken);
+        // The baseline: the same assets with every pair under new names, from scratch on the now warm engine and storage
+        // (the first run also pays the start-up of both, so a ratio to it alone flatters the second).
+        var fresh = assets.Ids.Select(id => "fresh-" + id).ToList();
+        await assets.WriteAsync((name, bytes, ct) => runner.Storage.Inputs.UploadAsync(name, bytes, null, ct), 8, cancellationToken, ids: fresh);
+        timer.Clear();
+        output.WriteLine("The same assets with every pair under new names, from scratch:");
+        var scratch = await TimedRunAsync(runner, timer, new RefreshRequest(runId + "-fresh", fresh, settings, "bench"), 0, output, cancellationToken);
+        return first with { Second = second, Scratch = scratch };
+    }
+
+    private static async Task<EndToEnd> TimedRunAsync(LocalRunner runner, ScaleBenchmarkTimer timer, RefreshRequest request, double uploadSeconds, TextWriter output, CancellationToken cancellationToken)
+    {
         var from = Stopwatch.GetTimestamp();
-        var run = await runner.RunAsync(new RefreshRequest(runId, [], settings, "bench"), output, cancellationToken);
+        var run = await runner.RunAsync(request, output, cancellationToken);
         var to = Stopwatch.GetTimestamp();
         var failed = run.Assets.Count(a => a.Status != AssetOutcome.Succeeded);
         return new EndToEnd(Stopwatch.GetElapsedTime(from, to).TotalSeconds, run.Assets.Count - failed, failed, run.Assets.Sum(a => a.Pairs),
@@ -123,6 +154,20 @@ internal sealed class ScaleBenchmark : IBenchmark
         foreach (var (name, seconds) in e2e.ActivitySeconds.OrderByDescending(kv => kv.Value))
             output.WriteLine(string.Create(inv, $"  {name,-26} {seconds,8:0.00} s"));
         if (e2e.Failure is not null) output.WriteLine($"First failure: {e2e.Failure}");
+        var second = e2e.Second;
+        var secondActivitySeconds = second?.ActivitySeconds.Values.Sum() ?? double.NaN;
+        var scratch = e2e.Scratch;
+        var scratchActivitySeconds = scratch?.ActivitySeconds.Values.Sum() ?? double.NaN;
+        if (second is not null)
+        {
+            output.WriteLine();
+            output.WriteLine(string.Create(inv, $"incremental  {second.Seconds,9:0.00} s   {second.Pairs} pairs, {second.Succeeded} succeeded, {second.Failed} failed; {second.ActivityCalls} activity calls, {secondActivitySeconds:0.0} s in activities"));
+            output.WriteLine(string.Create(inv, $"  against the first run: activity time {secondActivitySeconds / activitySeconds:0.000}×, activity calls {(double)second.ActivityCalls / e2e.ActivityCalls:0.000}×, wall {second.Seconds / e2e.Seconds:0.000}×"));
+            output.WriteLine(string.Create(inv, $"  against the same inputs from scratch (warm, {scratch!.Seconds:0.00} s, {scratch.ActivityCalls} calls, {scratchActivitySeconds:0.0} s in activities): activity time {secondActivitySeconds / scratchActivitySeconds:0.000}×, activity calls {(double)second.ActivityCalls / scratch.ActivityCalls:0.000}×"));
+            foreach (var (name, seconds) in second.ActivitySeconds.OrderByDescending(kv => kv.Value))
+                output.WriteLine(string.Create(inv, $"  {name,-26} {seconds,8:0.00} s   (from scratch {scratch.ActivitySeconds.GetValueOrDefault(name),8:0.00} s)"));
+            if (second.Failure is not null) output.WriteLine($"First failure of the second run: {second.Failure}");
+        }
         output.WriteLine(JsonSerializer.Serialize(new Dictionary<string, object?>
         {
             ["assets"] = count,
@@ -143,8 +188,18 @@ internal sealed class ScaleBenchmark : IBenchmark
             ["ratio_without_estimate"] = double.IsNaN(ratioWithoutEstimate) ? null : Math.Round(ratioWithoutEstimate, 3),
             ["upload_s"] = Math.Round(e2e.UploadSeconds, 3),
             ["load_average"] = LoadAverage(),
+            ["incremental_wall_s"] = second is null ? null : Math.Round(second.Seconds, 3),
+            ["incremental_activity_s"] = second is null ? null : Math.Round(secondActivitySeconds, 3),
+            ["incremental_activity_calls"] = second?.ActivityCalls,
+            ["incremental_failed"] = second?.Failed,
+            ["incremental_activity_ratio"] = second is null ? null : Math.Round(secondActivitySeconds / activitySeconds, 4),
+            ["incremental_calls_ratio"] = second is null ? null : Math.Round((double)second.ActivityCalls / e2e.ActivityCalls, 4),
+            ["scratch_activity_s"] = scratch is null ? null : Math.Round(scratchActivitySeconds, 3),
+            ["scratch_activity_calls"] = scratch?.ActivityCalls,
+            ["incremental_to_scratch_activity_ratio"] = scratch is null ? null : Math.Round(secondActivitySeconds / scratchActivitySeconds, 4),
+            ["incremental_to_scratch_calls_ratio"] = scratch is null ? null : Math.Round((double)second!.ActivityCalls / scratch.ActivityCalls, 4),
         }));
-        return e2e.Failed == 0 && e2e.Failure is null ? 0 : 1;
+        return e2e.Failed == 0 && e2e.Failure is null && second is not { Failed: > 0 } && second?.Failure is null && scratch is not { Failed: > 0 } ? 0 : 1;
     }
 
     /// <summary>The 1-minute load average (Linux), for reading the figures on a shared machine; null elsewhere.</summary>

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using MineFunctions.Cli.Demo;
 using MineFunctions.Core.Simulation;
+using MineFunctions.Core.Stable;
 using MineFunctions.Infrastructure.Gdal;
 using MineFunctions.Infrastructure.Storage;
 
@@ -17,6 +18,7 @@ internal sealed class ScaleBenchmarkAssets
 {
     private readonly List<(string Name, byte[] Bytes)> _pairs = [];
     private readonly byte[] _polygon;
+    private readonly GridSpec _grid;
 
     public ScaleBenchmarkAssets(int assets, int pairsPerYear, int size)
     {
@@ -28,7 +30,7 @@ internal sealed class ScaleBenchmarkAssets
         RevisitDays = 365 / pairsPerYear;
         Scene = new SceneSimulator(new SceneSettings { Width = size, Height = size, Seed = 41, FirstYear = 2020, Years = 3, RevisitDays = RevisitDays, WeatherDatesPerYear = 0 });
         var mine = DemoMine.Defaults[0];
-        var grid = DemoSample.GridOf(mine, Scene);
+        var grid = _grid = DemoSample.GridOf(mine, Scene);
         var coherence = new float[Scene.Pixels];
         foreach (var pair in Scene.Pairs)
         {
@@ -47,13 +49,45 @@ internal sealed class ScaleBenchmarkAssets
 
     public int PairsPerAsset => _pairs.Count;
 
-    /// <summary>Every input of every asset, by its input-container name (StorageLayout), to <paramref name="put"/>, a few at a time.</summary>
-    public Task WriteAsync(Func<string, byte[], CancellationToken, Task> put, int parallel, CancellationToken cancellationToken) =>
-        Parallel.ForEachAsync(Ids, new ParallelOptions { MaxDegreeOfParallelism = parallel, CancellationToken = cancellationToken }, async (id, ct) =>
+    /// <summary>
+    /// Every input of every asset, by its input-container name (StorageLayout), to <paramref name="put"/>, a few at a time;
+    /// with <paramref name="withholdLast"/>, all but each asset's last pair (<see cref="WriteLastPairAsync"/> adds it later);
+    /// under <paramref name="ids"/> instead of <see cref="Ids"/> when given (the same assets under other names).
+    /// </summary>
+    public Task WriteAsync(Func<string, byte[], CancellationToken, Task> put, int parallel, CancellationToken cancellationToken, bool withholdLast = false, IReadOnlyList<string>? ids = null) =>
+        Parallel.ForEachAsync(ids ?? Ids, new ParallelOptions { MaxDegreeOfParallelism = parallel, CancellationToken = cancellationToken }, async (id, ct) =>
         {
-            foreach (var (name, bytes) in _pairs) await put(StorageLayout.PairRaster(id, $"{id}_{name}"), bytes, ct);
+            foreach (var (name, bytes) in withholdLast ? _pairs.SkipLast(1) : _pairs) await put(StorageLayout.PairRaster(id, $"{id}_{name}"), bytes, ct);
             await put(StorageLayout.Polygon(id), _polygon, ct);
             await put(StorageLayout.Manifest(id), Encoding.UTF8.GetBytes(new AssetManifest(id, "iron", "BRA", -19.8, -43.2).ToJson()), ct);
             await put(StorageLayout.Production(id), Encoding.UTF8.GetBytes($"asset_id,year,product,tonnes\n{id},2020,ore,1000000\n"), ct);
         });
+
+    /// <summary>
+    /// `--keep-mask`: the last pair keeps its coherence only where the other pairs' time mean and std lie at least
+    /// <paramref name="margin"/> from the stable thresholds, so one more value cannot move a pixel across one, and
+    /// is nodata elsewhere (a pair covering part of the scene): the incremental refresh's path with an unchanged stable mask.
+    /// </summary>
+    public void KeepMaskWithLastPair(StableThresholds thresholds, double margin = 0.1)
+    {
+        var stats = new PixelStatistics(Scene.Pixels);
+        var coherence = new float[Scene.Pixels];
+        foreach (var pair in Scene.Pairs.SkipLast(1))
+        {
+            Scene.FillCoherence(pair.Index, coherence);
+            stats.Add(coherence);
+        }
+        Scene.FillCoherence(Scene.Pairs[^1].Index, coherence);
+        for (var i = 0; i < coherence.Length; i++)
+        {
+            if (Math.Abs(stats.Mean(i) - thresholds.PixelMeanMin) < margin || Math.Abs(stats.StandardDeviation(i) - thresholds.PixelStdMax) < margin)
+                coherence[i] = float.NaN;
+        }
+        _pairs[^1] = (_pairs[^1].Name, GeoTiffWriter.WriteFloat32ToBytes(coherence, _grid));
+    }
+
+    /// <summary>Each asset's last pair: the new pair of an incremental refresh (`--incremental`).</summary>
+    public Task WriteLastPairAsync(Func<string, byte[], CancellationToken, Task> put, int parallel, CancellationToken cancellationToken) =>
+        Parallel.ForEachAsync(Ids, new ParallelOptions { MaxDegreeOfParallelism = parallel, CancellationToken = cancellationToken },
+            async (id, ct) => await put(StorageLayout.PairRaster(id, $"{id}_{_pairs[^1].Name}"), _pairs[^1].Bytes, ct));
 }

@@ -18,6 +18,12 @@ internal sealed class ScaleBenchmarkTimer
         lock (_lock) _calls.Add((name, start, end));
     }
 
+    /// <summary>Forgets every call recorded so far (the second run of `--incremental` is timed on its own).</summary>
+    public void Clear()
+    {
+        lock (_lock) _calls.Clear();
+    }
+
     public int Calls
     {
         get { lock (_lock) return _calls.Count; }

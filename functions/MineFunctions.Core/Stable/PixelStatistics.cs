@@ -1,3 +1,6 @@
+using System.Buffers.Binary;
+using System.Runtime.InteropServices;
+
 namespace MineFunctions.Core.Stable;
 
 /// <summary>
@@ -47,6 +50,43 @@ public sealed class PixelStatistics
 
     /// <summary>Population standard deviation (divide by n): the spread of the observed stack itself.</summary>
     public double StandardDeviation(int pixel) => _count[pixel] == 0 ? double.NaN : Math.Sqrt(Math.Max(0, _m2[pixel] / _count[pixel]));
+
+    /// <summary>
+    /// The exact state (pairs added, per-pixel count, mean and M2, little-endian): restored by
+    /// <see cref="Restore"/>, more pairs added in the same order give bit for bit what adding every
+    /// pair in that order from the start gives, so an incremental refresh can extend a stored stack.
+    /// </summary>
+    public byte[] Save()
+    {
+        if (!BitConverter.IsLittleEndian) throw new PlatformNotSupportedException("Saved pixel statistics are little-endian.");
+        var pixels = _count.Length;
+        var bytes = new byte[StateBytes(pixels)];
+        var span = bytes.AsSpan();
+        BinaryPrimitives.WriteInt32LittleEndian(span, pixels);
+        BinaryPrimitives.WriteInt32LittleEndian(span[4..], PairsAdded);
+        MemoryMarshal.AsBytes(_count.AsSpan()).CopyTo(span[8..]);
+        MemoryMarshal.AsBytes(_mean.AsSpan()).CopyTo(span[(8 + (4 * pixels))..]);
+        MemoryMarshal.AsBytes(_m2.AsSpan()).CopyTo(span[(8 + (12 * pixels))..]);
+        return bytes;
+    }
+
+    /// <summary>Statistics from a <see cref="Save"/>d state; <see cref="InvalidDataException"/> when it is not one.</summary>
+    public static PixelStatistics Restore(ReadOnlySpan<byte> state)
+    {
+        if (!BitConverter.IsLittleEndian) throw new PlatformNotSupportedException("Saved pixel statistics are little-endian.");
+        if (state.Length < 8) throw new InvalidDataException("Pixel statistics state is truncated.");
+        var pixels = BinaryPrimitives.ReadInt32LittleEndian(state);
+        var added = BinaryPrimitives.ReadInt32LittleEndian(state[4..]);
+        if (pixels <= 0 || added < 0 || state.Length != StateBytes(pixels))
+            throw new InvalidDataException($"Pixel statistics state of {state.Length} bytes does not hold {pixels} pixels.");
+        var statistics = new PixelStatistics(pixels) { PairsAdded = added };
+        state.Slice(8, 4 * pixels).CopyTo(MemoryMarshal.AsBytes(statistics._count.AsSpan()));
+        state.Slice(8 + (4 * pixels), 8 * pixels).CopyTo(MemoryMarshal.AsBytes(statistics._mean.AsSpan()));
+        state.Slice(8 + (12 * pixels), 8 * pixels).CopyTo(MemoryMarshal.AsBytes(statistics._m2.AsSpan()));
+        return statistics;
+    }
+
+    private static long StateBytes(int pixels) => 8 + (20L * pixels);
 
     public void CopyMeans(Span<float> output)
     {

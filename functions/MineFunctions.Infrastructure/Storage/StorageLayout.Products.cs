@@ -46,6 +46,15 @@ public static partial class StorageLayout
 
     public static string StableStd(string assetId, string settingsKey) => Product(assetId, settingsKey, "stable", "std.tif");
 
+    /// <summary>
+    /// The stable stage's checkpoint of an asset (the Workflow's StableCheckpoint): the pairs read, in order,
+    /// with the version of each, and the per-pixel statistics over them, extended by the next refresh.
+    /// </summary>
+    public static string StableState(string assetId, string settingsKey) => Product(assetId, settingsKey, "state", "stable.bin");
+
+    /// <summary>Which stable checkpoint the asset's NDAI stage finished under (the Workflow's NdaiCommit).</summary>
+    public static string NdaiState(string assetId, string settingsKey) => Product(assetId, settingsKey, "state", "ndai.json");
+
     public static string Annual(string assetId, string settingsKey, int year)
     {
         CheckYear(year);

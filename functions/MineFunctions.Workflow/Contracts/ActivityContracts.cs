@@ -119,6 +119,32 @@ public sealed record StableSummary(long StablePixels, long ValidPixels, int Pair
 
     /// <summary>The reason an unreadable pair beyond the first few carries, so the summary stays small.</summary>
     public const string UnreadableSeeTable = "unreadable (file and reason in PairResults)";
+
+    /// <summary>The stable checkpoint this stage wrote (null when it wrote none): the NDAI stage commits under it.</summary>
+    public string? Generation { get; init; }
+
+    /// <summary>SHA-256 of the stable mask written.</summary>
+    public string? MaskSha256 { get; init; }
+
+    /// <summary>
+    /// Per pair of the stage's list, in order, one character: '.' NDAI to compute, 'a'/'r' its stored
+    /// outcome kept, accepted or rejected (an incremental refresh whose mask did not change); null: compute every pair.
+    /// One byte a pair, so 500 pairs stay far under the spill size.
+    /// </summary>
+    public string? Reuse { get; init; }
+
+    /// <summary>Pairs whose statistics came from the stored checkpoint instead of being read again (0 from scratch).</summary>
+    public int ResumedPairs { get; init; }
+}
+
+/// <summary>
+/// Input of <c>NdaiCommitActivity</c>: the NDAI stage finished for every pair of checkpoint
+/// <see cref="Generation"/> under mask <see cref="MaskSha256"/>, except <see cref="Failed"/> (at most <see cref="MaxFailed"/> ids).
+/// </summary>
+public sealed record NdaiCommitTask(AssetScope Scope, string Generation, string MaskSha256, IReadOnlyList<string> Failed)
+{
+    /// <summary>More failed pairs than this and nothing is committed (the next run computes every pair): the list crosses the history.</summary>
+    public const int MaxFailed = 200;
 }
 
 /// <summary>One pair's screening decision and NDAI (METHOD.md §1.3–1.4).</summary>

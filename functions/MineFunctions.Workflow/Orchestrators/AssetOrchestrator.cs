@@ -14,6 +14,8 @@ namespace MineFunctions.Workflow.Orchestrators;
 /// past a page with the number of pairs (docs/SCALE.md).
 /// An asset of more than <see cref="PairChunkTask.MaxPairs"/> pairs runs each pair stage chunk by
 /// chunk in <see cref="PairChunkOrchestrator"/> sub-orchestrations, so its history stays bounded too.
+/// An incremental refresh computes NDAI only for the pairs whose stored outcome the stable stage could not
+/// keep (<see cref="StableSummary.Reuse"/>), then commits the stage (<see cref="NdaiCommitActivity"/>).
 /// Only coordination here (ARCHITECTURE.md convention 1): every computation is in an activity.
 /// </summary>
 public sealed class AssetOrchestrator : TaskOrchestrator<AssetRunRequest, AssetOutcome>
@@ -45,12 +47,18 @@ public sealed class AssetOrchestrator : TaskOrchestrator<AssetRunRequest, AssetO
         var stable = await context.CallActivityAsync<StableSummary>(nameof(StableStatisticsActivity), new StableTask(scope, inventory.PairsBlob, leftOut), ActivityRetry.Options);
         // A pair stable statistics could not read is a recorded failure; the rest of the stack goes on.
         var unreadable = (stable.Unreadable ?? []).ToDictionary(u => u.PairId, u => u.Reason, StringComparer.Ordinal);
-        var readable = pairs.Where(p => !unreadable.ContainsKey(p.PairId)).ToList();
+        // An incremental refresh keeps the outcomes the stable stage found still valid (PairReuse) and computes the rest.
+        var kept = KeptOutcomes(pairs, stable.Reuse);
+        var readable = pairs.Where(p => !unreadable.ContainsKey(p.PairId) && !kept.ContainsKey(p.PairId)).ToList();
 
         var outcomes = (await PairStages.RunAsync(context, scope, PairChunkTask.Ndai, readable, r => r.Ndai,
-            done => progress.Report("ndai", done, total))).ToList();
+            done => progress.Report("ndai", kept.Count + done, total))).ToList();
+        outcomes.AddRange(kept.Values);
         outcomes.AddRange(pairs.Where(p => unreadable.ContainsKey(p.PairId))
             .Select(p => new PairOutcome(p.PairId, p.Year, false, unreadable[p.PairId], double.NaN, double.NaN, Failed: true)));
+        var failedIds = outcomes.Where(o => o.Failed).Select(o => o.PairId).ToList();
+        if (stable is { Generation: { } generation, MaskSha256: { } maskSha } && failedIds.Count <= NdaiCommitTask.MaxFailed)
+            await context.CallActivityAsync<bool>(nameof(NdaiCommitActivity), new NdaiCommitTask(scope, generation, maskSha, failedIds), ActivityRetry.Options);
 
         var rejected = total - outcomes.Count(o => o.Accepted);
         if (stable.StablePixels == 0)
@@ -79,6 +87,21 @@ public sealed class AssetOrchestrator : TaskOrchestrator<AssetRunRequest, AssetO
         var outcome = new AssetOutcome(input.AssetId, AssetOutcome.Succeeded, total, rejected, FailedPairsNote(outcomes));
         progress.Done(outcome);
         return outcome;
+    }
+
+    /// <summary>The outcomes an incremental refresh keeps, by pair id (<see cref="StableSummary.Reuse"/>: one character per pair of <paramref name="pairs"/>).</summary>
+    internal static Dictionary<string, PairOutcome> KeptOutcomes(IReadOnlyList<PairWork> pairs, string? reuse)
+    {
+        var kept = new Dictionary<string, PairOutcome>(StringComparer.Ordinal);
+        if (reuse is null) return kept;
+        if (reuse.Length != pairs.Count)
+            throw new InvalidOperationException($"The stable stage's reuse list has {reuse.Length} entries for {pairs.Count} pairs.");
+        for (var i = 0; i < pairs.Count; i++)
+        {
+            if (reuse[i] is not (PairReuse.Accepted or PairReuse.Rejected)) continue;
+            kept[pairs[i].PairId] = new PairOutcome(pairs[i].PairId, pairs[i].Year, reuse[i] == PairReuse.Accepted, "kept from the last run", double.NaN, double.NaN, false);
+        }
+        return kept;
     }
 
     /// <summary>The asset's selected pairs: the inventory's first page, then the rest page by page (each under the 45 KB spill size).</summary>

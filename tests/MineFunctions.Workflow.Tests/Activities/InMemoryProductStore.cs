@@ -76,10 +76,21 @@ internal sealed class InMemoryProductStore : IProductStore
             ? new StoredBlob(blobName, b.Content.Length, Convert.ToHexStringLower(SHA256.HashData(b.Content)), b.ETag, b.LastModified)
             : null);
 
-    public Task<byte[]> ReadAsync(StoreArea area, string blobName, CancellationToken cancellationToken = default) =>
-        Blobs(area).TryGetValue(BlobPath.Name(blobName), out var b)
+    /// <summary>Blob reads by area and name (a read of a missing blob too), for tests that count the work done.</summary>
+    public System.Collections.Concurrent.ConcurrentQueue<(StoreArea Area, string Name)> Reads { get; } = new();
+
+    /// <summary>Every stored row of every table, by (table, partition, row key), as its columns: for comparing two stores.</summary>
+    public IReadOnlyList<string> RowDump() =>
+        _rows.Select(r => $"{r.Key.Table}|{r.Key.Partition}|{r.Key.Row}|" + string.Join(";", r.Value.OrderBy(c => c.Key, StringComparer.Ordinal)
+            .Select(c => FormattableString.Invariant($"{c.Key}={(c.Value is double d ? BitConverter.DoubleToInt64Bits(d).ToString(System.Globalization.CultureInfo.InvariantCulture) : c.Value)}")))).ToList();
+
+    public Task<byte[]> ReadAsync(StoreArea area, string blobName, CancellationToken cancellationToken = default)
+    {
+        Reads.Enqueue((area, blobName));
+        return Blobs(area).TryGetValue(BlobPath.Name(blobName), out var b)
             ? Task.FromResult(b.Content.ToArray())
             : throw new RequestFailedException(404, $"The specified blob does not exist: {blobName}", "BlobNotFound", null);
+    }
 
     public Task<byte[]> ReadInputIfMatchAsync(string blobName, string eTag, CancellationToken cancellationToken = default) =>
         !_inputs.TryGetValue(BlobPath.Name(blobName), out var b) ? ReadAsync(StoreArea.Inputs, blobName, cancellationToken)
