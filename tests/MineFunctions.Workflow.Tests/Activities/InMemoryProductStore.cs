@@ -23,6 +23,8 @@ internal sealed class InMemoryProductStore : IProductStore
         (a, b) => string.CompareOrdinal(a.Table, b.Table) is not 0 and var t ? t : string.CompareOrdinal(a.Partition, b.Partition) is not 0 and var p ? p : string.CompareOrdinal(a.Row, b.Row)));
 
     private long _version;
+    // Activities run concurrently on the engine; SortedDictionary is not safe for that (a lost row was seen).
+    private readonly Lock _gate = new();
 
     public RasterReadOptions ReadOptions => RasterReadOptions.Default;
 
@@ -87,14 +89,16 @@ internal sealed class InMemoryProductStore : IProductStore
     public Task<byte[]> ReadAsync(StoreArea area, string blobName, CancellationToken cancellationToken = default)
     {
         Reads.Enqueue((area, blobName));
-        return Blobs(area).TryGetValue(BlobPath.Name(blobName), out var b)
+        Blob? b;
+        lock (_gate) Blobs(area).TryGetValue(BlobPath.Name(blobName), out b);
+        return b is not null
             ? Task.FromResult(b.Content.ToArray())
             : throw new RequestFailedException(404, $"The specified blob does not exist: {blobName}", "BlobNotFound", null);
     }
 
+    /// <summary>A read like <see cref="ReadAsync"/> (counted in <see cref="Reads"/>) that fails 412 when the blob is at another ETag.</summary>
     public Task<byte[]> ReadInputIfMatchAsync(string blobName, string eTag, CancellationToken cancellationToken = default) =>
-        !_inputs.TryGetValue(BlobPath.Name(blobName), out var b) ? ReadAsync(StoreArea.Inputs, blobName, cancellationToken)
-        : b.ETag == eTag ? Task.FromResult(b.Content.ToArray())
+        !_inputs.TryGetValue(BlobPath.Name(blobName), out var b) || b.ETag == eTag ? ReadAsync(StoreArea.Inputs, blobName, cancellationToken)
         : throw new RequestFailedException(412, "The condition specified using HTTP conditional header(s) is not met.", "ConditionNotMet", null);
 
     public async Task<Stream> OpenReadAsync(StoreArea area, string blobName, CancellationToken cancellationToken = default) =>
@@ -103,9 +107,12 @@ internal sealed class InMemoryProductStore : IProductStore
     public Task WriteAsync(string blobName, ReadOnlyMemory<byte> content, string contentType, CancellationToken cancellationToken = default)
     {
         var name = BlobPath.Name(blobName);
-        if (_products.TryGetValue(name, out var old) && old.Content.AsSpan().SequenceEqual(content.Span)) return Task.CompletedTask;
-        _products[name] = new Blob(content.ToArray(), DateTimeOffset.UnixEpoch, ++_version);
-        Writes++;
+        lock (_gate)
+        {
+            if (_products.TryGetValue(name, out var old) && old.Content.AsSpan().SequenceEqual(content.Span)) return Task.CompletedTask;
+            _products[name] = new Blob(content.ToArray(), DateTimeOffset.UnixEpoch, ++_version);
+            Writes++;
+        }
         return Task.CompletedTask;
     }
 
@@ -113,9 +120,12 @@ internal sealed class InMemoryProductStore : IProductStore
     {
         var key = (T.TableName, TableKey.Validate(row.PartitionKey, "partition key"), TableKey.Validate(row.RowKey, "row key"));
         var columns = row.ToColumns().Where(c => c.Value is not null).ToDictionary(c => c.Key, c => c.Value);
-        if (_rows.TryGetValue(key, out var stored) && TableColumns.SameColumns(Entity(key.Item2, key.Item3, stored), row.ToColumns())) return Task.FromResult(false);
-        _rows[key] = columns;
-        Writes++;
+        lock (_gate)
+        {
+            if (_rows.TryGetValue(key, out var stored) && TableColumns.SameColumns(Entity(key.Item2, key.Item3, stored), row.ToColumns())) return Task.FromResult(false);
+            _rows[key] = columns;
+            Writes++;
+        }
         return Task.FromResult(true);
     }
 
@@ -123,7 +133,9 @@ internal sealed class InMemoryProductStore : IProductStore
     {
         await Task.Yield();
         var prefix = StorageLayout.RowKeyPrefix(settingsKey);
-        foreach (var (key, columns) in _rows.Where(r => r.Key.Table == T.TableName && r.Key.Partition == AssetIds.Check(assetId) && r.Key.Row.StartsWith(prefix, StringComparison.Ordinal)).ToList())
+        List<KeyValuePair<(string Table, string Partition, string Row), IReadOnlyDictionary<string, object?>>> rows;
+        lock (_gate) rows = _rows.Where(r => r.Key.Table == T.TableName && r.Key.Partition == AssetIds.Check(assetId) && r.Key.Row.StartsWith(prefix, StringComparison.Ordinal)).ToList();
+        foreach (var (key, columns) in rows)
             yield return T.FromEntity(Entity(key.Partition, key.Row, columns));
     }
 

@@ -94,10 +94,12 @@ public sealed class IncrementalRefreshTests
     /// Every product of the run from scratch is in the incremental store with the same bytes, and every row is the same.
     /// The incremental store may hold more: its state, the first run's pair list, and the NDAI raster of a pair
     /// the first run accepted and the second rejected (a re-run leaves such a raster as it is, from scratch or not).
+    /// A run's pair list (runs/) is a record of that run, not a product: it names the ETags discovery pinned, and
+    /// two stores give the same bytes different ETags.
     /// </summary>
     private static void AssertSameResults(InMemoryProductStore expected, InMemoryProductStore actual)
     {
-        foreach (var name in expected.ProductNames.Where(n => !n.Contains("/state/", StringComparison.Ordinal)))
+        foreach (var name in expected.ProductNames.Where(n => !n.Contains("/state/", StringComparison.Ordinal) && !n.Contains("/runs/", StringComparison.Ordinal)))
             Assert.True(actual.ProductNames.Contains(name) && expected.Product(name).AsSpan().SequenceEqual(actual.Product(name)), $"{name} differs from the run from scratch");
         var ndai = expected.Rows<Infrastructure.Storage.Tables.PairResultRow>().Select(r => r.NdaiBlob).OfType<string>().ToHashSet(StringComparer.Ordinal);
         var extra = actual.ProductNames.Except(expected.ProductNames).Where(n => !n.Contains("/state/", StringComparison.Ordinal) && !n.Contains("/runs/run-1_", StringComparison.Ordinal));
