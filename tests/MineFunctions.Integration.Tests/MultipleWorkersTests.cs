@@ -90,8 +90,12 @@ public sealed class MultipleWorkersTests(ITestOutputHelper log)
         var container = new BlobContainerClient(TestStorage.ConnectionString, ns + "-products");
         await foreach (var blob in container.GetBlobsAsync())
         {
-            var content = await container.GetBlobClient(blob.Name).DownloadContentAsync();
-            blobs[blob.Name] = Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(content.Value.Content.ToArray()));
+            var content = (await container.GetBlobClient(blob.Name).DownloadContentAsync()).Value.Content.ToArray();
+            // A run's stored pair list pins each input at the ETag of this namespace's upload: compared without those.
+            if (blob.Name.EndsWith("_pairs.json", StringComparison.Ordinal))
+                content = System.Text.Encoding.UTF8.GetBytes(System.Text.RegularExpressions.Regex.Replace(
+                    System.Text.Encoding.UTF8.GetString(content), @"""(inputETag|secondaryETag)"":(""(?:[^""\\]|\\.)*""|null)", @"""$1"":""pinned"""));
+            blobs[blob.Name] = Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(content));
         }
         return blobs;
     }
