@@ -90,6 +90,8 @@ public sealed class MultipleWorkersTests(ITestOutputHelper log)
         var container = new BlobContainerClient(TestStorage.ConnectionString, ns + "-products");
         await foreach (var blob in container.GetBlobsAsync())
         {
+            // The incremental refresh's checkpoint (state/) names the input ETags of this namespace's upload: not a product.
+            if (blob.Name.Contains("/state/", StringComparison.Ordinal)) continue;
             var content = (await container.GetBlobClient(blob.Name).DownloadContentAsync()).Value.Content.ToArray();
             // A run's stored pair list pins each input at the ETag of this namespace's upload: compared without those.
             if (blob.Name.EndsWith("_pairs.json", StringComparison.Ordinal))
