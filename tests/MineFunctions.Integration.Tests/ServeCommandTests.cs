@@ -114,7 +114,7 @@ public sealed partial class ServeCommandTests
         Assert.Equal("blob", started.GetProperty("trigger").GetString());
 
         var (code, output) = await serve.StopAsync();
-        Assert.True(code == 0, output);
+        Assert.True(code == 0, $"exit {code}:\n{output}");
         // Read from the whole output after stop: the watcher's line may reach stdout after the API shows the run.
         Assert.Contains($"watch: demo-iron-a/asset.json: run {reprocess} Started", output, StringComparison.Ordinal);
         Assert.Contains("Stopped.", output, StringComparison.Ordinal);
@@ -136,7 +136,7 @@ public sealed partial class ServeCommandTests
 
             var (code, output) = await serve.StopAsync();
 
-            Assert.True(code == 0, output);
+            Assert.True(code == 0, $"exit {code}:\n{output}");
             Assert.Contains("Stopping the engine and Azurite.", output, StringComparison.Ordinal);
             Assert.False(AzuriteProcessTests.IsRunning(azurite), $"Azurite (pid {azurite}) still runs after mine serve stopped:\n{output}");
         }
