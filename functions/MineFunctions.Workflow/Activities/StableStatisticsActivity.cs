@@ -34,12 +34,15 @@ public sealed class StableStatisticsActivity(IProductStore store) : TaskActivity
         if (pairs.Count == 0) return new StableSummary(0, 0, 0);
         var (asset, key, ct) = (input.Scope.AssetId, SettingsFingerprint.Of(input.Scope.Settings), ActivityCancellation.Token);
 
-        // Each blob's version is read before its pixels: one replaced in between looks changed next time, never the reverse.
+        // A user's raster has the version discovery pinned (every read of it is conditional on that ETag); only an
+        // SLC pair's coherence product is asked for its version, before its pixels: one replaced in between looks
+        // changed next time, never the reverse.
         var versions = new List<CheckpointPair>(pairs.Count);
         foreach (var pair in pairs)
         {
             var (area, blob) = PairCoherence.SourceOf(input.Scope, pair);
-            versions.Add(new CheckpointPair(pair.PairId, blob, (await store.GetAsync(area, blob, ct))?.ETag, null));
+            var eTag = !pair.FromSlc && pair.InputETag is { } pinned ? pinned : (await store.GetAsync(area, blob, ct))?.ETag;
+            versions.Add(new CheckpointPair(pair.PairId, blob, eTag, null));
         }
         var previous = await PairReuse.ReadCheckpointAsync(store, asset, key);
         var resumed = previous?.PrefixOf(versions) ?? -1;
