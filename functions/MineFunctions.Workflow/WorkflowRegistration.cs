@@ -26,7 +26,7 @@ public static class WorkflowRegistration
     public static DurableTaskRegistry AddMineFunctionsWorkflow(this DurableTaskRegistry registry)
     {
         foreach (var t in Orchestrators) registry.AddOrchestrator(t);
-        foreach (var t in Activities) registry.AddActivity(t);
+        foreach (var t in Activities) registry.AddCountedActivity(t);
         return registry;
     }
 }

@@ -14,6 +14,7 @@ using Microsoft.DurableTask.Worker;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using MineFunctions.Workflow;
 
 namespace MineFunctions.Cli.LocalEngine;
 
@@ -32,6 +33,9 @@ public sealed class LocalEngineHost : IAsyncDisposable
     private readonly GrpcChannel _channel;
     private readonly IOrchestrationService _service;
     private bool _disposed;
+
+    /// <summary>How long stopping waits for activities in flight; a raster job is minutes at most (RasterJobTimeout).</summary>
+    private static readonly TimeSpan ActivityDrainTimeout = TimeSpan.FromMinutes(2);
 
     private LocalEngineHost(LocalEngineOptions options, IHost sidecar, IHost worker, GrpcChannel channel, IOrchestrationService service, string address)
     {
@@ -109,7 +113,7 @@ public sealed class LocalEngineHost : IAsyncDisposable
     {
         if (_disposed) return;
         _disposed = true;
-        await StopQuietlyAsync(_worker);
+        await StopQuietlyAsync(_worker, _worker.Services.GetService<ActivitiesInFlight>());
         await _channel.ShutdownAsync();
         _channel.Dispose();
         await StopQuietlyAsync(_sidecar);
@@ -195,6 +199,7 @@ public sealed class LocalEngineHost : IAsyncDisposable
             .ConfigureServices(services =>
             {
                 services.AddSingleton<IHostLifetime, NoSignalLifetime>();
+                services.AddSingleton<ActivitiesInFlight>();
                 configureServices?.Invoke(services);
                 if (registerTasks is not null)
                 {
@@ -236,13 +241,18 @@ public sealed class LocalEngineHost : IAsyncDisposable
         return address.Replace("[::1]", "127.0.0.1", StringComparison.Ordinal);
     }
 
-    private static async Task StopQuietlyAsync(IHost? host)
+    /// <summary>
+    /// Stops <paramref name="host"/>, then waits (bounded) for the activities it is still running, so their
+    /// results are reported and the process does not exit under them (<see cref="ActivitiesInFlight"/>).
+    /// </summary>
+    private static async Task StopQuietlyAsync(IHost? host, ActivitiesInFlight? inFlight = null)
     {
         if (host is null) return;
         try
         {
             using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
             await host.StopAsync(timeout.Token);
+            if (inFlight is not null) await inFlight.WaitIdleAsync(ActivityDrainTimeout);
         }
         catch (OperationCanceledException)
         {
