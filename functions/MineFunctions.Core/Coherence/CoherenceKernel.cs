@@ -34,7 +34,7 @@ internal readonly struct Next<T> : ICount where T : struct, ICount { public stat
 /// <list type="number">
 /// <item>Vertical: the row entering the window is read once (two sequential streams), de-interleaved,
 /// and turned into its four products (Re and Im of s1·conj(s2), |s1|², |s2|²); they are added to the
-/// products of the window's other rows, kept in a ring of Y rows, giving the tile's vertical sums V.</item>
+/// products of the window's other rows, kept in a ring of Y − 1 rows, giving the tile's vertical sums V.</item>
 /// <item>Horizontal: the windows of the tile before adds their X columns of V from that tile and its
 /// two neighbours, held in registers, as lane shifts (<see cref="ISimdFloats{TVec}.ShiftConcat"/>);
 /// then γ̂. Windows reaching more than a tile to a side, or vectors without a lane shift, read the
@@ -62,7 +62,7 @@ internal sealed unsafe class CoherenceKernel<TVec, TSimd, TBefore, TAfter> : ICo
     private const float Huge = 1.1529215e18f; // 2^60
     private const uint TinyBits = 0x2B800000; // bits of 2^-40
 
-    private readonly int w, wx, bx, ax, by, ay, wy;
+    private readonly int w, wx, bx, ax, by, ay, wy, slots;
     private readonly CoherenceWindow window;
 
     /// <summary>Whether the windows' columns come from lane shifts of tiles in registers (else from memory).</summary>
@@ -72,7 +72,7 @@ internal sealed unsafe class CoherenceKernel<TVec, TSimd, TBefore, TAfter> : ICo
     private readonly int stride, pad;
 
     /// <summary>
-    /// Ring of the products of the last Y rows (row r in slot r mod Y; 4 channel rows each); V as a
+    /// Ring of the products of the window's last Y − 1 rows (row r in slot r mod (Y − 1); 4 channel rows each); V as a
     /// row (4 channel rows, windows from memory only); each column's range guard (for
     /// <see cref="Repair"/>); zeros and zero-padded staging for a row's partial last tile; and the
     /// lane-shift indices (<see cref="ISimdFloats{TVec}.ShiftConcat"/>) for shifts 0 … Lanes.
@@ -115,12 +115,14 @@ internal sealed unsafe class CoherenceKernel<TVec, TSimd, TBefore, TAfter> : ICo
         stride = RoundUp(pad + tiles + ax + Lanes, 16);
         // Channel rows a multiple of 4 KB apart would alias in the store-to-load checks: shift them.
         if (stride % 1024 == 0) stride += 16;
-        long channels = 4L * stride, total = (wy + 1) * channels + tiles + Lanes + (8 + Lanes) * Lanes + 16;
+        // Y − 1 rows of products: the entering row's take the slot of the row leaving the window (see VerticalStep).
+        slots = Math.Max(1, wy - 1);
+        long channels = 4L * stride, total = (slots + 1) * channels + tiles + Lanes + (8 + Lanes) * Lanes + 16;
         memory = GC.AllocateArray<float>(checked((int)total), pinned: true);
         var start = (float*)Unsafe.AsPointer(ref MemoryMarshal.GetArrayDataReference(memory));
         start += (16 - (int)((nint)start / sizeof(float) % 16)) % 16; // 64-byte aligned
         ring = start;
-        sums = ring + wy * channels;
+        sums = ring + slots * channels;
         guards = sums + channels;
         zeros = guards + tiles + Lanes;
         stageA = zeros + 2 * Lanes;
@@ -153,7 +155,7 @@ internal sealed unsafe class CoherenceKernel<TVec, TSimd, TBefore, TAfter> : ICo
         }
     }
 
-    private float* Slot(int r) => ring + (long)(r % wy) * 4 * stride;
+    private float* Slot(int r) => ring + (long)(r % slots) * 4 * stride;
 
     /// <summary>
     /// One output row from tiles in registers: the vertical step of tile t, then the windows of tile
@@ -268,7 +270,7 @@ internal sealed unsafe class CoherenceKernel<TVec, TSimd, TBefore, TAfter> : ICo
 
     /// <summary>
     /// One tile of V (r0 … r3): the entering row's products from pa, pb (none when pa is null: the
-    /// window's bottom is past the raster; kept at <paramref name="keep"/> unless it is null), plus
+    /// window's bottom is past the raster; kept at <paramref name="keep"/>, the slot of the row leaving the window, unless it is null), plus
     /// those at <paramref name="at"/> in the <paramref name="count"/> slots of <paramref name="rows"/>
     /// (channel rows <paramref name="s"/> apart).
     /// </summary>
@@ -288,12 +290,23 @@ internal sealed unsafe class CoherenceKernel<TVec, TSimd, TBefore, TAfter> : ICo
             s1 = TSimd.MultiplySubtract(ai, br, TSimd.Multiply(ar, bi));
             s2 = TSimd.MultiplyAdd(ar, ar, TSimd.Multiply(ai, ai));
             s3 = TSimd.MultiplyAdd(br, br, TSimd.Multiply(bi, bi));
-            if (keep != null)
-            {
-                TSimd.Store(s0, keep); TSimd.Store(s1, keep + s); TSimd.Store(s2, keep + 2 * s); TSimd.Store(s3, keep + 3 * s);
-            }
         }
-        for (var j = 0; j < count; j++)
+        // The oldest row first: its slot is where the entering row's products go (the row leaves the
+        // window with this step), so they are stored in place once it is read. One buffer read and
+        // written at the same addresses, instead of one slot read and another written, halves the
+        // ring and the streams it adds to the two input streams (docs/BENCHMARKS.md, Coherence).
+        var (p0, p1, p2, p3) = (s0, s1, s2, s3);
+        if (count > 0)
+        {
+            var p = (float*)rows[0] + at;
+            s0 = TSimd.Add(s0, TSimd.Load(p)); s1 = TSimd.Add(s1, TSimd.Load(p + s));
+            s2 = TSimd.Add(s2, TSimd.Load(p + 2 * s)); s3 = TSimd.Add(s3, TSimd.Load(p + 3 * s));
+        }
+        if (keep != null)
+        {
+            TSimd.Store(p0, keep); TSimd.Store(p1, keep + s); TSimd.Store(p2, keep + 2 * s); TSimd.Store(p3, keep + 3 * s);
+        }
+        for (var j = 1; j < count; j++)
         {
             var p = (float*)rows[j] + at;
             s0 = TSimd.Add(s0, TSimd.Load(p)); s1 = TSimd.Add(s1, TSimd.Load(p + s));
