@@ -1,11 +1,4 @@
-using Microsoft.DurableTask;
-using Microsoft.Extensions.DependencyInjection;
-using MineFunctions.Workflow;
 using MineFunctions.Core.Coherence;
-using MineFunctions.Infrastructure.Gdal;
-using MineFunctions.Infrastructure.Storage;
-using MineFunctions.Workflow.Contracts;
-using MineFunctions.Workflow.Storage;
 
 namespace MineFunctions.Workflow.Activities;
 
@@ -16,9 +9,6 @@ namespace MineFunctions.Workflow.Activities;
 /// </summary>
 public sealed class CoherenceActivity(IProductStore store) : TaskActivity<PairTask, CoherenceOutcome>
 {
-    [ActivatorUtilitiesConstructor]
-    public CoherenceActivity(PipelineStorage storage) : this((IProductStore)storage) { }
-
     public override async Task<CoherenceOutcome> RunAsync(TaskActivityContext context, PairTask input)
     {
         var (asset, key, pair) = (input.Scope.AssetId, SettingsFingerprint.Of(input.Scope.Settings), input.Pair);
