@@ -1,9 +1,4 @@
-using MineFunctions.Workflow;
 using MineFunctions.Core.Coherence;
-using MineFunctions.Infrastructure.Gdal;
-using MineFunctions.Infrastructure.Storage;
-using MineFunctions.Workflow.Contracts;
-using MineFunctions.Workflow.Storage;
 
 namespace MineFunctions.Workflow.Activities;
 
@@ -14,6 +9,18 @@ internal static class PairCoherence
     public static (StoreArea Area, string Blob) SourceOf(AssetScope scope, PairWork pair) => pair.FromSlc
         ? (StoreArea.Products, StorageLayout.Coherence(scope.AssetId, SettingsFingerprint.Of(scope.Settings), pair.Reference, pair.Secondary))
         : (StoreArea.Inputs, pair.InputBlob ?? throw new InvalidDataException($"Pair {pair.PairId} names no input raster."));
+
+    /// <summary>
+    /// The version of the pair's coherence blob, asked before its pixels are read (one replaced in between looks
+    /// changed next time, never the reverse). A user's raster has the version discovery pinned (every read of it is
+    /// conditional on that ETag); only an SLC pair's coherence product is asked for it. Null when the blob is missing.
+    /// </summary>
+    public static async Task<CheckpointPair> VersionAsync(IProductStore store, AssetScope scope, PairWork pair)
+    {
+        var (area, blob) = SourceOf(scope, pair);
+        var eTag = !pair.FromSlc && pair.InputETag is { } pinned ? pinned : (await store.GetAsync(area, blob, ActivityCancellation.Token))?.ETag;
+        return new CheckpointPair(pair.PairId, blob, eTag, null);
+    }
 
     /// <exception cref="UnreadablePairException">
     /// The raster is missing, empty, truncated or not a raster, or a user's raster is no longer at the version
