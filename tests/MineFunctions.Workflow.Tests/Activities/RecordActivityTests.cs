@@ -1,4 +1,3 @@
-using System.Text.Json;
 using static MineFunctions.Workflow.Tests.ActivityTests.ActivityTestData;
 
 namespace MineFunctions.Workflow.Tests.ActivityTests;
@@ -9,14 +8,13 @@ public sealed class RecordActivityTests
     [Fact]
     public async Task RecordRun_WritesOneRunsRowPerAssetOutcome()
     {
-        var store = new InMemoryProductStore();
-        var settings = new PipelineSettings();
-        var started = new DateTime(2026, 1, 5, 3, 0, 0, DateTimeKind.Utc);
+        var (settings, started) = (new PipelineSettings(), new DateTime(2026, 1, 5, 3, 0, 0, DateTimeKind.Utc));
         var record = new RunRecord("run-7", "manual", settings, started, started.AddMinutes(4),
         [
             new AssetOutcome("mine-a", AssetOutcome.Succeeded, 12, 3, null),
             new AssetOutcome("mine-b", AssetOutcome.Failed, 0, 0, "Asset 'mine-b' has no asset.json."),
         ]);
+        var store = new InMemoryProductStore();
 
         Assert.Equal(2, await new RecordRunActivity(store).RunAsync(null!, record));
 
@@ -42,7 +40,7 @@ public sealed class RecordActivityTests
 
         Assert.True(await new NdaiCommitActivity(store).RunAsync(null!, task));
 
-        using var json = JsonDocument.Parse(store.ProductText(StorageLayout.NdaiState(Asset, Key(scope))));
+        using var json = System.Text.Json.JsonDocument.Parse(store.ProductText(StorageLayout.NdaiState(Asset, Key(scope))));
         Assert.Equal("gen-1", json.RootElement.GetProperty("generation").GetString());
         Assert.Equal("abc123", json.RootElement.GetProperty("maskSha256").GetString());
         Assert.Equal(["20200101_20200113", "20200113_20200125"], json.RootElement.GetProperty("failed").EnumerateArray().Select(e => e.GetString()));
