@@ -1,4 +1,4 @@
-using Microsoft.DurableTask;
+using Microsoft.Extensions.DependencyInjection;
 using MineFunctions.Workflow.Acquisition;
 using MineFunctions.Workflow.Activities;
 using MineFunctions.Workflow.Orchestrators;
@@ -8,7 +8,8 @@ namespace MineFunctions.Workflow;
 /// <summary>
 /// Every orchestrator and activity of the workflow, registered under its class name: the local
 /// Durable Task engine (CLI) and the tests use this list; the Functions app has one [Function]
-/// wrapper per entry, with the same name.
+/// wrapper per entry, with the same name. Both hosts give the classes their storage with
+/// <see cref="AddWorkflowStorage(IServiceCollection, PipelineStorage)"/>.
 /// </summary>
 public static class WorkflowRegistration
 {
@@ -29,4 +30,16 @@ public static class WorkflowRegistration
         foreach (var t in Activities) registry.AddCountedActivity(t);
         return registry;
     }
+
+    /// <summary>
+    /// The run's storage for the workflow classes, in a host's services: <see cref="PipelineStorage"/> and, as the
+    /// same instance, the <see cref="IProductStore"/> every activity of Activities/ takes (its only constructor;
+    /// the unit tests pass an in-memory store).
+    /// </summary>
+    public static IServiceCollection AddWorkflowStorage(this IServiceCollection services, PipelineStorage storage) =>
+        services.AddSingleton(storage).AddSingleton<IProductStore>(storage);
+
+    /// <inheritdoc cref="AddWorkflowStorage(IServiceCollection, PipelineStorage)"/>
+    public static IServiceCollection AddWorkflowStorage(this IServiceCollection services, Func<IServiceProvider, PipelineStorage> create) =>
+        services.AddSingleton(create).AddSingleton<IProductStore>(sp => sp.GetRequiredService<PipelineStorage>());
 }

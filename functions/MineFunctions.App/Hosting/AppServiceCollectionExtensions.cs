@@ -7,6 +7,7 @@ using MineFunctions.App.Results;
 using MineFunctions.Infrastructure.Gdal;
 using MineFunctions.Infrastructure.Resilience;
 using MineFunctions.Infrastructure.Storage;
+using MineFunctions.Workflow;
 using MineFunctions.Workflow.Runs;
 using MineFunctions.Workflow.Storage;
 using MineFunctions.Workflow.Triggers;
@@ -43,7 +44,7 @@ public static class AppServiceCollectionExtensions
             sp.GetRequiredService<BlobServiceClient>(), sp.GetRequiredService<IOptions<MineFunctionsOptions>>().Value.ProductsContainer));
         services.AddSingleton(sp => new ResultTableStore(
             sp.GetRequiredService<TableServiceClient>(), sp.GetRequiredService<IOptions<MineFunctionsOptions>>().Value.TablePrefix));
-        services.AddSingleton(sp => new PipelineStorage(
+        services.AddWorkflowStorage(sp => new PipelineStorage(
             new ProductBlobStore(sp.GetRequiredService<BlobServiceClient>(), sp.GetRequiredService<IOptions<MineFunctionsOptions>>().Value.InputContainer),
             sp.GetRequiredService<ProductBlobStore>(),
             sp.GetRequiredService<ResultTableStore>(),

@@ -96,7 +96,7 @@ internal sealed class AcquireCommand : ICliCommand
         await using var host = await LocalEngineHost.StartAsync(
             new LocalEngineOptions { Kind = engine, ConnectionString = storage.ConnectionString, TaskHub = names.TaskHub },
             r => r.AddMineFunctionsWorkflow(),
-            sc => sc.AddSingleton(pipeline).AddSingleton(services),
+            sc => sc.AddWorkflowStorage(pipeline).AddSingleton(services),
             cancellationToken: cancellationToken);
 
         var failed = 0;

@@ -88,7 +88,7 @@ internal sealed partial class WorkerCommand : ICliCommand
         var engine = await LocalEngineHost.StartAsync(
             options,
             r => r.AddMineFunctionsWorkflow(),
-            s => s.AddSingleton(pipeline).AddSingleton(acquisition),
+            s => s.AddWorkflowStorage(pipeline).AddSingleton(acquisition),
             cancellationToken: cancellationToken,
             workLog: work);
         try

@@ -72,7 +72,7 @@ internal sealed class LocalRunner : IAsyncDisposable
             var engine = await LocalEngineHost.StartAsync(
                 engineOptions,
                 work ? register ?? (r => r.AddMineFunctionsWorkflow()) : null,
-                s => s.AddSingleton(storage),
+                s => s.AddWorkflowStorage(storage),
                 cancellationToken: cancellationToken);
             return new LocalRunner(started, engine, storage, connectionString, log);
         }

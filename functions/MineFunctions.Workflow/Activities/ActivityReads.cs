@@ -1,8 +1,5 @@
 using MineFunctions.Core.Inputs;
 using MineFunctions.Core.Pairs;
-using MineFunctions.Infrastructure.Gdal;
-using MineFunctions.Infrastructure.Storage;
-using MineFunctions.Workflow.Storage;
 
 namespace MineFunctions.Workflow.Activities;
 

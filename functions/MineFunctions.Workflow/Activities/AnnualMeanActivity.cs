@@ -1,12 +1,5 @@
-using Microsoft.DurableTask;
-using Microsoft.Extensions.DependencyInjection;
-using MineFunctions.Workflow;
 using MineFunctions.Core.Composite;
 using MineFunctions.Core.Ndai;
-using MineFunctions.Infrastructure.Gdal;
-using MineFunctions.Infrastructure.Storage;
-using MineFunctions.Workflow.Contracts;
-using MineFunctions.Workflow.Storage;
 
 namespace MineFunctions.Workflow.Activities;
 
@@ -17,9 +10,6 @@ namespace MineFunctions.Workflow.Activities;
 /// </summary>
 public sealed class AnnualMeanActivity(IProductStore store) : TaskActivity<AnnualTask, AnnualOutcome>
 {
-    [ActivatorUtilitiesConstructor]
-    public AnnualMeanActivity(PipelineStorage storage) : this((IProductStore)storage) { }
-
     public override async Task<AnnualOutcome> RunAsync(TaskActivityContext context, AnnualTask input)
     {
         if (input.PairIds.Count == 0) return new AnnualOutcome(input.Year, 0, 0, null);

@@ -1,12 +1,5 @@
-using Microsoft.DurableTask;
-using Microsoft.Extensions.DependencyInjection;
-using MineFunctions.Workflow;
 using MineFunctions.Core.Activity;
 using MineFunctions.Core.Contracts;
-using MineFunctions.Infrastructure.Storage;
-using MineFunctions.Infrastructure.Storage.Tables;
-using MineFunctions.Workflow.Contracts;
-using MineFunctions.Workflow.Storage;
 
 namespace MineFunctions.Workflow.Activities;
 
@@ -17,9 +10,6 @@ namespace MineFunctions.Workflow.Activities;
 /// </summary>
 public sealed class AssetAreaActivity(IProductStore store) : TaskActivity<AssetAreaTask, int>
 {
-    [ActivatorUtilitiesConstructor]
-    public AssetAreaActivity(PipelineStorage storage) : this((IProductStore)storage) { }
-
     public override Task<int> RunAsync(TaskActivityContext context, AssetAreaTask input)
     {
         var (asset, key) = (input.Scope.AssetId, SettingsFingerprint.Of(input.Scope.Settings));

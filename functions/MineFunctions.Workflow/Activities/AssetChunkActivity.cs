@@ -1,16 +1,8 @@
-using Microsoft.DurableTask;
-using Microsoft.Extensions.DependencyInjection;
-using MineFunctions.Workflow.Contracts;
-using MineFunctions.Workflow.Storage;
-
 namespace MineFunctions.Workflow.Activities;
 
 /// <summary>The asset ids of one chunk of a run's stored list (<see cref="AssetList"/>): at most its chunk size.</summary>
 public sealed class AssetChunkActivity(IProductStore store) : TaskActivity<AssetChunkTask, IReadOnlyList<string>>
 {
-    [ActivatorUtilitiesConstructor]
-    public AssetChunkActivity(PipelineStorage storage) : this((IProductStore)storage) { }
-
     public override async Task<IReadOnlyList<string>> RunAsync(TaskActivityContext context, AssetChunkTask input)
     {
         var list = input.AssetList;

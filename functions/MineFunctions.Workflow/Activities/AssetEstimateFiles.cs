@@ -1,7 +1,5 @@
 using MineFunctions.Core.Inputs;
 using MineFunctions.Core.Export;
-using MineFunctions.Infrastructure.Storage;
-using MineFunctions.Workflow.Storage;
 
 namespace MineFunctions.Workflow.Activities;
 

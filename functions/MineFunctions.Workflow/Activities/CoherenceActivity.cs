@@ -1,11 +1,4 @@
-using Microsoft.DurableTask;
-using Microsoft.Extensions.DependencyInjection;
-using MineFunctions.Workflow;
 using MineFunctions.Core.Coherence;
-using MineFunctions.Infrastructure.Gdal;
-using MineFunctions.Infrastructure.Storage;
-using MineFunctions.Workflow.Contracts;
-using MineFunctions.Workflow.Storage;
 
 namespace MineFunctions.Workflow.Activities;
 
@@ -16,35 +9,27 @@ namespace MineFunctions.Workflow.Activities;
 /// </summary>
 public sealed class CoherenceActivity(IProductStore store) : TaskActivity<PairTask, CoherenceOutcome>
 {
-    [ActivatorUtilitiesConstructor]
-    public CoherenceActivity(PipelineStorage storage) : this((IProductStore)storage) { }
-
     public override async Task<CoherenceOutcome> RunAsync(TaskActivityContext context, PairTask input)
     {
-        var (asset, key, pair) = (input.Scope.AssetId, SettingsFingerprint.Of(input.Scope.Settings), input.Pair);
-        var referenceName = StorageLayout.SlcRaster(asset, pair.Reference);
-        var secondaryName = StorageLayout.SlcRaster(asset, pair.Secondary);
+        var (scope, pair) = (input.Scope, input.Pair);
         float[] reference, secondary;
-        GridSpec grid, secondaryGrid;
-        var reading = referenceName;
+        GridSpec grid;
         try
         {
-            (reference, grid) = await store.ReadInputComplex64Async(referenceName, pair.InputETag, ActivityCancellation.Token);
-            reading = secondaryName;
-            (secondary, secondaryGrid) = await store.ReadInputComplex64Async(secondaryName, pair.SecondaryETag, ActivityCancellation.Token);
+            (reference, secondary, grid) = await PairCoherence.ReadSlcAsync(store, scope.AssetId, pair);
         }
-        catch (Azure.RequestFailedException ex) when (UnreadablePairException.ForChangedInput(reading, ex) is { } changed)
+        catch (UnreadablePairException ex)
         {
             // An acquisition deleted or replaced since discovery: a recorded failure of this pair, not of the asset.
-            await PairRows.RecordAsync(store, input.Scope, pair, changed);
-            return new CoherenceOutcome(pair.PairId, false, 0, PairRows.Summary(changed));
+            await PairRows.RecordAsync(store, scope, pair, ex);
+            return new CoherenceOutcome(pair.PairId, false, 0, PairRows.Summary(ex));
         }
-        GridCheck.EnsureSameGrid(grid, referenceName, secondaryGrid, secondaryName);
 
         var coherence = new float[grid.Width * grid.Height];
-        CoherenceEstimator.Estimate(reference, secondary, grid.Width, grid.Height, input.Scope.Settings.Window(), coherence);
+        CoherenceEstimator.Estimate(reference, secondary, grid.Width, grid.Height, scope.Settings.Window(), coherence);
         var counts = CoherenceValidation.Sanitize(coherence);
-        await store.WriteFloat32Async(StorageLayout.Coherence(asset, key, pair.Reference, pair.Secondary), coherence, grid, ActivityCancellation.Token);
+        var blob = StorageLayout.Coherence(scope.AssetId, SettingsFingerprint.Of(scope.Settings), pair.Reference, pair.Secondary);
+        await store.WriteFloat32Async(blob, coherence, grid, ActivityCancellation.Token);
         return new CoherenceOutcome(pair.PairId, true, counts.Rejected, null);
     }
 }

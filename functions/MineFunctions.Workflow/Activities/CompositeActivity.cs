@@ -1,15 +1,7 @@
-using Microsoft.DurableTask;
-using Microsoft.Extensions.DependencyInjection;
-using MineFunctions.Workflow;
 using MineFunctions.Core.Composite;
 using MineFunctions.Core.Contracts;
 using MineFunctions.Core.Export;
 using MineFunctions.Core.Inputs;
-using MineFunctions.Infrastructure.Gdal;
-using MineFunctions.Infrastructure.Storage;
-using MineFunctions.Infrastructure.Storage.Tables;
-using MineFunctions.Workflow.Contracts;
-using MineFunctions.Workflow.Storage;
 
 namespace MineFunctions.Workflow.Activities;
 
@@ -21,17 +13,14 @@ namespace MineFunctions.Workflow.Activities;
 /// </summary>
 public sealed class CompositeActivity(IProductStore store) : TaskActivity<WindowTask, WindowOutcome>
 {
-    [ActivatorUtilitiesConstructor]
-    public CompositeActivity(PipelineStorage storage) : this((IProductStore)storage) { }
-
     public override async Task<WindowOutcome> RunAsync(TaskActivityContext context, WindowTask input)
     {
         var (scope, first, last) = (input.Scope, input.FirstYear, input.FirstYear + 2);
         var (asset, key) = (scope.AssetId, SettingsFingerprint.Of(scope.Settings));
-        var (years, grid) = await ReadYearsAsync(first, y => StorageLayout.Annual(asset, key, y), "annual", null);
+        var (years, grid) = await store.ReadYearsAsync(first, y => StorageLayout.Annual(asset, key, y), "annual", null);
         var polygon = await store.ReadPolygonAsync(asset, grid);
         var classifier = scope.Settings.Classifier();
-        var adaptive = classifier.Rule == ClassificationRule.Adaptive ? await AdaptiveInputsAsync(scope, key, first, years, grid) : null;
+        var adaptive = classifier.Rule == ClassificationRule.Adaptive ? await store.ReadAdaptiveInputsAsync(scope, key, first, years, grid) : null;
         var (red, green, blue, classes, counts, uncertain) = WindowClassification.Run(years[0], years[1], years[2], polygon, CompositeScaling.Default, classifier, adaptive);
         var pixelArea = scope.Settings.PixelAreaM2 ?? MeanPixelArea.Inside(PixelArea.ForGrid(grid).SquareMetresPerRow, grid.Width, polygon);
 
@@ -45,31 +34,5 @@ public sealed class CompositeActivity(IProductStore store) : TaskActivity<Window
         await store.WriteTextAsync(StorageLayout.Counts(asset, key, first, last), ClassCountsCsvWriter.Write(counts), "text/csv", ct);
         await store.UpsertAsync(new ClassCountsRow(asset, key, first, last, scope.Settings.ClassRule, counts, pixelArea, compositeBlob, classesBlob), ct);
         return new WindowOutcome(first, counts.ToArray(), pixelArea, scope.Settings.ClassRule, uncertain?.ToArray());
-    }
-
-    /// <summary>The adaptive rule's inputs (METHOD.md §3), from the years' count rasters and the stack's stable mask and mean.</summary>
-    private async Task<AdaptiveInputs> AdaptiveInputsAsync(AssetScope scope, string key, int first, float[][] years, GridSpec grid)
-    {
-        var asset = scope.AssetId;
-        var (pairs, _) = await ReadYearsAsync(first, y => StorageLayout.AnnualCount(asset, key, y), "pair counts", grid);
-        var (disturbed, _) = await ReadYearsAsync(first, y => StorageLayout.AnnualDisturbed(asset, key, y), "disturbed counts", grid);
-        var (mask, stableMean, maskGrid) = await store.ReadStableAsync(asset, key);
-        GridCheck.EnsureSameGrid(grid, $"annual {first}", maskGrid, "stable mask");
-        return AdaptiveInputs.FromStack(years, pairs, disturbed, mask, stableMean, scope.Settings.Window().Looks)
-            ?? throw new InvalidDataException($"Asset '{asset}' has no stable pixel: the adaptive rule has no background (use ClassRule hsv or threshold, or check the stable thresholds).");
-    }
-
-    /// <summary>Three consecutive years of one product, all on <paramref name="grid"/> (or the first year's grid when null).</summary>
-    private async Task<(float[][] Years, GridSpec Grid)> ReadYearsAsync(int first, Func<int, string> name, string what, GridSpec? grid)
-    {
-        var years = new float[3][];
-        for (var i = 0; i < 3; i++)
-        {
-            var (pixels, yearGrid) = await store.ReadFloat32Async(StoreArea.Products, name(first + i), ActivityCancellation.Token);
-            if (grid is null) grid = yearGrid;
-            else GridCheck.EnsureSameGrid(grid, $"annual {first}", yearGrid, $"{what} {first + i}");
-            years[i] = pixels;
-        }
-        return (years, grid!);
     }
 }

@@ -1,9 +1,3 @@
-using Microsoft.DurableTask;
-using Microsoft.Extensions.DependencyInjection;
-using MineFunctions.Infrastructure.Storage;
-using MineFunctions.Workflow.Contracts;
-using MineFunctions.Workflow.Storage;
-
 namespace MineFunctions.Workflow.Activities;
 
 /// <summary>
@@ -13,9 +7,6 @@ namespace MineFunctions.Workflow.Activities;
 /// </summary>
 public sealed class ListAssetsActivity(IProductStore store) : TaskActivity<AssetSelection, AssetList>
 {
-    [ActivatorUtilitiesConstructor]
-    public ListAssetsActivity(PipelineStorage storage) : this((IProductStore)storage) { }
-
     public override async Task<AssetList> RunAsync(TaskActivityContext context, AssetSelection input)
     {
         var ids = new List<string>();

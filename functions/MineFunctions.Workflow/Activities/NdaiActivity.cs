@@ -1,12 +1,5 @@
-using Microsoft.DurableTask;
-using Microsoft.Extensions.DependencyInjection;
-using MineFunctions.Workflow;
 using MineFunctions.Core.Ndai;
 using MineFunctions.Core.Stable;
-using MineFunctions.Infrastructure.Gdal;
-using MineFunctions.Infrastructure.Storage;
-using MineFunctions.Workflow.Contracts;
-using MineFunctions.Workflow.Storage;
 
 namespace MineFunctions.Workflow.Activities;
 
@@ -18,9 +11,6 @@ namespace MineFunctions.Workflow.Activities;
 /// </summary>
 public sealed class NdaiActivity(IProductStore store) : TaskActivity<PairTask, PairOutcome>
 {
-    [ActivatorUtilitiesConstructor]
-    public NdaiActivity(PipelineStorage storage) : this((IProductStore)storage) { }
-
     public override async Task<PairOutcome> RunAsync(TaskActivityContext context, PairTask input)
     {
         var (scope, pair, key) = (input.Scope, input.Pair, SettingsFingerprint.Of(input.Scope.Settings));

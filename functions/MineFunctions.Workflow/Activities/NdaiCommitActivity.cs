@@ -1,8 +1,3 @@
-using Microsoft.DurableTask;
-using Microsoft.Extensions.DependencyInjection;
-using MineFunctions.Workflow.Contracts;
-using MineFunctions.Workflow.Storage;
-
 namespace MineFunctions.Workflow.Activities;
 
 /// <summary>
@@ -11,13 +6,10 @@ namespace MineFunctions.Workflow.Activities;
 /// </summary>
 public sealed class NdaiCommitActivity(IProductStore store) : TaskActivity<NdaiCommitTask, bool>
 {
-    [ActivatorUtilitiesConstructor]
-    public NdaiCommitActivity(PipelineStorage storage) : this((IProductStore)storage) { }
-
     public override async Task<bool> RunAsync(TaskActivityContext context, NdaiCommitTask input)
     {
         var failed = input.Failed.Order(StringComparer.Ordinal).ToList();
-        await PairReuse.WriteCommitAsync(store, input.Scope.AssetId, SettingsFingerprint.Of(input.Scope.Settings), new NdaiCommit(input.Generation, input.MaskSha256, failed));
+        await StableState.WriteCommitAsync(store, input.Scope.AssetId, SettingsFingerprint.Of(input.Scope.Settings), new NdaiCommit(input.Generation, input.MaskSha256, failed));
         return true;
     }
 }

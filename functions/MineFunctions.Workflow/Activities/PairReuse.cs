@@ -1,9 +1,3 @@
-using System.Text.Json;
-using MineFunctions.Infrastructure.Storage;
-using MineFunctions.Infrastructure.Storage.Tables;
-using MineFunctions.Workflow.Contracts;
-using MineFunctions.Workflow.Storage;
-
 namespace MineFunctions.Workflow.Activities;
 
 /// <summary>
@@ -26,19 +20,6 @@ internal static class PairReuse
     /// <summary>A pair whose stored outcome is kept: rejected.</summary>
     public const char Rejected = 'r';
 
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
-
-    /// <summary>The asset's stable checkpoint; null when there is none or it is not readable as one.</summary>
-    public static async Task<StableCheckpoint?> ReadCheckpointAsync(IProductStore store, string asset, string key)
-    {
-        var name = StorageLayout.StableState(asset, key);
-        if (!await store.ExistsAsync(StoreArea.Products, name, ActivityCancellation.Token)) return null;
-        return StableCheckpoint.FromBytes(await store.ReadAsync(StoreArea.Products, name, ActivityCancellation.Token));
-    }
-
-    public static Task WriteCommitAsync(IProductStore store, string asset, string key, NdaiCommit commit) =>
-        store.WriteAsync(StorageLayout.NdaiState(asset, key), JsonSerializer.SerializeToUtf8Bytes(commit, Json), "application/json", ActivityCancellation.Token);
-
     /// <summary>
     /// One character per pair of <paramref name="pairs"/> (<see cref="Compute"/>, <see cref="Accepted"/>,
     /// <see cref="Rejected"/>); null when no outcome can be kept.
@@ -47,7 +28,7 @@ internal static class PairReuse
     {
         var (asset, key, ct) = (scope.AssetId, SettingsFingerprint.Of(scope.Settings), ActivityCancellation.Token);
         if (maskSha != previous.MaskSha256) return null;
-        var commit = await ReadCommitAsync(store, asset, key);
+        var commit = await StableState.ReadCommitAsync(store, asset, key);
         if (commit is null || commit.Generation != previous.Generation || commit.MaskSha256 != previous.MaskSha256) return null;
 
         var failed = commit.Failed.ToHashSet(StringComparer.Ordinal);
@@ -68,20 +49,5 @@ internal static class PairReuse
             kept++;
         }
         return kept == 0 ? null : new string(codes);
-    }
-
-    private static async Task<NdaiCommit?> ReadCommitAsync(IProductStore store, string asset, string key)
-    {
-        var name = StorageLayout.NdaiState(asset, key);
-        if (!await store.ExistsAsync(StoreArea.Products, name, ActivityCancellation.Token)) return null;
-        try
-        {
-            var commit = JsonSerializer.Deserialize<NdaiCommit>(await store.ReadAsync(StoreArea.Products, name, ActivityCancellation.Token), Json);
-            return commit is { Generation: not null, MaskSha256: not null, Failed: not null } ? commit : null;
-        }
-        catch (JsonException)
-        {
-            return null;
-        }
     }
 }

@@ -1,8 +1,5 @@
-using MineFunctions.Workflow;
-using MineFunctions.Infrastructure.Storage;
-using MineFunctions.Infrastructure.Storage.Tables;
-using MineFunctions.Workflow.Contracts;
-using MineFunctions.Workflow.Storage;
+using MineFunctions.Core.Ndai;
+using MineFunctions.Core.Pairs;
 
 namespace MineFunctions.Workflow.Activities;
 
@@ -36,5 +33,13 @@ internal static class PairRows
             pair.PerpendicularBaselineM,
             pair.FromSlc ? StorageLayout.Coherence(scope.AssetId, key, pair.Reference, pair.Secondary) : pair.InputBlob,
             ndaiBlob, pair.BaselineSource, pair.Product?.Name, pair.Product?.Looks, pair.Product?.PixelSpacingM);
+    }
+
+    /// <summary>The PairResults row of a pair the selection rules leave out (METHOD.md §1.1), with its numbers.</summary>
+    public static PairResultRow Excluded(string asset, string key, InventoryExclusion exclusion, YearAssignmentRule yearRule)
+    {
+        var p = exclusion.Pair ?? throw new ArgumentException($"'{exclusion.Subject}' names no pair.", nameof(exclusion));
+        return new PairResultRow(asset, key, p.Reference, p.Secondary, YearAssignment.YearOf(p.Reference, p.Secondary, yearRule),
+            0, null, null, false, "excluded: " + exclusion.Reason, p.PerpendicularBaselineM, null, null, p.BaselineSource);
     }
 }

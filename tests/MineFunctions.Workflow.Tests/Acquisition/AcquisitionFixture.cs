@@ -85,7 +85,7 @@ internal sealed class AcquisitionFixture : IAsyncDisposable
                 r.AddActivity<DownloadProductActivity>();
                 r.AddActivity<RecordAcquisitionActivity>();
             },
-            s => s.AddSingleton(Storage).AddSingleton(services));
+            s => s.AddWorkflowStorage(Storage).AddSingleton(services));
     }
 
     public async Task<AcquireResult> RunAsync(AcquireRequest request, DurableTaskTestHost? host = null)

@@ -97,7 +97,7 @@ public sealed class MonthlyOrchestratorTests
     private static Task<DurableTaskTestHost> StartEngineAsync(AcquisitionFixture world) =>
         TestEngine.StartAsync(
             r => r.AddMineFunctionsWorkflow(),
-            s => s.AddSingleton(world.Storage).AddSingleton(new AcquisitionServices(new HttpClient(), world.Server.ApiUrl, world.Server.ApiUrl, world.Server.Token)));
+            s => s.AddWorkflowStorage(world.Storage).AddSingleton(new AcquisitionServices(new HttpClient(), world.Server.ApiUrl, world.Server.ApiUrl, world.Server.Token)));
 
     private static async Task<List<PairResultRow>> PairRowsAsync(Workflow.Storage.PipelineStorage storage)
     {

@@ -1,9 +1,3 @@
-using MineFunctions.Workflow;
-using MineFunctions.Infrastructure.Gdal;
-using MineFunctions.Infrastructure.Storage;
-using MineFunctions.Workflow.Contracts;
-using MineFunctions.Workflow.Storage;
-
 namespace MineFunctions.Workflow.Tests.ActivityTests;
 
 /// <summary>Small rasters and scopes for the activities' unit tests: a 4 × 2 grid of 10 m pixels (UTM 33N).</summary>

@@ -1,9 +1,3 @@
-using MineFunctions.Workflow;
-using MineFunctions.Infrastructure.Storage;
-using MineFunctions.Infrastructure.Storage.Tables;
-using MineFunctions.Workflow.Activities;
-using MineFunctions.Workflow.Contracts;
-using MineFunctions.Workflow.Storage;
 using static MineFunctions.Workflow.Tests.ActivityTests.ActivityTestData;
 
 namespace MineFunctions.Workflow.Tests.ActivityTests;

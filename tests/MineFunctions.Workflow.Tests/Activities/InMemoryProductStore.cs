@@ -2,10 +2,6 @@ using System.Runtime.CompilerServices;
 using System.Security.Cryptography;
 using Azure;
 using Azure.Data.Tables;
-using MineFunctions.Infrastructure.Gdal;
-using MineFunctions.Infrastructure.Storage;
-using MineFunctions.Infrastructure.Storage.Tables;
-using MineFunctions.Workflow.Storage;
 
 namespace MineFunctions.Workflow.Tests.ActivityTests;
 

@@ -1,8 +1,3 @@
-using MineFunctions.Infrastructure.Storage;
-using MineFunctions.Infrastructure.Storage.Tables;
-using MineFunctions.Workflow.Activities;
-using MineFunctions.Workflow.Contracts;
-using MineFunctions.Workflow.Storage;
 using static MineFunctions.Workflow.Tests.ActivityTests.ActivityTestData;
 
 namespace MineFunctions.Workflow.Tests.ActivityTests;
@@ -14,6 +9,28 @@ namespace MineFunctions.Workflow.Tests.ActivityTests;
 public sealed class PixelActivityTests
 {
     private static readonly DateOnly D1 = new(2020, 1, 1), D2 = new(2020, 1, 13), D3 = new(2020, 1, 25), D4 = new(2020, 2, 6);
+
+    [Fact]
+    public async Task Coherence_OfAnSlcPair_IsTheWindowedSampleCoherence()
+    {
+        var store = new InMemoryProductStore();
+        // A 2 × 1 window: pixel x takes samples x − 1 and x of its row (truncated to x at the left edge).
+        var scope = Scope(new PipelineSettings { WindowX = 2, WindowY = 1 });
+        // Reference 1 everywhere; secondary row 0: 1, i, −1, 1; row 1: 2 everywhere (complex64 as re, im).
+        float[] reference = [1, 0, 1, 0, 1, 0, 1, 0, 1, 0, 1, 0, 1, 0, 1, 0];
+        float[] secondary = [1, 0, 0, 1, -1, 0, 1, 0, 2, 0, 2, 0, 2, 0, 2, 0];
+        store.PutInput(StorageLayout.SlcRaster(Asset, D1), GeoTiffWriter.WriteComplex64ToBytes(reference, Grid));
+        store.PutInput(StorageLayout.SlcRaster(Asset, D2), GeoTiffWriter.WriteComplex64ToBytes(secondary, Grid));
+        var pair = new PairWork(StorageLayout.PairId(D1, D2), D1, D2, 2020, true, null);
+
+        var outcome = await new CoherenceActivity(store).RunAsync(null!, new PairTask(scope, pair));
+
+        Assert.Equal(new CoherenceOutcome(pair.PairId, true, 0, null), outcome);
+        // γ = |Σ s1·conj(s2)| / √(Σ|s1|² Σ|s2|²). Row 0: x0 1/1 = 1; x1 |1 − i|/√(2·2) = √2/2; x2 |−i − 1|/2 = √2/2;
+        // x3 |−1 + 1|/2 = 0. Row 1: x0 2/√(1·4) = 1, then 4/√(2·8) = 1 (a real gain leaves coherence 1).
+        var h = MathF.Sqrt(2) / 2;
+        AssertClose([1, h, h, 0, 1, 1, 1, 1], store.ProductFloat32(StorageLayout.Coherence(Asset, Key(scope), D1, D2)));
+    }
 
     [Fact]
     public async Task StableStatistics_WritesMaskMeanAndStd_AndRecordsAnUnreadablePair()

@@ -1,0 +1,33 @@
+using MineFunctions.Core.Composite;
+
+namespace MineFunctions.Workflow.Activities;
+
+/// <summary>What <see cref="CompositeActivity"/> reads of one 3-year window: the years' products, all on one grid.</summary>
+internal static class WindowReads
+{
+    /// <summary>Three consecutive years of one product, all on <paramref name="grid"/> (or the first year's grid when null).</summary>
+    public static async Task<(float[][] Years, GridSpec Grid)> ReadYearsAsync(this IProductStore store, int first, Func<int, string> name, string what, GridSpec? grid)
+    {
+        var years = new float[3][];
+        for (var i = 0; i < 3; i++)
+        {
+            var (pixels, yearGrid) = await store.ReadFloat32Async(StoreArea.Products, name(first + i), ActivityCancellation.Token);
+            if (grid is null) grid = yearGrid;
+            else GridCheck.EnsureSameGrid(grid, $"annual {first}", yearGrid, $"{what} {first + i}");
+            years[i] = pixels;
+        }
+        return (years, grid!);
+    }
+
+    /// <summary>The adaptive rule's inputs (METHOD.md §3), from the years' count rasters and the stack's stable mask and mean.</summary>
+    public static async Task<AdaptiveInputs> ReadAdaptiveInputsAsync(this IProductStore store, AssetScope scope, string key, int first, float[][] years, GridSpec grid)
+    {
+        var asset = scope.AssetId;
+        var (pairs, _) = await store.ReadYearsAsync(first, y => StorageLayout.AnnualCount(asset, key, y), "pair counts", grid);
+        var (disturbed, _) = await store.ReadYearsAsync(first, y => StorageLayout.AnnualDisturbed(asset, key, y), "disturbed counts", grid);
+        var (mask, stableMean, maskGrid) = await store.ReadStableAsync(asset, key);
+        GridCheck.EnsureSameGrid(grid, $"annual {first}", maskGrid, "stable mask");
+        return AdaptiveInputs.FromStack(years, pairs, disturbed, mask, stableMean, scope.Settings.Window().Looks)
+            ?? throw new InvalidDataException($"Asset '{asset}' has no stable pixel: the adaptive rule has no background (use ClassRule hsv or threshold, or check the stable thresholds).");
+    }
+}
