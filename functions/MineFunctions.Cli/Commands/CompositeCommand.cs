@@ -87,7 +87,7 @@ internal sealed class CompositeCommand : ICliCommand
         var mask = Read(needed[6]).Select(v => v is > 0 ? (byte)1 : (byte)0).ToArray();
         var pairs = Enumerable.Range(0, 3).Select(i => Read(needed[2 * i])).ToList();
         var disturbed = Enumerable.Range(0, 3).Select(i => Read(needed[2 * i + 1])).ToList();
-        return AdaptiveInputs.FromStack(means, pairs, disturbed, mask, Read(needed[7]), window.Looks)
+        return AdaptiveInputs.FromStack(means, pairs, disturbed, mask, Read(needed[7]), window, grid.Width)
             ?? throw new UsageException("stable_mask.tif has no stable pixel: the adaptive rule has no background; use --rule hsv.");
     }
 }
