@@ -4,7 +4,7 @@ namespace MineFunctions.Core.Composite;
 
 /// <summary>
 /// Post-classification majority (mode) filter of one year's active decisions (METHOD.md §3.2; the standard
-/// smoothing of per-pixel classifications, Thomas 1980): a pixel takes the decision most of its neighbours inside
+/// smoothing of per-pixel classifications, Lillesand et al. 2015, Stallings et al. 1999): a pixel takes the decision most of its neighbours inside
 /// the box of the coherence window's footprint have; a tie keeps its own. Only pixels with a decision vote
 /// (inside the polygon, with data that year), so the polygon's edge and nodata do not pull decisions either
 /// way. The box is (2·⌊X/2⌋ + 1) × (2·⌊Y/2⌋ + 1), at least 3 × 3: 7 × 3 for the default 7 × 2 window.
