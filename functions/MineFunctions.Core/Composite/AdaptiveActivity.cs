@@ -16,7 +16,8 @@ public readonly record struct PixelYearDecision(bool Active, bool Uncertain);
 /// itself; or</item>
 /// <item>its disturbed pairs alone say its share reached s*: D ≥ s*·p·n, p the probability that a decorrelated
 /// pair is counted (<see cref="YearBackground.DetectionProbability"/>). This count does not depend on b, so it
-/// holds where the background is off (stable ground that is itself disturbed now and then).</item>
+/// holds where the background is off (stable ground that is itself disturbed now and then). Without a detection
+/// probability (0: no pair could be counted) the count says nothing and only the mean decides.</item>
 /// </list>
 /// The decision is uncertain when |mean − t| ≤ z·σ/√n (σ the background's per-pair spread, n the pixel's
 /// pairs, z = <see cref="ClassifierSettings.ActiveZ"/>): a one-sided test at z cannot tell the pixel's
@@ -50,7 +51,7 @@ public static class AdaptiveActivity
         var threshold = Threshold(background, settings);
         var margin = Margin(background, pairs, settings);
         var active = (annualMean >= threshold && disturbed >= settings.ActiveShare / 3 * pairs)
-            || disturbed >= settings.ActiveShare * background.DetectionProbability * pairs;
+            || (background.DetectionProbability > 0 && disturbed >= settings.ActiveShare * background.DetectionProbability * pairs);
         return new PixelYearDecision(active, Math.Abs(annualMean - threshold) <= margin);
     }
 }

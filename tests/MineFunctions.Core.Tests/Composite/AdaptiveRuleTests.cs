@@ -69,6 +69,8 @@ public sealed class AdaptiveRuleTests
         Assert.True(AdaptiveActivity.Decide(0.05f, 30, 6, Background, Settings).Active);
         // Far from t, so the data are sure of the mean; the count decided.
         Assert.Equal(new PixelYearDecision(true, false), AdaptiveActivity.Decide(-0.05f, 30, 6, Background, Settings));
+        // A background whose detection probability is 0 counts nothing: 0 ≥ 0 must not make every pixel active.
+        Assert.False(AdaptiveActivity.Decide(0.05f, 30, 0, Background with { DetectionProbability = 0 }, Settings).Active);
     }
 
     [Theory]
