@@ -14,13 +14,13 @@ public sealed class ScienceBenchTests
         var (code, output, error) = await Mine.RunAsync("bench", "science", "--fast", "--size", "64");
         Assert.True(code == 0, error + output);
         var lines = output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-        Assert.StartsWith("science benchmark: 4 scenarios, 64x64 px", lines[0], StringComparison.Ordinal);
+        Assert.StartsWith("science benchmark: 5 scenarios, 64x64 px", lines[0], StringComparison.Ordinal);
 
         using var json = JsonDocument.Parse(lines[^1]);
         var root = json.RootElement;
         Assert.Equal("science", root.GetProperty("bench").GetString());
         var rows = root.GetProperty("scenarios").EnumerateArray().ToList();
-        Assert.Equal(8, rows.Count); // 4 scenarios × (default, seed hsv)
+        Assert.Equal(10, rows.Count); // 5 scenarios × (default, seed hsv)
         var defaults = rows.Where(r => r.GetProperty("rule").GetString() == "default").ToList();
         var lowest = defaults.Where(r => r.GetProperty("intensity_min").GetDouble() >= 0.3 && !r.GetProperty("stress").GetBoolean())
             .Min(r => r.GetProperty("accuracy").GetDouble());

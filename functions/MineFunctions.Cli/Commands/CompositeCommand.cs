@@ -23,7 +23,7 @@ internal sealed class CompositeCommand : ICliCommand
         "mine composite --years Y1.tif Y2.tif Y3.tif --aoi POLYGON --out DIR [--rule adaptive|hsv|threshold] [--window 7x2] [--all-touched]\n" +
         "               " + ClassifierArguments.AdaptiveUsage + " " + ClassifierArguments.FixedRuleUsage + "\n" +
         "  --rule adaptive (default) reads, as `mine ndai` writes them, <year>_pairs.tif and <year>_disturbed.tif beside\n" +
-        "  each year, and stable_mask.tif and stable_mean.tif beside the first; --window gives the looks (METHOD.md §3);\n" +
+        "  each year, and stable_mask.tif and stable_mean.tif beside the first; --window gives the looks and the majority filter's box (METHOD.md §3);\n" +
         "  hsv is the seed's rule (Climate TRACE's procedure), threshold the per-channel one; the thresholds are the\n" +
         "  pipeline settings ActiveShare (0.22), ActiveZ (1.645), ValueMin, SaturationMin, ChannelThreshold (0.5)\n" +
         "  writes counts.csv (class,pixels), composite.tif (RGB), classes.tif (255 = outside or no data),\n" +
@@ -87,7 +87,7 @@ internal sealed class CompositeCommand : ICliCommand
         var mask = Read(needed[6]).Select(v => v is > 0 ? (byte)1 : (byte)0).ToArray();
         var pairs = Enumerable.Range(0, 3).Select(i => Read(needed[2 * i])).ToList();
         var disturbed = Enumerable.Range(0, 3).Select(i => Read(needed[2 * i + 1])).ToList();
-        return AdaptiveInputs.FromStack(means, pairs, disturbed, mask, Read(needed[7]), window.Looks)
+        return AdaptiveInputs.FromStack(means, pairs, disturbed, mask, Read(needed[7]), window, grid.Width)
             ?? throw new UsageException("stable_mask.tif has no stable pixel: the adaptive rule has no background; use --rule hsv.");
     }
 }

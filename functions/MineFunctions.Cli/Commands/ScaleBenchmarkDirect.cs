@@ -106,7 +106,7 @@ internal static class ScaleBenchmarkDirect
                     disturbed[i] = (await ReadAsync(Path.Combine(output, $"annual_{first + i}_disturbed.tif"), ct)).Pixels;
                     backgrounds[i] = YearBackground.Estimate(annual[i], pairs[i], m, stable, looks);
                 }
-                adaptive = new AdaptiveInputs(pairs, disturbed, backgrounds);
+                adaptive = new AdaptiveInputs(pairs, disturbed, backgrounds, grid!.Width, settings.Window());
             }
             var result = WindowClassification.Run(annual[0], annual[1], annual[2], polygon, CompositeScaling.Default, classifier, adaptive);
             var window = StorageLayout.WindowId(first, first + 2);

@@ -6,10 +6,13 @@ namespace MineFunctions.Core.Composite;
 public sealed record AdaptiveCounts(ClassCounts Counts, IReadOnlyList<long> UncertainPixels);
 
 /// <summary>
-/// The adaptive rule over a window (METHOD.md §3): per pixel and year an <see cref="AdaptiveActivity"/>
-/// decision; the class is the bit set of the three (bit 0 = year 1, METHOD.md §1.5 with its erratum), so
+/// The adaptive rule over a window (METHOD.md §3.2). Per year: the background lowered to the quiet ground's
+/// own level where that reads below it (<see cref="QuietGround"/>), an <see cref="AdaptiveActivity"/>
+/// decision per pixel, then the <see cref="MajorityFilter"/> over the coherence window's footprint. The
+/// class is the bit set of the three filtered decisions (bit 0 = year 1, METHOD.md §1.5 with its erratum), so
 /// every class keeps its seed Table 1 meaning. Pixels outside the polygon or without data in a year are
-/// <see cref="ColourClassifier.Excluded"/>, as for the other rules.
+/// <see cref="ColourClassifier.Excluded"/>, as for the other rules. Uncertain pixels are counted from the
+/// per-pixel test (before smoothing), among the classified pixels: each could go either way on its own data.
 /// </summary>
 public static class AdaptiveClassifier
 {
@@ -25,26 +28,40 @@ public static class AdaptiveClassifier
         if (years.Any(y => y.Length != n) || classes.Length != n || (!polygon.IsEmpty && polygon.Length != n))
             throw new ArgumentException("Annual means, polygon and class rasters must have the same number of pixels.");
         inputs.Validate(n);
-        Span<long> counts = stackalloc long[8];
-        var uncertain = new long[3];
-        Span<bool> unsure = stackalloc bool[3];
+
+        // A pixel is classified when it is inside the polygon and has a mean and pairs in all three years.
+        var classified = new bool[n];
         for (var i = 0; i < n; i++)
         {
-            if (!polygon.IsEmpty && polygon[i] == 0) { classes[i] = ColourClassifier.Excluded; continue; }
-            var bits = 0;
-            var missing = false;
-            for (var y = 0; y < 3 && !missing; y++)
+            classified[i] = polygon.IsEmpty || polygon[i] != 0;
+            for (var y = 0; y < 3 && classified[i]; y++) classified[i] = !float.IsNaN(years[y][i]) && inputs.PairCounts[y][i] >= 1;
+        }
+
+        var filtered = new bool[3][];
+        var uncertain = new long[3];
+        var raw = new bool[n];
+        for (var y = 0; y < 3; y++)
+        {
+            var (mean, pairs, disturbed) = (years[y], inputs.PairCounts[y], inputs.DisturbedCounts[y]);
+            var background = QuietGround.Apply(inputs.Backgrounds[y], QuietGround.Level(mean, pairs, disturbed, polygon, inputs.Backgrounds[y], settings));
+            for (var i = 0; i < n; i++)
             {
-                var pairs = inputs.PairCounts[y][i];
-                if (float.IsNaN(years[y][i]) || !(pairs >= 1)) { missing = true; break; }
-                var d = AdaptiveActivity.Decide(years[y][i], pairs, inputs.DisturbedCounts[y][i], inputs.Backgrounds[y], settings);
-                if (d.Active) bits |= 1 << y;
-                unsure[y] = d.Uncertain;
+                if (!classified[i]) { raw[i] = false; continue; }
+                var d = AdaptiveActivity.Decide(mean[i], pairs[i], disturbed[i], background, settings);
+                raw[i] = d.Active;
+                if (d.Uncertain) uncertain[y]++;
             }
-            if (missing) { classes[i] = ColourClassifier.Excluded; continue; }
+            filtered[y] = new bool[n];
+            MajorityFilter.Apply(raw, classified, inputs.Width, inputs.Window, filtered[y]);
+        }
+
+        Span<long> counts = stackalloc long[8];
+        for (var i = 0; i < n; i++)
+        {
+            if (!classified[i]) { classes[i] = ColourClassifier.Excluded; continue; }
+            var bits = (filtered[0][i] ? 1 : 0) | (filtered[1][i] ? 2 : 0) | (filtered[2][i] ? 4 : 0);
             classes[i] = (byte)bits;
             counts[bits]++;
-            for (var y = 0; y < 3; y++) if (unsure[y]) uncertain[y]++;
         }
         return new AdaptiveCounts(ClassCounts.FromArray(counts), uncertain);
     }

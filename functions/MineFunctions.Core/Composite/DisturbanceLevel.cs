@@ -36,6 +36,21 @@ public static class DisturbanceLevel
         return (stableCoherence - rho0) / (stableCoherence + rho0);
     }
 
+    /// <summary>
+    /// Probability that a pair in which a pixel's ground fully decorrelated counts as disturbing it: the
+    /// sample coherence of L looks at true coherence 0 has the distribution P(ρ̂ ≤ r) = 1 − (1 − r²)^(L − 1)
+    /// (the integral of the density 2(L − 1)ρ(1 − ρ²)^(L − 2), Touzi et al. 1999), and the pair's NDAI
+    /// passes the level ℓ = <see cref="Of"/> when ρ̂ &lt; r_c = ρ_s(1 − ℓ)/(1 + ℓ). E.g. 0.864 for 14 looks
+    /// at ρ_s = 0.886 (ℓ = 0.403, r_c = 0.378), 0.72 for 5 looks at ρ_s = 0.9: the share of a pixel's pairs that are
+    /// counted disturbed is its decorrelated share times this (METHOD.md §3.2).
+    /// </summary>
+    public static double DetectionProbability(double stableCoherence, int looks)
+    {
+        var level = Of(stableCoherence, looks);
+        var critical = stableCoherence * (1 - level) / (1 + level);
+        return 1 - Math.Pow(1 - critical * critical, looks - 1);
+    }
+
     /// <summary>E[ρ̂ | ρ = 0] for L looks: Γ(L)Γ(3/2)/Γ(L + 1/2), by the recurrence r(1) = 1, r(L + 1) = r(L) · L/(L + 1/2).</summary>
     public static double ZeroCoherenceBias(int looks)
     {

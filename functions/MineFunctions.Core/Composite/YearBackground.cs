@@ -4,10 +4,12 @@ namespace MineFunctions.Core.Composite;
 /// What the adaptive rule (<see cref="AdaptiveActivity"/>, METHOD.md §3) needs of one year beyond the
 /// pixels' own counts, all from the asset's own data: the annual mean NDAI of its stable ground
 /// (<see cref="Level"/>), the per-pair spread of that NDAI (<see cref="PairSpread"/>), and the NDAI of
-/// fully decorrelated ground for the data's looks and stable coherence (<see cref="DecorrelatedLevel"/>).
+/// fully decorrelated ground for the data's looks and stable coherence (<see cref="DecorrelatedLevel"/>), and
+/// the probability that a fully decorrelated pair is counted as disturbing a pixel (<see cref="DetectionProbability"/>).
 /// </summary>
 /// <param name="StablePixels">Stable pixels the level and spread come from (0 = none with data: level 0, spread 0).</param>
-public sealed record YearBackground(double Level, double PairSpread, double DecorrelatedLevel, long StablePixels)
+/// <param name="DetectionProbability">Share of a pixel's fully decorrelated pairs whose NDAI passes the disturbance level (<see cref="DisturbanceLevel.DetectionProbability"/>).</param>
+public sealed record YearBackground(double Level, double PairSpread, double DecorrelatedLevel, long StablePixels, double DetectionProbability)
 {
     /// <summary>Consistency factor of the median absolute deviation for a normal distribution (1 / Φ⁻¹(3/4)).</summary>
     private const double MadToSigma = 1.4826;
@@ -17,7 +19,7 @@ public sealed record YearBackground(double Level, double PairSpread, double Deco
     /// those means × √(median pair count), the spread of one pair's NDAI on stable ground (Rousseeuw
     /// &amp; Croux 1993; the whole spread of the means, pixel-to-pixel offsets included, is charged to
     /// the pairs, which is conservative for pixels with fewer pairs); DecorrelatedLevel from
-    /// <see cref="DisturbanceLevel.DecorrelatedNdai"/>.
+    /// <see cref="DisturbanceLevel.DecorrelatedNdai"/>; DetectionProbability from <see cref="DisturbanceLevel.DetectionProbability"/>.
     /// </summary>
     /// <param name="annualMean">Annual mean NDAI (NaN = no data).</param>
     /// <param name="pairCounts">Pairs that contributed to each pixel's mean.</param>
@@ -29,6 +31,7 @@ public sealed record YearBackground(double Level, double PairSpread, double Deco
         var n = annualMean.Length;
         if (pairCounts.Length != n || stable.Length != n) throw new ArgumentException("Annual mean, pair counts and stable mask must have the same number of pixels.");
         var decorrelated = DisturbanceLevel.DecorrelatedNdai(stableCoherence, looks);
+        var detection = DisturbanceLevel.DetectionProbability(stableCoherence, looks);
         var means = new List<double>();
         var counts = new List<double>();
         for (var i = 0; i < n; i++)
@@ -37,12 +40,12 @@ public sealed record YearBackground(double Level, double PairSpread, double Deco
             means.Add(annualMean[i]);
             counts.Add(pairCounts[i]);
         }
-        if (means.Count == 0) return new YearBackground(0, 0, decorrelated, 0);
+        if (means.Count == 0) return new YearBackground(0, 0, decorrelated, 0, detection);
         var level = Median(means);
         var spread = MadToSigma * Median(means.Select(m => Math.Abs(m - level)).ToList()) * Math.Sqrt(Median(counts));
         if (!(decorrelated > level))
             throw new InvalidDataException($"The stable ground's NDAI ({level:0.###}) is not below that of decorrelated ground ({decorrelated:0.###}): no activity can be told apart.");
-        return new YearBackground(level, spread, decorrelated, means.Count);
+        return new YearBackground(level, spread, decorrelated, means.Count, detection);
     }
 
     private static double Median(List<double> values)

@@ -92,7 +92,7 @@ public sealed class ScienceRun
         if (AcceptedPairs.Any(a => a == 0) || (settings.Rule == ClassificationRule.Adaptive && double.IsNaN(Level)))
             return Unclassified(weather.Count, weatherAccepted, clean.Count, cleanRejected);
 
-        var adaptive = double.IsNaN(Level) ? null : new AdaptiveInputs(_pairCounts, _disturbed, _backgrounds);
+        var adaptive = double.IsNaN(Level) ? null : new AdaptiveInputs(_pairCounts, _disturbed, _backgrounds, Scene.Width, Scene.Settings.Window);
         var result = WindowClassification.Run(_means[0], _means[1], _means[2], Scene.MineMask, CompositeScaling.Default, settings, adaptive);
         var truth = Scene.TrueClass;
         long correct = 0;

@@ -27,7 +27,7 @@ internal static class WindowReads
         var (disturbed, _) = await store.ReadYearsAsync(first, y => StorageLayout.AnnualDisturbed(asset, key, y), "disturbed counts", grid);
         var (mask, stableMean, maskGrid) = await store.ReadStableAsync(asset, key);
         GridCheck.EnsureSameGrid(grid, $"annual {first}", maskGrid, "stable mask");
-        return AdaptiveInputs.FromStack(years, pairs, disturbed, mask, stableMean, scope.Settings.Window().Looks)
+        return AdaptiveInputs.FromStack(years, pairs, disturbed, mask, stableMean, scope.Settings.Window(), grid.Width)
             ?? throw new InvalidDataException($"Asset '{asset}' has no stable pixel: the adaptive rule has no background (use ClassRule hsv or threshold, or check the stable thresholds).");
     }
 }

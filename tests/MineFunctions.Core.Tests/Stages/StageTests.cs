@@ -120,7 +120,7 @@ public sealed class StageTests
     public void AdaptiveInputs_WithoutStablePixel_AreNull()
     {
         float[][] three = [[0f], [0f], [0f]];
-        Assert.Null(AdaptiveInputs.FromStack(three, three, three, [0], [0.9f], 14));
+        Assert.Null(AdaptiveInputs.FromStack(three, three, three, [0], [0.9f], MineFunctions.Core.Coherence.CoherenceWindow.Default, 1));
     }
 
     [Fact]
