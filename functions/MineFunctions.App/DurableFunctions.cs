@@ -63,6 +63,10 @@ public static class DurableFunctions
     public static Task<PairOutcome> RunNdaiActivityAsync([ActivityTrigger] PairTask input, FunctionContext context) =>
         ActivityInvoker.RunRasterAsync<NdaiActivity, PairTask, PairOutcome>(input, context);
 
+    [Function(nameof(NdaiBatchActivity))]
+    public static Task<IReadOnlyList<PairOutcome>> RunNdaiBatchActivityAsync([ActivityTrigger] PairBatchTask input, FunctionContext context) =>
+        ActivityInvoker.RunRasterAsync<NdaiBatchActivity, PairBatchTask, IReadOnlyList<PairOutcome>>(input, context);
+
     [Function(nameof(NdaiCommitActivity))]
     public static Task<bool> RunNdaiCommitActivityAsync([ActivityTrigger] NdaiCommitTask input, FunctionContext context) =>
         ActivityInvoker.RunAsync<NdaiCommitActivity, NdaiCommitTask, bool>(input, context);

@@ -17,6 +17,7 @@ public static class SettingsFingerprint
         var shaping = JsonSerializer.SerializeToNode(settings with { PairBatchSize = 0, MaxParallelAssets = 0 })!.AsObject();
         // Removed rather than zeroed: a setting added later must not change the keys of products already written.
         shaping.Remove(nameof(PipelineSettings.AssetChunkSize));
+        shaping.Remove(nameof(PipelineSettings.NdaiBatchPixels));
         return StorageLayout.SettingsKey(settings.AlgorithmVersion, shaping.ToJsonString());
     }
 }

@@ -78,6 +78,29 @@ public sealed class ProductBlobStoreTests : IAsyncLifetime
         Assert.Equal("b", Encoding.UTF8.GetString(await _store.DownloadBytesAsync(name)));
     }
 
+    [Theory]
+    [InlineData(1000)]
+    [InlineData(ProductBlobStore.CreateFirstMaxBytes + 1)]
+    public async Task ContentOfEitherSize_IsWrittenOnce_ThenOverwrittenOnlyWhenChanged(int size)
+    {
+        // Small content is written create-only before comparing, large content compared first: both end the same way.
+        const string name = "m1/v1-0123456789abcdef/ndai/ndai_20210105_20210117.tif";
+        var a = new byte[size];
+        new Random(11).NextBytes(a);
+        var b = (byte[])a.Clone();
+        b[^1] ^= 0xFF;
+
+        Assert.True((await _store.UploadAsync(name, a)).Written);
+        var first = await _store.GetAsync(name);
+        await Task.Delay(1100); // Last-Modified has 1 s resolution: a rewrite would show.
+        Assert.False((await _store.UploadAsync(name, a)).Written);
+        Assert.Equal(first, await _store.GetAsync(name));
+        Assert.True((await _store.UploadAsync(name, b)).Written);
+
+        Assert.Equal(b, await _store.DownloadBytesAsync(name));
+        Assert.Equal(Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(b)), (await _store.GetAsync(name))!.Sha256);
+    }
+
     [Fact]
     public async Task NonSeekableStreamUpload_IsHashedAndIdempotentLikeBytes()
     {

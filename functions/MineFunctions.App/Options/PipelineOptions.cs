@@ -72,6 +72,9 @@ public sealed class PipelineOptions
     /// <summary>Pairs per fan-out batch inside one asset orchestration (ARCHITECTURE.md convention 5).</summary>
     [Range(1, 256)] public int PairBatchSize { get; set; } = Defaults.PairBatchSize;
 
+    /// <summary>Raster pixels one NDAI activity call may work through: pairs of small rasters go several to a call (0: one pair a call).</summary>
+    [Range(typeof(long), "0", "4294967296")] public long NdaiBatchPixels { get; set; } = Defaults.NdaiBatchPixels;
+
     /// <summary>Asset sub-orchestrations a run keeps in flight at once (ARCHITECTURE.md convention 5).</summary>
     [Range(1, 256)] public int MaxParallelAssets { get; set; } = Defaults.MaxParallelAssets;
 
@@ -102,6 +105,7 @@ public sealed class PipelineOptions
         ActiveZ = ActiveZ,
         PixelAreaM2 = PixelAreaM2,
         PairBatchSize = PairBatchSize,
+        NdaiBatchPixels = NdaiBatchPixels,
         MaxParallelAssets = MaxParallelAssets,
         AssetChunkSize = AssetChunkSize,
         AlgorithmVersion = AlgorithmVersion,

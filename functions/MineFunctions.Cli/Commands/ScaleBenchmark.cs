@@ -34,13 +34,14 @@ internal sealed class ScaleBenchmark : IBenchmark
         var engine = EngineKinds.Parse(args.Optional("engine"));
         var parallelAssets = args.Int("parallel-assets", new PipelineSettings().MaxParallelAssets);
         var chunk = args.Int("chunk", new PipelineSettings().AssetChunkSize);
+        var ndaiBatchPixels = args.Int("ndai-batch-pixels", (int)new PipelineSettings().NdaiBatchPixels);
         var direct = !args.Has("no-direct");
         var keepMask = args.Has("keep-mask");
         var incremental = args.Has("incremental") || keepMask;
         args.RejectUnknown();
 
         var assets = new ScaleBenchmarkAssets(count, pairsPerYear, size);
-        var settings = new PipelineSettings { TemporalBaselinesDays = [assets.RevisitDays], MaxParallelAssets = parallelAssets, AssetChunkSize = chunk };
+        var settings = new PipelineSettings { TemporalBaselinesDays = [assets.RevisitDays], MaxParallelAssets = parallelAssets, AssetChunkSize = chunk, NdaiBatchPixels = ndaiBatchPixels };
         try
         {
             settings.Validate();

@@ -14,7 +14,9 @@ namespace MineFunctions.Infrastructure.Storage;
 /// again writes nothing (ETag and Last-Modified unchanged) and a rerun of a finished run changes no
 /// blob. Writes are conditional on what was compared (create-only, or If-Match the old ETag), and a
 /// 409/412 caused by our own earlier write (lost response, SDK retry) is success once the stored
-/// hash matches. The SDK's retries are the only retry layer.
+/// hash matches. Content of at most <see cref="CreateFirstMaxBytes"/> is first written create-only,
+/// without a look: a new blob costs one request, one already there is compared after the 409.
+/// The SDK's retries are the only retry layer.
 /// </summary>
 public sealed class ProductBlobStore
 {
@@ -22,6 +24,9 @@ public sealed class ProductBlobStore
     public const string HashMetadataKey = "sha256";
 
     private const int MaxAttempts = 4;
+
+    /// <summary>Content up to this size is written create-only before anything is compared (<see cref="UploadCoreAsync"/>).</summary>
+    public const int CreateFirstMaxBytes = 1 << 20;
 
     private readonly BlobContainerClient _container;
     private readonly ConcurrentDictionary<string, Lazy<Task>> _created = new(StringComparer.Ordinal);
@@ -190,18 +195,25 @@ public sealed class ProductBlobStore
     {
         var blob = Blob(blobName);
         await EnsureContainerAsync(cancellationToken);
-        for (var attempt = 0; attempt < MaxAttempts; attempt++)
+        // Small content is first written create-only, without looking: most product writes are of new blobs, and the
+        // look costs a round trip each. A blob already there answers 409, and the loop compares as for large content,
+        // whose look comes first so that a rerun does not upload megabytes only to be refused.
+        var look = length > CreateFirstMaxBytes;
+        for (var attempt = 0; attempt < MaxAttempts; attempt++, look = true)
         {
             ETag? existing = null;
-            try
+            if (look)
             {
-                var props = (await blob.GetPropertiesAsync(cancellationToken: cancellationToken)).Value;
-                if (HashOf(props.Metadata) == hash && props.ContentLength == length)
-                    return new BlobWriteResult(blobName, false, hash, length);
-                existing = props.ETag;
-            }
-            catch (RequestFailedException ex) when (ex.Status == 404)
-            {
+                try
+                {
+                    var props = (await blob.GetPropertiesAsync(cancellationToken: cancellationToken)).Value;
+                    if (HashOf(props.Metadata) == hash && props.ContentLength == length)
+                        return new BlobWriteResult(blobName, false, hash, length);
+                    existing = props.ETag;
+                }
+                catch (RequestFailedException ex) when (ex.Status == 404)
+                {
+                }
             }
 
             var options = new BlobUploadOptions

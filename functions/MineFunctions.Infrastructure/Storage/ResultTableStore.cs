@@ -9,7 +9,8 @@ namespace MineFunctions.Infrastructure.Storage;
 /// <summary>
 /// Idempotent writes of result rows on deterministic (PartitionKey, RowKey) (ARCHITECTURE.md
 /// convention 4). A row whose stored columns already equal the new ones is not written again, so
-/// its ETag and Timestamp stay as they were and a rerun changes nothing. A 409 on our own key (the
+/// its ETag and Timestamp stay as they were and a rerun changes nothing. A row is first added
+/// (one request when it is new) and compared only when one is already there. A 409 on our own key (the
 /// SDK retrying an add whose first response was lost) is success once the stored content matches.
 /// The SDK's own retries are the only retry layer on each call.
 /// </summary>
@@ -47,6 +48,17 @@ public sealed class ResultTableStore
         foreach (var (name, value) in columns)
         {
             if (value is not null) entity[name] = value;
+        }
+
+        // First an add, without looking: most rows are new, and the look costs a round trip each. A row already there
+        // answers 409 and is then compared; a lost response's retry of our own add does the same.
+        try
+        {
+            await table.AddEntityAsync(entity, cancellationToken);
+            return true;
+        }
+        catch (RequestFailedException ex) when (ex.Status == 409)
+        {
         }
 
         for (var attempt = 0; attempt < MaxAttempts; attempt++)

@@ -18,20 +18,28 @@ public sealed class CompositeActivity(IProductStore store) : TaskActivity<Window
         var (scope, first, last) = (input.Scope, input.FirstYear, input.FirstYear + 2);
         var (asset, key) = (scope.AssetId, SettingsFingerprint.Of(scope.Settings));
         var (years, grid) = await store.ReadYearsAsync(first, y => StorageLayout.Annual(asset, key, y), "annual", null);
-        var polygon = await store.ReadPolygonAsync(asset, grid);
+        // The polygon and the adaptive rule's rasters are independent reads: in flight together, not one round trip after another.
+        var polygonRead = store.ReadPolygonAsync(asset, grid);
         var classifier = scope.Settings.Classifier();
-        var adaptive = classifier.Rule == ClassificationRule.Adaptive ? await store.ReadAdaptiveInputsAsync(scope, key, first, years, grid) : null;
+        var adaptiveRead = classifier.Rule == ClassificationRule.Adaptive ? store.ReadAdaptiveInputsAsync(scope, key, first, years, grid) : null;
+        var polygon = await polygonRead;
+        var adaptive = adaptiveRead is null ? null : await adaptiveRead;
         var (red, green, blue, classes, counts, uncertain) = WindowClassification.Run(years[0], years[1], years[2], polygon, CompositeScaling.Default, classifier, adaptive);
         var pixelArea = scope.Settings.PixelAreaM2 ?? MeanPixelArea.Inside(PixelArea.ForGrid(grid).SquareMetresPerRow, grid.Width, polygon);
 
         var (compositeBlob, classesBlob, window) = (StorageLayout.Composite(asset, key, first, last), StorageLayout.Classes(asset, key, first, last), StorageLayout.WindowId(first, last));
         var ct = ActivityCancellation.Token;
-        await store.WriteByteAsync(compositeBlob, [red, green, blue], grid, null, cloudOptimised: true, ct);
-        await store.WriteByteAsync(classesBlob, [classes], grid, ColourClassifier.Excluded, cloudOptimised: true, ct);
-        await store.WriteAsync(StorageLayout.Png(asset, key, $"composite_{window}"), QuickLookPng.Composite(grid.Width, grid.Height, red, green, blue, classes), "image/png", ct);
-        foreach (var colour in Enum.GetValues<ColourClass>())
-            await store.WriteAsync(StorageLayout.Png(asset, key, $"class-{colour.CsvName()}_{window}"), QuickLookPng.Class(grid.Width, grid.Height, classes, colour), "image/png", ct);
-        await store.WriteTextAsync(StorageLayout.Counts(asset, key, first, last), ClassCountsCsvWriter.Write(counts), "text/csv", ct);
+        // Twelve independent products, uploaded together (each write is idempotent on its own); the row that names them after.
+        List<Task> writes =
+        [
+            store.WriteByteAsync(compositeBlob, [red, green, blue], grid, null, cloudOptimised: true, ct),
+            store.WriteByteAsync(classesBlob, [classes], grid, ColourClassifier.Excluded, cloudOptimised: true, ct),
+            store.WriteAsync(StorageLayout.Png(asset, key, $"composite_{window}"), QuickLookPng.Composite(grid.Width, grid.Height, red, green, blue, classes), "image/png", ct),
+            .. Enum.GetValues<ColourClass>().Select(colour =>
+                store.WriteAsync(StorageLayout.Png(asset, key, $"class-{colour.CsvName()}_{window}"), QuickLookPng.Class(grid.Width, grid.Height, classes, colour), "image/png", ct)),
+            store.WriteTextAsync(StorageLayout.Counts(asset, key, first, last), ClassCountsCsvWriter.Write(counts), "text/csv", ct),
+        ];
+        await Task.WhenAll(writes);
         await store.UpsertAsync(new ClassCountsRow(asset, key, first, last, scope.Settings.ClassRule, counts, pixelArea, compositeBlob, classesBlob), ct);
         return new WindowOutcome(first, counts.ToArray(), pixelArea, scope.Settings.ClassRule, uncertain?.ToArray());
     }

@@ -11,9 +11,22 @@ namespace MineFunctions.Workflow.Activities;
 /// </summary>
 public sealed class NdaiActivity(IProductStore store) : TaskActivity<PairTask, PairOutcome>
 {
-    public override async Task<PairOutcome> RunAsync(TaskActivityContext context, PairTask input)
+    public override Task<PairOutcome> RunAsync(TaskActivityContext context, PairTask input)
     {
-        var (scope, pair, key) = (input.Scope, input.Pair, SettingsFingerprint.Of(input.Scope.Settings));
+        var key = SettingsFingerprint.Of(input.Scope.Settings);
+        return RunPairAsync(store, input.Scope, key, input.Pair, () => ReadMaskAsync(store, input.Scope.AssetId, key));
+    }
+
+    /// <summary>The stack's stable mask, as <see cref="PairNdai"/> takes it, and its grid.</summary>
+    internal static async Task<(StableMask Mask, GridSpec Grid)> ReadMaskAsync(IProductStore store, string asset, string key)
+    {
+        var (mask, grid) = await store.ReadByteAsync(StoreArea.Products, StorageLayout.StableMask(asset, key), ActivityCancellation.Token);
+        return (StableMask.FromArea(mask), grid);
+    }
+
+    /// <summary>One pair's screening, NDAI and row; <paramref name="readMask"/> is asked for the mask once the pair's raster is read.</summary>
+    internal static async Task<PairOutcome> RunPairAsync(IProductStore store, AssetScope scope, string key, PairWork pair, Func<Task<(StableMask Mask, GridSpec Grid)>> readMask)
+    {
         float[] coherence;
         GridSpec grid;
         try
@@ -25,10 +38,10 @@ public sealed class NdaiActivity(IProductStore store) : TaskActivity<PairTask, P
             await PairRows.RecordAsync(store, scope, pair, ex);
             return new PairOutcome(pair.PairId, pair.Year, false, PairRows.Summary(ex), double.NaN, double.NaN, Failed: true);
         }
-        var (mask, maskGrid) = await store.ReadByteAsync(StoreArea.Products, StorageLayout.StableMask(scope.AssetId, key), ActivityCancellation.Token);
+        var (mask, maskGrid) = await readMask();
         GridCheck.EnsureSameGrid(maskGrid, "stable mask", grid, pair.PairId);
 
-        var (decision, ndai) = PairNdai.Run(coherence, StableMask.FromArea(mask), scope.Settings.Stable());
+        var (decision, ndai) = PairNdai.Run(coherence, mask, scope.Settings.Stable());
         var ndaiBlob = ndai is null ? null : StorageLayout.Ndai(scope.AssetId, key, pair.Reference, pair.Secondary);
         if (ndai is not null) await store.WriteFloat32Async(ndaiBlob!, ndai, grid, ActivityCancellation.Token);
         await store.UpsertAsync(PairRows.Row(scope, pair, decision.StablePixelCount,

@@ -47,6 +47,7 @@ public sealed class StableStatisticsActivity(IProductStore store) : TaskActivity
             MaskSha256 = maskSha,
             Reuse = reuse,
             ResumedPairs = resumed,
+            GridPixels = stack.Grid.PixelCount,
         };
     }
 }

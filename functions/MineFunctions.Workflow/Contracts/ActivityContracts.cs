@@ -65,9 +65,10 @@ public sealed record PairPageTask(string PairsBlob, int Offset);
 
 /// <summary>
 /// Input of <c>PairChunkOrchestrator</c>: one stage (<see cref="Coherence"/> or <see cref="Ndai"/>) over
-/// a chunk of an asset's pairs, at most <see cref="MaxPairs"/> of them and <see cref="PairPage.MaxBytes"/> of JSON.
+/// a chunk of an asset's pairs, at most <see cref="MaxPairs"/> of them and <see cref="PairPage.MaxBytes"/> of JSON;
+/// <see cref="PairsPerCall"/> NDAI pairs go to one activity call (<see cref="NdaiPairsPerCall"/>; coherence is one pair a call).
 /// </summary>
-public sealed record PairChunkTask(AssetScope Scope, string Stage, IReadOnlyList<PairWork> Pairs)
+public sealed record PairChunkTask(AssetScope Scope, string Stage, IReadOnlyList<PairWork> Pairs, int PairsPerCall = 1)
 {
     public const string Coherence = "coherence";
     public const string Ndai = "ndai";
@@ -76,15 +77,22 @@ public sealed record PairChunkTask(AssetScope Scope, string Stage, IReadOnlyList
     public const int MaxPairs = 50;
 
     /// <summary>
-    /// <paramref name="pairs"/> in order, cut into chunks of at most <see cref="MaxPairs"/> pairs and
+    /// NDAI pairs per activity call for rasters of <paramref name="gridPixels"/> pixels: as many as fit in
+    /// <see cref="PipelineSettings.NdaiBatchPixels"/>, 1 to <see cref="MaxPairs"/> (1 when the size is unknown, 0).
+    /// </summary>
+    public static int NdaiPairsPerCall(PipelineSettings settings, long gridPixels) =>
+        gridPixels <= 0 || settings.NdaiBatchPixels <= 0 ? 1 : (int)Math.Clamp(settings.NdaiBatchPixels / gridPixels, 1, MaxPairs);
+
+    /// <summary>
+    /// <paramref name="pairs"/> in order, cut into chunks of at most <paramref name="maxPairs"/> (and <see cref="MaxPairs"/>) pairs and
     /// <see cref="PairPage.MaxBytes"/> of JSON each (<paramref name="sizeOf"/>).
     /// </summary>
-    public static IReadOnlyList<IReadOnlyList<PairWork>> Split(IReadOnlyList<PairWork> pairs, Func<PairWork, int> sizeOf)
+    public static IReadOnlyList<IReadOnlyList<PairWork>> Split(IReadOnlyList<PairWork> pairs, Func<PairWork, int> sizeOf, int maxPairs = MaxPairs)
     {
         var chunks = new List<IReadOnlyList<PairWork>>();
         for (var offset = 0; offset < pairs.Count;)
         {
-            var page = PairPage.Take(pairs, offset, sizeOf).Pairs.Take(MaxPairs).ToList();
+            var page = PairPage.Take(pairs, offset, sizeOf).Pairs.Take(Math.Clamp(maxPairs, 1, MaxPairs)).ToList();
             chunks.Add(page);
             offset += page.Count;
         }
@@ -97,6 +105,12 @@ public sealed record PairChunkResult(IReadOnlyList<CoherenceOutcome> Coherence, 
 
 /// <summary>Input of the per-pair activities.</summary>
 public sealed record PairTask(AssetScope Scope, PairWork Pair);
+
+/// <summary>
+/// Input of <c>NdaiBatchActivity</c>: consecutive pairs of one asset whose rasters are small enough to go several to a
+/// call (<see cref="PipelineSettings.NdaiBatchPixels"/>), at most <see cref="PairChunkTask.MaxPairs"/> and <see cref="PairPage.MaxBytes"/> of JSON.
+/// </summary>
+public sealed record PairBatchTask(AssetScope Scope, IReadOnlyList<PairWork> Pairs);
 
 /// <summary>Result of computing or validating one pair's coherence raster.</summary>
 public sealed record CoherenceOutcome(string PairId, bool Succeeded, long InvalidPixels, string? Error);
@@ -135,6 +149,9 @@ public sealed record StableSummary(long StablePixels, long ValidPixels, int Pair
 
     /// <summary>Pairs whose statistics came from the stored checkpoint instead of being read again (0 from scratch).</summary>
     public int ResumedPairs { get; init; }
+
+    /// <summary>Pixels of the stack's grid (0: unknown): how many NDAI pairs one activity call takes (<see cref="PairChunkTask.NdaiPairsPerCall"/>).</summary>
+    public long GridPixels { get; init; }
 }
 
 /// <summary>

@@ -65,6 +65,13 @@ public sealed record PipelineSettings
     /// </summary>
     public int PairBatchSize { get; init; } = 16;
 
+    /// <summary>
+    /// Raster pixels one NDAI activity call may work through: pairs of small rasters go several to a call
+    /// (pairs × raster pixels at most this, and at most a chunk), each with its own outcome and PairResults row,
+    /// so small rasters do not pay an activity each. 0, or rasters this large: one pair a call. Results do not change.
+    /// </summary>
+    public long NdaiBatchPixels { get; init; } = 1 << 20;
+
     /// <summary>Asset sub-orchestrations in flight at once in a refresh: a sliding window, the next asset starting as soon as any finishes (convention 5).</summary>
     public int MaxParallelAssets { get; init; } = 4;
 

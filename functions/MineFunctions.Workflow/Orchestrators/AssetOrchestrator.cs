@@ -52,7 +52,7 @@ public sealed class AssetOrchestrator : TaskOrchestrator<AssetRunRequest, AssetO
         var readable = pairs.Where(p => !unreadable.ContainsKey(p.PairId) && !kept.ContainsKey(p.PairId)).ToList();
 
         var outcomes = (await PairStages.RunAsync(context, scope, PairChunkTask.Ndai, readable, r => r.Ndai,
-            done => progress.Report("ndai", kept.Count + done, total))).ToList();
+            done => progress.Report("ndai", kept.Count + done, total), PairChunkTask.NdaiPairsPerCall(scope.Settings, stable.GridPixels))).ToList();
         outcomes.AddRange(kept.Values);
         outcomes.AddRange(pairs.Where(p => unreadable.ContainsKey(p.PairId))
             .Select(p => new PairOutcome(p.PairId, p.Year, false, unreadable[p.PairId], double.NaN, double.NaN, Failed: true)));

@@ -43,6 +43,12 @@ internal sealed class FakeAssetActivities
     public Func<string, int, int, string> InputBlobOf { get; init; } =
         (asset, y, i) => $"{asset}/pairs/S1AA_{y}0101T000000_{y}0113T000000_VVP{i:D3}_INT80_G_ueF_4D09.zip";
 
+    /// <summary>Pixels of the stack's grid stable statistics report (0: unknown, one NDAI pair a call).</summary>
+    public long GridPixels { get; init; }
+
+    /// <summary>NDAI calls that took several pairs, by their pair ids in order.</summary>
+    public ConcurrentQueue<IReadOnlyList<string>> NdaiBatches { get; } = new();
+
     /// <summary>Pairs whose first N NDAI attempts time out (a transient failure) before one succeeds.</summary>
     public Dictionary<string, int> TimingOut { get; init; } = [];
 
@@ -110,17 +116,18 @@ internal sealed class FakeAssetActivities
         {
             var pairs = ((List<PairWork>)Blobs[t.PairsBlob]).Where(p => !t.LeftOut.Contains(p.PairId)).ToList();
             StableCalls.Enqueue(new AssetStableCall(t.Scope.AssetId, pairs.Count));
-            return new StableSummary(100, 1000, pairs.Count);
+            return new StableSummary(100, 1000, pairs.Count) { GridPixels = GridPixels };
         });
         AddAsync<PairTask, PairOutcome>(r, nameof(NdaiActivity), async t =>
         {
             await TrackAsync();
-            NdaiPairs.Enqueue(t.Pair.PairId);
-            if (Failing.Contains(t.Pair.PairId)) throw new InvalidDataException($"pair {t.Pair.PairId} is corrupt");
-            if (NdaiPairs.Count(p => p == t.Pair.PairId) <= TimingOut.GetValueOrDefault(t.Pair.PairId))
-                throw new TimeoutException($"reading pair {t.Pair.PairId} timed out");
-            var accepted = !Rejected.Contains(t.Pair.PairId);
-            return new PairOutcome(t.Pair.PairId, t.Pair.Year, accepted, accepted ? "accepted" : "stable mean 0.41 < 0.8", 0.9, 0.05, false);
+            return Ndai(t.Pair);
+        });
+        AddAsync<PairBatchTask, IReadOnlyList<PairOutcome>>(r, nameof(NdaiBatchActivity), async t =>
+        {
+            await TrackAsync();
+            NdaiBatches.Enqueue([.. t.Pairs.Select(p => p.PairId)]);
+            return [.. t.Pairs.Select(Ndai)];
         });
         Add<AnnualTask, AnnualOutcome>(r, nameof(AnnualMeanActivity), t => new AnnualOutcome(t.Year, t.PairIds.Count, 1000, 0.1));
         Add<WindowTask, WindowOutcome>(r, nameof(CompositeActivity), t => new WindowOutcome(t.FirstYear, [1, 2, 3, 4, 5, 6, 7, 8], 100, "hsv"));
@@ -136,6 +143,17 @@ internal sealed class FakeAssetActivities
             Records.Enqueue(t);
             return t.Assets.Count;
         });
+    }
+
+    /// <summary>One pair's NDAI double: a failing pair throws (and fails the whole call it is in), a timing-out one times out.</summary>
+    private PairOutcome Ndai(PairWork pair)
+    {
+        NdaiPairs.Enqueue(pair.PairId);
+        if (Failing.Contains(pair.PairId)) throw new InvalidDataException($"pair {pair.PairId} is corrupt");
+        if (NdaiPairs.Count(p => p == pair.PairId) <= TimingOut.GetValueOrDefault(pair.PairId))
+            throw new TimeoutException($"reading pair {pair.PairId} timed out");
+        var accepted = !Rejected.Contains(pair.PairId);
+        return new PairOutcome(pair.PairId, pair.Year, accepted, accepted ? "accepted" : "stable mean 0.41 < 0.8", 0.9, 0.05, false);
     }
 
     private static int SizeOf(PairWork pair) => Size(pair);

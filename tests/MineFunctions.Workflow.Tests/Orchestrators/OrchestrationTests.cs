@@ -39,6 +39,46 @@ public sealed class OrchestrationTests
     }
 
     [Fact]
+    public async Task PairsOfSmallRasters_GoSeveralToAnNdaiCall_InPairOrder_ThroughTheWindow()
+    {
+        // 1,024-pixel rasters and a budget of 4,096 pixels: 4 pairs a call. 3 years × 6 = 18 pairs: calls of 4, 4, 4, 4 and 2.
+        var fakes = new FakeAssetActivities { PairsPerYear = 6, GridPixels = 1024 };
+        var request = new AssetRunRequest("run-1", "a1", new PipelineSettings { PairBatchSize = 2, NdaiBatchPixels = 4096 });
+        var (_, outcome) = await RunAsync<AssetOutcome>(fakes, nameof(AssetOrchestrator), request);
+
+        Assert.Equal(AssetOutcome.Succeeded, outcome.Status);
+        Assert.Equal(18, outcome.Pairs);
+        Assert.Equal(0, outcome.RejectedPairs);
+        Assert.Equal([4, 4, 4, 4, 2], fakes.NdaiBatches.Select(b => b.Count).Order().Reverse());
+        Assert.False(fakes.Calls.ContainsKey(nameof(NdaiActivity)));
+        string[] ids = [.. new[] { 2020, 2021, 2022 }.SelectMany(y => Enumerable.Range(0, 6).Select(i => $"{y}-p{i}"))];
+        Assert.Equal(ids, fakes.NdaiBatches.OrderBy(b => Array.IndexOf(ids, b[0])).SelectMany(b => b));
+        Assert.InRange(fakes.MaxInFlight, 1, 2);
+        Assert.Equal(3, fakes.Calls[nameof(AnnualMeanActivity)]);
+    }
+
+    [Fact]
+    public async Task ABatchThatFails_IsRunAgainOnePairACall_SoOnlyThePairAtFaultFails()
+    {
+        // 5 pairs a call (5,120 px of 1,024-px rasters): 2020's five pairs go in one call, which the corrupt pair sinks.
+        var fakes = new FakeAssetActivities { PairsPerYear = 5, GridPixels = 1024, Failing = ["2020-p3"] };
+        var request = new AssetRunRequest("run-1", "a1", new PipelineSettings { NdaiBatchPixels = 5 * 1024 });
+        var (_, outcome) = await RunAsync<AssetOutcome>(fakes, nameof(AssetOrchestrator), request);
+
+        Assert.Equal(AssetOutcome.Succeeded, outcome.Status);
+        Assert.Equal(1, outcome.RejectedPairs);
+        Assert.Contains("2020-p3", outcome.Error);
+        Assert.Equal(3, fakes.NdaiBatches.Count);
+        // The failed call's five pairs again, one a call (the doubles count calls that completed: four; the corrupt pair's failed).
+        // A corrupt pair is not retried, and neither was the call of five: p0 ran twice, p4 (never reached in the call) once.
+        Assert.Equal(4, fakes.Calls[nameof(NdaiActivity)]);
+        Assert.Equal(2, fakes.NdaiPairs.Count(p => p == "2020-p3"));
+        Assert.Equal(2, fakes.NdaiPairs.Count(p => p == "2020-p0"));
+        Assert.Equal(1, fakes.NdaiPairs.Count(p => p == "2020-p4"));
+        Assert.Equal(1, fakes.NdaiPairs.Count(p => p == "2021-p0"));
+    }
+
+    [Fact]
     public async Task AssetOrchestrator_ComputesCoherenceFirst_WhenTheInputIsSlc()
     {
         var fakes = new FakeAssetActivities { PairsPerYear = 3, FromSlc = true };

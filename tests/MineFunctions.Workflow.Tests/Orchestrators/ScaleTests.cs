@@ -91,6 +91,8 @@ public sealed class ScaleTests
             AssetShortcut = r => r.AssetId == big ? null : new AssetOutcome(r.AssetId, AssetOutcome.Failed, 0, 0, "no usable pair (0 excluded)"),
             PairIdOf = (y, i) => string.Create(CultureInfo.InvariantCulture, $"{new DateOnly(y, 1, 1).AddDays(2 * i):yyyyMMdd}_{new DateOnly(y, 1, 13).AddDays(2 * i):yyyyMMdd}"),
             FromSlc = true,
+            // Rasters of one pixel: NDAI goes as many pairs to a call as a chunk's bytes allow, the largest NDAI payloads.
+            GridPixels = 1,
         };
         await using var host = await TestEngine.StartAsync(fakes.Register);
         // One call in flight at a time: the test host's in-memory backend sleeps 500 ms whenever its
@@ -116,6 +118,7 @@ public sealed class ScaleTests
         // The run, its 30 chunks, 1,500 assets, and the big asset's stages in chunks of 50 pairs: ceil(501 / 50) = 11 each for coherence and NDAI.
         Assert.Equal(1 + 30 + assetCount + 11 + 11, instances);
         Assert.NotNull(await host.Client.GetInstanceAsync($"run-big:{big}:ndai:0010"));
+        Assert.Equal(501, fakes.NdaiBatches.Sum(b => b.Count) + fakes.Calls.GetValueOrDefault(nameof(NdaiActivity)));
 
         // The test can fail: the old payloads (every asset id; every selected pair) pass the limit here.
         Assert.True(Bytes(JsonDataConverter.Default.Serialize(assets)) > MaxPayloadBytes);
