@@ -53,6 +53,17 @@ public static partial class StorageLayout
         return string.Create(CultureInfo.InvariantCulture, $"{reference:yyyyMMdd}_{secondary:yyyyMMdd}");
     }
 
+    /// <summary>The dates of a <see cref="PairId"/>; a text of another form is an <see cref="InvalidDataException"/>.</summary>
+    public static (DateOnly Reference, DateOnly Secondary) ParsePairId(string pairId)
+    {
+        var parts = pairId.Split('_');
+        if (parts.Length == 2
+            && DateOnly.TryParseExact(parts[0], "yyyyMMdd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var reference)
+            && DateOnly.TryParseExact(parts[1], "yyyyMMdd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var secondary))
+            return (reference, secondary);
+        throw new InvalidDataException($"'{pairId}' is not a pair id (yyyyMMdd_yyyyMMdd).");
+    }
+
     /// <summary>"&lt;y1&gt;-&lt;y3&gt;": the id of a 3-year window.</summary>
     public static string WindowId(int firstYear, int lastYear)
     {

@@ -4,8 +4,8 @@ using MineFunctions.Core.Ndai;
 namespace MineFunctions.Workflow.Activities;
 
 /// <summary>
-/// Annual mean NDAI of one year (METHOD.md §1.4): reads the accepted pairs' NDAI rasters one at a time
-/// into <see cref="AnnualMeanAccumulator"/>, at the asset's <see cref="DisturbanceLevel"/> (METHOD.md §3),
+/// Annual mean NDAI of one year (METHOD.md §1.4): reads the accepted pairs' NDAI rasters a few ahead and adds
+/// them in pair order into <see cref="AnnualMeanAccumulator"/>, at the asset's <see cref="DisturbanceLevel"/> (METHOD.md §3),
 /// and writes the <see cref="AnnualMeanProducts"/>: the mean, the per-pixel pair count and disturbed-pair count.
 /// </summary>
 public sealed class AnnualMeanActivity(IProductStore store) : TaskActivity<AnnualTask, AnnualOutcome>
@@ -30,7 +30,7 @@ public sealed class AnnualMeanActivity(IProductStore store) : TaskActivity<Annua
         {
             for (; next < input.PairIds.Count && reads.Count < ReadAhead; next++)
             {
-                var (reference, secondary) = ParsePairId(input.PairIds[next]);
+                var (reference, secondary) = StorageLayout.ParsePairId(input.PairIds[next]);
                 reads.Enqueue((input.PairIds[next], store.ReadFloat32Async(StoreArea.Products, StorageLayout.Ndai(asset, key, reference, secondary), ct)));
             }
             var (pairId, read) = reads.Dequeue();
@@ -44,16 +44,5 @@ public sealed class AnnualMeanActivity(IProductStore store) : TaskActivity<Annua
             store.WriteFloat32Async(StorageLayout.AnnualCount(asset, key, input.Year), products.PairCounts, grid, ct),
             store.WriteFloat32Async(StorageLayout.AnnualDisturbed(asset, key, input.Year), products.DisturbedCounts, grid, ct));
         return new AnnualOutcome(input.Year, input.PairIds.Count, products.ValidPixels, products.SpatialMean);
-    }
-
-    /// <summary>Pair ids are "yyyyMMdd_yyyyMMdd" (<see cref="StorageLayout.PairId"/>).</summary>
-    internal static (DateOnly Reference, DateOnly Secondary) ParsePairId(string pairId)
-    {
-        var parts = pairId.Split('_');
-        if (parts.Length == 2
-            && DateOnly.TryParseExact(parts[0], "yyyyMMdd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var r)
-            && DateOnly.TryParseExact(parts[1], "yyyyMMdd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var s))
-            return (r, s);
-        throw new InvalidDataException($"'{pairId}' is not a pair id (yyyyMMdd_yyyyMMdd).");
     }
 }

@@ -51,6 +51,16 @@ public sealed class LayoutTests
     }
 
     [Fact]
+    public void PairIds_ParseBackToTheirDates_AndOtherTextIsRefused()
+    {
+        Assert.Equal((Ref, Sec), StorageLayout.ParsePairId("20210105_20210117"));
+        Assert.Equal((Ref, Sec), StorageLayout.ParsePairId(StorageLayout.PairId(Ref, Sec)));
+        Assert.Throws<InvalidDataException>(() => StorageLayout.ParsePairId("20210105-20210117"));
+        Assert.Throws<InvalidDataException>(() => StorageLayout.ParsePairId("20210105_20211317"));
+        Assert.Throws<InvalidDataException>(() => StorageLayout.ParsePairId("20210105_20210117_x"));
+    }
+
+    [Fact]
     public void SettingsKey_IsDeterministicAndChangesWithSettingsOrVersion()
     {
         var a = StorageLayout.SettingsKey("v1", "{\"WindowX\":7}");
