@@ -37,7 +37,7 @@ internal readonly struct Next<T> : ICount where T : struct, ICount { public stat
 /// products of the window's other rows, kept in a ring of Y − 1 rows, giving the tile's vertical sums V.</item>
 /// <item>Horizontal: the windows of the tile before adds their X columns of V from that tile and its
 /// two neighbours, held in registers, as lane shifts (<see cref="ISimdFloats{TVec}.ShiftConcat"/>);
-/// then γ̂. Windows reaching more than a tile to a side, or vectors without a lane shift, read the
+/// then γ̂. Windows reaching more than 8 columns to a side, or vectors without a lane shift, read the
 /// columns from V stored as a zero-padded row instead (<see cref="FromMemory"/>).</item>
 /// </list>
 /// </summary>
@@ -72,10 +72,10 @@ internal sealed unsafe class CoherenceKernel<TVec, TSimd, TBefore, TAfter> : ICo
     private readonly int stride, pad;
 
     /// <summary>
-    /// Ring of the products of the window's last Y − 1 rows (row r in slot r mod (Y − 1); a tile's 4 channels side
-    /// by side, so the ring is one stream, not four); V as a row (4 channel rows, windows from memory only);
-    /// the range guard of the columns whose guard tripped (for <see cref="Repair"/>, which clears it); zeros and zero-padded staging for a row's partial last tile; and the
-    /// lane-shift indices (<see cref="ISimdFloats{TVec}.ShiftConcat"/>) for shifts 0 … Lanes.
+    /// Ring of the products of the window's last Y − 1 rows (row r in slot r mod (Y − 1); a tile's 4 channels
+    /// side by side: one stream); V as a row (4 channel rows, windows from memory only); the guard of the
+    /// columns where it tripped (for <see cref="Repair"/>, which clears it); zeros and zero-padded staging
+    /// for a row's partial last tile; and the lane-shift indices (<see cref="ISimdFloats{TVec}.ShiftIndex"/>).
     /// </summary>
     private readonly float* ring, sums, guards, zeros, stageA, stageB, stageOut, shifts;
 
@@ -86,11 +86,8 @@ internal sealed unsafe class CoherenceKernel<TVec, TSimd, TBefore, TAfter> : ICo
     private readonly float[] memory;
     private readonly nint[] olderSlots;
 
-    /// <summary>
-    /// How far ahead along the row the samples are prefetched (2 KB of each raster): the hardware
-    /// prefetcher alone left the previous kernels waiting on the two input streams (docs/BENCHMARKS.md).
-    /// A line past the row's end is harmless: prefetches do not fault.
-    /// </summary>
+    /// <summary>How far ahead the samples are prefetched, 2 KB of each raster: the hardware prefetcher alone left
+    /// the kernels waiting on the inputs (docs/BENCHMARKS.md). Past the row's end is harmless: prefetches do not fault.</summary>
     private const int PrefetchFloats = 512;
 
     /// <summary>The widest reach to either side taken from lane shifts (windows of up to 17 columns); wider windows read V from memory.</summary>
@@ -193,39 +190,38 @@ internal sealed unsafe class CoherenceKernel<TVec, TSimd, TBefore, TAfter> : ICo
     }
 
     /// <summary>
-    /// The window sums of tile c's lanes in the four channels (V of tiles l, c, r), each adding
-    /// columns x − before … x + after left to right: lanes Lanes − before … of l:c, c itself, then
-    /// lanes 1 … after of c:r. Written out term by term, not as loops, so that every shift is a constant
-    /// when the JIT inlines <see cref="ISimdFloats{TVec}.ShiftConcat"/> (one valignd with an immediate on
-    /// Vector512): the JIT unrolls a loop only after it has compiled such a shift as a jump table.
+    /// The window sums of tile c's lanes in the four channels (V of tiles l, c, r), each adding columns
+    /// x − before … x + after left to right: lanes Lanes − before … of l:c, c, then lanes 1 … after of c:r.
+    /// Term by term, not in loops, so each shift is a constant when <see cref="ISimdFloats{TVec}.ShiftConcat"/>
+    /// is inlined (a valignd immediate on Vector512): the JIT unrolls loops after compiling the shift as a jump table.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static void Columns(TVec l0, TVec l1, TVec l2, TVec l3, TVec c0, TVec c1, TVec c2, TVec c3,
         TVec r0, TVec r1, TVec r2, TVec r3, float* t, out TVec s0, out TVec s1, out TVec s2, out TVec s3)
     {
-        (s0, s1, s2, s3) = (TSimd.ShiftConcat(l0, c0, Lanes - TBefore.Value, t), TSimd.ShiftConcat(l1, c1, Lanes - TBefore.Value, t), // no reach
-            TSimd.ShiftConcat(l2, c2, Lanes - TBefore.Value, t), TSimd.ShiftConcat(l3, c3, Lanes - TBefore.Value, t)); // before: shift by Lanes = c
-        if (TBefore.Value > 7) (s0, s1, s2, s3) = (Add(s0, l0, c0, Lanes - 7, t), Add(s1, l1, c1, Lanes - 7, t), Add(s2, l2, c2, Lanes - 7, t), Add(s3, l3, c3, Lanes - 7, t));
-        if (TBefore.Value > 6) (s0, s1, s2, s3) = (Add(s0, l0, c0, Lanes - 6, t), Add(s1, l1, c1, Lanes - 6, t), Add(s2, l2, c2, Lanes - 6, t), Add(s3, l3, c3, Lanes - 6, t));
-        if (TBefore.Value > 5) (s0, s1, s2, s3) = (Add(s0, l0, c0, Lanes - 5, t), Add(s1, l1, c1, Lanes - 5, t), Add(s2, l2, c2, Lanes - 5, t), Add(s3, l3, c3, Lanes - 5, t));
-        if (TBefore.Value > 4) (s0, s1, s2, s3) = (Add(s0, l0, c0, Lanes - 4, t), Add(s1, l1, c1, Lanes - 4, t), Add(s2, l2, c2, Lanes - 4, t), Add(s3, l3, c3, Lanes - 4, t));
-        if (TBefore.Value > 3) (s0, s1, s2, s3) = (Add(s0, l0, c0, Lanes - 3, t), Add(s1, l1, c1, Lanes - 3, t), Add(s2, l2, c2, Lanes - 3, t), Add(s3, l3, c3, Lanes - 3, t));
-        if (TBefore.Value > 2) (s0, s1, s2, s3) = (Add(s0, l0, c0, Lanes - 2, t), Add(s1, l1, c1, Lanes - 2, t), Add(s2, l2, c2, Lanes - 2, t), Add(s3, l3, c3, Lanes - 2, t));
-        if (TBefore.Value > 1) (s0, s1, s2, s3) = (Add(s0, l0, c0, Lanes - 1, t), Add(s1, l1, c1, Lanes - 1, t), Add(s2, l2, c2, Lanes - 1, t), Add(s3, l3, c3, Lanes - 1, t));
+        var i0 = TSimd.ShiftIndex(Lanes - TBefore.Value, t); // with no reach before, the shift by Lanes: c
+        (s0, s1, s2, s3) = (TSimd.ShiftConcat(l0, c0, Lanes - TBefore.Value, i0), TSimd.ShiftConcat(l1, c1, Lanes - TBefore.Value, i0), TSimd.ShiftConcat(l2, c2, Lanes - TBefore.Value, i0), TSimd.ShiftConcat(l3, c3, Lanes - TBefore.Value, i0));
+        if (TBefore.Value > 7) { var i = TSimd.ShiftIndex(Lanes - 7, t); (s0, s1, s2, s3) = (Add(s0, l0, c0, Lanes - 7, i), Add(s1, l1, c1, Lanes - 7, i), Add(s2, l2, c2, Lanes - 7, i), Add(s3, l3, c3, Lanes - 7, i)); }
+        if (TBefore.Value > 6) { var i = TSimd.ShiftIndex(Lanes - 6, t); (s0, s1, s2, s3) = (Add(s0, l0, c0, Lanes - 6, i), Add(s1, l1, c1, Lanes - 6, i), Add(s2, l2, c2, Lanes - 6, i), Add(s3, l3, c3, Lanes - 6, i)); }
+        if (TBefore.Value > 5) { var i = TSimd.ShiftIndex(Lanes - 5, t); (s0, s1, s2, s3) = (Add(s0, l0, c0, Lanes - 5, i), Add(s1, l1, c1, Lanes - 5, i), Add(s2, l2, c2, Lanes - 5, i), Add(s3, l3, c3, Lanes - 5, i)); }
+        if (TBefore.Value > 4) { var i = TSimd.ShiftIndex(Lanes - 4, t); (s0, s1, s2, s3) = (Add(s0, l0, c0, Lanes - 4, i), Add(s1, l1, c1, Lanes - 4, i), Add(s2, l2, c2, Lanes - 4, i), Add(s3, l3, c3, Lanes - 4, i)); }
+        if (TBefore.Value > 3) { var i = TSimd.ShiftIndex(Lanes - 3, t); (s0, s1, s2, s3) = (Add(s0, l0, c0, Lanes - 3, i), Add(s1, l1, c1, Lanes - 3, i), Add(s2, l2, c2, Lanes - 3, i), Add(s3, l3, c3, Lanes - 3, i)); }
+        if (TBefore.Value > 2) { var i = TSimd.ShiftIndex(Lanes - 2, t); (s0, s1, s2, s3) = (Add(s0, l0, c0, Lanes - 2, i), Add(s1, l1, c1, Lanes - 2, i), Add(s2, l2, c2, Lanes - 2, i), Add(s3, l3, c3, Lanes - 2, i)); }
+        if (TBefore.Value > 1) { var i = TSimd.ShiftIndex(Lanes - 1, t); (s0, s1, s2, s3) = (Add(s0, l0, c0, Lanes - 1, i), Add(s1, l1, c1, Lanes - 1, i), Add(s2, l2, c2, Lanes - 1, i), Add(s3, l3, c3, Lanes - 1, i)); }
         if (TBefore.Value > 0) (s0, s1, s2, s3) = (TSimd.Add(s0, c0), TSimd.Add(s1, c1), TSimd.Add(s2, c2), TSimd.Add(s3, c3));
-        if (TAfter.Value >= 1) (s0, s1, s2, s3) = (Add(s0, c0, r0, 1, t), Add(s1, c1, r1, 1, t), Add(s2, c2, r2, 1, t), Add(s3, c3, r3, 1, t));
-        if (TAfter.Value >= 2) (s0, s1, s2, s3) = (Add(s0, c0, r0, 2, t), Add(s1, c1, r1, 2, t), Add(s2, c2, r2, 2, t), Add(s3, c3, r3, 2, t));
-        if (TAfter.Value >= 3) (s0, s1, s2, s3) = (Add(s0, c0, r0, 3, t), Add(s1, c1, r1, 3, t), Add(s2, c2, r2, 3, t), Add(s3, c3, r3, 3, t));
-        if (TAfter.Value >= 4) (s0, s1, s2, s3) = (Add(s0, c0, r0, 4, t), Add(s1, c1, r1, 4, t), Add(s2, c2, r2, 4, t), Add(s3, c3, r3, 4, t));
-        if (TAfter.Value >= 5) (s0, s1, s2, s3) = (Add(s0, c0, r0, 5, t), Add(s1, c1, r1, 5, t), Add(s2, c2, r2, 5, t), Add(s3, c3, r3, 5, t));
-        if (TAfter.Value >= 6) (s0, s1, s2, s3) = (Add(s0, c0, r0, 6, t), Add(s1, c1, r1, 6, t), Add(s2, c2, r2, 6, t), Add(s3, c3, r3, 6, t));
-        if (TAfter.Value >= 7) (s0, s1, s2, s3) = (Add(s0, c0, r0, 7, t), Add(s1, c1, r1, 7, t), Add(s2, c2, r2, 7, t), Add(s3, c3, r3, 7, t));
-        if (TAfter.Value >= 8) (s0, s1, s2, s3) = (Add(s0, c0, r0, 8, t), Add(s1, c1, r1, 8, t), Add(s2, c2, r2, 8, t), Add(s3, c3, r3, 8, t));
+        if (TAfter.Value >= 1) { var i = TSimd.ShiftIndex(1, t); (s0, s1, s2, s3) = (Add(s0, c0, r0, 1, i), Add(s1, c1, r1, 1, i), Add(s2, c2, r2, 1, i), Add(s3, c3, r3, 1, i)); }
+        if (TAfter.Value >= 2) { var i = TSimd.ShiftIndex(2, t); (s0, s1, s2, s3) = (Add(s0, c0, r0, 2, i), Add(s1, c1, r1, 2, i), Add(s2, c2, r2, 2, i), Add(s3, c3, r3, 2, i)); }
+        if (TAfter.Value >= 3) { var i = TSimd.ShiftIndex(3, t); (s0, s1, s2, s3) = (Add(s0, c0, r0, 3, i), Add(s1, c1, r1, 3, i), Add(s2, c2, r2, 3, i), Add(s3, c3, r3, 3, i)); }
+        if (TAfter.Value >= 4) { var i = TSimd.ShiftIndex(4, t); (s0, s1, s2, s3) = (Add(s0, c0, r0, 4, i), Add(s1, c1, r1, 4, i), Add(s2, c2, r2, 4, i), Add(s3, c3, r3, 4, i)); }
+        if (TAfter.Value >= 5) { var i = TSimd.ShiftIndex(5, t); (s0, s1, s2, s3) = (Add(s0, c0, r0, 5, i), Add(s1, c1, r1, 5, i), Add(s2, c2, r2, 5, i), Add(s3, c3, r3, 5, i)); }
+        if (TAfter.Value >= 6) { var i = TSimd.ShiftIndex(6, t); (s0, s1, s2, s3) = (Add(s0, c0, r0, 6, i), Add(s1, c1, r1, 6, i), Add(s2, c2, r2, 6, i), Add(s3, c3, r3, 6, i)); }
+        if (TAfter.Value >= 7) { var i = TSimd.ShiftIndex(7, t); (s0, s1, s2, s3) = (Add(s0, c0, r0, 7, i), Add(s1, c1, r1, 7, i), Add(s2, c2, r2, 7, i), Add(s3, c3, r3, 7, i)); }
+        if (TAfter.Value >= 8) { var i = TSimd.ShiftIndex(8, t); (s0, s1, s2, s3) = (Add(s0, c0, r0, 8, i), Add(s1, c1, r1, 8, i), Add(s2, c2, r2, 8, i), Add(s3, c3, r3, 8, i)); }
     }
 
     /// <summary>s + lanes k … of lo:hi (one column of a window).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static TVec Add(TVec s, TVec lo, TVec hi, int k, float* table) => TSimd.Add(s, TSimd.ShiftConcat(lo, hi, k, table));
+    private static TVec Add(TVec s, TVec lo, TVec hi, int k, TVec index) => TSimd.Add(s, TSimd.ShiftConcat(lo, hi, k, index));
 
     /// <summary>
     /// V of the row stored as a zero-padded row (or, with <paramref name="output"/> null, only the

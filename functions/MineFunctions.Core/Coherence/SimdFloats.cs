@@ -55,11 +55,13 @@ internal unsafe interface ISimdFloats<TVec> where TVec : struct
 
     /// <summary>
     /// Lanes s … of lo followed by the first s lanes of hi (0 ≤ s ≤ Count): the two-register lane
-    /// shift the .NET vector APIs lack, by the hardware's permutes. Row s of <paramref name="table"/>
-    /// holds, as float bits, in lane i the integer i + s with the sign bit set where i + s ≥ Count
-    /// (for permutes by an index); s must be a constant once inlined where the shift is an immediate.
+    /// shift the .NET vector APIs lack, by the hardware's permutes: by an immediate (s must be a constant
+    /// once inlined) or by <paramref name="index"/>, from <see cref="ShiftIndex"/>.
     /// </summary>
-    static abstract TVec ShiftConcat(TVec lo, TVec hi, int s, float* table);
+    static abstract TVec ShiftConcat(TVec lo, TVec hi, int s, TVec index);
+
+    /// <summary>The index for shift s where the permute takes one: row s of <paramref name="table"/>, in lane i the integer i + s, sign bit set where i + s ≥ Count.</summary>
+    static abstract TVec ShiftIndex(int s, float* table);
 }
 
 internal readonly unsafe struct Simd512 : ISimdFloats<Vector512<float>>
@@ -99,7 +101,7 @@ internal readonly unsafe struct Simd512 : ISimdFloats<Vector512<float>>
 
     /// <summary>One valignd with the shift as its immediate (s is a constant once inlined, and the JIT folds the switch).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector512<float> ShiftConcat(Vector512<float> lo, Vector512<float> hi, int s, float* table) => s switch
+    public static Vector512<float> ShiftConcat(Vector512<float> lo, Vector512<float> hi, int s, Vector512<float> index) => s switch
     {
         0 => lo, 1 => Align(lo, hi, 1), 2 => Align(lo, hi, 2), 3 => Align(lo, hi, 3), 4 => Align(lo, hi, 4), 5 => Align(lo, hi, 5),
         6 => Align(lo, hi, 6), 7 => Align(lo, hi, 7), 8 => Align(lo, hi, 8), 9 => Align(lo, hi, 9), 10 => Align(lo, hi, 10),
@@ -107,6 +109,7 @@ internal readonly unsafe struct Simd512 : ISimdFloats<Vector512<float>>
         _ => hi,
     };
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)] public static Vector512<float> ShiftIndex(int s, float* table) => default; // an immediate
     [MethodImpl(MethodImplOptions.AggressiveInlining)] private static Vector512<float> Align(Vector512<float> lo, Vector512<float> hi, [ConstantExpected(Min = 1, Max = 15)] byte s) =>
         Avx512F.AlignRight32(hi.AsUInt32(), lo.AsUInt32(), s).AsSingle();
 }
@@ -156,11 +159,13 @@ internal readonly unsafe struct SimdVector : ISimdFloats<Vector<float>>
 
     private static bool Avx256 => Avx2.IsSupported && Count == 8;
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)] public static Vector<float> ShiftIndex(int s, float* table) => Load(table + s * Count);
+
     /// <summary>Both vectors permuted by the index's low three bits (vpermps), then blended by its sign bit.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector<float> ShiftConcat(Vector<float> lo, Vector<float> hi, int s, float* table)
+    public static Vector<float> ShiftConcat(Vector<float> lo, Vector<float> hi, int s, Vector<float> index)
     {
-        Vector256<float> l = lo.AsVector256(), h = hi.AsVector256(), i = Vector256.Load(table + s * Count);
+        Vector256<float> l = lo.AsVector256(), h = hi.AsVector256(), i = index.AsVector256();
         return Avx.BlendVariable(Avx2.PermuteVar8x32(l, i.AsInt32()), Avx2.PermuteVar8x32(h, i.AsInt32()), i).AsVector();
     }
 }
