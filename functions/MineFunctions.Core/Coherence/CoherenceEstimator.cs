@@ -18,8 +18,7 @@ namespace MineFunctions.Core.Coherence;
 public static class CoherenceEstimator
 {
     /// <summary>The vectors the kernel runs on here, e.g. "Vector512" (for benchmark reports).</summary>
-    public static string Kernel => Vector512.IsHardwareAccelerated
-        ? "Vector512"
+    public static string Kernel => Vector512.IsHardwareAccelerated ? "Vector512"
         : $"Vector{8 * Vector<byte>.Count}" + (Vector.IsHardwareAccelerated ? "" : " (not hardware accelerated)");
 
     /// <summary>The kernel for the widest vectors this machine accelerates.</summary>

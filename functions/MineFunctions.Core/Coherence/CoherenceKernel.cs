@@ -12,8 +12,8 @@ internal unsafe interface ICoherenceKernel
 
 /// <summary>
 /// A count as a type (<see cref="Zero"/>, Next&lt;Zero&gt;, …): the window's reach as type arguments of
-/// the kernel, so the JIT compiles the column loops of <see cref="CoherenceKernel{TVec, TSimd, TBefore, TAfter}"/>
-/// for each window with constant bounds and unrolls them.
+/// the kernel, so the JIT compiles only the column terms of each window, with constant lane shifts
+/// (<see cref="CoherenceKernel{TVec, TSimd, TBefore, TAfter}"/>).
 /// </summary>
 internal interface ICount
 {
@@ -37,7 +37,7 @@ internal readonly struct Next<T> : ICount where T : struct, ICount { public stat
 /// products of the window's other rows, kept in a ring of Y − 1 rows, giving the tile's vertical sums V.</item>
 /// <item>Horizontal: the windows of the tile before adds their X columns of V from that tile and its
 /// two neighbours, held in registers, as lane shifts (<see cref="ISimdFloats{TVec}.ShiftConcat"/>);
-/// then γ̂. Windows reaching more than a tile to a side, or vectors without a lane shift, read the
+/// then γ̂. Windows reaching more than 8 columns to a side, or vectors without a lane shift, read the
 /// columns from V stored as a zero-padded row instead (<see cref="FromMemory"/>).</item>
 /// </list>
 /// </summary>
@@ -72,10 +72,10 @@ internal sealed unsafe class CoherenceKernel<TVec, TSimd, TBefore, TAfter> : ICo
     private readonly int stride, pad;
 
     /// <summary>
-    /// Ring of the products of the window's last Y − 1 rows (row r in slot r mod (Y − 1); 4 channel rows each); V as a
-    /// row (4 channel rows, windows from memory only); each column's range guard (for
-    /// <see cref="Repair"/>); zeros and zero-padded staging for a row's partial last tile; and the
-    /// lane-shift indices (<see cref="ISimdFloats{TVec}.ShiftConcat"/>) for shifts 0 … Lanes.
+    /// Ring of the products of the window's last Y − 1 rows (row r in slot r mod (Y − 1); a tile's 4 channels
+    /// side by side: one stream); V as a row (4 channel rows, windows from memory only); the guard of the
+    /// columns where it tripped (for <see cref="Repair"/>, which clears it); zeros and zero-padded staging
+    /// for a row's partial last tile; and the lane-shift indices (<see cref="ISimdFloats{TVec}.ShiftIndex"/>).
     /// </summary>
     private readonly float* ring, sums, guards, zeros, stageA, stageB, stageOut, shifts;
 
@@ -86,12 +86,12 @@ internal sealed unsafe class CoherenceKernel<TVec, TSimd, TBefore, TAfter> : ICo
     private readonly float[] memory;
     private readonly nint[] olderSlots;
 
-    /// <summary>
-    /// How far ahead along the row the samples are prefetched (2 KB of each raster): the hardware
-    /// prefetcher alone left the previous kernels waiting on the two input streams (docs/BENCHMARKS.md).
-    /// A line past the row's end is harmless: prefetches do not fault.
-    /// </summary>
+    /// <summary>How far ahead the samples are prefetched, 2 KB of each raster: the hardware prefetcher alone left
+    /// the kernels waiting on the inputs (docs/BENCHMARKS.md). Past the row's end is harmless: prefetches do not fault.</summary>
     private const int PrefetchFloats = 512;
+
+    /// <summary>The widest reach to either side taken from lane shifts (windows of up to 17 columns); wider windows read V from memory.</summary>
+    private const int MaxShiftReach = 8;
 
     private static int Lanes => TSimd.Count;
 
@@ -99,7 +99,7 @@ internal sealed unsafe class CoherenceKernel<TVec, TSimd, TBefore, TAfter> : ICo
     public static ICoherenceKernel Create(int width, CoherenceWindow win)
     {
         int before = CoherenceWindow.Before(win.X), after = CoherenceWindow.After(win.X);
-        var fits = TSimd.CanShift && before <= Lanes && after <= Lanes;
+        var fits = TSimd.CanShift && before <= MaxShiftReach && after <= MaxShiftReach;
         var type = typeof(CoherenceKernel<,,,>).MakeGenericType(typeof(TVec), typeof(TSimd), ICount.Of(fits ? before : 0), ICount.Of(fits ? after : 0));
         return (ICoherenceKernel)Activator.CreateInstance(type, width, win)!;
     }
@@ -108,7 +108,7 @@ internal sealed unsafe class CoherenceKernel<TVec, TSimd, TBefore, TAfter> : ICo
     {
         (w, window, wx, wy) = (width, win, win.X, win.Y);
         (bx, ax, by, ay) = (CoherenceWindow.Before(win.X), CoherenceWindow.After(win.X), CoherenceWindow.Before(win.Y), CoherenceWindow.After(win.Y));
-        shifted = TSimd.CanShift && bx <= Lanes && ax <= Lanes;
+        shifted = TSimd.CanShift && bx <= MaxShiftReach && ax <= MaxShiftReach;
         if (shifted && (TBefore.Value, TAfter.Value) != (bx, ax)) throw new ArgumentException($"Kernel compiled for reach {TBefore.Value}/{TAfter.Value}, not the window {win}.", nameof(win));
         pad = RoundUp(Math.Max(bx, 1), 16);
         int tiles = RoundUp(w, Lanes);
@@ -165,26 +165,23 @@ internal sealed unsafe class CoherenceKernel<TVec, TSimd, TBefore, TAfter> : ICo
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private bool Shifted(float* ra, float* rb, float* keep, int count, float* output)
     {
-        int tiles = (w + Lanes - 1) / Lanes, full = w / Lanes, at = pad;
+        int tiles = (w + Lanes - 1) / Lanes, full = w / Lanes, at = 0;
         if (full < tiles && ra != null) Stage(ra, rb, full);
-        // Fields in locals, and pointer selects rather than branches around vector code, so the loop
-        // keeps the three tiles in registers.
+        // Fields in locals and pointer selects (no branch but the seldom guard's), so the tiles stay in registers.
         float* sa = stageA, sb = stageB, zero = zeros, table = shifts, mask = guards;
         nint* rows = older;
-        long s = stride;
         TVec l0 = TSimd.Zero, l1 = l0, l2 = l0, l3 = l0, c0 = l0, c1 = l0, c2 = l0, c3 = l0, bad = l0;
-        for (var t = 0; t <= tiles; t++, at += Lanes)
+        for (var t = 0; t <= tiles; t++, at += 4 * Lanes)
         {
             float* pa = ra == null ? null : t < full ? ra + 2 * Lanes * t : t < tiles ? sa : zero;
             float* pb = t < full ? rb + 2 * Lanes * t : t < tiles ? sb : zero;
-            VerticalStep(pa, pb, keep == null ? null : keep + at, rows, count, at, s, out var r0, out var r1, out var r2, out var r3);
+            VerticalStep(pa, pb, keep == null ? null : keep + at, rows, count, at, out var r0, out var r1, out var r2, out var r3);
             if (t > 0)
             {
                 Columns(l0, l1, l2, l3, c0, c1, c2, c3, r0, r1, r2, r3, table, out var s0, out var s1, out var s2, out var s3);
                 var (gamma, guard) = Gamma(s0, s1, s2, s3);
                 TSimd.Store(gamma, t - 1 < full ? output + Lanes * (t - 1) : stageOut);
-                TSimd.Store(guard, mask + Lanes * (t - 1));
-                bad = TSimd.Or(bad, guard);
+                if (TSimd.Any(guard)) { TSimd.Store(guard, mask + Lanes * (t - 1)); bad = guard; } // seldom: no store stream
             }
             (l0, l1, l2, l3, c0, c1, c2, c3) = (c0, c1, c2, c3, r0, r1, r2, r3);
         }
@@ -193,32 +190,38 @@ internal sealed unsafe class CoherenceKernel<TVec, TSimd, TBefore, TAfter> : ICo
     }
 
     /// <summary>
-    /// The window sums of tile c's lanes in the four channels (V of tiles l, c, r), each adding
-    /// columns x − before … x + after left to right: lanes Lanes − before … of l:c, c itself, then
-    /// lanes 1 … after of c:r.
+    /// The window sums of tile c's lanes in the four channels (V of tiles l, c, r), each adding columns
+    /// x − before … x + after left to right: lanes Lanes − before … of l:c, c, then lanes 1 … after of c:r.
+    /// Term by term, not in loops, so each shift is a constant when <see cref="ISimdFloats{TVec}.ShiftConcat"/>
+    /// is inlined (a valignd immediate on Vector512): the JIT unrolls loops after compiling the shift as a jump table.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static void Columns(TVec l0, TVec l1, TVec l2, TVec l3, TVec c0, TVec c1, TVec c2, TVec c3,
-        TVec r0, TVec r1, TVec r2, TVec r3, float* table, out TVec s0, out TVec s1, out TVec s2, out TVec s3)
+        TVec r0, TVec r1, TVec r2, TVec r3, float* t, out TVec s0, out TVec s1, out TVec s2, out TVec s3)
     {
-        // The reach read as TBefore.Value and TAfter.Value, not through locals, so the loop bounds are
-        // constants and the JIT unrolls the loops. With no reach before, the first shift (by Lanes) is c.
-        var i = TSimd.Load(table + (Lanes - TBefore.Value) * Lanes);
-        (s0, s1, s2, s3) = (TSimd.ShiftConcat(l0, c0, i), TSimd.ShiftConcat(l1, c1, i), TSimd.ShiftConcat(l2, c2, i), TSimd.ShiftConcat(l3, c3, i));
-        for (var k = TBefore.Value - 1; k > 0; k--)
-        {
-            i = TSimd.Load(table + (Lanes - k) * Lanes);
-            s0 = TSimd.Add(s0, TSimd.ShiftConcat(l0, c0, i)); s1 = TSimd.Add(s1, TSimd.ShiftConcat(l1, c1, i));
-            s2 = TSimd.Add(s2, TSimd.ShiftConcat(l2, c2, i)); s3 = TSimd.Add(s3, TSimd.ShiftConcat(l3, c3, i));
-        }
+        var i0 = TSimd.ShiftIndex(Lanes - TBefore.Value, t); // with no reach before, the shift by Lanes: c
+        (s0, s1, s2, s3) = (TSimd.ShiftConcat(l0, c0, Lanes - TBefore.Value, i0), TSimd.ShiftConcat(l1, c1, Lanes - TBefore.Value, i0), TSimd.ShiftConcat(l2, c2, Lanes - TBefore.Value, i0), TSimd.ShiftConcat(l3, c3, Lanes - TBefore.Value, i0));
+        if (TBefore.Value > 7) { var i = TSimd.ShiftIndex(Lanes - 7, t); (s0, s1, s2, s3) = (Add(s0, l0, c0, Lanes - 7, i), Add(s1, l1, c1, Lanes - 7, i), Add(s2, l2, c2, Lanes - 7, i), Add(s3, l3, c3, Lanes - 7, i)); }
+        if (TBefore.Value > 6) { var i = TSimd.ShiftIndex(Lanes - 6, t); (s0, s1, s2, s3) = (Add(s0, l0, c0, Lanes - 6, i), Add(s1, l1, c1, Lanes - 6, i), Add(s2, l2, c2, Lanes - 6, i), Add(s3, l3, c3, Lanes - 6, i)); }
+        if (TBefore.Value > 5) { var i = TSimd.ShiftIndex(Lanes - 5, t); (s0, s1, s2, s3) = (Add(s0, l0, c0, Lanes - 5, i), Add(s1, l1, c1, Lanes - 5, i), Add(s2, l2, c2, Lanes - 5, i), Add(s3, l3, c3, Lanes - 5, i)); }
+        if (TBefore.Value > 4) { var i = TSimd.ShiftIndex(Lanes - 4, t); (s0, s1, s2, s3) = (Add(s0, l0, c0, Lanes - 4, i), Add(s1, l1, c1, Lanes - 4, i), Add(s2, l2, c2, Lanes - 4, i), Add(s3, l3, c3, Lanes - 4, i)); }
+        if (TBefore.Value > 3) { var i = TSimd.ShiftIndex(Lanes - 3, t); (s0, s1, s2, s3) = (Add(s0, l0, c0, Lanes - 3, i), Add(s1, l1, c1, Lanes - 3, i), Add(s2, l2, c2, Lanes - 3, i), Add(s3, l3, c3, Lanes - 3, i)); }
+        if (TBefore.Value > 2) { var i = TSimd.ShiftIndex(Lanes - 2, t); (s0, s1, s2, s3) = (Add(s0, l0, c0, Lanes - 2, i), Add(s1, l1, c1, Lanes - 2, i), Add(s2, l2, c2, Lanes - 2, i), Add(s3, l3, c3, Lanes - 2, i)); }
+        if (TBefore.Value > 1) { var i = TSimd.ShiftIndex(Lanes - 1, t); (s0, s1, s2, s3) = (Add(s0, l0, c0, Lanes - 1, i), Add(s1, l1, c1, Lanes - 1, i), Add(s2, l2, c2, Lanes - 1, i), Add(s3, l3, c3, Lanes - 1, i)); }
         if (TBefore.Value > 0) (s0, s1, s2, s3) = (TSimd.Add(s0, c0), TSimd.Add(s1, c1), TSimd.Add(s2, c2), TSimd.Add(s3, c3));
-        for (var k = 1; k <= TAfter.Value; k++)
-        {
-            i = TSimd.Load(table + k * Lanes);
-            s0 = TSimd.Add(s0, TSimd.ShiftConcat(c0, r0, i)); s1 = TSimd.Add(s1, TSimd.ShiftConcat(c1, r1, i));
-            s2 = TSimd.Add(s2, TSimd.ShiftConcat(c2, r2, i)); s3 = TSimd.Add(s3, TSimd.ShiftConcat(c3, r3, i));
-        }
+        if (TAfter.Value >= 1) { var i = TSimd.ShiftIndex(1, t); (s0, s1, s2, s3) = (Add(s0, c0, r0, 1, i), Add(s1, c1, r1, 1, i), Add(s2, c2, r2, 1, i), Add(s3, c3, r3, 1, i)); }
+        if (TAfter.Value >= 2) { var i = TSimd.ShiftIndex(2, t); (s0, s1, s2, s3) = (Add(s0, c0, r0, 2, i), Add(s1, c1, r1, 2, i), Add(s2, c2, r2, 2, i), Add(s3, c3, r3, 2, i)); }
+        if (TAfter.Value >= 3) { var i = TSimd.ShiftIndex(3, t); (s0, s1, s2, s3) = (Add(s0, c0, r0, 3, i), Add(s1, c1, r1, 3, i), Add(s2, c2, r2, 3, i), Add(s3, c3, r3, 3, i)); }
+        if (TAfter.Value >= 4) { var i = TSimd.ShiftIndex(4, t); (s0, s1, s2, s3) = (Add(s0, c0, r0, 4, i), Add(s1, c1, r1, 4, i), Add(s2, c2, r2, 4, i), Add(s3, c3, r3, 4, i)); }
+        if (TAfter.Value >= 5) { var i = TSimd.ShiftIndex(5, t); (s0, s1, s2, s3) = (Add(s0, c0, r0, 5, i), Add(s1, c1, r1, 5, i), Add(s2, c2, r2, 5, i), Add(s3, c3, r3, 5, i)); }
+        if (TAfter.Value >= 6) { var i = TSimd.ShiftIndex(6, t); (s0, s1, s2, s3) = (Add(s0, c0, r0, 6, i), Add(s1, c1, r1, 6, i), Add(s2, c2, r2, 6, i), Add(s3, c3, r3, 6, i)); }
+        if (TAfter.Value >= 7) { var i = TSimd.ShiftIndex(7, t); (s0, s1, s2, s3) = (Add(s0, c0, r0, 7, i), Add(s1, c1, r1, 7, i), Add(s2, c2, r2, 7, i), Add(s3, c3, r3, 7, i)); }
+        if (TAfter.Value >= 8) { var i = TSimd.ShiftIndex(8, t); (s0, s1, s2, s3) = (Add(s0, c0, r0, 8, i), Add(s1, c1, r1, 8, i), Add(s2, c2, r2, 8, i), Add(s3, c3, r3, 8, i)); }
     }
+
+    /// <summary>s + lanes k … of lo:hi (one column of a window).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static TVec Add(TVec s, TVec lo, TVec hi, int k, TVec index) => TSimd.Add(s, TSimd.ShiftConcat(lo, hi, k, index));
 
     /// <summary>
     /// V of the row stored as a zero-padded row (or, with <paramref name="output"/> null, only the
@@ -233,7 +236,7 @@ internal sealed unsafe class CoherenceKernel<TVec, TSimd, TBefore, TAfter> : ICo
         for (var t = 0; t < tiles; t++)
         {
             float* pa = ra == null ? null : t < full ? ra + 2 * Lanes * t : stageA, pb = t < full ? rb + 2 * Lanes * t : stageB;
-            VerticalStep(pa, pb, keep == null ? null : keep + pad + Lanes * t, older, count, pad + Lanes * t, stride, out var r0, out var r1, out var r2, out var r3);
+            VerticalStep(pa, pb, keep == null ? null : keep + 4 * Lanes * t, older, count, 4 * Lanes * t, out var r0, out var r1, out var r2, out var r3);
             float* v = sums + pad + Lanes * t;
             TSimd.Store(r0, v); TSimd.Store(r1, v + stride); TSimd.Store(r2, v + 2 * stride); TSimd.Store(r3, v + 3 * stride);
         }
@@ -251,8 +254,7 @@ internal sealed unsafe class CoherenceKernel<TVec, TSimd, TBefore, TAfter> : ICo
             }
             var (gamma, guard) = Gamma(re, im, pa, pb);
             TSimd.Store(gamma, t < full ? output + Lanes * t : stageOut);
-            TSimd.Store(guard, guards + Lanes * t);
-            bad = TSimd.Or(bad, guard);
+            if (TSimd.Any(guard)) { TSimd.Store(guard, guards + Lanes * t); bad = guard; }
         }
         if (full < tiles) new ReadOnlySpan<float>(stageOut, w - Lanes * full).CopyTo(new Span<float>(output + Lanes * full, w - Lanes * full));
         return TSimd.Any(bad);
@@ -271,18 +273,20 @@ internal sealed unsafe class CoherenceKernel<TVec, TSimd, TBefore, TAfter> : ICo
     /// <summary>
     /// One tile of V (r0 … r3): the entering row's products from pa, pb (none when pa is null: the
     /// window's bottom is past the raster; kept at <paramref name="keep"/>, the slot of the row leaving the window, unless it is null), plus
-    /// those at <paramref name="at"/> in the <paramref name="count"/> slots of <paramref name="rows"/>
-    /// (channel rows <paramref name="s"/> apart).
+    /// those at <paramref name="at"/> in the <paramref name="count"/> slots of <paramref name="rows"/>.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void VerticalStep(float* pa, float* pb, float* keep, nint* rows, int count, long at, long s,
+    private static void VerticalStep(float* pa, float* pb, float* keep, nint* rows, int count, long at,
         out TVec s0, out TVec s1, out TVec s2, out TVec s3)
     {
         s0 = s1 = s2 = s3 = TSimd.Zero;
         if (pa != null)
         {
-            TSimd.Prefetch(pa + PrefetchFloats); TSimd.Prefetch(pa + PrefetchFloats + 2 * Lanes - 1);
-            TSimd.Prefetch(pb + PrefetchFloats); TSimd.Prefetch(pb + PrefetchFloats + 2 * Lanes - 1);
+            // Two lines 64 bytes apart, ahead of the tile's start: a tile of 16 samples spans 128 bytes, and
+            // rows need not start on a line (a float[]'s data does not), so prefetching its first and last
+            // float instead skipped every other line (docs/BENCHMARKS.md).
+            TSimd.Prefetch(pa + PrefetchFloats); TSimd.Prefetch(pa + PrefetchFloats + 16);
+            TSimd.Prefetch(pb + PrefetchFloats); TSimd.Prefetch(pb + PrefetchFloats + 16);
             // The products (METHOD.md §1.2): Re and Im of s1·conj(s2), |s1|², |s2|², one rounding each.
             TSimd.Deinterleave(pa, out var ar, out var ai);
             TSimd.Deinterleave(pb, out var br, out var bi);
@@ -292,25 +296,21 @@ internal sealed unsafe class CoherenceKernel<TVec, TSimd, TBefore, TAfter> : ICo
             s3 = TSimd.MultiplyAdd(br, br, TSimd.Multiply(bi, bi));
         }
         // The oldest row first: its slot is where the entering row's products go (the row leaves the
-        // window with this step), so they are stored in place once it is read. One buffer read and
-        // written at the same addresses, instead of one slot read and another written, halves the
-        // ring and the streams it adds to the two input streams (docs/BENCHMARKS.md, Coherence).
+        // window with this step), so they are stored in place once it is read: the ring adds one
+        // stream, read and written at the same addresses, to the two input streams (docs/BENCHMARKS.md).
         var (p0, p1, p2, p3) = (s0, s1, s2, s3);
         if (count > 0)
         {
             var p = (float*)rows[0] + at;
-            s0 = TSimd.Add(s0, TSimd.Load(p)); s1 = TSimd.Add(s1, TSimd.Load(p + s));
-            s2 = TSimd.Add(s2, TSimd.Load(p + 2 * s)); s3 = TSimd.Add(s3, TSimd.Load(p + 3 * s));
+            s0 = TSimd.Add(s0, TSimd.Load(p)); s1 = TSimd.Add(s1, TSimd.Load(p + Lanes));
+            s2 = TSimd.Add(s2, TSimd.Load(p + 2 * Lanes)); s3 = TSimd.Add(s3, TSimd.Load(p + 3 * Lanes));
         }
-        if (keep != null)
-        {
-            TSimd.Store(p0, keep); TSimd.Store(p1, keep + s); TSimd.Store(p2, keep + 2 * s); TSimd.Store(p3, keep + 3 * s);
-        }
+        if (keep != null) { TSimd.Store(p0, keep); TSimd.Store(p1, keep + Lanes); TSimd.Store(p2, keep + 2 * Lanes); TSimd.Store(p3, keep + 3 * Lanes); }
         for (var j = 1; j < count; j++)
         {
             var p = (float*)rows[j] + at;
-            s0 = TSimd.Add(s0, TSimd.Load(p)); s1 = TSimd.Add(s1, TSimd.Load(p + s));
-            s2 = TSimd.Add(s2, TSimd.Load(p + 2 * s)); s3 = TSimd.Add(s3, TSimd.Load(p + 3 * s));
+            s0 = TSimd.Add(s0, TSimd.Load(p)); s1 = TSimd.Add(s1, TSimd.Load(p + Lanes));
+            s2 = TSimd.Add(s2, TSimd.Load(p + 2 * Lanes)); s3 = TSimd.Add(s3, TSimd.Load(p + 3 * Lanes));
         }
     }
 
@@ -320,7 +320,7 @@ internal sealed unsafe class CoherenceKernel<TVec, TSimd, TBefore, TAfter> : ICo
         var sa = new ReadOnlySpan<float>(a, 2 * w * h);
         var sb = new ReadOnlySpan<float>(b, 2 * w * h);
         for (var x = 0; x < w; x++)
-            if (((uint*)guards)[x] != 0) output[x] = (float)CoherenceReference.Pixel(sa, sb, w, h, window, x, y);
+            if (((uint*)guards)[x] != 0) { output[x] = (float)CoherenceReference.Pixel(sa, sb, w, h, window, x, y); ((uint*)guards)[x] = 0; }
     }
 
     /// <summary>

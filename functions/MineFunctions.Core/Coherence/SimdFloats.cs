@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
@@ -30,7 +31,6 @@ internal unsafe interface ISimdFloats<TVec> where TVec : struct
 
     /// <summary>a × b − c, rounded once.</summary>
     static abstract TVec MultiplySubtract(TVec a, TVec b, TVec c);
-
     static abstract TVec Sqrt(TVec a);
 
     /// <summary>Count complex samples (re, im interleaved) at p: a sample is one 64-bit lane, narrowed to its low and high half.</summary>
@@ -42,15 +42,12 @@ internal unsafe interface ISimdFloats<TVec> where TVec : struct
     /// <summary>Lane-wise min and max as the hardware does them (NaN handling unspecified).</summary>
     static abstract TVec Min(TVec a, TVec b);
     static abstract TVec Max(TVec a, TVec b);
-
     static abstract TVec EqualsZero(TVec a);
     static abstract TVec GreaterThan(TVec a, float bound);
 
     /// <summary>As unsigned integers, bits(a) − 1 &lt; bound: 0 &lt; a &lt; the float whose bits are bound + 1 (0 wraps round, NaN is above).</summary>
     static abstract TVec BelowPositive(TVec a, uint bound);
-
     static abstract TVec Or(TVec a, TVec b);
-
     static abstract bool Any(TVec mask);
 
     /// <summary>Whether <see cref="ShiftConcat"/> exists here (else the kernel reads the windows' columns from memory).</summary>
@@ -58,10 +55,13 @@ internal unsafe interface ISimdFloats<TVec> where TVec : struct
 
     /// <summary>
     /// Lanes s … of lo followed by the first s lanes of hi (0 ≤ s ≤ Count): the two-register lane
-    /// shift the .NET vector APIs lack, by the hardware's permutes. <paramref name="index"/>
-    /// holds, as float bits, in lane i the integer i + s with the sign bit set where i + s ≥ Count.
+    /// shift the .NET vector APIs lack, by the hardware's permutes: by an immediate (s must be a constant
+    /// once inlined) or by <paramref name="index"/>, from <see cref="ShiftIndex"/>.
     /// </summary>
-    static abstract TVec ShiftConcat(TVec lo, TVec hi, TVec index);
+    static abstract TVec ShiftConcat(TVec lo, TVec hi, int s, TVec index);
+
+    /// <summary>The index for shift s where the permute takes one: row s of <paramref name="table"/>, in lane i the integer i + s, sign bit set where i + s ≥ Count.</summary>
+    static abstract TVec ShiftIndex(int s, float* table);
 }
 
 internal readonly unsafe struct Simd512 : ISimdFloats<Vector512<float>>
@@ -99,9 +99,19 @@ internal readonly unsafe struct Simd512 : ISimdFloats<Vector512<float>>
     [MethodImpl(MethodImplOptions.AggressiveInlining)] public static bool Any(Vector512<float> mask) => mask.AsUInt32() != Vector512<uint>.Zero;
     public static bool CanShift => true;
 
-    /// <summary>One two-register permute (vpermt2ps): the index's low five bits pick from lo:hi.</summary>
+    /// <summary>One valignd with the shift as its immediate (s is a constant once inlined, and the JIT folds the switch).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector512<float> ShiftConcat(Vector512<float> lo, Vector512<float> hi, Vector512<float> index) => Avx512F.PermuteVar16x32x2(lo, index.AsInt32(), hi);
+    public static Vector512<float> ShiftConcat(Vector512<float> lo, Vector512<float> hi, int s, Vector512<float> index) => s switch
+    {
+        0 => lo, 1 => Align(lo, hi, 1), 2 => Align(lo, hi, 2), 3 => Align(lo, hi, 3), 4 => Align(lo, hi, 4), 5 => Align(lo, hi, 5),
+        6 => Align(lo, hi, 6), 7 => Align(lo, hi, 7), 8 => Align(lo, hi, 8), 9 => Align(lo, hi, 9), 10 => Align(lo, hi, 10),
+        11 => Align(lo, hi, 11), 12 => Align(lo, hi, 12), 13 => Align(lo, hi, 13), 14 => Align(lo, hi, 14), 15 => Align(lo, hi, 15),
+        _ => hi,
+    };
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)] public static Vector512<float> ShiftIndex(int s, float* table) => default; // an immediate
+    [MethodImpl(MethodImplOptions.AggressiveInlining)] private static Vector512<float> Align(Vector512<float> lo, Vector512<float> hi, [ConstantExpected(Min = 1, Max = 15)] byte s) =>
+        Avx512F.AlignRight32(hi.AsUInt32(), lo.AsUInt32(), s).AsSingle();
 }
 
 internal readonly unsafe struct SimdVector : ISimdFloats<Vector<float>>
@@ -110,11 +120,7 @@ internal readonly unsafe struct SimdVector : ISimdFloats<Vector<float>>
     public static Vector<float> Zero => Vector<float>.Zero;
     [MethodImpl(MethodImplOptions.AggressiveInlining)] public static Vector<float> Load(float* p) => Vector.Load(p);
     [MethodImpl(MethodImplOptions.AggressiveInlining)] public static void Store(Vector<float> v, float* p) => v.Store(p);
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static void Prefetch(float* p)
-    {
-        if (Sse.IsSupported) Sse.Prefetch0(p);
-    }
+    [MethodImpl(MethodImplOptions.AggressiveInlining)] public static void Prefetch(float* p) { if (Sse.IsSupported) Sse.Prefetch0(p); }
     [MethodImpl(MethodImplOptions.AggressiveInlining)] public static Vector<float> Add(Vector<float> a, Vector<float> b) => a + b;
     [MethodImpl(MethodImplOptions.AggressiveInlining)] public static Vector<float> Multiply(Vector<float> a, Vector<float> b) => a * b;
     [MethodImpl(MethodImplOptions.AggressiveInlining)] public static Vector<float> Divide(Vector<float> a, Vector<float> b) => a / b;
@@ -153,9 +159,11 @@ internal readonly unsafe struct SimdVector : ISimdFloats<Vector<float>>
 
     private static bool Avx256 => Avx2.IsSupported && Count == 8;
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)] public static Vector<float> ShiftIndex(int s, float* table) => Load(table + s * Count);
+
     /// <summary>Both vectors permuted by the index's low three bits (vpermps), then blended by its sign bit.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector<float> ShiftConcat(Vector<float> lo, Vector<float> hi, Vector<float> index)
+    public static Vector<float> ShiftConcat(Vector<float> lo, Vector<float> hi, int s, Vector<float> index)
     {
         Vector256<float> l = lo.AsVector256(), h = hi.AsVector256(), i = index.AsVector256();
         return Avx.BlendVariable(Avx2.PermuteVar8x32(l, i.AsInt32()), Avx2.PermuteVar8x32(h, i.AsInt32()), i).AsVector();

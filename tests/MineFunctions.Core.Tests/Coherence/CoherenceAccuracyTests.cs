@@ -56,6 +56,39 @@ public sealed class CoherenceAccuracyTests
         }
     }
 
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void AWindowBeyondFloatsSafeRange_IsRedoneAlone_LaterRowsKeepTheirFloatResults(bool portable)
+    {
+        // Two samples of 1e12 (window powers near 1e24 > 2^60), in rows 5 and 30 and far apart in
+        // columns: only the windows holding one of them go to the reference. Every other pixel, in
+        // particular those of rows 30-31 below the first sample's columns, must have the bits of a
+        // run without the two samples: a guard left over from row 5 must not send them to the reference.
+        const int w = 64, h = 40;
+        var win = new CoherenceWindow(7, 2);
+        var (a, b) = CoherenceEstimatorTests.RandomPair(w, h, seed: 23, nodataFraction: 0);
+        var options = new CoherenceOptions { PortableVectors = portable };
+        var plain = new float[w * h];
+        CoherenceEstimator.Estimate(a, b, w, h, win, plain, options);
+        foreach (var (x, y) in new[] { (10, 5), (50, 30) })
+        {
+            var i = 2 * (y * w + x);
+            a[i] *= 1e12f; a[i + 1] *= 1e12f; b[i] *= 1e12f; b[i + 1] *= 1e12f;
+        }
+        var bright = new float[w * h];
+        CoherenceEstimator.Estimate(a, b, w, h, win, bright, options);
+        var reference = CoherenceReference.Estimate(a, b, w, h, win);
+        for (var y = 0; y < h; y++)
+        for (var x = 0; x < w; x++)
+        {
+            var holds = (y is 5 or 6 && Math.Abs(x - 10) <= 3) || (y is 30 or 31 && Math.Abs(x - 50) <= 3);
+            var i = y * w + x;
+            if (holds) Assert.True(Math.Abs(bright[i] - reference[i]) <= 1e-6, $"pixel ({x},{y}): {bright[i]} vs reference {reference[i]}");
+            else Assert.True(BitConverter.SingleToInt32Bits(plain[i]) == BitConverter.SingleToInt32Bits(bright[i]), $"pixel ({x},{y}) changed: {plain[i]} -> {bright[i]}");
+        }
+    }
+
     [Fact]
     public void InfiniteSamples_AreNodataLikeNaN()
     {
