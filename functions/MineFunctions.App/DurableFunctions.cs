@@ -75,6 +75,10 @@ public static class DurableFunctions
     public static Task<AnnualOutcome> RunAnnualMeanActivityAsync([ActivityTrigger] AnnualTask input, FunctionContext context) =>
         ActivityInvoker.RunRasterAsync<AnnualMeanActivity, AnnualTask, AnnualOutcome>(input, context);
 
+    [Function(nameof(AnnualMeanBatchActivity))]
+    public static Task<IReadOnlyList<AnnualOutcome>> RunAnnualMeanBatchActivityAsync([ActivityTrigger] AnnualBatchTask input, FunctionContext context) =>
+        ActivityInvoker.RunRasterAsync<AnnualMeanBatchActivity, AnnualBatchTask, IReadOnlyList<AnnualOutcome>>(input, context);
+
     [Function(nameof(CompositeActivity))]
     public static Task<WindowOutcome> RunCompositeActivityAsync([ActivityTrigger] WindowTask input, FunctionContext context) =>
         ActivityInvoker.RunRasterAsync<CompositeActivity, WindowTask, WindowOutcome>(input, context);

@@ -16,33 +16,53 @@ public sealed class AnnualMeanActivity(IProductStore store) : TaskActivity<Annua
     public override async Task<AnnualOutcome> RunAsync(TaskActivityContext context, AnnualTask input)
     {
         if (input.PairIds.Count == 0) return new AnnualOutcome(input.Year, 0, 0, null);
-        var (asset, key, ct) = (input.Scope.AssetId, SettingsFingerprint.Of(input.Scope.Settings), ActivityCancellation.Token);
-        var (mask, mean, grid) = await store.ReadStableAsync(asset, key);
-        var level = DisturbanceLevel.OfStack(mask, mean, input.Scope.Settings.Window().Looks)
-            ?? throw new InvalidDataException($"Asset '{asset}' has accepted pairs but no stable pixel.");
+        var stack = await StackAsync(store, input.Scope);
+        var (outcome, writes) = await YearAsync(store, stack, input.Year, input.PairIds);
+        await writes;
+        return outcome;
+    }
 
-        var accumulator = new AnnualMeanAccumulator(mask.Length, level);
+    /// <summary>What every year of an asset shares: its names, stable mask, grid and <see cref="DisturbanceLevel"/>.</summary>
+    internal sealed record Stack(string Asset, string Key, int Pixels, GridSpec Grid, double Level);
+
+    /// <summary>Reads the stack's stable mask and time-mean coherence once, for the disturbance level of every year.</summary>
+    internal static async Task<Stack> StackAsync(IProductStore store, AssetScope scope)
+    {
+        var (asset, key) = (scope.AssetId, SettingsFingerprint.Of(scope.Settings));
+        var (mask, mean, grid) = await store.ReadStableAsync(asset, key);
+        var level = DisturbanceLevel.OfStack(mask, mean, scope.Settings.Window().Looks)
+            ?? throw new InvalidDataException($"Asset '{asset}' has accepted pairs but no stable pixel.");
+        return new Stack(asset, key, mask.Length, grid, level);
+    }
+
+    /// <summary>
+    /// One year's mean from its accepted pairs (<paramref name="pairIds"/>, at least one), and its three products' writes,
+    /// started, not awaited: the caller awaits them (and may start the next year's reads meanwhile).
+    /// </summary>
+    internal static async Task<(AnnualOutcome Outcome, Task Writes)> YearAsync(IProductStore store, Stack stack, int year, IReadOnlyList<string> pairIds)
+    {
+        var (asset, key, grid, ct) = (stack.Asset, stack.Key, stack.Grid, ActivityCancellation.Token);
+        var accumulator = new AnnualMeanAccumulator(stack.Pixels, stack.Level);
         // The next few rasters are read while one is added (a round trip each), but they are added in pair order:
         // the sums, and so the mean's bits, do not depend on which read came back first.
-        var reads = new Queue<(string PairId, Task<(float[] Pixels, GridSpec Grid)> Read)>();
-        var next = 0;
-        for (var i = 0; i < input.PairIds.Count; i++)
+        var i = 0;
+        foreach (var read in Activities.ReadAhead.InOrder(0, pairIds.Count, ReadAhead, k => ReadNdaiAsync(store, asset, key, pairIds[k])))
         {
-            for (; next < input.PairIds.Count && reads.Count < ReadAhead; next++)
-            {
-                var (reference, secondary) = StorageLayout.ParsePairId(input.PairIds[next]);
-                reads.Enqueue((input.PairIds[next], store.ReadFloat32Async(StoreArea.Products, StorageLayout.Ndai(asset, key, reference, secondary), ct)));
-            }
-            var (pairId, read) = reads.Dequeue();
             var (ndai, pairGrid) = await read;
-            GridCheck.EnsureSameGrid(grid, "stable mask", pairGrid, pairId);
+            GridCheck.EnsureSameGrid(grid, "stable mask", pairGrid, pairIds[i++]);
             accumulator.Add(ndai);
         }
         var products = AnnualMeanProducts.Of(accumulator);
-        await Task.WhenAll(
-            store.WriteFloat32Async(StorageLayout.Annual(asset, key, input.Year), products.Mean, grid, ct),
-            store.WriteFloat32Async(StorageLayout.AnnualCount(asset, key, input.Year), products.PairCounts, grid, ct),
-            store.WriteFloat32Async(StorageLayout.AnnualDisturbed(asset, key, input.Year), products.DisturbedCounts, grid, ct));
-        return new AnnualOutcome(input.Year, input.PairIds.Count, products.ValidPixels, products.SpatialMean);
+        var writes = Task.WhenAll(
+            store.WriteFloat32Async(StorageLayout.Annual(asset, key, year), products.Mean, grid, ct),
+            store.WriteFloat32Async(StorageLayout.AnnualCount(asset, key, year), products.PairCounts, grid, ct),
+            store.WriteFloat32Async(StorageLayout.AnnualDisturbed(asset, key, year), products.DisturbedCounts, grid, ct));
+        return (new AnnualOutcome(year, pairIds.Count, products.ValidPixels, products.SpatialMean), writes);
+    }
+
+    private static Task<(float[] Pixels, GridSpec Grid)> ReadNdaiAsync(IProductStore store, string asset, string key, string pairId)
+    {
+        var (reference, secondary) = StorageLayout.ParsePairId(pairId);
+        return store.ReadFloat32Async(StoreArea.Products, StorageLayout.Ndai(asset, key, reference, secondary), ActivityCancellation.Token);
     }
 }

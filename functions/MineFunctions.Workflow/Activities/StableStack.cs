@@ -43,12 +43,29 @@ internal sealed class StableStack(IProductStore store, AssetScope scope)
         return resumed;
     }
 
-    /// <summary>Reads <paramref name="pair"/>'s coherence into the statistics, or records it as unreadable (PairResults row and summary).</summary>
-    public async Task AddAsync(PairWork pair, CheckpointPair version)
+    /// <summary>Pairs read ahead of the one being added: hides the round trips and spreads the decodes over the cores; holds this many rasters.</summary>
+    public const int ReadAhead = 4;
+
+    /// <summary>
+    /// Takes in <paramref name="pairs"/> from <paramref name="from"/> on (<see cref="AddAsync"/>), read a few ahead
+    /// (<see cref="Activities.ReadAhead"/>) but added in list order, so the statistics' bits are those of one read at a time.
+    /// </summary>
+    public async Task AddFromAsync(int from, IReadOnlyList<PairWork> pairs, IReadOnlyList<CheckpointPair> versions)
+    {
+        var i = from;
+        foreach (var read in Activities.ReadAhead.InOrder(from, pairs.Count, ReadAhead, k => PairCoherence.ReadAsync(store, scope, pairs[k])))
+        {
+            await AddAsync(pairs[i], versions[i], read);
+            i++;
+        }
+    }
+
+    /// <summary>Takes <paramref name="pair"/>'s coherence (<paramref name="read"/>) into the statistics, or records it as unreadable (PairResults row and summary).</summary>
+    private async Task AddAsync(PairWork pair, CheckpointPair version, Task<(float[] Pixels, GridSpec Grid, Core.Coherence.ValidationCounts Counts)> read)
     {
         try
         {
-            var (pixels, grid, _) = await PairCoherence.ReadAsync(store, scope, pair);
+            var (pixels, grid, _) = await read;
             if (_first is { } f) GridCheck.EnsureSameGrid(f.Grid, f.PairId, grid, pair.PairId);
             _first ??= (grid, pair.PairId);
             (Statistics ??= new PixelStatistics(pixels.Length)).Add(pixels);

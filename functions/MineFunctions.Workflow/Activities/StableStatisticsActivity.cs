@@ -4,7 +4,7 @@ namespace MineFunctions.Workflow.Activities;
 
 /// <summary>
 /// Stable points of the asset's stack (METHOD.md §1.3): takes the pairs' coherence one at a time into a
-/// <see cref="StableStack"/> (every pair on the first pair's grid; an unreadable pair is recorded in PairResults
+/// <see cref="StableStack"/>, read a few ahead (every pair on the first pair's grid; an unreadable pair is recorded in PairResults
 /// with the file and GDAL's reason, and listed so the orchestrator leaves it out of NDAI too), runs
 /// <see cref="StableStage"/> and writes the mask, mean and std rasters. The pairs are the asset's stored list
 /// less those the orchestrator left out.
@@ -29,7 +29,7 @@ public sealed class StableStatisticsActivity(IProductStore store) : TaskActivity
         var previous = await StableState.ReadCheckpointAsync(store, asset, key);
         var stack = new StableStack(store, scope);
         var resumed = await stack.ResumeAsync(previous, pairs, versions);
-        for (var i = resumed; i < pairs.Count; i++) await stack.AddAsync(pairs[i], versions[i]);
+        await stack.AddFromAsync(resumed, pairs, versions);
         if (stack.Statistics is not { } statistics || stack.Grid is not { } grid) return new StableSummary(0, 0, 0, stack.Unreadable);
 
         var products = StableStage.Finish(statistics, scope.Settings.Stable());

@@ -170,6 +170,24 @@ public sealed record PairOutcome(string PairId, int Year, bool Accepted, string 
 /// <summary>Input of <c>AnnualMeanActivity</c>: the accepted pairs of one year.</summary>
 public sealed record AnnualTask(AssetScope Scope, int Year, IReadOnlyList<string> PairIds);
 
+/// <summary>One year's accepted pairs in an <see cref="AnnualBatchTask"/>.</summary>
+public sealed record AnnualYear(int Year, IReadOnlyList<string> PairIds);
+
+/// <summary>Input of <c>AnnualMeanBatchActivity</c>: the accepted pairs of several years of one asset, in year order.</summary>
+public sealed record AnnualBatchTask(AssetScope Scope, IReadOnlyList<AnnualYear> Years)
+{
+    /// <summary>Pair ids one call carries at most: about 10 KB of JSON, well under the 45 KB spill size.</summary>
+    public const int MaxPairs = 500;
+
+    /// <summary>
+    /// Whether every year's mean goes to one call: the rasters the call reads (<paramref name="pairs"/> accepted pairs of
+    /// <paramref name="gridPixels"/> pixels) fit <see cref="PipelineSettings.NdaiBatchPixels"/>, the budget an NDAI call
+    /// has too, and there is more than one year. Unknown size (0) or a budget of 0: one year a call.
+    /// </summary>
+    public static bool Fits(PipelineSettings settings, long gridPixels, int years, int pairs) =>
+        years > 1 && gridPixels > 0 && settings.NdaiBatchPixels > 0 && pairs <= MaxPairs && gridPixels * pairs <= settings.NdaiBatchPixels;
+}
+
 /// <summary>Annual mean NDAI written for one year, with its spatial mean over valid pixels.</summary>
 public sealed record AnnualOutcome(int Year, int Pairs, long ValidPixels, double? MeanNdai);
 

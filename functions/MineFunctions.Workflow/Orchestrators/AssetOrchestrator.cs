@@ -6,7 +6,8 @@ namespace MineFunctions.Workflow.Orchestrators;
 
 /// <summary>
 /// One asset, end to end (METHOD.md §1): discover and select pairs → coherence per pair (SLC input
-/// only) → stable points over the stack → screening and NDAI per pair → annual mean per year →
+/// only) → stable points over the stack → screening and NDAI per pair → annual mean per year (all years in one
+/// call for small rasters) →
 /// composite, classes and counts per 3-year window → yearly areas. Pair work fans out with at most
 /// <see cref="PipelineSettings.PairBatchSize"/> calls in flight (a sliding window); every activity call
 /// retries transient failures (<see cref="ActivityRetry"/>); a pair that still fails is recorded and the asset goes on.
@@ -66,8 +67,8 @@ public sealed class AssetOrchestrator : TaskOrchestrator<AssetRunRequest, AssetO
 
         var years = outcomes.Where(o => o.Accepted).GroupBy(o => o.Year).OrderBy(g => g.Key).ToList();
         progress.Report("annual means", total, total);
-        var annual = await Task.WhenAll(years.Select(g => context.CallActivityAsync<AnnualOutcome>(
-            nameof(AnnualMeanActivity), new AnnualTask(scope, g.Key, g.Select(o => o.PairId).OrderBy(id => id, StringComparer.Ordinal).ToList()), ActivityRetry.Options)));
+        var annual = await AnnualMeansAsync(context, scope,
+            [.. years.Select(g => new AnnualYear(g.Key, [.. g.Select(o => o.PairId).OrderBy(id => id, StringComparer.Ordinal)]))], stable.GridPixels);
 
         // A composite needs three consecutive years (R, G, B = first, second, third: METHOD.md §1.5).
         var withData = annual.Where(a => a.Pairs > 0).Select(a => a.Year).ToHashSet();
@@ -87,6 +88,28 @@ public sealed class AssetOrchestrator : TaskOrchestrator<AssetRunRequest, AssetO
         var outcome = new AssetOutcome(input.AssetId, AssetOutcome.Succeeded, total, rejected, FailedPairsNote(outcomes));
         progress.Done(outcome);
         return outcome;
+    }
+
+    /// <summary>
+    /// The annual mean of every year, in year order: all years in one call when their rasters are small
+    /// (<see cref="AnnualBatchTask.Fits"/>), else one call a year, the calls at once. A call of all years that
+    /// fails after its retries is run again one year a call, so a failure names its year as it would have without it.
+    /// </summary>
+    internal static async Task<AnnualOutcome[]> AnnualMeansAsync(TaskOrchestrationContext context, AssetScope scope, IReadOnlyList<AnnualYear> years, long gridPixels)
+    {
+        if (AnnualBatchTask.Fits(scope.Settings, gridPixels, years.Count, years.Sum(y => y.PairIds.Count)))
+        {
+            try
+            {
+                return [.. await context.CallActivityAsync<IReadOnlyList<AnnualOutcome>>(nameof(AnnualMeanBatchActivity), new AnnualBatchTask(scope, years), ActivityRetry.Options)];
+            }
+            catch (TaskFailedException)
+            {
+                // One year a call below.
+            }
+        }
+        return await Task.WhenAll(years.Select(y => context.CallActivityAsync<AnnualOutcome>(
+            nameof(AnnualMeanActivity), new AnnualTask(scope, y.Year, y.PairIds), ActivityRetry.Options)));
     }
 
     /// <summary>The outcomes an incremental refresh keeps, by pair id (<see cref="StableSummary.Reuse"/>: one character per pair of <paramref name="pairs"/>).</summary>

@@ -80,6 +80,16 @@ public static class ProductStoreExtensions
         var maxBytes = InputBlobLimits.MaxBytes(kind) ?? throw new ArgumentException($"{kind} inputs have no size bound of their own.", nameof(kind));
         var blob = await store.GetAsync(StoreArea.Inputs, blobName, cancellationToken)
             ?? throw new FileNotFoundException($"Input '{blobName}' is not in the input container.", blobName);
+        return await store.ReadInputCheckedAsync(blob, kind, cancellationToken);
+    }
+
+    /// <summary><see cref="ReadInputCheckedAsync(IProductStore, string, InputBlobKind, CancellationToken)"/> of a blob whose properties the caller has just read (one request fewer).</summary>
+    public static async Task<byte[]> ReadInputCheckedAsync(this IProductStore store, StoredBlob blob, InputBlobKind kind, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        ArgumentNullException.ThrowIfNull(blob);
+        var blobName = blob.Name;
+        var maxBytes = InputBlobLimits.MaxBytes(kind) ?? throw new ArgumentException($"{kind} inputs have no size bound of their own.", nameof(kind));
         InputLimits.CheckSize(blobName, blob.Length, maxBytes);
         var bytes = await store.ReadAsync(StoreArea.Inputs, blobName, cancellationToken);
         // Replaced by a larger blob between the two calls: the bound holds for what was read.

@@ -151,6 +151,44 @@ public sealed class PixelActivityTests
     }
 
     [Fact]
+    public async Task AnnualMeanBatch_WritesEachYear_AsTheCallOfOneYearDoes()
+    {
+        var key = Key(Scope());
+        // The stack of AnnualMean_WritesMeanCountsAndDisturbedCounts (level ≈ 0.406), and a third pair for a second year.
+        InMemoryProductStore Stack()
+        {
+            var store = new InMemoryProductStore();
+            store.PutProduct(StorageLayout.StableMask(Asset, key), Byte(1, 1, 0, 0, 0, 0, 0, 0));
+            store.PutProduct(StorageLayout.StableMean(Asset, key), Float32(0.9f, 0.9f, 0.5f, 0.5f, 0.5f, 0.5f, 0.5f, 0.5f));
+            store.PutProduct(StorageLayout.Ndai(Asset, key, D1, D2), Float32(0.1f, 0.9f, float.NaN, 0.2f, float.NaN, float.NaN, float.NaN, float.NaN));
+            store.PutProduct(StorageLayout.Ndai(Asset, key, D2, D3), Float32(0.3f, 0.8f, 0.5f, float.NaN, float.NaN, float.NaN, float.NaN, float.NaN));
+            store.PutProduct(StorageLayout.Ndai(Asset, key, D3, D4), Float32(0.6f, 0.1f, 0.2f, 0.3f, 0.5f, float.NaN, float.NaN, float.NaN));
+            return store;
+        }
+        AnnualYear[] years = [new(2020, ["20200101_20200113", "20200113_20200125"]), new(2021, []), new(2022, ["20200125_20200206"])];
+
+        var batch = Stack();
+        var outcomes = await new AnnualMeanBatchActivity(batch).RunAsync(null!, new AnnualBatchTask(Scope(), years));
+
+        var single = Stack();
+        foreach (var y in years) Assert.Equal(await new AnnualMeanActivity(single).RunAsync(null!, new AnnualTask(Scope(), y.Year, y.PairIds)), outcomes[Array.IndexOf(years, y)]);
+        Assert.Equal([2020, 2021, 2022], outcomes.Select(o => o.Year));
+        // 2020 as worked out above; 2022 is its one pair (spatial mean (0.6 + 0.1 + 0.2 + 0.3 + 0.5)/5 = 0.34), disturbed above 0.406: 0.6, 0.5.
+        Assert.Equal(0.4375, outcomes[0].MeanNdai!.Value, 6);
+        Assert.Equal(new AnnualOutcome(2021, 0, 0, null), outcomes[1]);
+        Assert.Equal(0.34, outcomes[2].MeanNdai!.Value, 6);
+        AssertClose([1, 0, 0, 0, 1, 0, 0, 0], batch.ProductFloat32(StorageLayout.AnnualDisturbed(Asset, key, 2022)));
+        // Bit for bit the products of one year a call.
+        foreach (var y in new[] { 2020, 2022 })
+        {
+            Assert.Equal(single.Product(StorageLayout.Annual(Asset, key, y)), batch.Product(StorageLayout.Annual(Asset, key, y)));
+            Assert.Equal(single.Product(StorageLayout.AnnualCount(Asset, key, y)), batch.Product(StorageLayout.AnnualCount(Asset, key, y)));
+            Assert.Equal(single.Product(StorageLayout.AnnualDisturbed(Asset, key, y)), batch.Product(StorageLayout.AnnualDisturbed(Asset, key, y)));
+        }
+        Assert.Equal(single.ProductNames, batch.ProductNames);
+    }
+
+    [Fact]
     public async Task AnnualMean_OfAYearWithoutPairs_WritesNothing()
     {
         var store = new InMemoryProductStore();

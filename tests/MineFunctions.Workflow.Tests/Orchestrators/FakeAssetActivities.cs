@@ -49,6 +49,15 @@ internal sealed class FakeAssetActivities
     /// <summary>NDAI calls that took several pairs, by their pair ids in order.</summary>
     public ConcurrentQueue<IReadOnlyList<string>> NdaiBatches { get; } = new();
 
+    /// <summary>Annual-mean calls of several years, by their years in order.</summary>
+    public ConcurrentQueue<IReadOnlyList<int>> AnnualBatches { get; } = new();
+
+    /// <summary>Every annual-mean call of several years throws, on every attempt (a corrupt raster: not retried).</summary>
+    public bool AnnualBatchFails { get; init; }
+
+    /// <summary>What the asset's areas activity was given (its years' pair counts and annual means, in year order).</summary>
+    public ConcurrentQueue<AssetAreaTask> Areas { get; } = new();
+
     /// <summary>Pairs whose first N NDAI attempts time out (a transient failure) before one succeeds.</summary>
     public Dictionary<string, int> TimingOut { get; init; } = [];
 
@@ -129,9 +138,19 @@ internal sealed class FakeAssetActivities
             NdaiBatches.Enqueue([.. t.Pairs.Select(p => p.PairId)]);
             return [.. t.Pairs.Select(Ndai)];
         });
-        Add<AnnualTask, AnnualOutcome>(r, nameof(AnnualMeanActivity), t => new AnnualOutcome(t.Year, t.PairIds.Count, 1000, 0.1));
+        Add<AnnualTask, AnnualOutcome>(r, nameof(AnnualMeanActivity), t => Annual(t.Year, t.PairIds));
+        Add<AnnualBatchTask, IReadOnlyList<AnnualOutcome>>(r, nameof(AnnualMeanBatchActivity), t =>
+        {
+            AnnualBatches.Enqueue([.. t.Years.Select(y => y.Year)]);
+            if (AnnualBatchFails) throw new InvalidDataException("an NDAI raster is corrupt");
+            return [.. t.Years.Select(y => Annual(y.Year, y.PairIds))];
+        });
         Add<WindowTask, WindowOutcome>(r, nameof(CompositeActivity), t => new WindowOutcome(t.FirstYear, [1, 2, 3, 4, 5, 6, 7, 8], 100, "hsv"));
-        Add<AssetAreaTask, int>(r, nameof(AssetAreaActivity), t => t.Windows.Count);
+        Add<AssetAreaTask, int>(r, nameof(AssetAreaActivity), t =>
+        {
+            Areas.Enqueue(t);
+            return t.Windows.Count;
+        });
         Add<RunEstimateTask, RunEstimateOutcome>(r, nameof(RunEstimateActivity), t =>
         {
             Estimates.Enqueue(t);
@@ -144,6 +163,9 @@ internal sealed class FakeAssetActivities
             return t.Assets.Count;
         });
     }
+
+    /// <summary>One year's annual-mean double: its pair count, and a spatial mean that names the year (2020 → 0.2020).</summary>
+    private static AnnualOutcome Annual(int year, IReadOnlyList<string> pairIds) => new(year, pairIds.Count, 1000, year / 10_000.0);
 
     /// <summary>One pair's NDAI double: a failing pair throws (and fails the whole call it is in), a timing-out one times out.</summary>
     private PairOutcome Ndai(PairWork pair)

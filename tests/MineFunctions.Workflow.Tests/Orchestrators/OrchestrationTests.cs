@@ -79,6 +79,52 @@ public sealed class OrchestrationTests
     }
 
     [Fact]
+    public async Task AnnualMeansOfSmallRasters_GoToOneCall_InYearOrder()
+    {
+        // 3 years × 5 accepted pairs of 1,024 px = 15,360 px, within the default budget (2^20): one call for all years.
+        var fakes = new FakeAssetActivities { PairsPerYear = 5, GridPixels = 1024, Rejected = ["2021-p2"] };
+        var (_, outcome) = await RunAsync<AssetOutcome>(fakes, nameof(AssetOrchestrator), Asset());
+
+        Assert.Equal(AssetOutcome.Succeeded, outcome.Status);
+        Assert.Equal([[2020, 2021, 2022]], fakes.AnnualBatches);
+        Assert.False(fakes.Calls.ContainsKey(nameof(AnnualMeanActivity)));
+        // Each year's outcome reaches the areas as its own: 5, 4 (one rejected) and 5 accepted pairs; the doubles' means name their year.
+        var years = Assert.Single(fakes.Areas).Years;
+        Assert.Equal([2020, 2021, 2022], years.Select(y => y.Year));
+        Assert.Equal([5, 4, 5], years.Select(y => y.Accepted));
+        Assert.Equal([0.2020, 0.2021, 0.2022], years.Select(y => y.MeanNdai!.Value));
+    }
+
+    [Fact]
+    public async Task AnAnnualMeanCallOfAllYears_ThatFails_IsRunAgainOneYearACall()
+    {
+        var fakes = new FakeAssetActivities { PairsPerYear = 4, GridPixels = 1024, AnnualBatchFails = true };
+        var (_, outcome) = await RunAsync<AssetOutcome>(fakes, nameof(AssetOrchestrator), Asset());
+
+        Assert.Equal(AssetOutcome.Succeeded, outcome.Status);
+        // A corrupt raster is not retried: one attempt of the call of all years, then the three years one a call.
+        Assert.Single(fakes.AnnualBatches);
+        Assert.Equal(3, fakes.Calls[nameof(AnnualMeanActivity)]);
+        var years = Assert.Single(fakes.Areas).Years;
+        Assert.Equal([0.2020, 0.2021, 0.2022], years.Select(y => y.MeanNdai!.Value));
+    }
+
+    [Theory]
+    [InlineData(1L << 20, 1L << 20)] // 1 Mpx rasters: 12 pairs would be 12 Mpx, over the budget
+    [InlineData(1024L, 0L)]          // a budget of 0: one call a year whatever the size
+    [InlineData(0L, 1L << 20)]       // size unknown
+    public async Task AnnualMeans_GoOneYearACall_WhenTheirRastersDoNotFitTheBudget(long gridPixels, long budget)
+    {
+        var fakes = new FakeAssetActivities { PairsPerYear = 4, GridPixels = gridPixels };
+        var request = new AssetRunRequest("run-1", "a1", new PipelineSettings { NdaiBatchPixels = budget });
+        var (_, outcome) = await RunAsync<AssetOutcome>(fakes, nameof(AssetOrchestrator), request);
+
+        Assert.Equal(AssetOutcome.Succeeded, outcome.Status);
+        Assert.Empty(fakes.AnnualBatches);
+        Assert.Equal(3, fakes.Calls[nameof(AnnualMeanActivity)]);
+    }
+
+    [Fact]
     public async Task AssetOrchestrator_ComputesCoherenceFirst_WhenTheInputIsSlc()
     {
         var fakes = new FakeAssetActivities { PairsPerYear = 3, FromSlc = true };
