@@ -25,6 +25,7 @@ public sealed partial class StopSignalTests
         try
         {
             await DemoSample.Create(1, 96).WriteFolderAsync(input, TextWriter.Null, CancellationToken.None);
+            InheritedSignals.StopIgnoringSigint();
 
             // SIGTERM once the NDAI stage is under way, then SIGINT (what Ctrl+C sends) once the resumed run reports progress.
             var (termCode, termOut, termAzurite) = await StopMidRunAsync(Start(input, state, stopped), "TERM", line => line.Contains(" ndai ", StringComparison.Ordinal));
