@@ -283,7 +283,7 @@ internal sealed unsafe class CoherenceKernel<TVec, TSimd, TBefore, TAfter> : ICo
         if (pa != null)
         {
             // Two lines 64 bytes apart, ahead of the tile's start: a tile of 16 samples spans 128 bytes, and
-            // rows need not start on a line (a float[]'s data does not), so prefetching its first and last
+            // rows need not start on a line (a float[]'s data need not), so prefetching its first and last
             // float instead skipped every other line (docs/BENCHMARKS.md).
             TSimd.Prefetch(pa + PrefetchFloats); TSimd.Prefetch(pa + PrefetchFloats + 16);
             TSimd.Prefetch(pb + PrefetchFloats); TSimd.Prefetch(pb + PrefetchFloats + 16);
