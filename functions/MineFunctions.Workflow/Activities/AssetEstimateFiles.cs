@@ -29,7 +29,7 @@ internal sealed record AssetEstimateFiles(
             var blob = await store.GetAsync(StoreArea.Inputs, blobName, cancellationToken);
             if (blob is null) return null;
             if (blob.LastModified is { } t && t > newest) newest = t;
-            return System.Text.Encoding.UTF8.GetString(await store.ReadInputCheckedAsync(blob, kind, cancellationToken));
+            return await store.ReadInputTextCheckedAsync(blob, kind, cancellationToken);
         }
 
         Asset? asset = null;

@@ -77,7 +77,6 @@ public static class ProductStoreExtensions
     public static async Task<byte[]> ReadInputCheckedAsync(this IProductStore store, string blobName, InputBlobKind kind, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(store);
-        var maxBytes = InputBlobLimits.MaxBytes(kind) ?? throw new ArgumentException($"{kind} inputs have no size bound of their own.", nameof(kind));
         var blob = await store.GetAsync(StoreArea.Inputs, blobName, cancellationToken)
             ?? throw new FileNotFoundException($"Input '{blobName}' is not in the input container.", blobName);
         return await store.ReadInputCheckedAsync(blob, kind, cancellationToken);
@@ -100,6 +99,10 @@ public static class ProductStoreExtensions
     /// <summary><see cref="ReadInputCheckedAsync"/> as UTF-8 text.</summary>
     public static async Task<string> ReadInputTextCheckedAsync(this IProductStore store, string blobName, InputBlobKind kind, CancellationToken cancellationToken = default) =>
         System.Text.Encoding.UTF8.GetString(await store.ReadInputCheckedAsync(blobName, kind, cancellationToken));
+
+    /// <summary><see cref="ReadInputCheckedAsync(IProductStore, StoredBlob, InputBlobKind, CancellationToken)"/> as UTF-8 text.</summary>
+    public static async Task<string> ReadInputTextCheckedAsync(this IProductStore store, StoredBlob blob, InputBlobKind kind, CancellationToken cancellationToken = default) =>
+        System.Text.Encoding.UTF8.GetString(await store.ReadInputCheckedAsync(blob, kind, cancellationToken));
 
     public static async Task<string> ReadTextAsync(this IProductStore store, StoreArea area, string blobName, CancellationToken cancellationToken = default) =>
         System.Text.Encoding.UTF8.GetString(await store.ReadAsync(area, blobName, cancellationToken));
