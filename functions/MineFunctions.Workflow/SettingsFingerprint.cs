@@ -18,6 +18,7 @@ public static class SettingsFingerprint
         // Removed rather than zeroed: a setting added later must not change the keys of products already written.
         shaping.Remove(nameof(PipelineSettings.AssetChunkSize));
         shaping.Remove(nameof(PipelineSettings.NdaiBatchPixels));
+        shaping.Remove(nameof(PipelineSettings.AssetCallPixels));
         return StorageLayout.SettingsKey(settings.AlgorithmVersion, shaping.ToJsonString());
     }
 }

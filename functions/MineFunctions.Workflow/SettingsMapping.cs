@@ -53,6 +53,7 @@ public static class SettingsMapping
         if (s.PairBatchSize < 1) throw new ArgumentException("PairBatchSize must be at least 1.");
         if (s.MaxParallelAssets < 1) throw new ArgumentException("MaxParallelAssets must be at least 1.");
         if (s.NdaiBatchPixels < 0) throw new ArgumentException("NdaiBatchPixels must be 0 (one pair a call) or more.");
+        if (s.AssetCallPixels < 0) throw new ArgumentException("AssetCallPixels must be 0 (one call a stage) or more.");
         if (s.AssetChunkSize is < 1 or > 1000) throw new ArgumentException("AssetChunkSize must be between 1 and 1000.");
         if (s.PixelAreaM2 is { } a && (!double.IsFinite(a) || a <= 0)) throw new ArgumentException("PixelAreaM2 must be a positive number.");
         if (s.TemporalBaselinesDays.Count == 0 || s.TemporalBaselinesDays.Any(d => d <= 0)) throw new ArgumentException("TemporalBaselinesDays must list positive day counts.");

@@ -75,6 +75,9 @@ public sealed class PipelineOptions
     /// <summary>Raster pixels one NDAI activity call may work through: pairs of small rasters go several to a call (0: one pair a call).</summary>
     [Range(typeof(long), "0", "4294967296")] public long NdaiBatchPixels { get; set; } = Defaults.NdaiBatchPixels;
 
+    /// <summary>Raster pixels (pairs × pixels) under which an asset's stages after stable points run in one activity call (0: one call a stage).</summary>
+    [Range(typeof(long), "0", "4294967296")] public long AssetCallPixels { get; set; } = Defaults.AssetCallPixels;
+
     /// <summary>Asset sub-orchestrations a run keeps in flight at once (ARCHITECTURE.md convention 5).</summary>
     [Range(1, 256)] public int MaxParallelAssets { get; set; } = Defaults.MaxParallelAssets;
 
@@ -106,6 +109,7 @@ public sealed class PipelineOptions
         PixelAreaM2 = PixelAreaM2,
         PairBatchSize = PairBatchSize,
         NdaiBatchPixels = NdaiBatchPixels,
+        AssetCallPixels = AssetCallPixels,
         MaxParallelAssets = MaxParallelAssets,
         AssetChunkSize = AssetChunkSize,
         AlgorithmVersion = AlgorithmVersion,

@@ -164,6 +164,21 @@ public sealed record NdaiCommitTask(AssetScope Scope, string Generation, string 
     public const int MaxFailed = 200;
 }
 
+/// <summary>
+/// Input of <c>AssetTailActivity</c>: an asset's stages after stable points in one call, over its stored pair list and
+/// what the stable stage found (<see cref="Stable"/>: counts, at most 500 reuse characters and the first unreadable reasons).
+/// </summary>
+public sealed record AssetTailTask(AssetScope Scope, string PairsBlob, int PairCount, StableSummary Stable)
+{
+    /// <summary>
+    /// Whether an asset of <paramref name="pairs"/> pairs on a grid of <paramref name="gridPixels"/> pixels goes in one
+    /// call (<see cref="PipelineSettings.AssetCallPixels"/>): known size, pairs × pixels within the budget, at most
+    /// <see cref="AnnualBatchTask.MaxPairs"/> pairs. The orchestrator sends no SLC asset (coherence runs a pair a call).
+    /// </summary>
+    public static bool Fits(PipelineSettings settings, long gridPixels, int pairs) =>
+        gridPixels > 0 && settings.AssetCallPixels > 0 && pairs is > 0 and <= AnnualBatchTask.MaxPairs && gridPixels * pairs <= settings.AssetCallPixels;
+}
+
 /// <summary>One pair's screening decision and NDAI (METHOD.md §1.3–1.4).</summary>
 public sealed record PairOutcome(string PairId, int Year, bool Accepted, string Reason, double StableMean, double StableStd, bool Failed);
 

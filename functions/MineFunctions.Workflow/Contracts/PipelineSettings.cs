@@ -72,6 +72,14 @@ public sealed record PipelineSettings
     /// </summary>
     public long NdaiBatchPixels { get; init; } = 1 << 20;
 
+    /// <summary>
+    /// Raster pixels (pairs × raster pixels) under which an asset runs its stages after stable points (NDAI, its commit,
+    /// annual means, composites, areas) in one activity call instead of one call a stage: the Durable engine's messages
+    /// and history rows cost small rasters more than their pixels do (docs/SCALE.md). At most 500 pairs, none from SLC.
+    /// 0: always one call a stage. Results do not change.
+    /// </summary>
+    public long AssetCallPixels { get; init; } = 1 << 20;
+
     /// <summary>Asset sub-orchestrations in flight at once in a refresh: a sliding window, the next asset starting as soon as any finishes (convention 5).</summary>
     public int MaxParallelAssets { get; init; } = 4;
 

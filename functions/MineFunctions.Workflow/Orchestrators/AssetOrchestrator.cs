@@ -17,6 +17,8 @@ namespace MineFunctions.Workflow.Orchestrators;
 /// chunk in <see cref="PairChunkOrchestrator"/> sub-orchestrations, so its history stays bounded too.
 /// An incremental refresh computes NDAI only for the pairs whose stored outcome the stable stage could not
 /// keep (<see cref="StableSummary.Reuse"/>), then commits the stage (<see cref="NdaiCommitActivity"/>).
+/// The stages after stable points are <see cref="AssetFlow"/>: a call each here (<see cref="OrchestratedStages"/>), or all in one
+/// <see cref="AssetTailActivity"/> call for a small asset (<see cref="PipelineSettings.AssetCallPixels"/>).
 /// Only coordination here (ARCHITECTURE.md convention 1): every computation is in an activity.
 /// </summary>
 public sealed class AssetOrchestrator : TaskOrchestrator<AssetRunRequest, AssetOutcome>
@@ -46,70 +48,28 @@ public sealed class AssetOrchestrator : TaskOrchestrator<AssetRunRequest, AssetO
 
         progress.Report("stable points", 0, total);
         var stable = await context.CallActivityAsync<StableSummary>(nameof(StableStatisticsActivity), new StableTask(scope, inventory.PairsBlob, leftOut), ActivityRetry.Options);
-        // A pair stable statistics could not read is a recorded failure; the rest of the stack goes on.
-        var unreadable = (stable.Unreadable ?? []).ToDictionary(u => u.PairId, u => u.Reason, StringComparer.Ordinal);
-        // An incremental refresh keeps the outcomes the stable stage found still valid (PairReuse) and computes the rest.
-        var kept = KeptOutcomes(pairs, stable.Reuse);
-        var readable = pairs.Where(p => !unreadable.ContainsKey(p.PairId) && !kept.ContainsKey(p.PairId)).ToList();
 
-        var outcomes = (await PairStages.RunAsync(context, scope, PairChunkTask.Ndai, readable, r => r.Ndai,
-            done => progress.Report("ndai", kept.Count + done, total), PairChunkTask.NdaiPairsPerCall(scope.Settings, stable.GridPixels))).ToList();
-        outcomes.AddRange(kept.Values);
-        outcomes.AddRange(pairs.Where(p => unreadable.ContainsKey(p.PairId))
-            .Select(p => new PairOutcome(p.PairId, p.Year, false, unreadable[p.PairId], double.NaN, double.NaN, Failed: true)));
-        var failedIds = outcomes.Where(o => o.Failed).Select(o => o.PairId).ToList();
-        if (stable is { Generation: { } generation, MaskSha256: { } maskSha } && failedIds.Count <= NdaiCommitTask.MaxFailed)
-            await context.CallActivityAsync<bool>(nameof(NdaiCommitActivity), new NdaiCommitTask(scope, generation, maskSha, failedIds), ActivityRetry.Options);
-
-        var rejected = total - outcomes.Count(o => o.Accepted);
-        if (stable.StablePixels == 0)
-            return progress.Fail(total, rejected, "no stable pixels in the stack: every pair rejected");
-
-        var years = outcomes.Where(o => o.Accepted).GroupBy(o => o.Year).OrderBy(g => g.Key).ToList();
-        progress.Report("annual means", total, total);
-        var annual = await AnnualMeansAsync(context, scope,
-            [.. years.Select(g => new AnnualYear(g.Key, [.. g.Select(o => o.PairId).OrderBy(id => id, StringComparer.Ordinal)]))], stable.GridPixels);
-
-        // A composite needs three consecutive years (R, G, B = first, second, third: METHOD.md §1.5).
-        var withData = annual.Where(a => a.Pairs > 0).Select(a => a.Year).ToHashSet();
-        var windows = withData.Where(y => withData.Contains(y + 1) && withData.Contains(y + 2)).Order().ToList();
-        if (windows.Count == 0)
-            return progress.Fail(total, rejected, $"no three consecutive years with accepted pairs (years: {string.Join(", ", withData.Order())})");
-
-        progress.Report("composites", total, total);
-        var counted = await Task.WhenAll(windows.Select(y => context.CallActivityAsync<WindowOutcome>(
-            nameof(CompositeActivity), new WindowTask(scope, y), ActivityRetry.Options)));
-
-        progress.Report("areas", total, total);
-        var yearPairs = outcomes.GroupBy(o => o.Year).OrderBy(g => g.Key)
-            .Select(g => new YearPairs(g.Key, g.Count(o => o.Accepted), g.Count(o => !o.Accepted), annual.FirstOrDefault(a => a.Year == g.Key)?.MeanNdai)).ToList();
-        await context.CallActivityAsync(nameof(AssetAreaActivity), new AssetAreaTask(scope, counted, yearPairs), ActivityRetry.Options);
-
-        var outcome = new AssetOutcome(input.AssetId, AssetOutcome.Succeeded, total, rejected, FailedPairsNote(outcomes));
-        progress.Done(outcome);
-        return outcome;
-    }
-
-    /// <summary>
-    /// The annual mean of every year, in year order: all years in one call when their rasters are small
-    /// (<see cref="AnnualBatchTask.Fits"/>), else one call a year, the calls at once. A call of all years that
-    /// fails after its retries is run again one year a call, so a failure names its year as it would have without it.
-    /// </summary>
-    internal static async Task<AnnualOutcome[]> AnnualMeansAsync(TaskOrchestrationContext context, AssetScope scope, IReadOnlyList<AnnualYear> years, long gridPixels)
-    {
-        if (AnnualBatchTask.Fits(scope.Settings, gridPixels, years.Count, years.Sum(y => y.PairIds.Count)))
+        // A small asset's remaining stages in one call (AssetCallPixels): the engine's messages and history rows for each
+        // stage cost more than its pixels. A call that fails after its retries is run again a stage a call below (every
+        // activity is idempotent), so a failure is recorded against its pair or stage as it would have been without it.
+        if (!pairs.Any(p => p.FromSlc) && AssetTailTask.Fits(scope.Settings, stable.GridPixels, pairs.Count))
         {
+            progress.Report("ndai", 0, total);
             try
             {
-                return [.. await context.CallActivityAsync<IReadOnlyList<AnnualOutcome>>(nameof(AnnualMeanBatchActivity), new AnnualBatchTask(scope, years), ActivityRetry.Options)];
+                var tail = await context.CallActivityAsync<AssetOutcome>(nameof(AssetTailActivity), new AssetTailTask(scope, inventory.PairsBlob, pairs.Count, stable), ActivityRetry.Options);
+                progress.Done(tail);
+                return tail;
             }
             catch (TaskFailedException)
             {
-                // One year a call below.
+                // A stage a call below.
             }
         }
-        return await Task.WhenAll(years.Select(y => context.CallActivityAsync<AnnualOutcome>(
-            nameof(AnnualMeanActivity), new AnnualTask(scope, y.Year, y.PairIds), ActivityRetry.Options)));
+
+        var outcome = await AssetFlow.RunAsync(new OrchestratedStages(context, scope, progress), scope, pairs, total, stable);
+        progress.Done(outcome);
+        return outcome;
     }
 
     /// <summary>The outcomes an incremental refresh keeps, by pair id (<see cref="StableSummary.Reuse"/>: one character per pair of <paramref name="pairs"/>).</summary>
