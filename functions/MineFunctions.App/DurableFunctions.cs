@@ -79,9 +79,9 @@ public static class DurableFunctions
     public static Task<IReadOnlyList<AnnualOutcome>> RunAnnualMeanBatchActivityAsync([ActivityTrigger] AnnualBatchTask input, FunctionContext context) =>
         ActivityInvoker.RunRasterAsync<AnnualMeanBatchActivity, AnnualBatchTask, IReadOnlyList<AnnualOutcome>>(input, context);
 
-    [Function(nameof(AssetTailActivity))]
-    public static Task<AssetOutcome> RunAssetTailActivityAsync([ActivityTrigger] AssetTailTask input, FunctionContext context) =>
-        ActivityInvoker.RunRasterAsync<AssetTailActivity, AssetTailTask, AssetOutcome>(input, context);
+    [Function(nameof(AssetCallActivity))]
+    public static Task<AssetCallResult> RunAssetCallActivityAsync([ActivityTrigger] AssetScope input, FunctionContext context) =>
+        ActivityInvoker.RunRasterAsync<AssetCallActivity, AssetScope, AssetCallResult>(input, context);
 
     [Function(nameof(CompositeActivity))]
     public static Task<WindowOutcome> RunCompositeActivityAsync([ActivityTrigger] WindowTask input, FunctionContext context) =>

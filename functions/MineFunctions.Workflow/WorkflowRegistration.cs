@@ -18,7 +18,7 @@ public static class WorkflowRegistration
     public static IReadOnlyList<Type> Activities { get; } =
     [
         typeof(ListAssetsActivity), typeof(AssetChunkActivity), typeof(DiscoverAssetActivity), typeof(PairPageActivity), typeof(CoherenceActivity), typeof(StableStatisticsActivity),
-        typeof(NdaiActivity), typeof(NdaiBatchActivity), typeof(NdaiCommitActivity), typeof(AnnualMeanActivity), typeof(AnnualMeanBatchActivity), typeof(CompositeActivity), typeof(AssetAreaActivity), typeof(AssetTailActivity),
+        typeof(NdaiActivity), typeof(NdaiBatchActivity), typeof(NdaiCommitActivity), typeof(AnnualMeanActivity), typeof(AnnualMeanBatchActivity), typeof(CompositeActivity), typeof(AssetAreaActivity), typeof(AssetCallActivity),
         typeof(RunEstimateActivity), typeof(RecordRunActivity),
         typeof(PlanAcquisitionActivity), typeof(Hyp3CreditsActivity), typeof(SubmitJobActivity), typeof(JobStatusActivity),
         typeof(DownloadProductActivity), typeof(RecordAcquisitionActivity),

@@ -42,7 +42,7 @@ public sealed class MultipleWorkersTests(ITestOutputHelper log)
         // Killed while its log says it holds raster activities (each line is printed while they run). Small rasters go
         // several pairs to an NDAI call (NdaiBatchPixels), so a worker may hold no per-pair call at all: any stage that
         // holds the asset's rasters will do.
-        string[] rasterWork = ["NdaiActivity ", "NdaiBatchActivity ", "CoherenceActivity ", "StableStatisticsActivity ", "AnnualMeanActivity ", "AnnualMeanBatchActivity ", "AssetTailActivity "];
+        string[] rasterWork = ["NdaiActivity ", "NdaiBatchActivity ", "CoherenceActivity ", "StableStatisticsActivity ", "AnnualMeanActivity ", "AnnualMeanBatchActivity ", "AssetCallActivity "];
         var holding = await victim.WaitForLineAsync(l => rasterWork.Any(a => l.Contains(a, StringComparison.Ordinal)), TimeSpan.FromMinutes(4));
         victim.Process.Kill(entireProcessTree: true);
         await victim.Process.WaitForExitAsync();

@@ -164,16 +164,21 @@ public sealed record NdaiCommitTask(AssetScope Scope, string Generation, string 
     public const int MaxFailed = 200;
 }
 
+/// <summary>Input of <c>AssetCallActivity</c>: one asset of a run, and what started the run (its Runs row says so).</summary>
+public sealed record AssetCallTask(AssetScope Scope, string Trigger);
+
 /// <summary>
-/// Input of <c>AssetTailActivity</c>: an asset's stages after stable points in one call, over its stored pair list and
-/// what the stable stage found (<see cref="Stable"/>: counts, at most 500 reuse characters and the first unreadable reasons).
+/// What <c>AssetCallActivity</c> did with an asset: all of it (<see cref="Outcome"/>, its Runs row written), or as far as one call should go,
+/// discovery (<see cref="Inventory"/>) and perhaps stable points (<see cref="Stable"/>), for the orchestration to go on
+/// from a call a stage. With <see cref="Stable"/> the inventory's first page is empty (the orchestration reads the pages),
+/// so the two together stay under the spill size.
 /// </summary>
-public sealed record AssetTailTask(AssetScope Scope, string PairsBlob, int PairCount, StableSummary Stable)
+public sealed record AssetCallResult(AssetOutcome? Outcome, AssetInventory? Inventory, StableSummary? Stable)
 {
     /// <summary>
-    /// Whether an asset of <paramref name="pairs"/> pairs on a grid of <paramref name="gridPixels"/> pixels goes in one
-    /// call (<see cref="PipelineSettings.AssetCallPixels"/>): known size, pairs × pixels within the budget, at most
-    /// <see cref="AnnualBatchTask.MaxPairs"/> pairs. The orchestrator sends no SLC asset (coherence runs a pair a call).
+    /// Whether an asset of <paramref name="pairs"/> pairs on a grid of <paramref name="gridPixels"/> pixels goes on in one
+    /// call after stable points (<see cref="PipelineSettings.AssetCallPixels"/>): known size, pairs × pixels within the
+    /// budget, at most <see cref="AnnualBatchTask.MaxPairs"/> pairs.
     /// </summary>
     public static bool Fits(PipelineSettings settings, long gridPixels, int pairs) =>
         gridPixels > 0 && settings.AssetCallPixels > 0 && pairs is > 0 and <= AnnualBatchTask.MaxPairs && gridPixels * pairs <= settings.AssetCallPixels;

@@ -33,7 +33,14 @@ public sealed record AssetList(string Blob, int Count, int ChunkSize)
 public sealed record AssetChunkTask(AssetList AssetList, int Index);
 
 /// <summary>Input of <c>AssetOrchestrator</c>: one asset within a run.</summary>
-public sealed record AssetRunRequest(string RunId, string AssetId, PipelineSettings Settings);
+public sealed record AssetRunRequest(string RunId, string AssetId, PipelineSettings Settings)
+{
+    /// <summary>
+    /// How far <c>AssetCallActivity</c> took the asset before this orchestration (its discovery, and perhaps its stable
+    /// points): the orchestration goes on from there. Null: from discovery.
+    /// </summary>
+    public AssetCallResult? Head { get; init; }
+}
 
 /// <summary>
 /// What happened to one asset in a run: "failed" with its reason in <see cref="Error"/>, or

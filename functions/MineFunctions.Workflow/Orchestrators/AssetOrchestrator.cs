@@ -17,8 +17,9 @@ namespace MineFunctions.Workflow.Orchestrators;
 /// chunk in <see cref="PairChunkOrchestrator"/> sub-orchestrations, so its history stays bounded too.
 /// An incremental refresh computes NDAI only for the pairs whose stored outcome the stable stage could not
 /// keep (<see cref="StableSummary.Reuse"/>), then commits the stage (<see cref="NdaiCommitActivity"/>).
-/// The stages after stable points are <see cref="AssetFlow"/>: a call each here (<see cref="OrchestratedStages"/>), or all in one
-/// <see cref="AssetTailActivity"/> call for a small asset (<see cref="PipelineSettings.AssetCallPixels"/>).
+/// The stages after stable points are <see cref="AssetFlow"/>, a call each here (<see cref="OrchestratedStages"/>); a small asset
+/// runs them all in one <see cref="AssetCallActivity"/> call instead, and comes here only when that call stopped part way
+/// (<see cref="AssetRunRequest.Head"/>) or failed.
 /// Only coordination here (ARCHITECTURE.md convention 1): every computation is in an activity.
 /// </summary>
 public sealed class AssetOrchestrator : TaskOrchestrator<AssetRunRequest, AssetOutcome>
@@ -26,13 +27,19 @@ public sealed class AssetOrchestrator : TaskOrchestrator<AssetRunRequest, AssetO
     public override async Task<AssetOutcome> RunAsync(TaskOrchestrationContext context, AssetRunRequest input)
     {
         var scope = new AssetScope(input.RunId, input.AssetId, input.Settings);
-        var progress = new AssetProgress(context, input.AssetId);
+        var progress = new AssetProgress(context);
 
         progress.Report("discover", 0, 0);
-        var inventory = await context.CallActivityAsync<AssetInventory>(nameof(DiscoverAssetActivity), scope, ActivityRetry.Options);
+        // AssetCallActivity may have gone part of the way already (RefreshChunkOrchestrator): go on from there.
+        var (inventory, stable) = (input.Head?.Inventory, input.Head?.Stable);
+        inventory ??= await context.CallActivityAsync<AssetInventory>(nameof(DiscoverAssetActivity), scope, ActivityRetry.Options);
         var total = inventory.PairCount;
         if (total == 0)
-            return progress.Fail(0, inventory.ExcludedCount, $"no usable pair ({inventory.ExcludedCount} excluded)");
+        {
+            var none = NoPairs(inventory);
+            progress.Done(none);
+            return none;
+        }
         var pairs = await ReadPairsAsync(context, inventory);
         var leftOut = new List<string>();
 
@@ -47,30 +54,15 @@ public sealed class AssetOrchestrator : TaskOrchestrator<AssetRunRequest, AssetO
         }
 
         progress.Report("stable points", 0, total);
-        var stable = await context.CallActivityAsync<StableSummary>(nameof(StableStatisticsActivity), new StableTask(scope, inventory.PairsBlob, leftOut), ActivityRetry.Options);
-
-        // A small asset's remaining stages in one call (AssetCallPixels): the engine's messages and history rows for each
-        // stage cost more than its pixels. A call that fails after its retries is run again a stage a call below (every
-        // activity is idempotent), so a failure is recorded against its pair or stage as it would have been without it.
-        if (!pairs.Any(p => p.FromSlc) && AssetTailTask.Fits(scope.Settings, stable.GridPixels, pairs.Count))
-        {
-            progress.Report("ndai", 0, total);
-            try
-            {
-                var tail = await context.CallActivityAsync<AssetOutcome>(nameof(AssetTailActivity), new AssetTailTask(scope, inventory.PairsBlob, pairs.Count, stable), ActivityRetry.Options);
-                progress.Done(tail);
-                return tail;
-            }
-            catch (TaskFailedException)
-            {
-                // A stage a call below.
-            }
-        }
-
+        stable ??= await context.CallActivityAsync<StableSummary>(nameof(StableStatisticsActivity), new StableTask(scope, inventory.PairsBlob, leftOut), ActivityRetry.Options);
         var outcome = await AssetFlow.RunAsync(new OrchestratedStages(context, scope, progress), scope, pairs, total, stable);
         progress.Done(outcome);
         return outcome;
     }
+
+    /// <summary>The outcome of an asset discovery found no usable pair in.</summary>
+    internal static AssetOutcome NoPairs(AssetInventory inventory) =>
+        new(inventory.AssetId, AssetOutcome.Failed, 0, inventory.ExcludedCount, $"no usable pair ({inventory.ExcludedCount} excluded)");
 
     /// <summary>The outcomes an incremental refresh keeps, by pair id (<see cref="StableSummary.Reuse"/>: one character per pair of <paramref name="pairs"/>).</summary>
     internal static Dictionary<string, PairOutcome> KeptOutcomes(IReadOnlyList<PairWork> pairs, string? reuse)

@@ -1,0 +1,74 @@
+using System.Collections.Concurrent;
+using MineFunctions.Infrastructure.Gdal;
+using MineFunctions.Infrastructure.Storage.Tables;
+
+namespace MineFunctions.Workflow.Storage;
+
+/// <summary>
+/// A store for the span of one activity call that runs several stages (<c>AssetCallActivity</c>): a product it writes or
+/// reads is kept, so a later stage of the same call reads it from memory instead of asking the service again (the
+/// pair list discovery wrote, the stable mask NDAI, annual means and composites all read, each pair's NDAI raster the
+/// annual mean reads). Products live under names that fix their content (settings key, years, pair), and a write leaves
+/// the service holding exactly what was written, so a kept copy is what the service would answer. Inputs are kept too,
+/// properties and content as first read (each coherence raster is read by stable points and NDAI, at the version
+/// discovery pinned; the manifest and production by discovery and areas): the call sees its asset's folder as it was
+/// when it first looked, as a run a stage a call sees the version discovery pinned. Rows always go to the service.
+/// Bounded by what the call may hold (<see cref="PipelineSettings.AssetCallPixels"/>).
+/// </summary>
+internal sealed class CallMemoStore(IProductStore inner) : IProductStore
+{
+    private readonly ConcurrentDictionary<string, byte[]> _products = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, byte[]> _inputs = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, StoredBlob?> _inputProperties = new(StringComparer.Ordinal);
+
+    public RasterReadOptions ReadOptions => inner.ReadOptions;
+
+    public IAsyncEnumerable<string> ListAssetIdsAsync(CancellationToken cancellationToken = default) => inner.ListAssetIdsAsync(cancellationToken);
+
+    public IAsyncEnumerable<InputFileVerdict> ListAssetInputsAsync(string assetId, CancellationToken cancellationToken = default) => inner.ListAssetInputsAsync(assetId, cancellationToken);
+
+    /// <summary>A product's properties always from the service (a write in this call changes them); an input's as first asked.</summary>
+    public async Task<StoredBlob?> GetAsync(StoreArea area, string blobName, CancellationToken cancellationToken = default)
+    {
+        if (area == StoreArea.Products) return await inner.GetAsync(area, blobName, cancellationToken);
+        if (_inputProperties.TryGetValue(blobName, out var kept)) return kept;
+        return _inputProperties[blobName] = await inner.GetAsync(area, blobName, cancellationToken);
+    }
+
+    public async Task<byte[]> ReadAsync(StoreArea area, string blobName, CancellationToken cancellationToken = default)
+    {
+        var kept = area == StoreArea.Products ? _products : _inputs;
+        if (kept.TryGetValue(blobName, out var bytes)) return [.. bytes];
+        bytes = await inner.ReadAsync(area, blobName, cancellationToken);
+        kept[blobName] = [.. bytes];
+        return bytes;
+    }
+
+    /// <summary>Kept by name and version: the same ETag is the same content.</summary>
+    public async Task<byte[]> ReadInputIfMatchAsync(string blobName, string eTag, CancellationToken cancellationToken = default)
+    {
+        var key = eTag + "\n" + blobName;
+        if (_inputs.TryGetValue(key, out var bytes)) return [.. bytes];
+        bytes = await inner.ReadInputIfMatchAsync(blobName, eTag, cancellationToken);
+        _inputs[key] = [.. bytes];
+        return bytes;
+    }
+
+    /// <summary>A stream over a kept copy; otherwise the service's stream (ranged reads of a large zip are not kept).</summary>
+    public async Task<Stream> OpenReadAsync(StoreArea area, string blobName, CancellationToken cancellationToken = default) =>
+        (area == StoreArea.Products ? _products : _inputs).TryGetValue(blobName, out var kept)
+            ? new MemoryStream(kept, writable: false)
+            : await inner.OpenReadAsync(area, blobName, cancellationToken);
+
+    public async Task WriteAsync(string blobName, ReadOnlyMemory<byte> content, string contentType, CancellationToken cancellationToken = default)
+    {
+        // Kept only once written: a write that fails leaves no copy the service does not have.
+        await inner.WriteAsync(blobName, content, contentType, cancellationToken);
+        _products[blobName] = content.ToArray();
+    }
+
+    public Task<bool> UpsertAsync<T>(T row, CancellationToken cancellationToken = default) where T : ITableRow<T> => inner.UpsertAsync(row, cancellationToken);
+
+    public IAsyncEnumerable<T> QueryAssetAsync<T>(string assetId, string settingsKey, CancellationToken cancellationToken = default) where T : ITableRow<T> =>
+        inner.QueryAssetAsync<T>(assetId, settingsKey, cancellationToken);
+}
