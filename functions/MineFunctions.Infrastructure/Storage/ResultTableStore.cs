@@ -44,11 +44,7 @@ public sealed class ResultTableStore
     {
         var table = await TableAsync<T>(cancellationToken);
         var columns = row.ToColumns();
-        var entity = new TableEntity(row.PartitionKey, row.RowKey);
-        foreach (var (name, value) in columns)
-        {
-            if (value is not null) entity[name] = value;
-        }
+        var entity = EntityOf(row.PartitionKey, row.RowKey, columns);
 
         // First an add, without looking: most rows are new, and the look costs a round trip each. A row already there
         // answers 409 and is then compared; a lost response's retry of our own add does the same.
@@ -94,15 +90,73 @@ public sealed class ResultTableStore
             $"Row {entity.PartitionKey}/{entity.RowKey} in {table.Name} kept changing under concurrent writers; gave up after {MaxAttempts} attempts.");
     }
 
-    /// <summary>Upserts every row (one after the other: rows of one owner are few); returns how many were written.</summary>
+    /// <summary>Rows one transaction takes at most (the service's limit for an entity group transaction).</summary>
+    public const int MaxRowsPerTransaction = 100;
+
+    /// <summary>
+    /// Upserts every row; returns how many were written. Rows of one partition go in entity group transactions of adds,
+    /// one request for up to <see cref="MaxRowsPerTransaction"/> new rows (an asset's pairs, years, estimates). A
+    /// transaction is all or nothing: when a row of it is already there (a rerun), its rows go one by one through
+    /// <see cref="UpsertAsync{T}"/>, which compares and writes only what changed. A row whose keys come again in the
+    /// same call starts a new transaction, so the later one is written after the earlier, as one by one.
+    /// </summary>
     public async Task<int> UpsertAllAsync<T>(IEnumerable<T> rows, CancellationToken cancellationToken = default) where T : ITableRow<T>
     {
         var written = 0;
-        foreach (var row in rows)
+        foreach (var group in Transactions(rows))
         {
-            if (await UpsertAsync(row, cancellationToken)) written++;
+            if (group.Count == 1)
+            {
+                if (await UpsertAsync(group[0], cancellationToken)) written++;
+                continue;
+            }
+            var table = await TableAsync<T>(cancellationToken);
+            try
+            {
+                await table.SubmitTransactionAsync(group.Select(r => new TableTransactionAction(TableTransactionActionType.Add, EntityOf(r.PartitionKey, r.RowKey, r.ToColumns()))), cancellationToken);
+                written += group.Count;
+                continue;
+            }
+            catch (TableTransactionFailedException ex) when (ex.Status == 409)
+            {
+            }
+            foreach (var row in group)
+            {
+                if (await UpsertAsync(row, cancellationToken)) written++;
+            }
         }
         return written;
+    }
+
+    /// <summary>Consecutive rows of one partition, each key once, at most <see cref="MaxRowsPerTransaction"/> a group, in order.</summary>
+    private static IEnumerable<List<T>> Transactions<T>(IEnumerable<T> rows) where T : ITableRow<T>
+    {
+        var group = new List<T>();
+        var keys = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var row in rows)
+        {
+            if (group.Count > 0 && (group.Count == MaxRowsPerTransaction || row.PartitionKey != group[0].PartitionKey || !keys.Add(row.RowKey)))
+            {
+                yield return group;
+                (group, keys) = ([], new HashSet<string>(StringComparer.Ordinal) { row.RowKey });
+            }
+            else if (group.Count == 0)
+            {
+                keys.Add(row.RowKey);
+            }
+            group.Add(row);
+        }
+        if (group.Count > 0) yield return group;
+    }
+
+    private static TableEntity EntityOf(string partitionKey, string rowKey, IReadOnlyDictionary<string, object?> columns)
+    {
+        var entity = new TableEntity(partitionKey, rowKey);
+        foreach (var (name, value) in columns)
+        {
+            if (value is not null) entity[name] = value;
+        }
+        return entity;
     }
 
     /// <summary>One row by its keys, or null.</summary>

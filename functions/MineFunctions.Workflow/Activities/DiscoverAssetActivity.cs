@@ -32,8 +32,7 @@ public sealed class DiscoverAssetActivity(IProductStore store) : TaskActivity<As
         InputLimits.CheckPairs(asset, inventory.Selected.Count);
 
         var key = SettingsFingerprint.Of(settings);
-        foreach (var e in inventory.Excluded.Where(e => e is { Pair: not null, Duplicate: false }))
-            await store.UpsertAsync(PairRows.Excluded(asset, key, e, settings.YearRule()), ct);
+        await store.UpsertAllAsync(inventory.Excluded.Where(e => e is { Pair: not null, Duplicate: false }).Select(e => PairRows.Excluded(asset, key, e, settings.YearRule())), ct);
         await store.WriteTextAsync(StorageLayout.InputReport(asset, key), InputReportCsv.Write(InputReportCsv.Lines(report, inventory)), "text/csv", ct);
 
         // The selected pairs go to a blob and come back in pages: a stack of hundreds of pairs passes the 45 KB spill size.

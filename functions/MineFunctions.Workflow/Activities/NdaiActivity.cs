@@ -14,7 +14,8 @@ public sealed class NdaiActivity(IProductStore store) : TaskActivity<PairTask, P
     public override Task<PairOutcome> RunAsync(TaskActivityContext context, PairTask input)
     {
         var key = SettingsFingerprint.Of(input.Scope.Settings);
-        return RunPairAsync(store, input.Scope, key, input.Pair, () => ReadMaskAsync(store, input.Scope.AssetId, key));
+        return RunPairAsync(store, input.Scope, key, input.Pair, () => ReadMaskAsync(store, input.Scope.AssetId, key),
+            row => store.UpsertAsync(row, ActivityCancellation.Token));
     }
 
     /// <summary>The stack's stable mask, as <see cref="PairNdai"/> takes it, and its grid.</summary>
@@ -24,8 +25,12 @@ public sealed class NdaiActivity(IProductStore store) : TaskActivity<PairTask, P
         return (StableMask.FromArea(mask), grid);
     }
 
-    /// <summary>One pair's screening, NDAI and row; <paramref name="readMask"/> is asked for the mask once the pair's raster is read.</summary>
-    internal static async Task<PairOutcome> RunPairAsync(IProductStore store, AssetScope scope, string key, PairWork pair, Func<Task<(StableMask Mask, GridSpec Grid)>> readMask)
+    /// <summary>
+    /// One pair's screening, NDAI and row; <paramref name="readMask"/> is asked for the mask once the pair's raster is read.
+    /// The row goes to <paramref name="writeRow"/> after the raster it names is written.
+    /// </summary>
+    internal static async Task<PairOutcome> RunPairAsync(IProductStore store, AssetScope scope, string key, PairWork pair,
+        Func<Task<(StableMask Mask, GridSpec Grid)>> readMask, Func<PairResultRow, Task> writeRow)
     {
         float[] coherence;
         GridSpec grid;
@@ -35,7 +40,7 @@ public sealed class NdaiActivity(IProductStore store) : TaskActivity<PairTask, P
         }
         catch (UnreadablePairException ex)
         {
-            await PairRows.RecordAsync(store, scope, pair, ex);
+            await writeRow(PairRows.Failed(scope, pair, ex));
             return new PairOutcome(pair.PairId, pair.Year, false, PairRows.Summary(ex), double.NaN, double.NaN, Failed: true);
         }
         var (mask, maskGrid) = await readMask();
@@ -44,8 +49,8 @@ public sealed class NdaiActivity(IProductStore store) : TaskActivity<PairTask, P
         var (decision, ndai) = PairNdai.Run(coherence, mask, scope.Settings.Stable());
         var ndaiBlob = ndai is null ? null : StorageLayout.Ndai(scope.AssetId, key, pair.Reference, pair.Secondary);
         if (ndai is not null) await store.WriteFloat32Async(ndaiBlob!, ndai, grid, ActivityCancellation.Token);
-        await store.UpsertAsync(PairRows.Row(scope, pair, decision.StablePixelCount,
-            Finite(decision.StableMean), Finite(decision.StableStd), decision.Accepted, decision.Reason, ndaiBlob), ActivityCancellation.Token);
+        await writeRow(PairRows.Row(scope, pair, decision.StablePixelCount,
+            Finite(decision.StableMean), Finite(decision.StableStd), decision.Accepted, decision.Reason, ndaiBlob));
         return new PairOutcome(pair.PairId, pair.Year, decision.Accepted, decision.Reason, decision.StableMean, decision.StableStd, false);
     }
 

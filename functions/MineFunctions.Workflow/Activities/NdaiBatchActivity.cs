@@ -5,7 +5,7 @@ namespace MineFunctions.Workflow.Activities;
 /// <summary>
 /// Several pairs of small rasters in one call (<see cref="PipelineSettings.NdaiBatchPixels"/>): each pair exactly as
 /// <see cref="NdaiActivity"/> does it, a few at once, with its own outcome and PairResults row, under one read
-/// of the stable mask. A pair whose raster cannot be read is recorded as failed and the others go on; any other
+/// of the stable mask; the rows go together once every raster is written. A pair whose raster cannot be read is recorded as failed and the others go on; any other
 /// failure fails the call, and the orchestrator then runs its pairs one a call (<see cref="NdaiActivity"/>),
 /// so that only the pair at fault fails.
 /// </summary>
@@ -20,10 +20,17 @@ public sealed class NdaiBatchActivity(IProductStore store) : TaskActivity<PairBa
         // Read once, by the first pair to need it (none does when no pair's raster can be read).
         var mask = new Lazy<Task<(StableMask Mask, GridSpec Grid)>>(() => NdaiActivity.ReadMaskAsync(store, input.Scope.AssetId, key));
         var outcomes = new PairOutcome[input.Pairs.Count];
+        var rows = new PairResultRow[input.Pairs.Count];
         // Each pair's outcome, raster and row depend on that pair and the mask only, so the order they finish in changes nothing.
         await Parallel.ForEachAsync(Enumerable.Range(0, input.Pairs.Count),
             new ParallelOptions { MaxDegreeOfParallelism = PairsAtOnce, CancellationToken = ActivityCancellation.Token },
-            async (i, _) => outcomes[i] = await NdaiActivity.RunPairAsync(store, input.Scope, key, input.Pairs[i], () => mask.Value));
+            async (i, _) => outcomes[i] = await NdaiActivity.RunPairAsync(store, input.Scope, key, input.Pairs[i], () => mask.Value, row =>
+            {
+                rows[i] = row;
+                return Task.CompletedTask;
+            }));
+        // The rows after every raster they name, in one request for the asset's partition (a rerun compares them one by one).
+        await store.UpsertAllAsync(rows, ActivityCancellation.Token);
         return outcomes;
     }
 }

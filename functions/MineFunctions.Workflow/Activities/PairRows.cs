@@ -18,7 +18,11 @@ internal static class PairRows
     }
 
     public static Task RecordAsync(IProductStore store, AssetScope scope, PairWork pair, UnreadablePairException ex) =>
-        store.UpsertAsync(Row(scope, pair, 0, null, null, false, Summary(ex), null), ActivityCancellation.Token);
+        store.UpsertAsync(Failed(scope, pair, ex), ActivityCancellation.Token);
+
+    /// <summary>The row of a pair whose raster could not be read: failed, with the file and reason.</summary>
+    public static PairResultRow Failed(AssetScope scope, PairWork pair, UnreadablePairException ex) =>
+        Row(scope, pair, 0, null, null, false, Summary(ex), null);
 
     /// <summary>
     /// A pair's PairResults row: its screening numbers and decision, with the pair's coherence source,

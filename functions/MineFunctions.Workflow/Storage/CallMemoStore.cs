@@ -69,6 +69,8 @@ internal sealed class CallMemoStore(IProductStore inner) : IProductStore
 
     public Task<bool> UpsertAsync<T>(T row, CancellationToken cancellationToken = default) where T : ITableRow<T> => inner.UpsertAsync(row, cancellationToken);
 
+    public Task<int> UpsertAllAsync<T>(IEnumerable<T> rows, CancellationToken cancellationToken = default) where T : ITableRow<T> => inner.UpsertAllAsync(rows, cancellationToken);
+
     public IAsyncEnumerable<T> QueryAssetAsync<T>(string assetId, string settingsKey, CancellationToken cancellationToken = default) where T : ITableRow<T> =>
         inner.QueryAssetAsync<T>(assetId, settingsKey, cancellationToken);
 }

@@ -53,6 +53,12 @@ public interface IProductStore
     /// <summary>Writes the row unless an identical one is stored; true when it wrote.</summary>
     Task<bool> UpsertAsync<T>(T row, CancellationToken cancellationToken = default) where T : ITableRow<T>;
 
+    /// <summary>
+    /// <see cref="UpsertAsync{T}"/> of every row, in order; how many were written. The service takes the new rows of one
+    /// partition in one request (<see cref="ResultTableStore.UpsertAllAsync{T}"/>).
+    /// </summary>
+    Task<int> UpsertAllAsync<T>(IEnumerable<T> rows, CancellationToken cancellationToken = default) where T : ITableRow<T>;
+
     /// <summary>Rows of one asset under one settings key, in row-key order.</summary>
     IAsyncEnumerable<T> QueryAssetAsync<T>(string assetId, string settingsKey, CancellationToken cancellationToken = default) where T : ITableRow<T>;
 }
@@ -60,16 +66,6 @@ public interface IProductStore
 /// <summary>Conveniences over <see cref="IProductStore"/>.</summary>
 public static class ProductStoreExtensions
 {
-    public static async Task<int> UpsertAllAsync<T>(this IProductStore store, IEnumerable<T> rows, CancellationToken cancellationToken = default) where T : ITableRow<T>
-    {
-        var written = 0;
-        foreach (var row in rows)
-        {
-            if (await store.UpsertAsync(row, cancellationToken)) written++;
-        }
-        return written;
-    }
-
     /// <summary>
     /// An input of <paramref name="kind"/> (text or polygon) after checking its size against the kind's bound
     /// (<see cref="InputBlobLimits"/>): an <see cref="InvalidDataException"/> naming the blob, never a large download.

@@ -59,6 +59,9 @@ public sealed class PipelineStorage(ProductBlobStore inputs, ProductBlobStore pr
     public Task<bool> UpsertAsync<T>(T row, CancellationToken cancellationToken = default) where T : ITableRow<T> =>
         Tables.UpsertAsync(row, cancellationToken);
 
+    public Task<int> UpsertAllAsync<T>(IEnumerable<T> rows, CancellationToken cancellationToken = default) where T : ITableRow<T> =>
+        Tables.UpsertAllAsync(rows, cancellationToken);
+
     public IAsyncEnumerable<T> QueryAssetAsync<T>(string assetId, string settingsKey, CancellationToken cancellationToken = default) where T : ITableRow<T> =>
         Tables.QueryAssetAsync<T>(assetId, settingsKey, cancellationToken);
 

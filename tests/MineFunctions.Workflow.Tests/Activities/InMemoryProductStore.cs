@@ -125,6 +125,17 @@ internal sealed class InMemoryProductStore : IProductStore
         return Task.FromResult(true);
     }
 
+    /// <summary>One row after the other: the service's transactions change the requests, not the rows stored.</summary>
+    public async Task<int> UpsertAllAsync<T>(IEnumerable<T> rows, CancellationToken cancellationToken = default) where T : ITableRow<T>
+    {
+        var written = 0;
+        foreach (var row in rows)
+        {
+            if (await UpsertAsync(row, cancellationToken)) written++;
+        }
+        return written;
+    }
+
     public async IAsyncEnumerable<T> QueryAssetAsync<T>(string assetId, string settingsKey, [EnumeratorCancellation] CancellationToken cancellationToken = default) where T : ITableRow<T>
     {
         await Task.Yield();
