@@ -80,8 +80,8 @@ public static class DurableFunctions
         ActivityInvoker.RunRasterAsync<AnnualMeanBatchActivity, AnnualBatchTask, IReadOnlyList<AnnualOutcome>>(input, context);
 
     [Function(nameof(AssetCallActivity))]
-    public static Task<AssetCallResult> RunAssetCallActivityAsync([ActivityTrigger] AssetScope input, FunctionContext context) =>
-        ActivityInvoker.RunRasterAsync<AssetCallActivity, AssetScope, AssetCallResult>(input, context);
+    public static Task<AssetCallResult> RunAssetCallActivityAsync([ActivityTrigger] AssetCallTask input, FunctionContext context) =>
+        ActivityInvoker.RunRasterAsync<AssetCallActivity, AssetCallTask, AssetCallResult>(input, context);
 
     [Function(nameof(CompositeActivity))]
     public static Task<WindowOutcome> RunCompositeActivityAsync([ActivityTrigger] WindowTask input, FunctionContext context) =>

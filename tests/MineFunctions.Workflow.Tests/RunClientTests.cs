@@ -43,7 +43,10 @@ public sealed class RunClientTests
         Assert.Equal(new RunProgress("done", 2, 0, 2, 12, 12), status.Progress);
         Assert.Null(status.FailureReason);
         Assert.Equal(RunStartStatus.AlreadyDone, again.Status);
-        Assert.Equal(2, fakes.Calls[nameof(Activities.DiscoverAssetActivity)]);
+        // Each asset discovered once, in its one call (AssetCallActivity); its orchestration went on from there.
+        Assert.Equal(["a1", "a2"], fakes.Discoveries.Order(StringComparer.Ordinal));
+        Assert.Equal(2, fakes.Calls[nameof(Activities.AssetCallActivity)]);
+        Assert.False(fakes.Calls.ContainsKey(nameof(Activities.DiscoverAssetActivity)));
         Assert.Null(await runs.GetStatusAsync("run-unknown"));
     }
 

@@ -55,6 +55,12 @@ internal sealed class FakeAssetActivities
     /// <summary>Every annual-mean call of several years throws, on every attempt (a corrupt raster: not retried).</summary>
     public bool AnnualBatchFails { get; init; }
 
+    /// <summary>Assets whose one call (<see cref="AssetCallActivity"/>) fails, after discovery: the run goes on a stage a call.</summary>
+    public HashSet<string> OneCallFails { get; init; } = [];
+
+    /// <summary>Assets the one call finished, each with the Runs row it filed.</summary>
+    public ConcurrentQueue<AssetOutcome> OneCallRecords { get; } = new();
+
     /// <summary>What the asset's areas activity was given (its years' pair counts and annual means, in year order).</summary>
     public ConcurrentQueue<AssetAreaTask> Areas { get; } = new();
 
@@ -102,31 +108,15 @@ internal sealed class FakeAssetActivities
         });
         Add<AssetChunkTask, IReadOnlyList<string>>(r, nameof(AssetChunkActivity), t =>
             ((List<string>)Blobs[t.AssetList.Blob]).Skip(t.Index * t.AssetList.ChunkSize).Take(t.AssetList.ChunkSize).ToList());
-        Add<AssetScope, AssetInventory>(r, nameof(DiscoverAssetActivity), s =>
-        {
-            Discoveries.Enqueue(s.AssetId);
-            if (FailingAssets.Contains(s.AssetId)) throw new InvalidOperationException($"asset {s.AssetId} is unreadable");
-            if (TimingOutAssets.Contains(s.AssetId)) throw new TimeoutException($"reading asset {s.AssetId} timed out");
-            var perYear = PairsPerYearOf?.Invoke(s.AssetId) ?? PairsPerYear;
-            var pairs = Years.SelectMany(y => Enumerable.Range(0, perYear).Select(i =>
-                new PairWork(PairIdOf(y, i), new DateOnly(y, 1, 1).AddDays(12 * i), new DateOnly(y, 1, 13).AddDays(12 * i), y, FromSlc,
-                    FromSlc ? null : InputBlobOf(s.AssetId, y, i), 121.5, "catalogue", FromSlc ? null : new PairProduct(InputBlobOf(s.AssetId, y, i)[(s.AssetId.Length + 7)..^4], "20x4", 80)))).ToList();
-            var blob = $"{s.AssetId}/runs/{s.RunId}_pairs.json";
-            Blobs[blob] = pairs;
-            return new AssetInventory(s.AssetId, pairs.Count, 1, blob, PairPage.Take(pairs, 0, SizeOf));
-        });
+        Add<AssetScope, AssetInventory>(r, nameof(DiscoverAssetActivity), Discover);
+        Add<AssetCallTask, AssetCallResult>(r, nameof(AssetCallActivity), OneCall);
         Add<PairPageTask, PairPage>(r, nameof(PairPageActivity), t => PairPage.Take((List<PairWork>)Blobs[t.PairsBlob], t.Offset, SizeOf));
         AddAsync<PairTask, CoherenceOutcome>(r, nameof(CoherenceActivity), async t =>
         {
             await TrackAsync();
             return new CoherenceOutcome(t.Pair.PairId, true, 0, null);
         });
-        Add<StableTask, StableSummary>(r, nameof(StableStatisticsActivity), t =>
-        {
-            var pairs = ((List<PairWork>)Blobs[t.PairsBlob]).Where(p => !t.LeftOut.Contains(p.PairId)).ToList();
-            StableCalls.Enqueue(new AssetStableCall(t.Scope.AssetId, pairs.Count));
-            return new StableSummary(100, 1000, pairs.Count) { GridPixels = GridPixels };
-        });
+        Add<StableTask, StableSummary>(r, nameof(StableStatisticsActivity), Stable);
         AddAsync<PairTask, PairOutcome>(r, nameof(NdaiActivity), async t =>
         {
             await TrackAsync();
@@ -162,6 +152,48 @@ internal sealed class FakeAssetActivities
             Records.Enqueue(t);
             return t.Assets.Count;
         });
+    }
+
+    /// <summary>Discovery's double: the asset's pairs, stored as a list (or the asset's failure).</summary>
+    private AssetInventory Discover(AssetScope s)
+    {
+        Discoveries.Enqueue(s.AssetId);
+        if (FailingAssets.Contains(s.AssetId)) throw new InvalidOperationException($"asset {s.AssetId} is unreadable");
+        if (TimingOutAssets.Contains(s.AssetId)) throw new TimeoutException($"reading asset {s.AssetId} timed out");
+        var perYear = PairsPerYearOf?.Invoke(s.AssetId) ?? PairsPerYear;
+        var pairs = Years.SelectMany(y => Enumerable.Range(0, perYear).Select(i =>
+            new PairWork(PairIdOf(y, i), new DateOnly(y, 1, 1).AddDays(12 * i), new DateOnly(y, 1, 13).AddDays(12 * i), y, FromSlc,
+                FromSlc ? null : InputBlobOf(s.AssetId, y, i), 121.5, "catalogue", FromSlc ? null : new PairProduct(InputBlobOf(s.AssetId, y, i)[(s.AssetId.Length + 7)..^4], "20x4", 80)))).ToList();
+        var blob = $"{s.AssetId}/runs/{s.RunId}_pairs.json";
+        Blobs[blob] = pairs;
+        return new AssetInventory(s.AssetId, pairs.Count, 1, blob, PairPage.Take(pairs, 0, SizeOf));
+    }
+
+    /// <summary>Stable statistics' double: every pair of the list but those left out, on a grid of <see cref="GridPixels"/>.</summary>
+    private StableSummary Stable(StableTask t)
+    {
+        var pairs = ((List<PairWork>)Blobs[t.PairsBlob]).Where(p => !t.LeftOut.Contains(p.PairId)).ToList();
+        StableCalls.Enqueue(new AssetStableCall(t.Scope.AssetId, pairs.Count));
+        return new StableSummary(100, 1000, pairs.Count) { GridPixels = GridPixels };
+    }
+
+    /// <summary>
+    /// <see cref="AssetCallActivity"/>'s double, deciding as the real one does: discovery, then (not SLC) stable points, then
+    /// for an asset that fits <see cref="PipelineSettings.AssetCallPixels"/> a succeeded outcome with its Runs row filed
+    /// (<see cref="OneCallRecords"/>) in place of the stages; an asset of <see cref="OneCallFails"/> throws after discovery.
+    /// </summary>
+    private AssetCallResult OneCall(AssetCallTask t)
+    {
+        var inventory = Discover(t.Scope);
+        if (OneCallFails.Contains(t.Scope.AssetId)) throw new InvalidDataException($"a raster of {t.Scope.AssetId} is corrupt");
+        var pairs = (List<PairWork>)Blobs[inventory.PairsBlob];
+        if (pairs.Any(p => p.FromSlc)) return new AssetCallResult(null, inventory, null);
+        var stable = Stable(new StableTask(t.Scope, inventory.PairsBlob, []));
+        if (!AssetCallResult.Fits(t.Scope.Settings, stable.GridPixels, pairs.Count))
+            return new AssetCallResult(null, inventory with { FirstPage = new PairPage(0, []) }, stable);
+        var outcome = new AssetOutcome(t.Scope.AssetId, AssetOutcome.Succeeded, pairs.Count, 0, null);
+        OneCallRecords.Enqueue(outcome);
+        return new AssetCallResult(outcome, null, null);
     }
 
     /// <summary>One year's annual-mean double: its pair count, and a spatial mean that names the year (2020 → 0.2020).</summary>
