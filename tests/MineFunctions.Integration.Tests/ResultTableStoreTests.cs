@@ -1,3 +1,5 @@
+using Azure.Core;
+using Azure.Core.Pipeline;
 using Azure.Data.Tables;
 using MineFunctions.Infrastructure.Storage;
 using MineFunctions.Infrastructure.Storage.Tables;
@@ -87,5 +89,76 @@ public sealed class ResultTableStoreTests : IAsyncLifetime
         Assert.Equal(3, all.Count);
         Assert.Equal(["m1", "m2"], runs.Select(r => r.AssetId).ToArray());
         Assert.Equal("no polygon", runs[1].Error);
+    }
+
+    /// <summary>Requests the table client sends, by kind: entity group transactions, single-entity writes, the rest.</summary>
+    private sealed class RequestCounter : HttpPipelinePolicy
+    {
+        public int Transactions;
+        public int EntityWrites;
+
+        public override void Process(HttpMessage message, ReadOnlyMemory<HttpPipelinePolicy> pipeline)
+        {
+            Count(message);
+            ProcessNext(message, pipeline);
+        }
+
+        public override ValueTask ProcessAsync(HttpMessage message, ReadOnlyMemory<HttpPipelinePolicy> pipeline)
+        {
+            Count(message);
+            return ProcessNextAsync(message, pipeline);
+        }
+
+        private void Count(HttpMessage message)
+        {
+            var path = message.Request.Uri.Path;
+            if (path.EndsWith("$batch", StringComparison.Ordinal)) Interlocked.Increment(ref Transactions);
+            else if (message.Request.Method != RequestMethod.Get && !path.EndsWith("Tables", StringComparison.Ordinal)) Interlocked.Increment(ref EntityWrites);
+        }
+    }
+
+    private static PairResultRow Day(int i, double mean = 0.9)
+    {
+        var reference = new DateOnly(2021, 1, 1).AddDays(i);
+        return new("m1", Key, reference, reference.AddDays(12), 2021, 5000, mean, 0.04, true, null, null, "c.tif", "n.tif");
+    }
+
+    [Fact]
+    public async Task UpsertAll_AddsAPartitionsNewRowsInTransactions_AndAfterAConflict_WritesOnlyWhatChanged()
+    {
+        var counter = new RequestCounter();
+        var options = new TableClientOptions();
+        options.AddPolicy(counter, HttpPipelinePosition.PerCall);
+        var store = new ResultTableStore(new TableServiceClient(TestStorage.ConnectionString, options), _prefix);
+        var rows = Enumerable.Range(0, 120).Select(i => Day(i)).ToList();
+
+        // 120 new rows of one partition: two transactions (at most 100 rows each), no single writes.
+        Assert.Equal(120, await store.UpsertAllAsync(rows));
+        Assert.Equal((2, 0), (counter.Transactions, counter.EntityWrites));
+        var stored = new List<PairResultRow>();
+        await foreach (var p in store.QueryAssetAsync<PairResultRow>("m1", Key)) stored.Add(p);
+        Assert.Equal(rows.Select(r => r.ReferenceDate), stored.Select(r => r.ReferenceDate));
+
+        // The same rows again: each transaction meets a row already there, and its rows are compared one by one: nothing written.
+        var table = _service.GetTableClient(_prefix + TableNames.PairResults);
+        var etag = (await table.GetEntityAsync<TableEntity>(rows[7].PartitionKey, rows[7].RowKey)).Value.ETag;
+        Assert.Equal(0, await store.UpsertAllAsync(rows));
+        Assert.Equal(etag, (await table.GetEntityAsync<TableEntity>(rows[7].PartitionKey, rows[7].RowKey)).Value.ETag);
+
+        // One changed row and one new among them: those two are written, the rest left as they were.
+        var etagOfSix = (await table.GetEntityAsync<TableEntity>(rows[6].PartitionKey, rows[6].RowKey)).Value.ETag;
+        var changed = rows.Select((r, i) => i == 7 ? Day(7, 0.5) : r).Append(Day(200)).ToList();
+        Assert.Equal(2, await store.UpsertAllAsync(changed));
+        Assert.Equal(0.5, (await store.GetAsync<PairResultRow>(rows[7].PartitionKey, rows[7].RowKey))!.StableMean);
+        Assert.NotNull(await store.GetAsync<PairResultRow>(Day(200).PartitionKey, Day(200).RowKey));
+        Assert.Equal(etagOfSix, (await table.GetEntityAsync<TableEntity>(rows[6].PartitionKey, rows[6].RowKey)).Value.ETag);
+    }
+
+    [Fact]
+    public async Task UpsertAll_OfOneKeyTwice_LeavesTheLaterRow_AsOneByOneWould()
+    {
+        Assert.Equal(3, await _store.UpsertAllAsync([Day(300), Day(301, 0.7), Day(300, 0.6)]));
+        Assert.Equal(0.6, (await _store.GetAsync<PairResultRow>(Day(300).PartitionKey, Day(300).RowKey))!.StableMean);
+        Assert.Equal(0.7, (await _store.GetAsync<PairResultRow>(Day(301).PartitionKey, Day(301).RowKey))!.StableMean);
     }
 }
