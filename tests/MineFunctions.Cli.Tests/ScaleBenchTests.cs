@@ -25,10 +25,9 @@ public sealed class ScaleBenchTests
 
         // Acquisitions 182 days apart over 3 × 365 days: days 0, 182, …, 1092, so 6 pairs an asset, two in each year.
         Assert.Equal((2, 6, 32, 2, 0, 12), (Int("assets"), Int("pairs_per_asset"), Int("size"), Int("succeeded"), Int("failed"), Int("pairs")));
-        // Per asset: discover, stable statistics, 1 NDAI call (6 pairs × 32² px = 6,144 px, within the default NdaiBatchPixels
-        // of 2^20), the NDAI commit, 1 annual-means call for its 3 years (6 × 32² px, within the same budget), 1 composite,
-        // areas, its Runs row = 8; per run: the asset list, its one chunk, the estimate. The 6 pairs fit the inventory's first page.
-        Assert.Equal((2 * 8) + 3, Int("activity_calls"));
+        // Per asset one call (AssetCallActivity: 6 pairs × 32² px = 6,144 px, within the default AssetCallPixels of 2^20);
+        // per run: the asset list, its one chunk, the estimate.
+        Assert.Equal((2 * 1) + 3, Int("activity_calls"));
         var wall = Number("wall_s");
         Assert.True(wall > 0 && Number("direct_s") > 0);
         Assert.Equal(2 / wall * 60, Number("assets_per_min"), 0.01 + (0.001 * Number("assets_per_min")));
@@ -44,8 +43,10 @@ public sealed class ScaleBenchTests
     [Fact]
     public async Task BenchScaleKeepMask_SecondRefreshComputesTheNewPairOnly()
     {
-        // One NDAI pair a call (--ndai-batch-pixels 0), so that the calls count the pairs computed; one annual mean a year too.
-        var (code, output, error) = await Mine.RunAsync("bench", "scale", "--assets", "2", "--pairs-per-year", "3", "--size", "32", "--keep-mask", "--no-direct", "--ndai-batch-pixels", "0");
+        // A stage a call (--asset-call-pixels 0) and one NDAI pair a call (--ndai-batch-pixels 0), so that the calls count
+        // the pairs computed; one annual mean a year too.
+        var (code, output, error) = await Mine.RunAsync("bench", "scale", "--assets", "2", "--pairs-per-year", "3", "--size", "32", "--keep-mask", "--no-direct",
+            "--ndai-batch-pixels", "0", "--asset-call-pixels", "0");
         Assert.True(code == 0, error + output);
         using var json = JsonDocument.Parse(output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)[^1]);
         var root = json.RootElement;
@@ -62,6 +63,19 @@ public sealed class ScaleBenchTests
         Assert.Equal((2 * 18) + 3, Int("scratch_activity_calls"));
         Assert.Equal(23.0 / 39, Number("incremental_to_scratch_calls_ratio"), 0.0001);
         Assert.True(Number("incremental_activity_s") > 0 && Number("scratch_activity_s") > 0);
+    }
+
+    [Fact]
+    public async Task BenchScale_AStageACall_CountsEveryStagesCall()
+    {
+        var (code, output, error) = await Mine.RunAsync("bench", "scale", "--assets", "2", "--pairs-per-year", "2", "--size", "32", "--no-direct", "--asset-call-pixels", "0");
+        Assert.True(code == 0, error + output);
+        using var json = JsonDocument.Parse(output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)[^1]);
+        // Per asset: discover, stable statistics, 1 NDAI call (6 pairs × 32² px = 6,144 px, within the default NdaiBatchPixels
+        // of 2^20), the NDAI commit, 1 annual-means call for its 3 years (6 × 32² px, within the same budget), 1 composite,
+        // areas, its Runs row = 8; per run: the asset list, its one chunk, the estimate. The 6 pairs fit the inventory's first page.
+        Assert.Equal((2 * 8) + 3, json.RootElement.GetProperty("activity_calls").GetInt32());
+        Assert.Equal(0, json.RootElement.GetProperty("failed").GetInt32());
     }
 
     [Fact]

@@ -35,13 +35,14 @@ internal sealed class ScaleBenchmark : IBenchmark
         var parallelAssets = args.Int("parallel-assets", new PipelineSettings().MaxParallelAssets);
         var chunk = args.Int("chunk", new PipelineSettings().AssetChunkSize);
         var ndaiBatchPixels = args.Int("ndai-batch-pixels", (int)new PipelineSettings().NdaiBatchPixels);
+        var assetCallPixels = args.Int("asset-call-pixels", (int)new PipelineSettings().AssetCallPixels);
         var direct = !args.Has("no-direct");
         var keepMask = args.Has("keep-mask");
         var incremental = args.Has("incremental") || keepMask;
         args.RejectUnknown();
 
         var assets = new ScaleBenchmarkAssets(count, pairsPerYear, size);
-        var settings = new PipelineSettings { TemporalBaselinesDays = [assets.RevisitDays], MaxParallelAssets = parallelAssets, AssetChunkSize = chunk, NdaiBatchPixels = ndaiBatchPixels };
+        var settings = new PipelineSettings { TemporalBaselinesDays = [assets.RevisitDays], MaxParallelAssets = parallelAssets, AssetChunkSize = chunk, NdaiBatchPixels = ndaiBatchPixels, AssetCallPixels = assetCallPixels };
         try
         {
             settings.Validate();
@@ -52,7 +53,7 @@ internal sealed class ScaleBenchmark : IBenchmark
         }
         if (keepMask) assets.KeepMaskWithLastPair(settings.Stable());
         var pairs = count * assets.PairsPerAsset;
-        output.WriteLine($"{count} assets × {assets.PairsPerAsset} pairs of {size}² px ({pairs} pairs), {engine} engine, {parallelAssets} assets in flight, chunks of {chunk}; load average {LoadAverage()}");
+        output.WriteLine($"{count} assets × {assets.PairsPerAsset} pairs of {size}² px ({pairs} pairs), {engine} engine, {parallelAssets} assets in flight, chunks of {chunk}, {(assetCallPixels > 0 ? "small assets in one call" : "a stage a call")}; load average {LoadAverage()}");
 
         var scratch = Directory.CreateTempSubdirectory("mine-bench-scale").FullName;
         try

@@ -11,7 +11,8 @@ namespace MineFunctions.Cli.Running;
 /// <summary>
 /// Live progress of a run: polls the run and prints a line whenever its stage or counts change; for
 /// a run over a few named assets it also follows their sub-orchestrations (deterministic ids,
-/// <see cref="InstanceIds.AssetInRun"/>) and prints a line per asset change. Polling directly is
+/// <see cref="InstanceIds.AssetInRun"/>) and prints a line per asset change; an asset run in one activity call has none,
+/// and gets the run's counts while it runs and a line once its Runs row is filed. Polling directly is
 /// snappier than the client's own completion wait (2 s on the Azure Storage backend, see ENGINEERING-NOTES.md).
 /// </summary>
 internal sealed class ProgressDisplay(RunClient runs, TextWriter output, TimeSpan interval)
@@ -31,11 +32,16 @@ internal sealed class ProgressDisplay(RunClient runs, TextWriter output, TimeSpa
             var run = await runs.GetStatusAsync(runId, cancellationToken);
             if (follow)
             {
+                var unseen = 0;
                 foreach (var asset in assetIds)
                 {
                     var meta = await runs.Durable.GetInstanceAsync(InstanceIds.AssetInRun(runId, asset), getInputsAndOutputs: true, cancellationToken);
                     if (meta is not null) Print(clock, last, asset, Describe(asset, meta));
+                    else if (!last.ContainsKey(asset)) unseen++;
                 }
+                // A small asset runs in one activity call, with no orchestration of its own to follow: its Runs row says when it is done.
+                if (unseen > 0) await PrintFiledAsync(runId, clock, last, assetIds, cancellationToken);
+                if (unseen > 0 && run?.Progress is { } counts) Print(clock, last, runId, $"{runId} {InstanceFormatter.ProgressLine(counts)}");
             }
             else if (run?.Progress is { } progress)
             {
@@ -44,6 +50,18 @@ internal sealed class ProgressDisplay(RunClient runs, TextWriter output, TimeSpa
 
             if (run is { IsFinished: true }) return run;
             await Task.Delay(interval, cancellationToken);
+        }
+    }
+
+    /// <summary>A line for each followed asset the run has filed (Runs row) and no line was printed for yet.</summary>
+    private async Task PrintFiledAsync(string runId, Stopwatch clock, Dictionary<string, string> last, IReadOnlyList<string> assetIds, CancellationToken cancellationToken)
+    {
+        var followed = assetIds.ToHashSet(StringComparer.Ordinal);
+        await foreach (var outcome in runs.ListAssetsAsync(runId, cancellationToken: cancellationToken))
+        {
+            if (!followed.Contains(outcome.AssetId) || last.ContainsKey(outcome.AssetId)) continue;
+            var state = outcome.Status == AssetOutcome.Succeeded ? outcome.Status : $"failed: {outcome.Error}";
+            Print(clock, last, outcome.AssetId, $"{outcome.AssetId,-16} {state} {Bar(outcome.Pairs, outcome.Pairs)} {outcome.Pairs}/{outcome.Pairs} pairs");
         }
     }
 
