@@ -18,7 +18,7 @@ public sealed class AssetCallActivity(IProductStore store) : TaskActivity<AssetC
     public override async Task<AssetCallResult> RunAsync(TaskActivityContext context, AssetCallTask input)
     {
         var scope = input.Scope;
-        var memo = new CallMemoStore(store);
+        var memo = new CallMemoStore(store, MemoBytes(scope.Settings));
         var inventory = await new DiscoverAssetActivity(memo).RunAsync(context, scope);
         if (inventory.PairCount == 0) return await RecordedAsync(input, AssetOrchestrator.NoPairs(inventory));
         var pairs = await StoredLists.ReadAsync<PairWork>(memo, inventory.PairsBlob, ActivityCancellation.Token);
@@ -29,6 +29,12 @@ public sealed class AssetCallActivity(IProductStore store) : TaskActivity<AssetC
             return new AssetCallResult(null, inventory with { FirstPage = new PairPage(0, []) }, stable);
         return await RecordedAsync(input, await AssetFlow.RunAsync(new Stages(memo, context, scope), scope, pairs, pairs.Count, stable));
     }
+
+    /// <summary>
+    /// What the call keeps in memory at most: 64 bytes a pixel of the budget (at the default, 64 MiB), room for every
+    /// product and input raster of an asset that fits (float rasters of 4 bytes a pixel, a few per pair and year).
+    /// </summary>
+    internal static long MemoBytes(PipelineSettings settings) => 64 * settings.AssetCallPixels;
 
     /// <summary>The asset's Runs row, written here: the run's chunk then has no row of its own to file for it.</summary>
     private async Task<AssetCallResult> RecordedAsync(AssetCallTask input, AssetOutcome outcome)

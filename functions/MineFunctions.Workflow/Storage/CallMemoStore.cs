@@ -13,10 +13,13 @@ namespace MineFunctions.Workflow.Storage;
 /// properties and content as first read (each coherence raster is read by stable points and NDAI, at the version
 /// discovery pinned; the manifest and production by discovery and areas): the call sees its asset's folder as it was
 /// when it first looked, as a run a stage a call sees the version discovery pinned. Rows always go to the service.
-/// Bounded by what the call may hold (<see cref="PipelineSettings.AssetCallPixels"/>).
+/// It keeps at most <paramref name="maxBytes"/> (the call of an asset too large to finish in it reads on through the
+/// service instead of holding its whole stack).
 /// </summary>
-internal sealed class CallMemoStore(IProductStore inner) : IProductStore
+internal sealed class CallMemoStore(IProductStore inner, long maxBytes) : IProductStore
 {
+    private long _keptBytes;
+
     private readonly ConcurrentDictionary<string, byte[]> _products = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, byte[]> _inputs = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, StoredBlob?> _inputProperties = new(StringComparer.Ordinal);
@@ -32,7 +35,9 @@ internal sealed class CallMemoStore(IProductStore inner) : IProductStore
     {
         if (area == StoreArea.Products) return await inner.GetAsync(area, blobName, cancellationToken);
         if (_inputProperties.TryGetValue(blobName, out var kept)) return kept;
-        return _inputProperties[blobName] = await inner.GetAsync(area, blobName, cancellationToken);
+        var properties = await inner.GetAsync(area, blobName, cancellationToken);
+        _inputProperties[blobName] = properties;
+        return properties;
     }
 
     public async Task<byte[]> ReadAsync(StoreArea area, string blobName, CancellationToken cancellationToken = default)
@@ -40,7 +45,7 @@ internal sealed class CallMemoStore(IProductStore inner) : IProductStore
         var kept = area == StoreArea.Products ? _products : _inputs;
         if (kept.TryGetValue(blobName, out var bytes)) return [.. bytes];
         bytes = await inner.ReadAsync(area, blobName, cancellationToken);
-        kept[blobName] = [.. bytes];
+        Keep(kept, blobName, bytes);
         return bytes;
     }
 
@@ -50,7 +55,7 @@ internal sealed class CallMemoStore(IProductStore inner) : IProductStore
         var key = eTag + "\n" + blobName;
         if (_inputs.TryGetValue(key, out var bytes)) return [.. bytes];
         bytes = await inner.ReadInputIfMatchAsync(blobName, eTag, cancellationToken);
-        _inputs[key] = [.. bytes];
+        Keep(_inputs, key, bytes);
         return bytes;
     }
 
@@ -64,7 +69,20 @@ internal sealed class CallMemoStore(IProductStore inner) : IProductStore
     {
         // Kept only once written: a write that fails leaves no copy the service does not have.
         await inner.WriteAsync(blobName, content, contentType, cancellationToken);
-        _products[blobName] = content.ToArray();
+        // A rewrite replaces the copy; one the budget cannot take leaves none (a stale copy would answer for the new content).
+        if (!Keep(_products, blobName, content.Span)) _products.TryRemove(blobName, out _);
+    }
+
+    /// <summary>Keeps a copy while the budget lasts; false when it does not.</summary>
+    private bool Keep(ConcurrentDictionary<string, byte[]> kept, string key, ReadOnlySpan<byte> bytes)
+    {
+        if (Interlocked.Add(ref _keptBytes, bytes.Length) > maxBytes)
+        {
+            Interlocked.Add(ref _keptBytes, -bytes.Length);
+            return false;
+        }
+        kept[key] = bytes.ToArray();
+        return true;
     }
 
     public Task<bool> UpsertAsync<T>(T row, CancellationToken cancellationToken = default) where T : ITableRow<T> => inner.UpsertAsync(row, cancellationToken);

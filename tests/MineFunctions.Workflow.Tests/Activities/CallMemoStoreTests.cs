@@ -1,0 +1,63 @@
+namespace MineFunctions.Workflow.Tests.ActivityTests;
+
+/// <summary>
+/// <see cref="CallMemoStore"/>, the memory of one <see cref="Workflow.Activities.AssetCallActivity"/> call, over the
+/// in-memory store that counts the reads reaching it: what it keeps, what it always asks for, and its byte budget.
+/// </summary>
+public sealed class CallMemoStoreTests
+{
+    private static readonly byte[] Ten = [.. Enumerable.Range(0, 10).Select(i => (byte)i)];
+
+    [Fact]
+    public async Task AProductWrittenInTheCall_IsReadBackFromMemory_AndARewriteReplacesTheCopy()
+    {
+        var inner = new InMemoryProductStore();
+        var memo = new CallMemoStore(inner, 1000);
+
+        await memo.WriteAsync("a/p.bin", Ten, "application/octet-stream");
+        Assert.Equal(Ten, await memo.ReadAsync(StoreArea.Products, "a/p.bin"));
+        await memo.WriteAsync("a/p.bin", new byte[] { 7, 7 }, "application/octet-stream");
+        Assert.Equal([7, 7], await memo.ReadAsync(StoreArea.Products, "a/p.bin"));
+        using (var stream = await memo.OpenReadAsync(StoreArea.Products, "a/p.bin")) Assert.Equal(2, stream.Length);
+        Assert.Empty(inner.Reads);
+        Assert.Equal([7, 7], inner.Product("a/p.bin"));
+    }
+
+    [Fact]
+    public async Task AnInput_IsReadOncePerVersion_ItsPropertiesOnce_AndAProductsPropertiesEveryTime()
+    {
+        var inner = new InMemoryProductStore();
+        inner.PutInput("a/pairs/x.tif", Ten);
+        var memo = new CallMemoStore(inner, 1000);
+        var properties = await memo.GetAsync(StoreArea.Inputs, "a/pairs/x.tif");
+        Assert.NotNull(properties);
+
+        Assert.Equal(Ten, await memo.ReadInputIfMatchAsync("a/pairs/x.tif", properties!.ETag));
+        Assert.Equal(Ten, await memo.ReadInputIfMatchAsync("a/pairs/x.tif", properties.ETag));
+        Assert.Equal(Ten, await memo.ReadAsync(StoreArea.Inputs, "a/pairs/x.tif"));
+        Assert.Equal(Ten, await memo.ReadAsync(StoreArea.Inputs, "a/pairs/x.tif"));
+        Assert.Same(properties, await memo.GetAsync(StoreArea.Inputs, "a/pairs/x.tif"));
+        // One conditional read and one plain read reached the store; a version the store no longer has still fails there.
+        Assert.Equal(2, inner.Reads.Count);
+        await Assert.ThrowsAsync<Azure.RequestFailedException>(() => memo.ReadInputIfMatchAsync("a/pairs/x.tif", "\"0xOTHER\""));
+
+        await memo.WriteAsync("a/p.bin", Ten, "application/octet-stream");
+        Assert.Equal(10, (await memo.GetAsync(StoreArea.Products, "a/p.bin"))!.Length);
+        await memo.WriteAsync("a/p.bin", new byte[] { 1 }, "application/octet-stream");
+        Assert.Equal(1, (await memo.GetAsync(StoreArea.Products, "a/p.bin"))!.Length);
+    }
+
+    [Fact]
+    public async Task BeyondItsBudget_ItKeepsNothingMore_AndReadsGoToTheStore()
+    {
+        var inner = new InMemoryProductStore();
+        var memo = new CallMemoStore(inner, 15);
+
+        await memo.WriteAsync("a/first.bin", Ten, "application/octet-stream");
+        await memo.WriteAsync("a/second.bin", Ten, "application/octet-stream");
+        Assert.Equal(Ten, await memo.ReadAsync(StoreArea.Products, "a/first.bin"));
+        Assert.Equal(Ten, await memo.ReadAsync(StoreArea.Products, "a/second.bin"));
+        Assert.Equal(Ten, await memo.ReadAsync(StoreArea.Products, "a/second.bin"));
+        Assert.Equal([(StoreArea.Products, "a/second.bin"), (StoreArea.Products, "a/second.bin")], inner.Reads);
+    }
+}
