@@ -16,7 +16,9 @@ namespace MineFunctions.Integration.Tests;
 /// <summary>
 /// Fault matrix row "an input blob deleted or replaced mid-run" (docs/RELIABILITY.md): after discovery has listed
 /// (and pinned) an asset's pairs, one pair blob is deleted and another replaced, before any pair stage reads them.
-/// The change is made by the discovery activity's wrapper as it returns, so it always lands in that window.
+/// The change is made by the discovery activity's wrapper as it returns, so it always lands in that window: the faulted
+/// run goes a stage a call (AssetCallPixels 0; in one call, discovery is not an activity of its own to wrap). The clean
+/// run takes the default, the whole asset in one call.
 /// </summary>
 public sealed class ChangedInputMidRunTests(ITestOutputHelper output)
 {
@@ -44,7 +46,7 @@ public sealed class ChangedInputMidRunTests(ITestOutputHelper output)
         pairBlobs.Sort(StringComparer.Ordinal);
         (deleted, replaced, donor) = (pairBlobs[3], pairBlobs[10], pairBlobs[20]);
 
-        var result = await faulted.RunAsync(new RefreshRequest("changed-" + names.TaskHub, [asset], settings, "test"), TextWriter.Null, CancellationToken.None);
+        var result = await faulted.RunAsync(new RefreshRequest("changed-" + names.TaskHub, [asset], settings with { AssetCallPixels = 0 }, "test"), TextWriter.Null, CancellationToken.None);
 
         Assert.True(result.Completed, result.Status.FailureReason);
         var outcome = Assert.Single(result.Assets);

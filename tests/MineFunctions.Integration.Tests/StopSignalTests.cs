@@ -9,7 +9,8 @@ namespace MineFunctions.Integration.Tests;
 /// <summary>
 /// Fault matrix, "SIGTERM or Ctrl+C to a running `mine run`": the command stops in one sentence with exit code 143
 /// (SIGTERM) or 130 (Ctrl+C, SIGINT), stops the Azurite it started, and the same command resumes the run from its
-/// history, ending with the products of an uninterrupted run.
+/// history, ending with the products of an uninterrupted run. The stopped runs go a stage a call (`--asset-call-pixels 0`)
+/// so that the test can stop them in a stage; the clean run takes the default, the whole asset in one call.
 /// </summary>
 public sealed partial class StopSignalTests
 {
@@ -94,7 +95,7 @@ public sealed partial class StopSignalTests
     }
 
     private static Process Start(string input, string state, string outDir) =>
-        MineProcess.StartWithOwnAzurite("run", "--input", input, "--state", state, "--out", outDir, "--lease-seconds", "10");
+        MineProcess.StartWithOwnAzurite("run", "--input", input, "--state", state, "--out", outDir, "--lease-seconds", "10", "--asset-call-pixels", "0");
 
     private static int AzuritePid(string output) =>
         StartedAzurite().Match(output) is { Success: true } m ? int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture) : throw new InvalidOperationException("mine did not say which Azurite it started:\n" + output);

@@ -14,7 +14,7 @@ internal sealed class DemoCommand : ICliCommand
     public string Summary => "Simulate mines, run the whole workflow on Azurite, write maps and CSVs, score against the truth.";
 
     public string Usage =>
-        "mine demo [--out DIR] [--assets N] [--size PX] [--engine azure|memory] [--namespace NAME] [--lease-seconds S] [--state DIR]\n" +
+        "mine demo [--out DIR] [--assets N] [--size PX] [--engine azure|memory] [--namespace NAME] [--lease-seconds S] [--state DIR] [--asset-call-pixels N]\n" +
         "  --out DIR       where results go (default ./demo-out)\n" +
         $"  --assets N      simulated mines, 1–{DemoMine.Defaults.Count} (default {DemoMine.Defaults.Count})\n" +
         "  --size PX       raster width and height in pixels (default 256)\n" +
@@ -22,7 +22,9 @@ internal sealed class DemoCommand : ICliCommand
         "  --namespace     isolate containers, tables and task hub under this name\n" +
         "  --lease-seconds how long work of a crashed process stays hidden before a restart resumes it\n" +
         "  --state DIR     Azurite data folder when MINEFUNCTIONS_STORAGE is not set\n" +
-        $"                  (default {LocalStorage.DefaultStateDirectory}; `mine status` reads it)";
+        $"                  (default {LocalStorage.DefaultStateDirectory}; `mine status` reads it)\n" +
+        "  --asset-call-pixels N  AssetCallPixels: a mine of at most N pixels × pairs runs in one activity call (default 1048576;\n" +
+        "                  0: a stage a call, each stage shown as it runs; results do not change)";
 
     public async Task<int> RunAsync(CliArguments args, TextWriter output, CancellationToken cancellationToken)
     {
@@ -34,7 +36,10 @@ internal sealed class DemoCommand : ICliCommand
             RunNamespace.Of(args.Optional("namespace")),
             null,
             args.Has("lease-seconds") ? TimeSpan.FromSeconds(args.Int("lease-seconds", 0)) : null,
-            args.Optional("state"));
+            args.Optional("state"))
+        {
+            AssetCallPixels = args.Int("asset-call-pixels", (int)new Workflow.Contracts.PipelineSettings().AssetCallPixels),
+        };
         args.RejectUnknown();
         if (options.Size is < 64 or > 4096) throw new UsageException("--size must be between 64 and 4096.");
         if (options.Lease is { TotalSeconds: < 5 }) throw new UsageException("--lease-seconds must be at least 5.");

@@ -19,14 +19,16 @@ internal sealed class RunCommand : ICliCommand
     public string Summary => "Run the workflow on your asset folder(s) and write maps, counts and CSVs.";
 
     public string Usage =>
-        "mine run --input DIR [--out DIR] [--engine azure|memory] [--namespace NAME] [--lease-seconds S] [--state DIR] [--no-work] [--window 7x2] [--rule adaptive|hsv|threshold] [--pixel-area-m2 A]\n" +
+        "mine run --input DIR [--out DIR] [--engine azure|memory] [--namespace NAME] [--lease-seconds S] [--state DIR] [--no-work] [--window 7x2] [--rule adaptive|hsv|threshold] [--pixel-area-m2 A] [--asset-call-pixels N]\n" +
         "        " + ClassifierArguments.AdaptiveUsage + " " + ClassifierArguments.FixedRuleUsage + "\n" +
         "  --input DIR   an asset folder (asset.json, polygon.geojson, production.csv, emissions.csv, pairs/*.tif or slc/*.tif)\n" +
         "                or a folder of asset folders\n" +
         "  --out DIR     where results go (default ./out)\n" +
         "  --rule, --active-share, --active-z, --value-min, --saturation-min, --channel-threshold: the pipeline settings\n" +
         "                ClassRule, ActiveShare, ActiveZ, ValueMin, SaturationMin, ChannelThreshold (docs/CONFIGURATION.md)\n" +
-        "  --no-work     only upload, enqueue and watch: `mine worker` processes on the same storage and task hub do the work";
+        "  --no-work     only upload, enqueue and watch: `mine worker` processes on the same storage and task hub do the work\n" +
+        "  --asset-call-pixels N  AssetCallPixels: an asset of at most N pixels × pairs runs in one activity call (default 1048576;\n" +
+        "                0: a stage a call, each stage shown as it runs; results do not change)";
 
     public async Task<int> RunAsync(CliArguments args, TextWriter output, CancellationToken cancellationToken)
     {
@@ -44,6 +46,7 @@ internal sealed class RunCommand : ICliCommand
             WindowX = window.X,
             WindowY = window.Y,
             PixelAreaM2 = args.Has("pixel-area-m2") ? args.Double("pixel-area-m2", 0) : null,
+            AssetCallPixels = args.Int("asset-call-pixels", (int)new PipelineSettings().AssetCallPixels),
         });
         args.RejectUnknown();
         if (noWork && engine == EngineKind.Memory) throw new UsageException("--no-work needs the azure engine: in memory no other process can reach the run.");

@@ -10,7 +10,11 @@ using MineFunctions.Workflow.Contracts;
 namespace MineFunctions.Cli.Demo;
 
 /// <summary>What `mine demo` runs with.</summary>
-internal sealed record DemoOptions(string OutDir, int Assets, int Size, EngineKind Engine, RunNamespace Names, string? ConnectionString, TimeSpan? Lease = null, string? StateDirectory = null);
+internal sealed record DemoOptions(string OutDir, int Assets, int Size, EngineKind Engine, RunNamespace Names, string? ConnectionString, TimeSpan? Lease = null, string? StateDirectory = null)
+{
+    /// <summary>The run's AssetCallPixels (0: every asset a stage a call, each stage shown as it runs).</summary>
+    public long AssetCallPixels { get; init; } = new PipelineSettings().AssetCallPixels;
+}
 
 /// <summary>A demo asset's result line.</summary>
 internal sealed record DemoAssetSummary(string Asset, string Status, int Pairs, int RejectedPairs, int WeatherHitPairs, double Accuracy, string? Error);
@@ -28,7 +32,7 @@ internal static class DemoRunner
     {
         var clock = Stopwatch.StartNew();
         var sample = DemoSample.Create(options.Assets, options.Size);
-        var settings = new PipelineSettings();
+        var settings = new PipelineSettings { AssetCallPixels = options.AssetCallPixels };
         var key = SettingsFingerprint.Of(settings);
         await using var runner = await LocalRunner.StartAsync(options.Engine, options.Names, options.ConnectionString, options.Lease, output, cancellationToken, options.StateDirectory);
         output.WriteLine($"Uploading {sample.Mines.Count} simulated mines ({sample.Pairs} pairs) to container '{options.Names.InputContainer}':");
