@@ -10,7 +10,8 @@ namespace MineFunctions.Workflow.Orchestrators;
 /// stored list, runs each asset (one <see cref="AssetCallActivity"/> call for a small one, else an <see cref="AssetOrchestrator"/>
 /// with a deterministic instance id per run and asset) with at most <see cref="PipelineSettings.MaxParallelAssets"/> in flight, the next
 /// starting as soon as any finishes, and files each outcome as a Runs row as it arrives. Its history
-/// holds four events per asset, so a chunk of 50 stays a few hundred events whatever the run's size.
+/// holds two events for an asset done in one call and at most six for one that is not, so a chunk of 50
+/// stays a few hundred events whatever the run's size.
 /// </summary>
 public sealed class RefreshChunkOrchestrator : TaskOrchestrator<RefreshChunk, ChunkResult>
 {
