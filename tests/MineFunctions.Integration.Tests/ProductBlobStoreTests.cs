@@ -1,4 +1,6 @@
 using System.Text;
+using Azure.Core;
+using Azure.Core.Pipeline;
 using Azure.Storage.Blobs;
 using MineFunctions.Infrastructure.Storage;
 
@@ -99,6 +101,52 @@ public sealed class ProductBlobStoreTests : IAsyncLifetime
 
         Assert.Equal(b, await _store.DownloadBytesAsync(name));
         Assert.Equal(Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(b)), (await _store.GetAsync(name))!.Sha256);
+    }
+
+    /// <summary>Requests the blob client sends.</summary>
+    private sealed class RequestCounter : HttpPipelinePolicy
+    {
+        public int Requests;
+
+        public override void Process(HttpMessage message, ReadOnlyMemory<HttpPipelinePolicy> pipeline)
+        {
+            Interlocked.Increment(ref Requests);
+            ProcessNext(message, pipeline);
+        }
+
+        public override ValueTask ProcessAsync(HttpMessage message, ReadOnlyMemory<HttpPipelinePolicy> pipeline)
+        {
+            Interlocked.Increment(ref Requests);
+            return ProcessNextAsync(message, pipeline);
+        }
+    }
+
+    [Fact]
+    public async Task ARewriteLookingFirst_CostsOneRequestUnchanged_AndTwoChanged_AgainstTwoAndThreeCreateOnlyFirst()
+    {
+        const string name = "m1/v1-0123456789abcdef/annual/2021.tif";
+        var (a, b) = (Encoding.UTF8.GetBytes("first content"), Encoding.UTF8.GetBytes("second content"));
+        var counter = new RequestCounter();
+        var options = new BlobClientOptions();
+        options.AddPolicy(counter, HttpPipelinePosition.PerCall);
+        var store = new ProductBlobStore(new BlobServiceClient(TestStorage.ConnectionString, options), _containerName);
+        await store.EnsureContainerAsync();
+        Assert.True((await store.UploadAsync(name, a)).Written);
+
+        async Task<(bool Written, int Requests)> Counted(Func<Task<BlobWriteResult>> upload)
+        {
+            var before = counter.Requests;
+            var written = (await upload()).Written;
+            return (written, counter.Requests - before);
+        }
+
+        Assert.Equal((false, 2), await Counted(() => store.UploadAsync(name, a)));
+        Assert.Equal((false, 1), await Counted(() => store.UploadAsync(name, a, null, lookFirst: true)));
+        Assert.Equal((true, 2), await Counted(() => store.UploadAsync(name, b, null, lookFirst: true)));
+        Assert.Equal((true, 3), await Counted(() => store.UploadAsync(name, a)));
+        Assert.Equal(a, await store.DownloadBytesAsync(name));
+        // A new blob looking first: a look that finds nothing, then the create-only write.
+        Assert.Equal((true, 2), await Counted(() => store.UploadAsync(name + ".new", b, null, lookFirst: true)));
     }
 
     [Fact]

@@ -18,7 +18,9 @@ public sealed class AssetCallActivity(IProductStore store) : TaskActivity<AssetC
     public override async Task<AssetCallResult> RunAsync(TaskActivityContext context, AssetCallTask input)
     {
         var scope = input.Scope;
-        var memo = new CallMemoStore(store, MemoBytes(scope.Settings));
+        // An asset refreshed before (it has a stable checkpoint) finds its products there: compare before writing.
+        var rewrite = await store.GetAsync(StoreArea.Products, StorageLayout.StableState(AssetIds.Check(scope.AssetId), SettingsFingerprint.Of(scope.Settings)), ActivityCancellation.Token) is not null;
+        var memo = new CallMemoStore(store, MemoBytes(scope.Settings)) { Rewrite = rewrite };
         var inventory = await new DiscoverAssetActivity(memo).RunAsync(context, scope);
         if (inventory.PairCount == 0) return await RecordedAsync(input, AssetOrchestrator.NoPairs(inventory));
         var pairs = await StoredLists.ReadAsync<PairWork>(memo, inventory.PairsBlob, ActivityCancellation.Token);

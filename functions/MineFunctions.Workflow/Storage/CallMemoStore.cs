@@ -65,10 +65,23 @@ internal sealed class CallMemoStore(IProductStore inner, long maxBytes) : IProdu
             ? new MemoryStream(kept, writable: false)
             : await inner.OpenReadAsync(area, blobName, cancellationToken);
 
-    public async Task WriteAsync(string blobName, ReadOnlyMemory<byte> content, string contentType, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Whether the asset's products are most likely there already (its last run left a stable checkpoint): then every write
+    /// of the call is a <see cref="IProductStore.WriteOverAsync"/>, compared before it is written.
+    /// </summary>
+    public bool Rewrite { get; init; }
+
+    public Task WriteAsync(string blobName, ReadOnlyMemory<byte> content, string contentType, CancellationToken cancellationToken = default) =>
+        WriteKeptAsync(blobName, content, contentType, Rewrite, cancellationToken);
+
+    public Task WriteOverAsync(string blobName, ReadOnlyMemory<byte> content, string contentType, CancellationToken cancellationToken = default) =>
+        WriteKeptAsync(blobName, content, contentType, over: true, cancellationToken);
+
+    private async Task WriteKeptAsync(string blobName, ReadOnlyMemory<byte> content, string contentType, bool over, CancellationToken cancellationToken)
     {
         // Kept only once written: a write that fails leaves no copy the service does not have.
-        await inner.WriteAsync(blobName, content, contentType, cancellationToken);
+        if (over) await inner.WriteOverAsync(blobName, content, contentType, cancellationToken);
+        else await inner.WriteAsync(blobName, content, contentType, cancellationToken);
         // A rewrite replaces the copy; one the budget cannot take leaves none (a stale copy would answer for the new content).
         if (!Keep(_products, blobName, content.Span)) _products.TryRemove(blobName, out _);
     }

@@ -50,6 +50,12 @@ public interface IProductStore
     /// <summary>Writes a product unless the same content is already there.</summary>
     Task WriteAsync(string blobName, ReadOnlyMemory<byte> content, string contentType, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// <see cref="WriteAsync"/> of a product most likely there already (a rerun of its asset): compared before it is
+    /// written, so an unchanged product costs one request and a changed one two, not two and three.
+    /// </summary>
+    Task WriteOverAsync(string blobName, ReadOnlyMemory<byte> content, string contentType, CancellationToken cancellationToken = default);
+
     /// <summary>Writes the row unless an identical one is stored; true when it wrote.</summary>
     Task<bool> UpsertAsync<T>(T row, CancellationToken cancellationToken = default) where T : ITableRow<T>;
 

@@ -56,6 +56,9 @@ public sealed class PipelineStorage(ProductBlobStore inputs, ProductBlobStore pr
     public Task WriteAsync(string blobName, ReadOnlyMemory<byte> content, string contentType, CancellationToken cancellationToken = default) =>
         Products.UploadAsync(blobName, content, contentType, cancellationToken);
 
+    public Task WriteOverAsync(string blobName, ReadOnlyMemory<byte> content, string contentType, CancellationToken cancellationToken = default) =>
+        Products.UploadAsync(blobName, content, contentType, lookFirst: true, cancellationToken);
+
     public Task<bool> UpsertAsync<T>(T row, CancellationToken cancellationToken = default) where T : ITableRow<T> =>
         Tables.UpsertAsync(row, cancellationToken);
 

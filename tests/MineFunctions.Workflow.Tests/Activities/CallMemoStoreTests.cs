@@ -60,4 +60,18 @@ public sealed class CallMemoStoreTests
         Assert.Equal(Ten, await memo.ReadAsync(StoreArea.Products, "a/second.bin"));
         Assert.Equal([(StoreArea.Products, "a/second.bin"), (StoreArea.Products, "a/second.bin")], inner.Reads);
     }
+
+    [Fact]
+    public async Task ARewritingCall_WritesOver_AndKeepsWhatItWrote()
+    {
+        var inner = new InMemoryProductStore();
+        var memo = new CallMemoStore(inner, 1000) { Rewrite = true };
+
+        await memo.WriteAsync("a/p.bin", Ten, "application/octet-stream");
+        Assert.Equal(1, inner.WriteOvers);
+        Assert.Equal(Ten, await memo.ReadAsync(StoreArea.Products, "a/p.bin"));
+        Assert.Empty(inner.Reads);
+        await new CallMemoStore(inner, 1000).WriteAsync("a/q.bin", Ten, "application/octet-stream");
+        Assert.Equal(1, inner.WriteOvers);
+    }
 }

@@ -112,6 +112,15 @@ internal sealed class InMemoryProductStore : IProductStore
         return Task.CompletedTask;
     }
 
+    /// <summary>Writes made through <see cref="WriteOverAsync"/> (compared first on the service).</summary>
+    public int WriteOvers { get; private set; }
+
+    public Task WriteOverAsync(string blobName, ReadOnlyMemory<byte> content, string contentType, CancellationToken cancellationToken = default)
+    {
+        lock (_gate) WriteOvers++;
+        return WriteAsync(blobName, content, contentType, cancellationToken);
+    }
+
     public Task<bool> UpsertAsync<T>(T row, CancellationToken cancellationToken = default) where T : ITableRow<T>
     {
         var key = (T.TableName, TableKey.Validate(row.PartitionKey, "partition key"), TableKey.Validate(row.RowKey, "row key"));
