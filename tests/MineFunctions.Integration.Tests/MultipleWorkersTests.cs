@@ -38,7 +38,10 @@ public sealed class MultipleWorkersTests(ITestOutputHelper log)
         await victim.WaitForLineAsync(l => l.StartsWith("Worker ", StringComparison.Ordinal), TimeSpan.FromMinutes(2));
         await survivor.WaitForLineAsync(l => l.StartsWith("Worker ", StringComparison.Ordinal), TimeSpan.FromMinutes(2));
 
-        using var run = new WatchedProcess(MineProcess.Start("run", "--input", input, "--out", shared, "--namespace", sharedNs, "--no-work", "--lease-seconds", "10"));
+        // A stage a call (--asset-call-pixels 0): a small asset's one call can end between two of a worker's status lines,
+        // and the victim must be seen holding work. The single-process run above takes the default, one call an asset.
+        using var run = new WatchedProcess(MineProcess.Start("run", "--input", input, "--out", shared, "--namespace", sharedNs, "--no-work", "--lease-seconds", "10",
+            "--asset-call-pixels", "0"));
         // Killed while its log says it holds raster activities (each line is printed while they run). Small rasters go
         // several pairs to an NDAI call (NdaiBatchPixels), so a worker may hold no per-pair call at all: any stage that
         // holds the asset's rasters will do.
