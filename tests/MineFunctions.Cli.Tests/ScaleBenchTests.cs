@@ -79,6 +79,14 @@ public sealed class ScaleBenchTests
     }
 
     [Fact]
+    public async Task BenchScale_RejectsANegativeAssetCallBudget()
+    {
+        var (code, output, error) = await Mine.RunAsync("bench", "scale", "--assets", "1", "--asset-call-pixels", "-1");
+        Assert.NotEqual(0, code);
+        Assert.Contains("--asset-call-pixels must be 0 (a stage a call) or more.", error + output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task BenchScale_RejectsPairsPerYearOutsideItsRange()
     {
         var (code, output, error) = await Mine.RunAsync("bench", "scale", "--assets", "1", "--pairs-per-year", "40");

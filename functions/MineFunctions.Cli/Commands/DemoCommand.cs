@@ -23,8 +23,7 @@ internal sealed class DemoCommand : ICliCommand
         "  --lease-seconds how long work of a crashed process stays hidden before a restart resumes it\n" +
         "  --state DIR     Azurite data folder when MINEFUNCTIONS_STORAGE is not set\n" +
         $"                  (default {LocalStorage.DefaultStateDirectory}; `mine status` reads it)\n" +
-        "  --asset-call-pixels N  AssetCallPixels: a mine of at most N pixels × pairs runs in one activity call (default 1048576;\n" +
-        "                  0: a stage a call, each stage shown as it runs; results do not change)";
+        AssetCallArgument.Usage;
 
     public async Task<int> RunAsync(CliArguments args, TextWriter output, CancellationToken cancellationToken)
     {
@@ -38,7 +37,7 @@ internal sealed class DemoCommand : ICliCommand
             args.Has("lease-seconds") ? TimeSpan.FromSeconds(args.Int("lease-seconds", 0)) : null,
             args.Optional("state"))
         {
-            AssetCallPixels = args.Int("asset-call-pixels", (int)new Workflow.Contracts.PipelineSettings().AssetCallPixels),
+            AssetCallPixels = AssetCallArgument.Read(args),
         };
         args.RejectUnknown();
         if (options.Size is < 64 or > 4096) throw new UsageException("--size must be between 64 and 4096.");

@@ -27,8 +27,7 @@ internal sealed class RunCommand : ICliCommand
         "  --rule, --active-share, --active-z, --value-min, --saturation-min, --channel-threshold: the pipeline settings\n" +
         "                ClassRule, ActiveShare, ActiveZ, ValueMin, SaturationMin, ChannelThreshold (docs/CONFIGURATION.md)\n" +
         "  --no-work     only upload, enqueue and watch: `mine worker` processes on the same storage and task hub do the work\n" +
-        "  --asset-call-pixels N  AssetCallPixels: an asset of at most N pixels × pairs runs in one activity call (default 1048576;\n" +
-        "                0: a stage a call, each stage shown as it runs; results do not change)";
+        AssetCallArgument.Usage;
 
     public async Task<int> RunAsync(CliArguments args, TextWriter output, CancellationToken cancellationToken)
     {
@@ -46,7 +45,7 @@ internal sealed class RunCommand : ICliCommand
             WindowX = window.X,
             WindowY = window.Y,
             PixelAreaM2 = args.Has("pixel-area-m2") ? args.Double("pixel-area-m2", 0) : null,
-            AssetCallPixels = args.Int("asset-call-pixels", (int)new PipelineSettings().AssetCallPixels),
+            AssetCallPixels = AssetCallArgument.Read(args),
         });
         args.RejectUnknown();
         if (noWork && engine == EngineKind.Memory) throw new UsageException("--no-work needs the azure engine: in memory no other process can reach the run.");

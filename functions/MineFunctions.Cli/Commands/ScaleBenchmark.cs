@@ -35,7 +35,7 @@ internal sealed class ScaleBenchmark : IBenchmark
         var parallelAssets = args.Int("parallel-assets", new PipelineSettings().MaxParallelAssets);
         var chunk = args.Int("chunk", new PipelineSettings().AssetChunkSize);
         var ndaiBatchPixels = args.Int("ndai-batch-pixels", (int)new PipelineSettings().NdaiBatchPixels);
-        var assetCallPixels = args.Int("asset-call-pixels", (int)new PipelineSettings().AssetCallPixels);
+        var assetCallPixels = AssetCallArgument.Read(args);
         var direct = !args.Has("no-direct");
         var keepMask = args.Has("keep-mask");
         var incremental = args.Has("incremental") || keepMask;

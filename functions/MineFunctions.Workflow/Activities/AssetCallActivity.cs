@@ -18,9 +18,10 @@ public sealed class AssetCallActivity(IProductStore store) : TaskActivity<AssetC
     public override async Task<AssetCallResult> RunAsync(TaskActivityContext context, AssetCallTask input)
     {
         var scope = input.Scope;
-        // An asset refreshed before (it has a stable checkpoint) finds its products there: compare before writing.
-        var rewrite = await store.GetAsync(StoreArea.Products, StorageLayout.StableState(AssetIds.Check(scope.AssetId), SettingsFingerprint.Of(scope.Settings)), ActivityCancellation.Token) is not null;
-        var memo = new CallMemoStore(store, MemoBytes(scope.Settings)) { Rewrite = rewrite };
+        // An asset refreshed before (it has a stable checkpoint) finds its products there: compare before writing. The look
+        // goes through the memo, which answers the stable stage's own look at the checkpoint with it.
+        var memo = new CallMemoStore(store, MemoBytes(scope.Settings));
+        memo.Rewrite = await memo.GetAsync(StoreArea.Products, StorageLayout.StableState(AssetIds.Check(scope.AssetId), SettingsFingerprint.Of(scope.Settings)), ActivityCancellation.Token) is not null;
         var inventory = await new DiscoverAssetActivity(memo).RunAsync(context, scope);
         if (inventory.PairCount == 0) return await RecordedAsync(input, AssetOrchestrator.NoPairs(inventory));
         var pairs = await StoredLists.ReadAsync<PairWork>(memo, inventory.PairsBlob, ActivityCancellation.Token);

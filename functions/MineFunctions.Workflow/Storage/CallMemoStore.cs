@@ -23,6 +23,7 @@ internal sealed class CallMemoStore(IProductStore inner, long maxBytes) : IProdu
     private readonly ConcurrentDictionary<string, byte[]> _products = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, byte[]> _inputs = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, StoredBlob?> _inputProperties = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, StoredBlob?> _productProperties = new(StringComparer.Ordinal);
 
     public RasterReadOptions ReadOptions => inner.ReadOptions;
 
@@ -30,13 +31,16 @@ internal sealed class CallMemoStore(IProductStore inner, long maxBytes) : IProdu
 
     public IAsyncEnumerable<InputFileVerdict> ListAssetInputsAsync(string assetId, CancellationToken cancellationToken = default) => inner.ListAssetInputsAsync(assetId, cancellationToken);
 
-    /// <summary>A product's properties always from the service (a write in this call changes them); an input's as first asked.</summary>
+    /// <summary>
+    /// Properties as first asked: an input's for the whole call, a product's until the call writes it (the call's own
+    /// look at the asset's stable checkpoint answers the stable stage's look too).
+    /// </summary>
     public async Task<StoredBlob?> GetAsync(StoreArea area, string blobName, CancellationToken cancellationToken = default)
     {
-        if (area == StoreArea.Products) return await inner.GetAsync(area, blobName, cancellationToken);
-        if (_inputProperties.TryGetValue(blobName, out var kept)) return kept;
+        var kept = area == StoreArea.Products ? _productProperties : _inputProperties;
+        if (kept.TryGetValue(blobName, out var known)) return known;
         var properties = await inner.GetAsync(area, blobName, cancellationToken);
-        _inputProperties[blobName] = properties;
+        kept[blobName] = properties;
         return properties;
     }
 
@@ -69,7 +73,7 @@ internal sealed class CallMemoStore(IProductStore inner, long maxBytes) : IProdu
     /// Whether the asset's products are most likely there already (its last run left a stable checkpoint): then every write
     /// of the call is a <see cref="IProductStore.WriteOverAsync"/>, compared before it is written.
     /// </summary>
-    public bool Rewrite { get; init; }
+    public bool Rewrite { get; set; }
 
     public Task WriteAsync(string blobName, ReadOnlyMemory<byte> content, string contentType, CancellationToken cancellationToken = default) =>
         WriteKeptAsync(blobName, content, contentType, Rewrite, cancellationToken);
@@ -80,6 +84,7 @@ internal sealed class CallMemoStore(IProductStore inner, long maxBytes) : IProdu
     private async Task WriteKeptAsync(string blobName, ReadOnlyMemory<byte> content, string contentType, bool over, CancellationToken cancellationToken)
     {
         // Kept only once written: a write that fails leaves no copy the service does not have.
+        _productProperties.TryRemove(blobName, out _);
         if (over) await inner.WriteOverAsync(blobName, content, contentType, cancellationToken);
         else await inner.WriteAsync(blobName, content, contentType, cancellationToken);
         // A rewrite replaces the copy; one the budget cannot take leaves none (a stale copy would answer for the new content).

@@ -24,7 +24,7 @@ public sealed class CallMemoStoreTests
     }
 
     [Fact]
-    public async Task AnInput_IsReadOncePerVersion_ItsPropertiesOnce_AndAProductsPropertiesEveryTime()
+    public async Task AnInput_IsReadOncePerVersion_ItsPropertiesOnce_AndAProductsPropertiesUntilTheCallWritesIt()
     {
         var inner = new InMemoryProductStore();
         inner.PutInput("a/pairs/x.tif", Ten);
@@ -41,10 +41,17 @@ public sealed class CallMemoStoreTests
         Assert.Equal(2, inner.Reads.Count);
         await Assert.ThrowsAsync<Azure.RequestFailedException>(() => memo.ReadInputIfMatchAsync("a/pairs/x.tif", "\"0xOTHER\""));
 
+        Assert.Null(await memo.GetAsync(StoreArea.Products, "a/p.bin"));
+        Assert.Null(await memo.GetAsync(StoreArea.Products, "a/p.bin"));
         await memo.WriteAsync("a/p.bin", Ten, "application/octet-stream");
+        Assert.Equal(10, (await memo.GetAsync(StoreArea.Products, "a/p.bin"))!.Length);
         Assert.Equal(10, (await memo.GetAsync(StoreArea.Products, "a/p.bin"))!.Length);
         await memo.WriteAsync("a/p.bin", new byte[] { 1 }, "application/octet-stream");
         Assert.Equal(1, (await memo.GetAsync(StoreArea.Products, "a/p.bin"))!.Length);
+        // One look at the input; one at the product before each of its three states (missing, written, rewritten).
+        Assert.Equal(
+            [(StoreArea.Inputs, "a/pairs/x.tif"), (StoreArea.Products, "a/p.bin"), (StoreArea.Products, "a/p.bin"), (StoreArea.Products, "a/p.bin")],
+            inner.Looks);
     }
 
     [Fact]

@@ -69,10 +69,16 @@ internal sealed class InMemoryProductStore : IProductStore
             yield return StorageLayout.Inspect(name) with { ETag = blob.ETag };
     }
 
-    public Task<StoredBlob?> GetAsync(StoreArea area, string blobName, CancellationToken cancellationToken = default) =>
-        Task.FromResult(Blobs(area).TryGetValue(BlobPath.Name(blobName), out var b)
+    /// <summary>Every look at a blob's properties, in order.</summary>
+    public System.Collections.Concurrent.ConcurrentQueue<(StoreArea Area, string Name)> Looks { get; } = new();
+
+    public Task<StoredBlob?> GetAsync(StoreArea area, string blobName, CancellationToken cancellationToken = default)
+    {
+        Looks.Enqueue((area, blobName));
+        return Task.FromResult(Blobs(area).TryGetValue(BlobPath.Name(blobName), out var b)
             ? new StoredBlob(blobName, b.Content.Length, Convert.ToHexStringLower(SHA256.HashData(b.Content)), b.ETag, b.LastModified)
             : null);
+    }
 
     /// <summary>Blob reads by area and name (a read of a missing blob too), for tests that count the work done.</summary>
     public System.Collections.Concurrent.ConcurrentQueue<(StoreArea Area, string Name)> Reads { get; } = new();
