@@ -71,7 +71,7 @@ start_azurite() {
   bp="$(free_port)"; qp="$(free_port)"; tp="$(free_port)"
   while [[ "$qp" == "$bp" ]]; do qp="$(free_port)"; done
   while [[ "$tp" == "$bp" || "$tp" == "$qp" ]]; do tp="$(free_port)"; done
-  node node_modules/azurite/dist/src/azurite.js --silent --skipApiVersionCheck --loose \
+  node node_modules/azurite/dist/src/azurite.js --silent --disableTelemetry --skipApiVersionCheck --loose \
     --location "$AZURITE_DIR" --blobHost 127.0.0.1 --blobPort "$bp" --queueHost 127.0.0.1 --queuePort "$qp" \
     --tableHost 127.0.0.1 --tablePort "$tp" >"$AZURITE_DIR/azurite.log" 2>&1 &
   AZURITE_PID=$!

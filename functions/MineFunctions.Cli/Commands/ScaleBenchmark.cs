@@ -59,8 +59,8 @@ internal sealed class ScaleBenchmark : IBenchmark
         try
         {
             var e2e = await EndToEndAsync(assets, settings, engine, Path.Combine(scratch, "azurite"), output, incremental, cancellationToken);
-            var directSeconds = direct ? await DirectAsync(assets, settings, scratch, cancellationToken) : double.NaN;
-            return Report(output, count, assets.PairsPerAsset, size, e2e, directSeconds);
+            var (directSeconds, directCpu) = direct ? await DirectAsync(assets, settings, scratch, cancellationToken) : (double.NaN, null);
+            return Report(output, count, assets.PairsPerAsset, size, e2e, directSeconds, directCpu);
         }
         finally
         {
@@ -69,7 +69,7 @@ internal sealed class ScaleBenchmark : IBenchmark
     }
 
     /// <summary>What the end-to-end run gave.</summary>
-    private sealed record EndToEnd(double Seconds, int Succeeded, int Failed, int Pairs, double BusySeconds, IReadOnlyDictionary<string, double> ActivitySeconds, int ActivityCalls, double UploadSeconds, string? Failure)
+    private sealed record EndToEnd(double Seconds, int Succeeded, int Failed, int Pairs, double BusySeconds, IReadOnlyDictionary<string, double> ActivitySeconds, int ActivityCalls, double UploadSeconds, string? Failure, ScaleBenchmarkCpu Cpu)
     {
         /// <summary>With `--incremental`: the second run, after every asset gained its last pair.</summary>
         public EndToEnd? Second { get; init; }
@@ -114,17 +114,19 @@ internal sealed class ScaleBenchmark : IBenchmark
 
     private static async Task<EndToEnd> TimedRunAsync(LocalRunner runner, ScaleBenchmarkTimer timer, RefreshRequest request, double uploadSeconds, TextWriter output, CancellationToken cancellationToken)
     {
+        var cpu = ScaleBenchmarkCpu.Now(runner.AzuriteProcessId);
         var from = Stopwatch.GetTimestamp();
         var run = await runner.RunAsync(request, output, cancellationToken);
         var to = Stopwatch.GetTimestamp();
+        cpu = ScaleBenchmarkCpu.Now(runner.AzuriteProcessId).Since(cpu);
         var failed = run.Assets.Count(a => a.Status != AssetOutcome.Succeeded);
         return new EndToEnd(Stopwatch.GetElapsedTime(from, to).TotalSeconds, run.Assets.Count - failed, failed, run.Assets.Sum(a => a.Pairs),
             timer.BusySeconds(from, to), timer.SecondsByName(), timer.Calls, uploadSeconds,
-            run.Completed ? run.Assets.FirstOrDefault(a => a.Status != AssetOutcome.Succeeded)?.Error : $"{run.Status.RuntimeStatus}: {run.Status.FailureReason}");
+            run.Completed ? run.Assets.FirstOrDefault(a => a.Status != AssetOutcome.Succeeded)?.Error : $"{run.Status.RuntimeStatus}: {run.Status.FailureReason}", cpu);
     }
 
     /// <summary>Writes the inputs as asset folders, then times every asset's direct path, as many at once as there are processors.</summary>
-    private static async Task<double> DirectAsync(ScaleBenchmarkAssets assets, PipelineSettings settings, string scratch, CancellationToken cancellationToken)
+    private static async Task<(double Seconds, ScaleBenchmarkCpu Cpu)> DirectAsync(ScaleBenchmarkAssets assets, PipelineSettings settings, string scratch, CancellationToken cancellationToken)
     {
         var input = Path.Combine(scratch, "input");
         var outDir = Path.Combine(scratch, "direct");
@@ -134,13 +136,14 @@ internal sealed class ScaleBenchmark : IBenchmark
             Directory.CreateDirectory(Path.GetDirectoryName(path)!);
             await File.WriteAllBytesAsync(path, bytes, ct);
         }, 8, cancellationToken);
+        var cpu = ScaleBenchmarkCpu.Now(null);
         var clock = Stopwatch.StartNew();
         await Parallel.ForEachAsync(assets.Ids, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount, CancellationToken = cancellationToken },
             async (id, ct) => await ScaleBenchmarkDirect.RunAssetAsync(input, outDir, id, settings, ct));
-        return clock.Elapsed.TotalSeconds;
+        return (clock.Elapsed.TotalSeconds, ScaleBenchmarkCpu.Now(null).Since(cpu));
     }
 
-    private static int Report(TextWriter output, int count, int pairsPerAsset, int size, EndToEnd e2e, double directSeconds)
+    private static int Report(TextWriter output, int count, int pairsPerAsset, int size, EndToEnd e2e, double directSeconds, ScaleBenchmarkCpu? directCpu)
     {
         var activitySeconds = e2e.ActivitySeconds.Values.Sum();
         var estimateSeconds = e2e.ActivitySeconds.GetValueOrDefault(nameof(RunEstimateActivity));
@@ -155,6 +158,9 @@ internal sealed class ScaleBenchmark : IBenchmark
         output.WriteLine(string.Create(inv, $"no activity running {orchestrationShare:P1} of the wall time (orchestration, queues, history); {e2e.ActivityCalls} activity calls, {activitySeconds:0.0} s in activities"));
         foreach (var (name, seconds) in e2e.ActivitySeconds.OrderByDescending(kv => kv.Value))
             output.WriteLine(string.Create(inv, $"  {name,-26} {seconds,8:0.00} s"));
+        output.WriteLine(string.Create(inv, $"processor  end to end: mine {e2e.Cpu.ProcessSeconds:0.0} s (JIT {e2e.Cpu.JitSeconds:0.0} s, {e2e.Cpu.JitMethods} methods), Azurite {e2e.Cpu.AzuriteSeconds:0.0} s"));
+        if (directCpu is not null)
+            output.WriteLine(string.Create(inv, $"           direct:     mine {directCpu.ProcessSeconds:0.0} s (JIT {directCpu.JitSeconds:0.0} s, {directCpu.JitMethods} methods)"));
         if (e2e.Failure is not null) output.WriteLine($"First failure: {e2e.Failure}");
         var second = e2e.Second;
         var secondActivitySeconds = second?.ActivitySeconds.Values.Sum() ?? double.NaN;
@@ -189,6 +195,12 @@ internal sealed class ScaleBenchmark : IBenchmark
             ["ratio"] = double.IsNaN(ratio) ? null : Math.Round(ratio, 3),
             ["ratio_without_estimate"] = double.IsNaN(ratioWithoutEstimate) ? null : Math.Round(ratioWithoutEstimate, 3),
             ["upload_s"] = Math.Round(e2e.UploadSeconds, 3),
+            ["cpu_s"] = Math.Round(e2e.Cpu.ProcessSeconds, 3),
+            ["jit_s"] = Math.Round(e2e.Cpu.JitSeconds, 3),
+            ["jit_methods"] = e2e.Cpu.JitMethods,
+            ["azurite_cpu_s"] = e2e.Cpu.AzuriteSeconds is { } az ? Math.Round(az, 3) : null,
+            ["direct_cpu_s"] = directCpu is null ? null : Math.Round(directCpu.ProcessSeconds, 3),
+            ["direct_jit_s"] = directCpu is null ? null : Math.Round(directCpu.JitSeconds, 3),
             ["load_average"] = LoadAverage(),
             ["incremental_wall_s"] = second is null ? null : Math.Round(second.Seconds, 3),
             ["incremental_activity_s"] = second is null ? null : Math.Round(secondActivitySeconds, 3),

@@ -132,9 +132,11 @@ public sealed class AzuriteProcess : IAsyncDisposable
             UseShellExecute = false,
         };
         foreach (var a in prefixArgs) psi.ArgumentList.Add(a);
+        // No telemetry: Azurite would otherwise report every request to Microsoft on the user's behalf, and building
+        // those reports costs it processor time on every request of a run (docs/BENCHMARKS.md, "Where the time goes").
         foreach (var a in new[]
                  {
-                     "--silent", "--skipApiVersionCheck", "--loose", "--location", dir,
+                     "--silent", "--disableTelemetry", "--skipApiVersionCheck", "--loose", "--location", dir,
                      "--blobHost", "127.0.0.1", "--blobPort", ports[0].ToString(CultureInfo.InvariantCulture),
                      "--queueHost", "127.0.0.1", "--queuePort", ports[1].ToString(CultureInfo.InvariantCulture),
                      "--tableHost", "127.0.0.1", "--tablePort", ports[2].ToString(CultureInfo.InvariantCulture),

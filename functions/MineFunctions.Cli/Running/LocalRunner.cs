@@ -37,6 +37,9 @@ internal sealed class LocalRunner : IAsyncDisposable
 
     public PipelineStorage Storage { get; }
 
+    /// <summary>The Azurite this runner started, if it started one (benchmarks read its processor time).</summary>
+    public int? AzuriteProcessId => _started?.Azurite?.ProcessId;
+
     public string ConnectionString { get; }
 
     public DurableTaskClient Client => _engine.Client;

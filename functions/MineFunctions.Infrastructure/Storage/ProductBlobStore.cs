@@ -176,7 +176,7 @@ public sealed class ProductBlobStore
     {
         await foreach (var blob in ListAsync(StorageLayout.InputPrefix(assetId), cancellationToken))
         {
-            yield return StorageLayout.Inspect(blob.Name) with { ETag = blob.ETag };
+            yield return StorageLayout.Inspect(blob.Name) with { ETag = blob.ETag, Blob = blob };
         }
     }
 

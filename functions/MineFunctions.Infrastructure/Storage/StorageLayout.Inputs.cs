@@ -199,4 +199,7 @@ public sealed record InputFileVerdict(string Name, InputBlob? Input, string? Ski
 {
     /// <summary>The blob's ETag when it was listed; null when the verdict comes from a name alone.</summary>
     public string? ETag { get; init; }
+
+    /// <summary>The blob's properties as listed (what a look at it would have answered then); null from a name alone.</summary>
+    public StoredBlob? Blob { get; init; }
 }

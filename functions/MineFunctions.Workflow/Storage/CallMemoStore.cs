@@ -24,21 +24,44 @@ internal sealed class CallMemoStore(IProductStore inner, long maxBytes) : IProdu
     private readonly ConcurrentDictionary<string, byte[]> _inputs = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, StoredBlob?> _inputProperties = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, StoredBlob?> _productProperties = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, bool> _listedFolders = new(StringComparer.Ordinal);
+
+    private bool InListedFolder(string blobName)
+    {
+        var slash = blobName.IndexOf('/', StringComparison.Ordinal);
+        return slash > 0 && _listedFolders.ContainsKey(blobName[..(slash + 1)]);
+    }
 
     public RasterReadOptions ReadOptions => inner.ReadOptions;
 
     public IAsyncEnumerable<string> ListAssetIdsAsync(CancellationToken cancellationToken = default) => inner.ListAssetIdsAsync(cancellationToken);
 
-    public IAsyncEnumerable<InputFileVerdict> ListAssetInputsAsync(string assetId, CancellationToken cancellationToken = default) => inner.ListAssetInputsAsync(assetId, cancellationToken);
+    /// <summary>
+    /// The folder as listed, and each blob's properties kept as its first look: after a whole listing, the call's look
+    /// at a file of that folder (the manifest, production, emissions, the polygon) is answered from it, and a file the
+    /// listing did not hold is absent, as a look at that moment would have said. Discovery lists first, so these looks
+    /// cost no request.
+    /// </summary>
+    public async IAsyncEnumerable<InputFileVerdict> ListAssetInputsAsync(string assetId, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        await foreach (var verdict in inner.ListAssetInputsAsync(assetId, cancellationToken))
+        {
+            if (verdict.Blob is { } blob) _inputProperties.TryAdd(blob.Name, blob);
+            yield return verdict;
+        }
+        _listedFolders.TryAdd(StorageLayout.InputPrefix(assetId), true);
+    }
 
     /// <summary>
-    /// Properties as first asked: an input's for the whole call, a product's until the call writes it (the call's own
-    /// look at the asset's stable checkpoint answers the stable stage's look too).
+    /// Properties as first asked: an input's for the whole call (from a whole listing of its folder, if there was one),
+    /// a product's until the call writes it (the call's own look at the asset's stable checkpoint answers the stable
+    /// stage's look too).
     /// </summary>
     public async Task<StoredBlob?> GetAsync(StoreArea area, string blobName, CancellationToken cancellationToken = default)
     {
         var kept = area == StoreArea.Products ? _productProperties : _inputProperties;
         if (kept.TryGetValue(blobName, out var known)) return known;
+        if (area == StoreArea.Inputs && InListedFolder(blobName)) return kept.GetOrAdd(blobName, (StoredBlob?)null);
         var properties = await inner.GetAsync(area, blobName, cancellationToken);
         kept[blobName] = properties;
         return properties;

@@ -32,7 +32,7 @@ public sealed class AzuriteFixture : IAsyncLifetime
         _location = Directory.CreateTempSubdirectory("minefunctions-app-azurite-").FullName;
         int blob = FreePort(), queue = FreePort(), table = FreePort();
         var info = new ProcessStartInfo("node") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var a in new[] { script, "--silent", "--skipApiVersionCheck", "--loose", "--location", _location,
+        foreach (var a in new[] { script, "--silent", "--disableTelemetry", "--skipApiVersionCheck", "--loose", "--location", _location,
                      "--blobHost", "127.0.0.1", "--blobPort", $"{blob}", "--queueHost", "127.0.0.1", "--queuePort", $"{queue}",
                      "--tableHost", "127.0.0.1", "--tablePort", $"{table}" })
             info.ArgumentList.Add(a);

@@ -55,6 +55,32 @@ public sealed class CallMemoStoreTests
     }
 
     [Fact]
+    public async Task AfterAWholeListing_LooksInThatFolderCostNoRequest_AndAFileTheListingLacksIsAbsent()
+    {
+        var inner = new InMemoryProductStore();
+        inner.PutInput("a/asset.json", Ten);
+        inner.PutInput("a/pairs/x.tif", Ten);
+        inner.PutInput("b/asset.json", Ten);
+        var memo = new CallMemoStore(inner, 1000);
+
+        // A look before the listing goes to the store; so does one in a folder never listed.
+        Assert.NotNull(await memo.GetAsync(StoreArea.Inputs, "a/pairs/x.tif"));
+        var listed = new List<InputFileVerdict>();
+        await foreach (var verdict in memo.ListAssetInputsAsync("a")) listed.Add(verdict);
+        Assert.Equal(["a/asset.json", "a/pairs/x.tif"], listed.Select(v => v.Name));
+
+        var manifest = await memo.GetAsync(StoreArea.Inputs, "a/asset.json");
+        Assert.Equal((10L, listed[0].ETag), (manifest!.Length, manifest.ETag));
+        Assert.Null(await memo.GetAsync(StoreArea.Inputs, "a/emissions.csv"));
+        // Added after the listing: the call still sees its folder as listed.
+        inner.PutInput("a/emissions.csv", Ten);
+        Assert.Null(await memo.GetAsync(StoreArea.Inputs, "a/emissions.csv"));
+        Assert.NotNull(await memo.GetAsync(StoreArea.Inputs, "b/asset.json"));
+        Assert.Null(await memo.GetAsync(StoreArea.Products, "a/asset.json"));
+        Assert.Equal([(StoreArea.Inputs, "a/pairs/x.tif"), (StoreArea.Inputs, "b/asset.json"), (StoreArea.Products, "a/asset.json")], inner.Looks);
+    }
+
+    [Fact]
     public async Task BeyondItsBudget_ItKeepsNothingMore_AndReadsGoToTheStore()
     {
         var inner = new InMemoryProductStore();

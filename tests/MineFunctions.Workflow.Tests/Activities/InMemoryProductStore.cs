@@ -66,7 +66,7 @@ internal sealed class InMemoryProductStore : IProductStore
         await Task.Yield();
         var prefix = StorageLayout.InputPrefix(assetId);
         foreach (var (name, blob) in _inputs.Where(k => k.Key.StartsWith(prefix, StringComparison.Ordinal)).ToList())
-            yield return StorageLayout.Inspect(name) with { ETag = blob.ETag };
+            yield return StorageLayout.Inspect(name) with { ETag = blob.ETag, Blob = new StoredBlob(name, blob.Content.Length, Convert.ToHexStringLower(SHA256.HashData(blob.Content)), blob.ETag, blob.LastModified) };
     }
 
     /// <summary>Every look at a blob's properties, in order.</summary>
