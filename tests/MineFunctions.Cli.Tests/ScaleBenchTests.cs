@@ -38,6 +38,11 @@ public sealed class ScaleBenchTests
         Assert.Equal(wall / direct, Number("ratio"), 0.001 + (Number("ratio") * ((0.0005 / direct) + (0.0005 / wall))));
         Assert.InRange(Number("orchestration_share"), 0, 1);
         Assert.True(Number("activity_s") > 0);
+        // Processor time, counted over each path alone: the bench starts its own Azurite, so its share is measured too;
+        // the end-to-end run is the first to call the workflow's code, so the JIT compiled methods during it.
+        Assert.True(Number("cpu_s") > 0 && Number("direct_cpu_s") > 0 && Number("azurite_cpu_s") > 0);
+        Assert.True(Int("jit_methods") > 0 && Number("jit_s") > 0 && Number("allocated_mb") > 0 && Number("direct_allocated_mb") > 0);
+        Assert.Contains(lines, l => l.StartsWith("processor  end to end: mine ", StringComparison.Ordinal) && l.Contains(", Azurite ", StringComparison.Ordinal));
     }
 
     [Fact]

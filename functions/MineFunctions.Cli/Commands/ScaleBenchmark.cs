@@ -158,9 +158,9 @@ internal sealed class ScaleBenchmark : IBenchmark
         output.WriteLine(string.Create(inv, $"no activity running {orchestrationShare:P1} of the wall time (orchestration, queues, history); {e2e.ActivityCalls} activity calls, {activitySeconds:0.0} s in activities"));
         foreach (var (name, seconds) in e2e.ActivitySeconds.OrderByDescending(kv => kv.Value))
             output.WriteLine(string.Create(inv, $"  {name,-26} {seconds,8:0.00} s"));
-        output.WriteLine(string.Create(inv, $"processor  end to end: mine {e2e.Cpu.ProcessSeconds:0.0} s (JIT {e2e.Cpu.JitSeconds:0.0} s, {e2e.Cpu.JitMethods} methods; GC pauses {e2e.Cpu.GcPauseSeconds:0.0} s, {e2e.Cpu.AllocatedBytes / 1e9:0.0} GB allocated), Azurite {e2e.Cpu.AzuriteSeconds:0.0} s"));
+        output.WriteLine(string.Create(inv, $"processor  end to end: mine {e2e.Cpu.ProcessSeconds:0.0} s (JIT {e2e.Cpu.JitSeconds:0.0} s, {e2e.Cpu.JitMethods} methods; GC pauses {e2e.Cpu.GcPauseSeconds:0.0} s, {e2e.Cpu.AllocatedBytes / 1e6:0} MB allocated), Azurite {e2e.Cpu.AzuriteSeconds:0.0} s"));
         if (directCpu is not null)
-            output.WriteLine(string.Create(inv, $"           direct:     mine {directCpu.ProcessSeconds:0.0} s (JIT {directCpu.JitSeconds:0.0} s, {directCpu.JitMethods} methods; GC pauses {directCpu.GcPauseSeconds:0.0} s, {directCpu.AllocatedBytes / 1e9:0.0} GB allocated)"));
+            output.WriteLine(string.Create(inv, $"           direct:     mine {directCpu.ProcessSeconds:0.0} s (JIT {directCpu.JitSeconds:0.0} s, {directCpu.JitMethods} methods; GC pauses {directCpu.GcPauseSeconds:0.0} s, {directCpu.AllocatedBytes / 1e6:0} MB allocated)"));
         if (e2e.Failure is not null) output.WriteLine($"First failure: {e2e.Failure}");
         var second = e2e.Second;
         var secondActivitySeconds = second?.ActivitySeconds.Values.Sum() ?? double.NaN;
@@ -202,9 +202,9 @@ internal sealed class ScaleBenchmark : IBenchmark
             ["direct_cpu_s"] = directCpu is null ? null : Math.Round(directCpu.ProcessSeconds, 3),
             ["direct_jit_s"] = directCpu is null ? null : Math.Round(directCpu.JitSeconds, 3),
             ["gc_pause_s"] = Math.Round(e2e.Cpu.GcPauseSeconds, 3),
-            ["allocated_gb"] = Math.Round(e2e.Cpu.AllocatedBytes / 1e9, 3),
+            ["allocated_mb"] = Math.Round(e2e.Cpu.AllocatedBytes / 1e6, 1),
             ["direct_gc_pause_s"] = directCpu is null ? null : Math.Round(directCpu.GcPauseSeconds, 3),
-            ["direct_allocated_gb"] = directCpu is null ? null : Math.Round(directCpu.AllocatedBytes / 1e9, 3),
+            ["direct_allocated_mb"] = directCpu is null ? null : Math.Round(directCpu.AllocatedBytes / 1e6, 1),
             ["load_average"] = LoadAverage(),
             ["incremental_wall_s"] = second is null ? null : Math.Round(second.Seconds, 3),
             ["incremental_activity_s"] = second is null ? null : Math.Round(secondActivitySeconds, 3),
