@@ -26,8 +26,7 @@ public sealed class RunEstimateActivity(IProductStore store) : TaskActivity<RunE
         var read = new EstimateSources[ids.Count];
         await Parallel.ForEachAsync(Enumerable.Range(0, ids.Count), new ParallelOptions { MaxDegreeOfParallelism = ParallelReads, CancellationToken = ct },
             async (i, _) => read[i] = await store.ReadEstimateSourcesAsync(ids[i], key));
-        var assets = new Dictionary<string, EstimateSources>(StringComparer.Ordinal);
-        for (var i = 0; i < ids.Count; i++) assets[ids[i]] = read[i];
+        var assets = ids.Zip(read).ToDictionary(p => p.First, p => p.Second, StringComparer.Ordinal);
 
         var estimate = RunEstimate.Compute(assets);
         var rows = estimate.Rows.Select(r => EstimateSourceReads.RowOf(r, key)).ToList();

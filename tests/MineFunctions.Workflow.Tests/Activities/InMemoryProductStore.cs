@@ -66,8 +66,12 @@ internal sealed class InMemoryProductStore : IProductStore
         await Task.Yield();
         var prefix = StorageLayout.InputPrefix(assetId);
         foreach (var (name, blob) in _inputs.Where(k => k.Key.StartsWith(prefix, StringComparison.Ordinal)).ToList())
-            yield return StorageLayout.Inspect(name) with { ETag = blob.ETag, Blob = new StoredBlob(name, blob.Content.Length, Convert.ToHexStringLower(SHA256.HashData(blob.Content)), blob.ETag, blob.LastModified) };
+            yield return StorageLayout.Inspect(name) with { ETag = blob.ETag, Blob = PropertiesOf(name, blob) };
     }
+
+    /// <summary>A blob's properties as the service gives them, by a look or a listing.</summary>
+    private static StoredBlob PropertiesOf(string name, Blob blob) =>
+        new(name, blob.Content.Length, Convert.ToHexStringLower(SHA256.HashData(blob.Content)), blob.ETag, blob.LastModified);
 
     /// <summary>Every look at a blob's properties, in order.</summary>
     public System.Collections.Concurrent.ConcurrentQueue<(StoreArea Area, string Name)> Looks { get; } = new();
@@ -76,7 +80,7 @@ internal sealed class InMemoryProductStore : IProductStore
     {
         Looks.Enqueue((area, blobName));
         return Task.FromResult(Blobs(area).TryGetValue(BlobPath.Name(blobName), out var b)
-            ? new StoredBlob(blobName, b.Content.Length, Convert.ToHexStringLower(SHA256.HashData(b.Content)), b.ETag, b.LastModified)
+            ? PropertiesOf(blobName, b)
             : null);
     }
 
