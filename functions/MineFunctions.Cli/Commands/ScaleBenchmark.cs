@@ -37,6 +37,7 @@ internal sealed class ScaleBenchmark : IBenchmark
         var ndaiBatchPixels = args.Int("ndai-batch-pixels", (int)new PipelineSettings().NdaiBatchPixels);
         var assetCallPixels = AssetCallArgument.Read(args);
         var direct = !args.Has("no-direct");
+        var warmUp = !args.Has("no-warm-up");
         var keepMask = args.Has("keep-mask");
         var incremental = args.Has("incremental") || keepMask;
         args.RejectUnknown();
@@ -58,9 +59,9 @@ internal sealed class ScaleBenchmark : IBenchmark
         var scratch = Directory.CreateTempSubdirectory("mine-bench-scale").FullName;
         try
         {
-            var e2e = await EndToEndAsync(assets, settings, engine, Path.Combine(scratch, "azurite"), output, incremental, cancellationToken);
-            var (directSeconds, directCpu) = direct ? await DirectAsync(assets, settings, scratch, cancellationToken) : (double.NaN, null);
-            return Report(output, count, assets.PairsPerAsset, size, e2e, directSeconds, directCpu);
+            var e2e = await EndToEndAsync(assets, settings, engine, Path.Combine(scratch, "azurite"), output, incremental, warmUp, cancellationToken);
+            var directRun = direct ? await DirectAsync(assets, settings, scratch, warmUp, cancellationToken) : null;
+            return Report(output, count, assets.PairsPerAsset, size, e2e, directRun);
         }
         finally
         {
@@ -76,9 +77,22 @@ internal sealed class ScaleBenchmark : IBenchmark
 
         /// <summary>With `--incremental`: the second run's inputs, every pair, under new asset names: from scratch on a warm engine.</summary>
         public EndToEnd? Scratch { get; init; }
+
+        /// <summary>Unless `--no-warm-up`: the one asset run first, in the cold process, and left out of every other figure.</summary>
+        public double? WarmUpSeconds { get; init; }
     }
 
-    private static async Task<EndToEnd> EndToEndAsync(ScaleBenchmarkAssets assets, PipelineSettings settings, EngineKind engine, string state, TextWriter output, bool incremental, CancellationToken cancellationToken)
+    /// <summary>What the direct path gave; <see cref="WarmUpSeconds"/> as in <see cref="EndToEnd"/>.</summary>
+    private sealed record Direct(double Seconds, ScaleBenchmarkCpu Cpu, double? WarmUpSeconds);
+
+    /// <summary>
+    /// The asset both paths run first, untimed, unless `--no-warm-up`. Without it the end-to-end run, which goes first,
+    /// also pays the JIT's compilation of the computation both paths share (and Azurite's start), and the direct path
+    /// finds it compiled: the ratio then charges a process's start-up to the workflow alone.
+    /// </summary>
+    private const string WarmUpAsset = "warm-up";
+
+    private static async Task<EndToEnd> EndToEndAsync(ScaleBenchmarkAssets assets, PipelineSettings settings, EngineKind engine, string state, TextWriter output, bool incremental, bool warmUp, CancellationToken cancellationToken)
     {
         var timer = new ScaleBenchmarkTimer();
         var names = RunNamespace.Of("scale" + Guid.NewGuid().ToString("N")[..12]);
@@ -95,7 +109,8 @@ internal sealed class ScaleBenchmark : IBenchmark
         output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Uploaded the inputs in {uploadSeconds:0.0} s (not timed)."));
 
         var runId = "scale-" + names.TaskHub;
-        var first = await TimedRunAsync(runner, timer, new RefreshRequest(runId, [], settings, "bench"), uploadSeconds, output, cancellationToken);
+        var warmUpSeconds = warmUp ? await WarmUpAsync(runner, assets, settings, runId, timer, output, cancellationToken) : (double?)null;
+        var first = await TimedRunAsync(runner, timer, new RefreshRequest(runId, [], settings, "bench"), uploadSeconds, output, cancellationToken) with { WarmUpSeconds = warmUpSeconds };
         if (!incremental) return first;
         // Every asset gains one pair, then the same refresh runs again: it should do the new pair's work, not the history's.
         await assets.WriteLastPairAsync((name, bytes, ct) => runner.Storage.Inputs.UploadAsync(name, bytes, null, ct), 8, cancellationToken);
@@ -112,6 +127,22 @@ internal sealed class ScaleBenchmark : IBenchmark
         return first with { Second = second, Scratch = scratch };
     }
 
+    /// <summary>
+    /// Runs <see cref="WarmUpAsset"/> alone, then deletes its inputs so that the timed run, over the whole input container,
+    /// neither refreshes it nor counts it in the run-level estimate; returns its wall time.
+    /// </summary>
+    private static async Task<double> WarmUpAsync(LocalRunner runner, ScaleBenchmarkAssets assets, PipelineSettings settings, string runId, ScaleBenchmarkTimer timer, TextWriter output, CancellationToken cancellationToken)
+    {
+        await assets.WriteAsync((name, bytes, ct) => runner.Storage.Inputs.UploadAsync(name, bytes, null, ct), 8, cancellationToken, ids: [WarmUpAsset]);
+        var warm = await TimedRunAsync(runner, timer, new RefreshRequest(runId + "-warm-up", [WarmUpAsset], settings, "bench"), 0, TextWriter.Null, cancellationToken);
+        if (warm.Failed > 0 || warm.Failure is not null) throw new InvalidOperationException($"The warm-up asset failed: {warm.Failure}");
+        await foreach (var blob in runner.Storage.Inputs.ListAsync(WarmUpAsset + "/", cancellationToken))
+            await runner.Storage.Inputs.DeleteIfExistsAsync(blob.Name, cancellationToken);
+        timer.Clear();
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Warmed up with one asset end to end in {warm.Seconds:0.00} s (not timed; --no-warm-up to time a cold process)."));
+        return warm.Seconds;
+    }
+
     private static async Task<EndToEnd> TimedRunAsync(LocalRunner runner, ScaleBenchmarkTimer timer, RefreshRequest request, double uploadSeconds, TextWriter output, CancellationToken cancellationToken)
     {
         var cpu = ScaleBenchmarkCpu.Now(runner.AzuriteProcessId);
@@ -125,8 +156,11 @@ internal sealed class ScaleBenchmark : IBenchmark
             run.Completed ? run.Assets.FirstOrDefault(a => a.Status != AssetOutcome.Succeeded)?.Error : $"{run.Status.RuntimeStatus}: {run.Status.FailureReason}", cpu);
     }
 
-    /// <summary>Writes the inputs as asset folders, then times every asset's direct path, as many at once as there are processors.</summary>
-    private static async Task<(double Seconds, ScaleBenchmarkCpu Cpu)> DirectAsync(ScaleBenchmarkAssets assets, PipelineSettings settings, string scratch, CancellationToken cancellationToken)
+    /// <summary>
+    /// Writes the inputs as asset folders, then (unless `--no-warm-up`) runs <see cref="WarmUpAsset"/>'s direct path
+    /// untimed, then times every asset's direct path, as many at once as there are processors.
+    /// </summary>
+    private static async Task<Direct> DirectAsync(ScaleBenchmarkAssets assets, PipelineSettings settings, string scratch, bool warmUp, CancellationToken cancellationToken)
     {
         var input = Path.Combine(scratch, "input");
         var outDir = Path.Combine(scratch, "direct");
@@ -135,16 +169,25 @@ internal sealed class ScaleBenchmark : IBenchmark
             var path = Path.Combine(input, name.Replace('/', Path.DirectorySeparatorChar));
             Directory.CreateDirectory(Path.GetDirectoryName(path)!);
             await File.WriteAllBytesAsync(path, bytes, ct);
-        }, 8, cancellationToken);
+        }, 8, cancellationToken, ids: warmUp ? [.. assets.Ids, WarmUpAsset] : null);
+        double? warmUpSeconds = null;
+        if (warmUp)
+        {
+            var warm = Stopwatch.StartNew();
+            await ScaleBenchmarkDirect.RunAssetAsync(input, outDir, WarmUpAsset, settings, cancellationToken);
+            warmUpSeconds = warm.Elapsed.TotalSeconds;
+        }
         var cpu = ScaleBenchmarkCpu.Now(null);
         var clock = Stopwatch.StartNew();
         await Parallel.ForEachAsync(assets.Ids, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount, CancellationToken = cancellationToken },
             async (id, ct) => await ScaleBenchmarkDirect.RunAssetAsync(input, outDir, id, settings, ct));
-        return (clock.Elapsed.TotalSeconds, ScaleBenchmarkCpu.Now(null).Since(cpu));
+        return new Direct(clock.Elapsed.TotalSeconds, ScaleBenchmarkCpu.Now(null).Since(cpu), warmUpSeconds);
     }
 
-    private static int Report(TextWriter output, int count, int pairsPerAsset, int size, EndToEnd e2e, double directSeconds, ScaleBenchmarkCpu? directCpu)
+    private static int Report(TextWriter output, int count, int pairsPerAsset, int size, EndToEnd e2e, Direct? direct)
     {
+        var directSeconds = direct?.Seconds ?? double.NaN;
+        var directCpu = direct?.Cpu;
         var activitySeconds = e2e.ActivitySeconds.Values.Sum();
         var estimateSeconds = e2e.ActivitySeconds.GetValueOrDefault(nameof(RunEstimateActivity));
         var orchestrationShare = e2e.Seconds > 0 ? 1 - (e2e.BusySeconds / e2e.Seconds) : double.NaN;
@@ -161,6 +204,8 @@ internal sealed class ScaleBenchmark : IBenchmark
         output.WriteLine(string.Create(inv, $"processor  end to end: mine {e2e.Cpu.ProcessSeconds:0.0} s (JIT {e2e.Cpu.JitSeconds:0.0} s, {e2e.Cpu.JitMethods} methods; GC pauses {e2e.Cpu.GcPauseSeconds:0.0} s, {e2e.Cpu.AllocatedBytes / 1e6:0} MB allocated), Azurite {e2e.Cpu.AzuriteSeconds:0.0} s"));
         if (directCpu is not null)
             output.WriteLine(string.Create(inv, $"           direct:     mine {directCpu.ProcessSeconds:0.0} s (JIT {directCpu.JitSeconds:0.0} s, {directCpu.JitMethods} methods; GC pauses {directCpu.GcPauseSeconds:0.0} s, {directCpu.AllocatedBytes / 1e6:0} MB allocated)"));
+        if (e2e.WarmUpSeconds is { } warmE2e)
+            output.WriteLine(string.Create(inv, $"warm-up    one asset before the timed runs, in the cold process: end to end {warmE2e:0.00} s{(direct?.WarmUpSeconds is { } w ? string.Create(inv, $", direct {w:0.00} s") : "")}"));
         if (e2e.Failure is not null) output.WriteLine($"First failure: {e2e.Failure}");
         var second = e2e.Second;
         var secondActivitySeconds = second?.ActivitySeconds.Values.Sum() ?? double.NaN;
@@ -205,6 +250,9 @@ internal sealed class ScaleBenchmark : IBenchmark
             ["allocated_mb"] = Math.Round(e2e.Cpu.AllocatedBytes / 1e6, 1),
             ["direct_gc_pause_s"] = directCpu is null ? null : Math.Round(directCpu.GcPauseSeconds, 3),
             ["direct_allocated_mb"] = directCpu is null ? null : Math.Round(directCpu.AllocatedBytes / 1e6, 1),
+            ["warm_up"] = e2e.WarmUpSeconds is not null,
+            ["warm_up_s"] = e2e.WarmUpSeconds is { } ws ? Math.Round(ws, 3) : null,
+            ["warm_up_direct_s"] = direct?.WarmUpSeconds is { } wd ? Math.Round(wd, 3) : null,
             ["load_average"] = LoadAverage(),
             ["incremental_wall_s"] = second is null ? null : Math.Round(second.Seconds, 3),
             ["incremental_activity_s"] = second is null ? null : Math.Round(secondActivitySeconds, 3),
