@@ -57,7 +57,6 @@ public sealed class AssetProductRoutesTests(AzuriteFixture azurite) : IClassFixt
         await products.UploadAsync(StorageLayout.Classes("sishen", Key, 2020, 2022), Composite(GridCrs.Wkt(32734)), "image/tiff");
         await products.UploadAsync(StorageLayout.Png("sishen", Key, "composite_2019-2021"), "old"u8.ToArray(), "image/png");
         await products.UploadAsync(StorageLayout.Png("sishen", Key, "composite_2020-2022"), "png-c"u8.ToArray(), "image/png");
-        await products.UploadAsync(StorageLayout.Png("sishen", Key, "class-magenta_2020-2022"), "png-m"u8.ToArray(), "image/png");
         await products.UploadAsync(StorageLayout.Counts("sishen", Key, 2020, 2022), "red,green\n1,2\n"u8.ToArray(), "text/csv");
         await products.UploadAsync(StorageLayout.Activity("sishen", Key), "year,area_m2\n2021,10\n"u8.ToArray(), "text/csv");
         // Intermediate products are not downloads.
@@ -70,7 +69,9 @@ public sealed class AssetProductRoutesTests(AzuriteFixture azurite) : IClassFixt
 
         Assert.Equal(["2019-2021", "2020-2022"], body.GetProperty("windows").EnumerateArray().Select(w => w.GetString()));
         Assert.Equal(
-            ["activity.csv", "class-magenta_2020-2022.png", "classes_2020-2022.tif", "composite_2019-2021.png", "composite_2019-2021.tif",
+            ["activity.csv", "class-black_2020-2022.png", "class-blue_2020-2022.png", "class-cyan_2020-2022.png", "class-green_2020-2022.png",
+             "class-magenta_2020-2022.png", "class-red_2020-2022.png", "class-white_2020-2022.png", "class-yellow_2020-2022.png",
+             "classes_2020-2022.tif", "composite_2019-2021.png", "composite_2019-2021.tif",
              "composite_2020-2022.png", "composite_2020-2022.tif", "counts_2020-2022.csv", "pairs.csv"],
             body.GetProperty("files").EnumerateArray().Select(f => f.GetProperty("name").GetString()));
         var grid = body.GetProperty("grid");
@@ -84,9 +85,9 @@ public sealed class AssetProductRoutesTests(AzuriteFixture azurite) : IClassFixt
         Assert.Equal(1, grid.GetProperty("metresPerUnit").GetDouble());
 
         var trigger = new ResultTriggers(results, Settings);
-        var png = HttpTestContext.Request("GET", "/api/assets/sishen/products/class-magenta_2020-2022.png");
-        var (status, type, text) = await HttpTestContext.ExecuteAsync(await trigger.AssetProductAsync(png, "sishen", "class-magenta_2020-2022.png", CancellationToken.None), png);
-        Assert.Equal((200, "image/png", "png-m"), (status, type, text));
+        var png = HttpTestContext.Request("GET", "/api/assets/sishen/products/composite_2020-2022.png");
+        var (status, type, text) = await HttpTestContext.ExecuteAsync(await trigger.AssetProductAsync(png, "sishen", "composite_2020-2022.png", CancellationToken.None), png);
+        Assert.Equal((200, "image/png", "png-c"), (status, type, text));
 
         var tif = HttpTestContext.Request("GET", "/api/assets/sishen/products/composite_2020-2022.tif");
         var (_, tifType, _) = await HttpTestContext.ExecuteAsync(await trigger.AssetProductAsync(tif, "sishen", "composite_2020-2022.tif", CancellationToken.None), tif);
@@ -98,6 +99,49 @@ public sealed class AssetProductRoutesTests(AzuriteFixture azurite) : IClassFixt
         Assert.Equal("text/csv", reportType);
         Assert.StartsWith("reference,secondary,year,", csv, StringComparison.Ordinal);
         Assert.Contains("2021-01-05,2021-01-17,2021,400,0.6100,0.0500,yes,", csv, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AClassQuickLookIsDrawnFromTheClassRaster_AndOneStoredByAnEarlierVersionIsNeitherListedNorServed()
+    {
+        var (results, products, _) = await StoreAsync();
+        // 4×3 classes (ColourClass: 0 black, 1 red, 2 green, 3 yellow, 5 magenta, 7 white; 255 outside the polygon, the band's nodata).
+        byte[] classes = [5, 0, 1, 255, 5, 5, 2, 255, 7, 255, 255, 3];
+        var grid = GridSpec.NorthUp(4, 3, 500_000, 7_800_000, 20, 20, GridCrs.Wkt(32734));
+        await products.UploadAsync(StorageLayout.Classes("sishen", Key, 2020, 2022),
+            GeoTiffWriter.WriteByteToBytes([classes], grid, GeoTiffOptions.Default with { ByteNoData = 255, CloudOptimised = true }), "image/tiff");
+        await products.UploadAsync(StorageLayout.Png("sishen", Key, "class-magenta_2020-2022"), "stale"u8.ToArray(), "image/png");
+
+        var files = (await results.GetProductsAsync("sishen", Key, CancellationToken.None)).Files;
+        var quickLooks = files.Where(f => f.Name.StartsWith("class-", StringComparison.Ordinal)).ToList();
+        Assert.Equal(["black", "blue", "cyan", "green", "magenta", "red", "white", "yellow"], quickLooks.Select(f => f.Name["class-".Length..f.Name.IndexOf('_', StringComparison.Ordinal)]));
+        Assert.All(quickLooks, f => Assert.Equal((-1L, "image/png", "_2020-2022.png"), (f.Bytes, f.ContentType, f.Name[f.Name.IndexOf('_', StringComparison.Ordinal)..])));
+
+        var request = HttpTestContext.Request("GET", "/api/assets/sishen/products/class-magenta_2020-2022.png");
+        var (status, type, _) = await HttpTestContext.ExecuteAsync(await new ResultTriggers(results, Settings).AssetProductAsync(request, "sishen", "class-magenta_2020-2022.png", CancellationToken.None), request);
+        Assert.Equal((200, "image/png"), (status, type));
+
+        // Per pixel (R, G, B, A): the class's own pixels in its colour, the polygon's others grey (128), outside transparent.
+        async Task<float[][]> RgbaAsync(string name)
+        {
+            var product = await results.OpenProductAsync("sishen", Key, name, CancellationToken.None);
+            using var content = new MemoryStream();
+            await using (product!.Content) await product.Content.CopyToAsync(content);
+            using var image = GdalRaster.OpenBytes(content.ToArray(), name);
+            Assert.Equal((4, 3), (image.Info.Width, image.Info.Height));
+            return [.. Enumerable.Range(1, 4).Select(b => image.ReadFloat32(b))];
+        }
+        float[] Pixel(float[][] bands, int i) => [.. bands.Select(b => b[i])];
+        var magenta = await RgbaAsync("class-magenta_2020-2022.png");
+        foreach (var i in new[] { 0, 4, 5 }) Assert.Equal([255f, 0, 255, 255], Pixel(magenta, i));
+        foreach (var i in new[] { 1, 2, 6, 8, 11 }) Assert.Equal([128f, 128, 128, 255], Pixel(magenta, i));
+        foreach (var i in new[] { 3, 7, 9, 10 }) Assert.Equal(0f, Pixel(magenta, i)[3]);
+        var yellow = await RgbaAsync("class-yellow_2020-2022.png");
+        Assert.Equal([255f, 255, 0, 255], Pixel(yellow, 11));
+        Assert.Equal([128f, 128, 128, 255], Pixel(yellow, 0));
+
+        // No class raster, no quick-look.
+        Assert.Null(await results.OpenProductAsync("sishen", Key, "class-red_2019-2021.png", CancellationToken.None));
     }
 
     [Fact]

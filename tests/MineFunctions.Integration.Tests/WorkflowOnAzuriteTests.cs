@@ -38,6 +38,19 @@ public sealed class WorkflowOnAzuriteTests
         var png = Path.Combine(outDir, "demo-iron-a", "png", "composite_2020-2022.png");
         using var image = GdalRaster.Open(png);
         Assert.Equal((256, 256), (image.Info.Width, image.Info.Height));
+
+        // The class quick-looks are drawn at download from the stored class raster: each shows in its class's colour as many
+        // pixels as the classifier counted for that class when it ran (the counts CSV, written from its own arrays).
+        var counts = File.ReadAllLines(Path.Combine(outDir, "demo-iron-a", "counts_2020-2022.csv")).Skip(1)
+            .Select(l => l.Split(',')).ToDictionary(f => f[0], f => long.Parse(f[1], System.Globalization.CultureInfo.InvariantCulture));
+        foreach (var (name, colour) in new[] { ("magenta", (255f, 0f, 255f)), ("yellow", (255f, 255f, 0f)), ("cyan", (0f, 255f, 255f)) })
+        {
+            using var quickLook = GdalRaster.Open(Path.Combine(outDir, "demo-iron-a", "png", $"class-{name}_2020-2022.png"));
+            var (r, g, b, a) = (quickLook.ReadFloat32(1), quickLook.ReadFloat32(2), quickLook.ReadFloat32(3), quickLook.ReadFloat32(4));
+            var shown = Enumerable.Range(0, r.Length).Count(i => a[i] == 255 && (r[i], g[i], b[i]) == colour);
+            Assert.Equal(counts[name], shown);
+        }
+        Assert.Equal(8, Directory.GetFiles(Path.Combine(outDir, "demo-iron-a", "png"), "class-*_2020-2022.png").Length);
     }
 
     [Fact]

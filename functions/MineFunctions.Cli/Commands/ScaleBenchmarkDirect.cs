@@ -18,7 +18,7 @@ namespace MineFunctions.Cli.Commands;
 /// service, on local files. The same raster reads (decoded from bytes, as from blobs), the same Core
 /// stages and the same product writes (encoded to bytes, then a file) as the activities, stage by
 /// stage: stable statistics (all pairs), screening and NDAI per pair, annual means per year,
-/// composite, classes, quick-looks and counts per 3-year window; table rows become CSV files. The
+/// composite, classes, the composite's quick-look and counts per 3-year window; table rows become CSV files. The
 /// run-level estimate is left out (one activity per run; the benchmark times it apart).
 /// </summary>
 internal static class ScaleBenchmarkDirect
@@ -113,8 +113,6 @@ internal static class ScaleBenchmarkDirect
             await WriteByteAsync(output, $"composite_{window}.tif", [result.Red, result.Green, result.Blue], grid!, null, true, ct);
             await WriteByteAsync(output, $"classes_{window}.tif", [result.Classes], grid!, ColourClassifier.Excluded, true, ct);
             await File.WriteAllBytesAsync(Path.Combine(output, $"composite_{window}.png"), QuickLookPng.Composite(grid!.Width, grid.Height, result.Red, result.Green, result.Blue, result.Classes), ct);
-            foreach (var colour in Enum.GetValues<ColourClass>())
-                await File.WriteAllBytesAsync(Path.Combine(output, $"class-{colour.CsvName()}_{window}.png"), QuickLookPng.Class(grid.Width, grid.Height, result.Classes, colour), ct);
             await File.WriteAllTextAsync(Path.Combine(output, $"counts_{window}.csv"), ClassCountsCsvWriter.Write(result.Counts), ct);
             areas.Append(CultureInfo.InvariantCulture, $"{first},{result.Counts.ActivePixels(0)}\n");
         }

@@ -14,7 +14,7 @@ namespace MineFunctions.Infrastructure.Storage;
 /// composite/&lt;y1&gt;-&lt;y3&gt;.tif            3-year RGB composite
 /// classes/&lt;y1&gt;-&lt;y3&gt;.tif              colour-class band
 /// counts/&lt;y1&gt;-&lt;y3&gt;.csv               class pixel counts
-/// png/&lt;name&gt;.png                     quick-looks (composite_2020-2022, class-magenta_2020-2022)
+/// png/&lt;name&gt;.png                     the composite's quick-look (composite_2020-2022; class quick-looks are drawn from classes/ on request)
 /// export/activity.csv                  the asset's area → production table
 /// report/inputs.csv                    the asset's input report
 /// runs/&lt;run&gt;_pairs.json               the asset's selected pairs in one run

@@ -9,7 +9,8 @@ namespace MineFunctions.Workflow.Activities;
 /// One 3-year window (METHOD.md §1.5): reads the annual means, the mine polygon and, for the adaptive
 /// default (METHOD.md §3), the years' pair and disturbed-pair counts and the stable mask and mean;
 /// runs <see cref="WindowClassification"/>; writes the composite (COG), the class raster (COG, 255 =
-/// outside or no data), the PNG quick-looks, the counts CSV and the ClassCounts row.
+/// outside or no data), the composite's PNG quick-look, the counts CSV and the ClassCounts row. The
+/// class quick-looks are drawn from the class raster when asked for (<see cref="Runs.ClassQuickLooks"/>).
 /// </summary>
 public sealed class CompositeActivity(IProductStore store) : TaskActivity<WindowTask, WindowOutcome>
 {
@@ -29,17 +30,12 @@ public sealed class CompositeActivity(IProductStore store) : TaskActivity<Window
 
         var (compositeBlob, classesBlob, window) = (StorageLayout.Composite(asset, key, first, last), StorageLayout.Classes(asset, key, first, last), StorageLayout.WindowId(first, last));
         var ct = ActivityCancellation.Token;
-        // Twelve independent products, uploaded together (each write is idempotent on its own); the row that names them after.
-        List<Task> writes =
-        [
+        // Four independent products, uploaded together (each write is idempotent on its own); the row that names them after.
+        await Task.WhenAll(
             store.WriteByteAsync(compositeBlob, [red, green, blue], grid, null, cloudOptimised: true, ct),
             store.WriteByteAsync(classesBlob, [classes], grid, ColourClassifier.Excluded, cloudOptimised: true, ct),
             store.WriteAsync(StorageLayout.Png(asset, key, $"composite_{window}"), QuickLookPng.Composite(grid.Width, grid.Height, red, green, blue, classes), "image/png", ct),
-            .. Enum.GetValues<ColourClass>().Select(colour =>
-                store.WriteAsync(StorageLayout.Png(asset, key, $"class-{colour.CsvName()}_{window}"), QuickLookPng.Class(grid.Width, grid.Height, classes, colour), "image/png", ct)),
-            store.WriteTextAsync(StorageLayout.Counts(asset, key, first, last), ClassCountsCsvWriter.Write(counts), "text/csv", ct),
-        ];
-        await Task.WhenAll(writes);
+            store.WriteTextAsync(StorageLayout.Counts(asset, key, first, last), ClassCountsCsvWriter.Write(counts), "text/csv", ct));
         await store.UpsertAsync(new ClassCountsRow(asset, key, first, last, scope.Settings.ClassRule, counts, pixelArea, compositeBlob, classesBlob), ct);
         return new WindowOutcome(first, counts.ToArray(), pixelArea, scope.Settings.ClassRule, uncertain?.ToArray());
     }

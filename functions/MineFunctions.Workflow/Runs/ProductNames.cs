@@ -10,7 +10,8 @@ namespace MineFunctions.Workflow.Runs;
 /// The fixed catalogue of product names the download routes accept, and where each one lies in the
 /// products container. Per asset (the file names `mine run` writes, PNGs without their folder):
 /// <code>
-/// composite_Y1-Y3.png, class-COLOUR_Y1-Y3.png   quick-looks          png/…
+/// composite_Y1-Y3.png                           quick-look           png/…
+/// class-COLOUR_Y1-Y3.png                        quick-looks          drawn from classes/Y1-Y3.tif (<see cref="ClassQuickLooks"/>)
 /// composite_Y1-Y3.tif, classes_Y1-Y3.tif        Cloud-Optimised GeoTIFFs composite/Y1-Y3.tif, classes/Y1-Y3.tif
 /// counts_Y1-Y3.csv                              class pixel counts   counts/Y1-Y3.csv
 /// activity.csv, inputs.csv                      production table, input report
@@ -54,7 +55,8 @@ public static class ProductNames
 
     /// <summary>
     /// The blob path under the asset's products prefix (e.g. "composite/2020-2022.tif") and media
-    /// type of an asset product name; <see cref="PairReport"/> maps to an empty path (it has no blob).
+    /// type of an asset product name; <see cref="PairReport"/> maps to an empty path (it has no blob),
+    /// and a class quick-look to the class raster it is drawn from.
     /// </summary>
     public static bool TryResolve(string? name, [NotNullWhen(true)] out string? relativePath, [NotNullWhen(true)] out string? contentType, [NotNullWhen(false)] out string? reason)
     {
@@ -69,9 +71,14 @@ public static class ProductNames
             (relativePath, contentType) = (path, "text/csv");
             return true;
         }
-        if (name is not null && name.EndsWith(".png", StringComparison.Ordinal) && IsQuickLook(name[..^4]))
+        if (name is not null && name.EndsWith(".png", StringComparison.Ordinal) && IsCompositeQuickLook(name[..^4]))
         {
             (relativePath, contentType) = (Png + name, "image/png");
+            return true;
+        }
+        if (ClassQuickLooks.TryParse(name, out _, out var window))
+        {
+            (relativePath, contentType) = ($"{StorageLayout.ClassesFolder}/{window}.tif", "image/png");
             return true;
         }
         foreach (var (prefix, folder, extension, type) in Windowed)
@@ -94,7 +101,7 @@ public static class ProductNames
         foreach (var (name, path) in Fixed)
             if (path == relativePath) return name;
         if (relativePath.StartsWith(Png, StringComparison.Ordinal) && relativePath.EndsWith(".png", StringComparison.Ordinal)
-            && IsQuickLook(relativePath[Png.Length..^4]))
+            && IsCompositeQuickLook(relativePath[Png.Length..^4]))
             return relativePath[Png.Length..];
         foreach (var (prefix, folder, extension, _) in Windowed)
         {
@@ -114,16 +121,9 @@ public static class ProductNames
     /// <summary>Media type of an export file.</summary>
     public static string ExportContentType(string name) => name.EndsWith(".json", StringComparison.Ordinal) ? "application/json" : "text/csv";
 
-    /// <summary>"composite_Y1-Y3" or "class-COLOUR_Y1-Y3".</summary>
-    private static bool IsQuickLook(string stem)
-    {
-        if (stem.StartsWith("composite_", StringComparison.Ordinal)) return IsWindow(stem["composite_".Length..]);
-        if (!stem.StartsWith("class-", StringComparison.Ordinal)) return false;
-        var underscore = stem.IndexOf('_', StringComparison.Ordinal);
-        return underscore > 0
-            && ColourClassExtensions.CsvOrder.Any(c => c.CsvName() == stem["class-".Length..underscore])
-            && IsWindow(stem[(underscore + 1)..]);
-    }
+    /// <summary>"composite_Y1-Y3". (Class quick-looks are drawn on request, not stored: a class-… blob is not a product.)</summary>
+    private static bool IsCompositeQuickLook(string stem) =>
+        stem.StartsWith("composite_", StringComparison.Ordinal) && IsWindow(stem["composite_".Length..]);
 
     /// <summary>"Y1-Y3": two four-digit years, the last not before the first, as <see cref="StorageLayout.WindowId"/> writes them.</summary>
     public static bool IsWindow(string text)

@@ -2,6 +2,7 @@ using MineFunctions.Infrastructure.Files;
 using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
+using MineFunctions.Core.Contracts;
 using MineFunctions.Core.Export;
 using MineFunctions.Core.Inputs;
 using MineFunctions.Infrastructure.Gdal;
@@ -110,6 +111,9 @@ public sealed partial class RunResults(PipelineStorage storage) : IRunResults
             files.Add(new ProductFile(name, blob.Length, type!));
             if (name.StartsWith("composite_", StringComparison.Ordinal) && name.EndsWith(".png", StringComparison.Ordinal))
                 windows.Add(name["composite_".Length..^4]);
+            // The class quick-looks are drawn from the class raster on request: their size is not known before.
+            if (name.StartsWith("classes_", StringComparison.Ordinal))
+                files.AddRange(ClassQuickLooks.NamesOf(name["classes_".Length..^4]).Select(png => new ProductFile(png, -1, "image/png")));
         }
         await foreach (var _ in storage.Tables.QueryAssetAsync<PairResultRow>(assetId, settingsKey, cancellationToken))
         {
@@ -132,6 +136,12 @@ public sealed partial class RunResults(PipelineStorage storage) : IRunResults
             return report.Count(c => c == '\n') <= 1 ? null : new ProductContent(new MemoryStream(Encoding.UTF8.GetBytes(report), writable: false), contentType);
         }
         var blob = StorageLayout.ProductPrefix(assetId, settingsKey) + relative;
+        if (ClassQuickLooks.TryParse(name, out var colour, out _))
+        {
+            return await ClassQuickLooks.RenderAsync(storage.Products, blob, colour, storage.ReadOptions, cancellationToken) is { } png
+                ? new ProductContent(new MemoryStream(png, writable: false), contentType)
+                : null;
+        }
         return await storage.Products.GetAsync(blob, cancellationToken) is null
             ? null
             : new ProductContent(await storage.Products.OpenReadAsync(blob, cancellationToken), contentType);
@@ -192,10 +202,13 @@ public sealed partial class RunResults(PipelineStorage storage) : IRunResults
                 var relative = blob.Name[prefix.Length..];
                 var folder = relative.Split('/')[0];
                 if (folder is not ("png" or "composite" or "classes" or "counts" or "export" or "report")) continue;
+                // A class quick-look an earlier version stored: drawn below from the class raster instead.
+                if (folder == "png" && ClassQuickLooks.TryParse(Path.GetFileName(relative), out _, out _)) continue;
                 var target = Path.Combine(assetDir, folder == "png" ? Path.Combine("png", Path.GetFileName(relative)) : folder is "export" or "report" ? Path.GetFileName(relative) : $"{folder}_{Path.GetFileName(relative)}");
                 Directory.CreateDirectory(Path.GetDirectoryName(target)!);
                 await storage.Products.DownloadToFileAsync(blob.Name, target, cancellationToken);
                 written.Add(target);
+                if (folder == StorageLayout.ClassesFolder) written.AddRange(await WriteClassQuickLooksAsync(target, Path.GetFileNameWithoutExtension(relative), Path.Combine(assetDir, "png"), cancellationToken));
             }
             var report = Path.Combine(assetDir, "pairs.csv");
             await AtomicFile.WriteAllTextAsync(report, await PairReportAsync(asset, settingsKey, cancellationToken), cancellationToken);
@@ -206,6 +219,21 @@ public sealed partial class RunResults(PipelineStorage storage) : IRunResults
         {
             var target = Path.Combine(outDir, Path.GetFileName(blob.Name));
             await storage.Products.DownloadToFileAsync(blob.Name, target, cancellationToken);
+            written.Add(target);
+        }
+        return written;
+    }
+
+    /// <summary>The eight class quick-looks of a window into <paramref name="pngDir"/>, drawn from its downloaded class raster.</summary>
+    private async Task<IEnumerable<string>> WriteClassQuickLooksAsync(string classRaster, string window, string pngDir, CancellationToken cancellationToken)
+    {
+        Directory.CreateDirectory(pngDir);
+        var (classes, width, height) = ClassQuickLooks.Decode(await File.ReadAllBytesAsync(classRaster, cancellationToken), Path.GetFileName(classRaster), storage.ReadOptions);
+        var written = new List<string>();
+        foreach (var colour in ColourClassExtensions.CsvOrder)
+        {
+            var target = Path.Combine(pngDir, ClassQuickLooks.Name(colour, window));
+            await AtomicFile.WriteAllBytesAsync(target, QuickLookPng.Class(width, height, classes, colour), cancellationToken);
             written.Add(target);
         }
         return written;

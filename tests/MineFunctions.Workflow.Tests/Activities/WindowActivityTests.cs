@@ -1,4 +1,5 @@
 using MineFunctions.Core.Contracts;
+using MineFunctions.Workflow.Runs;
 using static MineFunctions.Workflow.Tests.ActivityTests.ActivityTestData;
 
 namespace MineFunctions.Workflow.Tests.ActivityTests;
@@ -32,7 +33,11 @@ public sealed class WindowActivityTests
         AssertClose([1, 2, 7, float.NaN, 0, 4, float.NaN, float.NaN], store.ProductFloat32(StorageLayout.Classes(Asset, key, 2020, 2022)));
         Assert.Equal("class,pixels", store.ProductText(StorageLayout.Counts(Asset, key, 2020, 2022)).Split('\n')[0]);
         Assert.Contains(StorageLayout.Png(Asset, key, "composite_2020-2022"), store.ProductNames);
-        Assert.Equal(8, store.ProductNames.Count(n => n.Contains("/png/class-", StringComparison.Ordinal)));
+        // The class quick-looks are not stored: they are drawn on request from the class raster, which holds each pixel's class.
+        Assert.DoesNotContain(store.ProductNames, n => n.Contains("/png/class-", StringComparison.Ordinal));
+        var (classes, width, height) = ClassQuickLooks.Decode(store.Product(StorageLayout.Classes(Asset, key, 2020, 2022)), "classes.tif", RasterReadOptions.Default);
+        Assert.Equal((4, 2), (width, height));
+        Assert.Equal([1, 2, 7, 255, 0, 4, 255, 255], classes);
         var row = Assert.Single(store.Rows<ClassCountsRow>());
         Assert.Equal(5, row.Counts.Total);
         Assert.Equal(StorageLayout.Composite(Asset, key, 2020, 2022), row.CompositeBlob);
