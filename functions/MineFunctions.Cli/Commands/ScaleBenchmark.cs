@@ -103,13 +103,14 @@ internal sealed class ScaleBenchmark : IBenchmark
                 r.AddActivity(t.Name, sp => new TimedActivity((ITaskActivity)ActivatorUtilities.CreateInstance(sp, t), t.Name, timer));
         });
 
+        var runId = "scale-" + names.TaskHub;
+        // Before the assets are uploaded: the warm-up's run-level estimate covers the whole input container, and must not
+        // write the timed assets' rows ahead of their run (which would then find them there, as a rerun does).
+        var warmUpSeconds = warmUp ? await WarmUpAsync(runner, assets, settings, runId, timer, output, cancellationToken) : (double?)null;
         var upload = Stopwatch.StartNew();
         await assets.WriteAsync((name, bytes, ct) => runner.Storage.Inputs.UploadAsync(name, bytes, null, ct), 8, cancellationToken, withholdLast: incremental);
         var uploadSeconds = upload.Elapsed.TotalSeconds;
         output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Uploaded the inputs in {uploadSeconds:0.0} s (not timed)."));
-
-        var runId = "scale-" + names.TaskHub;
-        var warmUpSeconds = warmUp ? await WarmUpAsync(runner, assets, settings, runId, timer, output, cancellationToken) : (double?)null;
         var first = await TimedRunAsync(runner, timer, new RefreshRequest(runId, [], settings, "bench"), uploadSeconds, output, cancellationToken) with { WarmUpSeconds = warmUpSeconds };
         if (!incremental) return first;
         // Every asset gains one pair, then the same refresh runs again: it should do the new pair's work, not the history's.
@@ -128,8 +129,8 @@ internal sealed class ScaleBenchmark : IBenchmark
     }
 
     /// <summary>
-    /// Runs <see cref="WarmUpAsset"/> alone, then deletes its inputs so that the timed run, over the whole input container,
-    /// neither refreshes it nor counts it in the run-level estimate; returns its wall time.
+    /// Runs <see cref="WarmUpAsset"/> alone, on an input container that holds nothing else, then deletes its inputs so that
+    /// the timed run, over the whole input container, neither refreshes it nor counts it in the run-level estimate; returns its wall time.
     /// </summary>
     private static async Task<double> WarmUpAsync(LocalRunner runner, ScaleBenchmarkAssets assets, PipelineSettings settings, string runId, ScaleBenchmarkTimer timer, TextWriter output, CancellationToken cancellationToken)
     {
