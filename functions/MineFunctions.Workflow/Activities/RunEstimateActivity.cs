@@ -30,10 +30,13 @@ public sealed class RunEstimateActivity(IProductStore store) : TaskActivity<RunE
 
         var estimate = RunEstimate.Compute(assets);
         var rows = estimate.Rows.Select(r => EstimateSourceReads.RowOf(r, key)).ToList();
-        await store.UpsertAllAsync(rows, ct);
+        // An asset's rows are one partition, so one transaction; the transactions of different assets, and the
+        // assets' activity.csv files, are independent writes: several at once, as the reads above.
+        var writes = new ParallelOptions { MaxDegreeOfParallelism = ParallelReads, CancellationToken = ct };
+        await Parallel.ForEachAsync(rows.GroupBy(r => r.AssetId, StringComparer.Ordinal), writes, async (asset, _) => await store.UpsertAllAsync(asset, ct));
         var blobs = new List<string>();
         foreach (var file in estimate.RunFiles) blobs.Add(await store.WriteTextAsync(StorageLayout.Export(key, file.FileName), file.Text, file.ContentType, ct));
-        foreach (var (assetId, file) in estimate.AssetFiles) blobs.Add(await store.WriteTextAsync(StorageLayout.Activity(assetId, key), file.Text, file.ContentType, ct));
-        return RunEstimateOutcome.Of(rows.Count, blobs, estimate.Warnings);
+        await Parallel.ForEachAsync(estimate.AssetFiles, writes, async (asset, _) => await store.WriteTextAsync(StorageLayout.Activity(asset.AssetId, key), asset.File.Text, asset.File.ContentType, ct));
+        return RunEstimateOutcome.Of(rows.Count, [.. blobs, .. estimate.AssetFiles.Select(f => StorageLayout.Activity(f.AssetId, key))], estimate.Warnings);
     }
 }
