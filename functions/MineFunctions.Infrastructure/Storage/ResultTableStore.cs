@@ -96,8 +96,9 @@ public sealed class ResultTableStore
     /// <summary>
     /// Upserts every row; returns how many were written. Rows of one partition go in entity group transactions of adds,
     /// one request for up to <see cref="MaxRowsPerTransaction"/> new rows (an asset's pairs, years, estimates). A
-    /// transaction is all or nothing: when a row of it is already there (a rerun), its rows go one by one through
-    /// <see cref="UpsertAsync{T}"/>, which compares and writes only what changed. A row whose keys come again in the
+    /// transaction is all or nothing: when a row of it is already there (a rerun), the group's stored rows are read and
+    /// only what is new or changed is written, in one more transaction (<see cref="WriteChangedAsync{T}"/>); if another
+    /// writer changes them meanwhile, its rows go one by one through <see cref="UpsertAsync{T}"/>. A row whose keys come again in the
     /// same call starts a new transaction, so the later one is written after the earlier, as one by one.
     /// </summary>
     public async Task<int> UpsertAllAsync<T>(IEnumerable<T> rows, CancellationToken cancellationToken = default) where T : ITableRow<T>
@@ -120,12 +121,51 @@ public sealed class ResultTableStore
             catch (TableTransactionFailedException ex) when (ex.Status == 409)
             {
             }
+            if (await WriteChangedAsync(table, group, cancellationToken) is { } changed)
+            {
+                written += changed;
+                continue;
+            }
             foreach (var row in group)
             {
                 if (await UpsertAsync(row, cancellationToken)) written++;
             }
         }
         return written;
+    }
+
+    /// <summary>
+    /// A rerun's transaction: reads the group's stored rows in one query (its partition, between its first and last row
+    /// key), then adds the new rows and replaces the changed ones in one transaction, each replace conditioned on the
+    /// ETag compared against; an unchanged row is not written. Two requests for a group instead of one or two a row (a
+    /// monthly refresh rewrites every asset's rows). Returns the rows written, or null when a concurrent writer got in
+    /// between (the caller then goes row by row, which retries).
+    /// </summary>
+    private static async Task<int?> WriteChangedAsync<T>(TableClient table, List<T> group, CancellationToken cancellationToken) where T : ITableRow<T>
+    {
+        var keys = group.Select(r => r.RowKey).Order(StringComparer.Ordinal).ToList();
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {group[0].PartitionKey} and RowKey ge {keys[0]} and RowKey le {keys[^1]}");
+        var stored = new Dictionary<string, TableEntity>(StringComparer.Ordinal);
+        await foreach (var entity in table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken)) stored[entity.RowKey] = entity;
+        var actions = new List<TableTransactionAction>();
+        foreach (var row in group)
+        {
+            var columns = row.ToColumns();
+            if (!stored.TryGetValue(row.RowKey, out var old))
+                actions.Add(new TableTransactionAction(TableTransactionActionType.Add, EntityOf(row.PartitionKey, row.RowKey, columns)));
+            else if (!TableColumns.SameColumns(old, columns))
+                actions.Add(new TableTransactionAction(TableTransactionActionType.UpdateReplace, EntityOf(row.PartitionKey, row.RowKey, columns), old.ETag));
+        }
+        if (actions.Count == 0) return 0;
+        try
+        {
+            await table.SubmitTransactionAsync(actions, cancellationToken);
+            return actions.Count;
+        }
+        catch (TableTransactionFailedException ex) when (ex.Status is 409 or 412)
+        {
+            return null;
+        }
     }
 
     /// <summary>Consecutive rows of one partition, each key once, at most <see cref="MaxRowsPerTransaction"/> a group, in order.</summary>
