@@ -32,9 +32,12 @@ public sealed class MultipleWorkersTests(ITestOutputHelper log)
 
         // Short leases, so the survivor takes over within seconds: 10 s for the queue messages the
         // victim held, 15 s (the shortest blob lease) for its orchestration partitions.
-        string[] workerArgs = ["worker", "--namespace", sharedNs, "--lease-seconds", "10", "--partition-lease-seconds", "15", "--activities", "4"];
-        using var victim = new WatchedProcess(MineProcess.Start(workerArgs));
-        using var survivor = new WatchedProcess(MineProcess.Start(workerArgs));
+        // The survivor takes one activity at a time: an idle worker polls the work-item queue at most once a second, and a
+        // busy one at once, so with equal slots the survivor could take every message of a small run and leave the victim
+        // nothing to be killed holding. With one slot it leaves the rest of each fan-out in the queue.
+        string[] workerArgs = ["worker", "--namespace", sharedNs, "--lease-seconds", "10", "--partition-lease-seconds", "15"];
+        using var victim = new WatchedProcess(MineProcess.Start([.. workerArgs, "--activities", "4"]));
+        using var survivor = new WatchedProcess(MineProcess.Start([.. workerArgs, "--activities", "1"]));
         await victim.WaitForLineAsync(l => l.StartsWith("Worker ", StringComparison.Ordinal), TimeSpan.FromMinutes(2));
         await survivor.WaitForLineAsync(l => l.StartsWith("Worker ", StringComparison.Ordinal), TimeSpan.FromMinutes(2));
 
