@@ -9,7 +9,7 @@ namespace MineFunctions.Workflow.Runs;
 /// The class quick-looks, class-COLOUR_Y1-Y3.png, are not stored: each is drawn when asked for from
 /// the window's class raster (classes/Y1-Y3.tif, lossless), which holds every value it shows, so the
 /// image is the one <see cref="QuickLookPng.Class"/> made from the classification itself. Storing
-/// the eight of them was a fifth of an asset's product writes (docs/BENCHMARKS.md, sixth session).
+/// them cost eight product writes a window, for images few are ever asked for (docs/BENCHMARKS.md).
 /// </summary>
 public static class ClassQuickLooks
 {
