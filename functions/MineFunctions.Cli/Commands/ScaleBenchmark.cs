@@ -119,7 +119,8 @@ internal sealed class ScaleBenchmark : IBenchmark
         output.WriteLine("Added one pair to every asset; refreshing again.");
         var second = await TimedRunAsync(runner, timer, new RefreshRequest(runId + "-2", [], settings, "bench"), 0, output, cancellationToken);
         // The baseline: the same assets with every pair under new names, from scratch on the now warm engine and storage
-        // (the first run also pays the start-up of both, so a ratio to it alone flatters the second).
+        // (the first run also fills storage from empty and, with --no-warm-up, pays the start-up of both, so a ratio to it
+        // alone flatters the second).
         var fresh = assets.Ids.Select(id => "fresh-" + id).ToList();
         await assets.WriteAsync((name, bytes, ct) => runner.Storage.Inputs.UploadAsync(name, bytes, null, ct), 8, cancellationToken, ids: fresh);
         timer.Clear();
