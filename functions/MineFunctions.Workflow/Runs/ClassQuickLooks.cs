@@ -29,10 +29,12 @@ public static class ClassQuickLooks
         var stem = name[Prefix.Length..^Extension.Length];
         var underscore = stem.IndexOf('_', StringComparison.Ordinal);
         if (underscore <= 0 || !ProductNames.IsWindow(stem[(underscore + 1)..])) return false;
-        var match = ColourClassExtensions.CsvOrder.Where(c => c.CsvName() == stem[..underscore]).ToList();
-        if (match.Count != 1) return false;
-        (colour, window) = (match[0], stem[(underscore + 1)..]);
-        return true;
+        foreach (var c in ColourClassExtensions.CsvOrder.Where(c => c.CsvName() == stem[..underscore]))
+        {
+            (colour, window) = (c, stem[(underscore + 1)..]);
+            return true;
+        }
+        return false;
     }
 
     /// <summary>The classes of a class raster's bytes (255 = excluded, <see cref="ColourClassifier.Excluded"/>), with its size.</summary>
