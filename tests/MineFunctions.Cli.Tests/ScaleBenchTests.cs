@@ -12,7 +12,7 @@ public sealed class ScaleBenchTests
     [Fact]
     public async Task BenchScale_RunsEveryAsset_AndItsJsonLineCountsWhatRan()
     {
-        var (code, output, error) = await Mine.RunAsync("bench", "scale", "--assets", "2", "--pairs-per-year", "2", "--size", "32");
+        var (code, output, error) = await Mine.RunAsync("bench", "scale", "--assets", "2", "--pairs-per-year", "2", "--size", "32", "--warm-up", "2");
         Assert.True(code == 0, error + output);
 
         var lines = output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
@@ -42,11 +42,12 @@ public sealed class ScaleBenchTests
         Assert.True(Number("cpu_s") > 0 && Number("direct_cpu_s") > 0 && Number("azurite_cpu_s") > 0);
         Assert.True(Number("allocated_mb") > 0 && Number("direct_allocated_mb") > 0);
         Assert.Contains(lines, l => l.StartsWith("processor  end to end: mine ", StringComparison.Ordinal) && l.Contains(", Azurite ", StringComparison.Ordinal));
-        // Both paths ran the warm-up asset first, and only the 2 assets above were timed and counted (its inputs were
-        // deleted before the timed run, which lists the whole input container: otherwise it would have counted 3).
+        // Both paths ran the 2 warm-up assets first, and only the 2 assets above were timed and counted (their inputs were
+        // deleted before the timed run, which lists the whole input container: otherwise it would have counted 4).
         Assert.True(root.GetProperty("warm_up").GetBoolean());
+        Assert.Equal(2, Int("warm_up_assets"));
         Assert.True(Number("warm_up_s") > 0 && Number("warm_up_direct_s") > 0);
-        Assert.Contains(lines, l => l.StartsWith("warm-up    one asset before the timed runs", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.StartsWith("warm-up    2 assets before the timed runs", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -82,6 +83,7 @@ public sealed class ScaleBenchTests
         using var json = JsonDocument.Parse(output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)[^1]);
         // Without the warm-up the timed run is the first to call the workflow's code, so the JIT compiled methods during it.
         Assert.False(json.RootElement.GetProperty("warm_up").GetBoolean());
+        Assert.Equal(0, json.RootElement.GetProperty("warm_up_assets").GetInt32());
         Assert.Equal(JsonValueKind.Null, json.RootElement.GetProperty("warm_up_s").ValueKind);
         Assert.True(json.RootElement.GetProperty("jit_methods").GetInt32() > 0 && json.RootElement.GetProperty("jit_s").GetDouble() > 0);
         // Per asset: discover, stable statistics, 1 NDAI call (6 pairs × 32² px = 6,144 px, within the default NdaiBatchPixels
@@ -105,5 +107,15 @@ public sealed class ScaleBenchTests
         var (code, output, error) = await Mine.RunAsync("bench", "scale", "--assets", "1", "--pairs-per-year", "40");
         Assert.NotEqual(0, code);
         Assert.Contains("--pairs-per-year must be between 2 and 30", error + output, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("-1")]
+    [InlineData("101")]
+    public async Task BenchScale_RejectsAWarmUpOutsideItsRange(string warmUp)
+    {
+        var (code, output, error) = await Mine.RunAsync("bench", "scale", "--assets", "1", "--warm-up", warmUp);
+        Assert.True(code == 2, error + output);
+        Assert.Contains("--warm-up takes 0 to 100 assets", error + output, StringComparison.Ordinal);
     }
 }
