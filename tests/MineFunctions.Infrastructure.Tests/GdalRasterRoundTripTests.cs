@@ -80,6 +80,27 @@ public sealed class GdalRasterRoundTripTests
     }
 
     [Fact]
+    public void Float32Bands_RoundTrip_EachBandBitExact_WithNaNNoDataInEach()
+    {
+        var grid = TestGrids.Utm33N(70, 50);
+        var mean = TestGrids.Ramp(grid.Width * grid.Height);
+        var pairs = mean.Select((_, i) => (float)(i % 7)).ToArray();
+        var disturbed = mean.Select((_, i) => (float)(i % 3)).ToArray();
+        (mean[5], pairs[6], disturbed[7]) = (float.NaN, float.NaN, float.NaN);
+
+        using var raster = GdalRaster.OpenBytes(GeoTiffWriter.WriteFloat32BandsToBytes([mean, pairs, disturbed], grid));
+
+        Assert.Equal((70, 50, 3, RasterDataType.Float32), (raster.Info.Width, raster.Info.Height, raster.Info.BandCount, raster.Info.DataType));
+        Assert.Equal(grid.GeoTransform, raster.Info.GeoTransform);
+        Assert.Equal(32633, raster.Info.Epsg);
+        Assert.Equal(mean, raster.ReadFloat32(1));
+        Assert.Equal(pairs, raster.ReadFloat32(2));
+        Assert.Equal(disturbed, raster.ReadFloat32(3));
+        Assert.Throws<ArgumentException>(() => GeoTiffWriter.WriteFloat32BandsToBytes([mean, pairs[1..]], grid));
+        Assert.Throws<ArgumentException>(() => GeoTiffWriter.WriteFloat32BandsToBytes([], grid));
+    }
+
+    [Fact]
     public void Writer_DoesNotModifyTheCallersArray_WhenReplacingNaN()
     {
         var grid = TestGrids.Utm33N(10, 10);

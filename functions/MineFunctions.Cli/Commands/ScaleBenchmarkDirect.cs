@@ -17,7 +17,7 @@ namespace MineFunctions.Cli.Commands;
 /// The direct path of `mine bench scale`: one asset's workflow without orchestration or storage
 /// service, on local files. The same raster reads (decoded from bytes, as from blobs), the same Core
 /// stages and the same product writes (encoded to bytes, then a file) as the activities, stage by
-/// stage: stable statistics (all pairs), screening and NDAI per pair, annual means per year,
+/// stage: stable statistics (all pairs), screening and NDAI per pair, annual means (with their counts, one raster) per year,
 /// composite, classes, the composite's quick-look and counts per 3-year window; table rows become CSV files. The
 /// run-level estimate is left out (one activity per run; the benchmark times it apart).
 /// </summary>
@@ -79,9 +79,8 @@ internal static class ScaleBenchmarkDirect
             var level = DisturbanceLevel.StableCoherence(ToBytes(m), tm) is { } c ? DisturbanceLevel.Of(c, looks) : double.NaN;
             var accumulator = new AnnualMeanAccumulator(mean.Length, level);
             foreach (var name in names) accumulator.Add((await ReadAsync(Path.Combine(output, name), ct)).Pixels);
-            await WriteFloatAsync(output, $"annual_{year}.tif", accumulator.Mean(), grid!, ct);
-            await WriteFloatAsync(output, $"annual_{year}_pairs.tif", ToFloats(accumulator.Counts), grid!, ct);
-            await WriteFloatAsync(output, $"annual_{year}_disturbed.tif", ToFloats(accumulator.Disturbed), grid!, ct);
+            await File.WriteAllBytesAsync(Path.Combine(output, $"annual_{year}.tif"),
+                GeoTiffWriter.WriteFloat32BandsToBytes([accumulator.Mean(), ToFloats(accumulator.Counts), ToFloats(accumulator.Disturbed)], grid!), ct);
         }
 
         // Windows (CompositeActivity: three annual means, the polygon, and for the adaptive rule the mask, mean, counts).
@@ -89,8 +88,9 @@ internal static class ScaleBenchmarkDirect
         var areas = new StringBuilder("first_year,active_pixels\n");
         foreach (var first in years.Where(y => years.Contains(y + 1) && years.Contains(y + 2)).Order())
         {
-            var annual = new float[3][];
-            for (var i = 0; i < 3; i++) annual[i] = (await ReadAsync(Path.Combine(output, $"annual_{first + i}.tif"), ct)).Pixels;
+            var bands = new float[3][][];
+            for (var i = 0; i < 3; i++) bands[i] = await ReadBandsAsync(Path.Combine(output, $"annual_{first + i}.tif"), ct);
+            var annual = bands.Select(b => b[0]).ToArray();
             var polygon = PolygonMask.RasterizeContent(await File.ReadAllBytesAsync(Path.Combine(inputDir, asset, StorageLayout.PolygonFiles[0]), ct), StorageLayout.PolygonFiles[0], grid!);
             var classifier = settings.Classifier();
             AdaptiveInputs? adaptive = null;
@@ -102,8 +102,7 @@ internal static class ScaleBenchmarkDirect
                 var (pairs, disturbed, backgrounds) = (new float[3][], new float[3][], new YearBackground[3]);
                 for (var i = 0; i < 3; i++)
                 {
-                    pairs[i] = (await ReadAsync(Path.Combine(output, $"annual_{first + i}_pairs.tif"), ct)).Pixels;
-                    disturbed[i] = (await ReadAsync(Path.Combine(output, $"annual_{first + i}_disturbed.tif"), ct)).Pixels;
+                    (pairs[i], disturbed[i]) = (bands[i][1], bands[i][2]);
                     backgrounds[i] = YearBackground.Estimate(annual[i], pairs[i], m, stable, looks);
                 }
                 adaptive = new AdaptiveInputs(pairs, disturbed, backgrounds, grid!.Width, settings.Window());
@@ -124,6 +123,12 @@ internal static class ScaleBenchmarkDirect
     {
         using var raster = GdalRaster.OpenBytes(await File.ReadAllBytesAsync(path, ct), Path.GetFileName(path));
         return (raster.ReadFloat32(), raster.Grid);
+    }
+
+    private static async Task<float[][]> ReadBandsAsync(string path, CancellationToken ct)
+    {
+        using var raster = GdalRaster.OpenBytes(await File.ReadAllBytesAsync(path, ct), Path.GetFileName(path));
+        return [.. Enumerable.Range(1, raster.Info.BandCount).Select(b => raster.ReadFloat32(b))];
     }
 
     private static Task WriteFloatAsync(string dir, string name, float[] pixels, GridSpec grid, CancellationToken ct) =>

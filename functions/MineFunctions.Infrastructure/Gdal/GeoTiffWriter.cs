@@ -17,13 +17,13 @@ public static class GeoTiffWriter
     {
         if (IsVirtual(path))
         {
-            WriteFloatRaster(path, pixels, grid, options, 1, RasterDataType.Float32, "Float32 pixels");
+            WriteFloatRaster(path, pixels, [], grid, options, 1, RasterDataType.Float32, "Float32 pixels");
             return;
         }
         using var pending = AtomicFile.Create(path);
         try
         {
-            WriteFloatRaster(pending.TempPath, pixels, grid, options, 1, RasterDataType.Float32, "Float32 pixels");
+            WriteFloatRaster(pending.TempPath, pixels, [], grid, options, 1, RasterDataType.Float32, "Float32 pixels");
         }
         catch (GdalException ex)
         {
@@ -42,10 +42,22 @@ public static class GeoTiffWriter
         return file.TakeBytes();
     }
 
+    /// <summary>
+    /// Float32 bands of one grid as one GeoTIFF's bytes, band 1 first, NaN written as each band's nodata: products read
+    /// together (an annual mean with its pair and disturbed counts) cost one blob instead of one each.
+    /// </summary>
+    public static byte[] WriteFloat32BandsToBytes(IReadOnlyList<float[]> bands, GridSpec grid, GeoTiffOptions? options = null)
+    {
+        if (bands.Count == 0) throw new ArgumentException("At least one band is needed.", nameof(bands));
+        using var file = VsiMemFile.ForWriting(".tif");
+        WriteFloatRaster(file.Path, bands[0], [.. bands.Skip(1)], grid, options, 1, RasterDataType.Float32, "Float32 pixels");
+        return file.TakeBytes();
+    }
+
     /// <summary>Interleaved complex64 (re, im, ...) as CFloat32; a sample with NaN in re or im becomes (nodata, 0).</summary>
     public static void WriteComplex64(string path, ReadOnlySpan<float> interleaved, GridSpec grid, GeoTiffOptions? options = null)
     {
-        WriteFloatRaster(path, interleaved, grid, options, 2, RasterDataType.CFloat32, "complex64 samples (2 per pixel)");
+        WriteFloatRaster(path, interleaved, [], grid, options, 2, RasterDataType.CFloat32, "complex64 samples (2 per pixel)");
     }
 
     /// <summary>Interleaved complex64 as CFloat32 GeoTIFF bytes (e.g. an SLC acquisition for blob storage).</summary>
@@ -56,16 +68,25 @@ public static class GeoTiffWriter
         return file.TakeBytes();
     }
 
-    /// <summary>One band of Float32 (1 sample per pixel) or CFloat32 (2) with NaN written as the nodata value.</summary>
-    private static void WriteFloatRaster(string path, ReadOnlySpan<float> samples, GridSpec grid, GeoTiffOptions? options, int samplesPerPixel, RasterDataType type, string what)
+    /// <summary>
+    /// Band 1 (<paramref name="samples"/>) and any <paramref name="moreBands"/> of Float32 (1 sample per pixel) or CFloat32 (2),
+    /// with NaN written as the nodata value.
+    /// </summary>
+    private static void WriteFloatRaster(string path, ReadOnlySpan<float> samples, IReadOnlyList<float[]> moreBands, GridSpec grid, GeoTiffOptions? options, int samplesPerPixel, RasterDataType type, string what)
     {
         options ??= GeoTiffOptions.Default;
         EnsureLength(samples.Length, samplesPerPixel * grid.PixelCount, what);
-        using var ds = Begin(path, grid, 1, type, options, out var finish);
+        foreach (var band in moreBands) EnsureLength(band.Length, samplesPerPixel * grid.PixelCount, what);
+        using var ds = Begin(path, grid, 1 + moreBands.Count, type, options, out var finish);
         try
         {
             WriteFloatRows(ds, 1, samples, grid, samplesPerPixel, type, options.FloatNoData);
             ds.SetNoData(1, options.FloatNoData);
+            for (var i = 0; i < moreBands.Count; i++)
+            {
+                WriteFloatRows(ds, i + 2, moreBands[i], grid, samplesPerPixel, type, options.FloatNoData);
+                ds.SetNoData(i + 2, options.FloatNoData);
+            }
             finish();
         }
         catch

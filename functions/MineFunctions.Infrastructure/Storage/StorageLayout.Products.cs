@@ -9,8 +9,8 @@ namespace MineFunctions.Infrastructure.Storage;
 /// coherence/&lt;ref&gt;_&lt;sec&gt;.tif          coherence of a pair (when the input is SLC)
 /// ndai/&lt;ref&gt;_&lt;sec&gt;.tif               NDAI of a pair
 /// stable/mask.tif, mean.tif, std.tif    the stack's stable points
-/// annual/&lt;year&gt;.tif                   annual mean NDAI
-/// annual/&lt;year&gt;_pairs.tif, _disturbed.tif  per pixel, the year's pairs and those it was disturbed in
+/// annual/&lt;year&gt;.tif                   bands: annual mean NDAI; per pixel, the year's pairs and those it was disturbed in
+///                                      (builds before 2026-12-07 wrote the counts apart, as annual/&lt;year&gt;_pairs.tif, _disturbed.tif)
 /// composite/&lt;y1&gt;-&lt;y3&gt;.tif            3-year RGB composite
 /// classes/&lt;y1&gt;-&lt;y3&gt;.tif              colour-class band
 /// counts/&lt;y1&gt;-&lt;y3&gt;.csv               class pixel counts
@@ -55,17 +55,24 @@ public static partial class StorageLayout
     /// <summary>Which stable checkpoint the asset's NDAI stage finished under (the Workflow's NdaiCommit).</summary>
     public static string NdaiState(string assetId, string settingsKey) => Product(assetId, settingsKey, "state", "ndai.json");
 
+    /// <summary>
+    /// The year's annual mean NDAI (band 1) with, per pixel, its accepted pairs (band 2) and those in which it was
+    /// disturbed (band 3): the three are written and read together, so one blob holds them.
+    /// </summary>
     public static string Annual(string assetId, string settingsKey, int year)
     {
         CheckYear(year);
         return Product(assetId, settingsKey, "annual", year.ToString(CultureInfo.InvariantCulture) + ".tif");
     }
 
-    /// <summary>Per pixel, the year's accepted pairs that cover it.</summary>
+    /// <summary>Per pixel, the year's accepted pairs that cover it: where builds before 2026-12-07 wrote it (now band 2 of <see cref="Annual"/>).</summary>
     public static string AnnualCount(string assetId, string settingsKey, int year) =>
         Product(assetId, settingsKey, "annual", string.Create(CultureInfo.InvariantCulture, $"{year}_pairs.tif"));
 
-    /// <summary>Per pixel, the year's accepted pairs in which it was disturbed (the adaptive rule, METHOD.md §3).</summary>
+    /// <summary>
+    /// Per pixel, the year's accepted pairs in which it was disturbed (the adaptive rule, METHOD.md §3): where builds before
+    /// 2026-12-07 wrote it (now band 3 of <see cref="Annual"/>).
+    /// </summary>
     public static string AnnualDisturbed(string assetId, string settingsKey, int year) =>
         Product(assetId, settingsKey, "annual", string.Create(CultureInfo.InvariantCulture, $"{year}_disturbed.tif"));
 

@@ -6,7 +6,8 @@ namespace MineFunctions.Workflow.Activities;
 /// <summary>
 /// Annual mean NDAI of one year (METHOD.md §1.4): reads the accepted pairs' NDAI rasters a few ahead and adds
 /// them in pair order into <see cref="AnnualMeanAccumulator"/>, at the asset's <see cref="DisturbanceLevel"/> (METHOD.md §3),
-/// and writes the <see cref="AnnualMeanProducts"/>: the mean, the per-pixel pair count and disturbed-pair count.
+/// and writes the <see cref="AnnualMeanProducts"/> as the bands of one raster (<see cref="StorageLayout.Annual"/>): the mean,
+/// the per-pixel pair count and disturbed-pair count.
 /// </summary>
 public sealed class AnnualMeanActivity(IProductStore store) : TaskActivity<AnnualTask, AnnualOutcome>
 {
@@ -36,8 +37,8 @@ public sealed class AnnualMeanActivity(IProductStore store) : TaskActivity<Annua
     }
 
     /// <summary>
-    /// One year's mean from its accepted pairs (<paramref name="pairIds"/>, at least one), and its three products' writes,
-    /// started, not awaited: the caller awaits them (and may start the next year's reads meanwhile).
+    /// One year's mean from its accepted pairs (<paramref name="pairIds"/>, at least one), and its product's write,
+    /// started, not awaited: the caller awaits it (and may start the next year's reads meanwhile).
     /// </summary>
     internal static async Task<(AnnualOutcome Outcome, Task Writes)> YearAsync(IProductStore store, Stack stack, int year, IReadOnlyList<string> pairIds)
     {
@@ -53,10 +54,7 @@ public sealed class AnnualMeanActivity(IProductStore store) : TaskActivity<Annua
             accumulator.Add(ndai);
         }
         var products = AnnualMeanProducts.Of(accumulator);
-        var writes = Task.WhenAll(
-            store.WriteFloat32Async(StorageLayout.Annual(asset, key, year), products.Mean, grid, ct),
-            store.WriteFloat32Async(StorageLayout.AnnualCount(asset, key, year), products.PairCounts, grid, ct),
-            store.WriteFloat32Async(StorageLayout.AnnualDisturbed(asset, key, year), products.DisturbedCounts, grid, ct));
+        var writes = store.WriteFloat32BandsAsync(StorageLayout.Annual(asset, key, year), [products.Mean, products.PairCounts, products.DisturbedCounts], grid, ct);
         return (new AnnualOutcome(year, pairIds.Count, products.ValidPixels, products.SpatialMean), writes);
     }
 

@@ -6,8 +6,8 @@ using MineFunctions.Core.Inputs;
 namespace MineFunctions.Workflow.Activities;
 
 /// <summary>
-/// One 3-year window (METHOD.md §1.5): reads the annual means, the mine polygon and, for the adaptive
-/// default (METHOD.md §3), the years' pair and disturbed-pair counts and the stable mask and mean;
+/// One 3-year window (METHOD.md §1.5): reads the annual rasters (means, and for the adaptive default, METHOD.md §3, the
+/// years' pair and disturbed-pair counts), the mine polygon and, for the adaptive rule, the stable mask and mean;
 /// runs <see cref="WindowClassification"/>; writes the composite (COG), the class raster (COG, 255 =
 /// outside or no data), the composite's PNG quick-look, the counts CSV and the ClassCounts row. The
 /// class quick-looks are drawn from the class raster when asked for (<see cref="Runs.ClassQuickLooks"/>).
@@ -18,11 +18,12 @@ public sealed class CompositeActivity(IProductStore store) : TaskActivity<Window
     {
         var (scope, first, last) = (input.Scope, input.FirstYear, input.FirstYear + 2);
         var (asset, key) = (scope.AssetId, SettingsFingerprint.Of(scope.Settings));
-        var (years, grid) = await store.ReadYearsAsync(first, y => StorageLayout.Annual(asset, key, y), "annual", null);
+        var annual = await store.ReadAnnualWindowAsync(asset, key, first);
+        var (years, grid) = (annual.Means, annual.Grid);
         // The polygon and the adaptive rule's rasters are independent reads: in flight together, not one round trip after another.
         var polygonRead = store.ReadPolygonAsync(asset, grid);
         var classifier = scope.Settings.Classifier();
-        var adaptiveRead = classifier.Rule == ClassificationRule.Adaptive ? store.ReadAdaptiveInputsAsync(scope, key, first, years, grid) : null;
+        var adaptiveRead = classifier.Rule == ClassificationRule.Adaptive ? store.ReadAdaptiveInputsAsync(scope, key, annual) : null;
         var polygon = await polygonRead;
         var adaptive = adaptiveRead is null ? null : await adaptiveRead;
         var (red, green, blue, classes, counts, uncertain) = WindowClassification.Run(years[0], years[1], years[2], polygon, CompositeScaling.Default, classifier, adaptive);

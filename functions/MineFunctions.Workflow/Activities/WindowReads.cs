@@ -5,34 +5,66 @@ namespace MineFunctions.Workflow.Activities;
 /// <summary>What <see cref="CompositeActivity"/> reads of one 3-year window: the years' products, all on one grid.</summary>
 internal static class WindowReads
 {
-    /// <summary>Three consecutive years of one product, all on <paramref name="grid"/> (or the first year's grid when null).</summary>
-    public static async Task<(float[][] Years, GridSpec Grid)> ReadYearsAsync(this IProductStore store, int first, Func<int, string> name, string what, GridSpec? grid)
+    /// <summary>
+    /// The window's three annual rasters (<see cref="StorageLayout.Annual"/>), each year's bands (mean NDAI, pair count,
+    /// disturbed-pair count), all on the first year's grid: one read a year for the means and the adaptive rule's counts.
+    /// </summary>
+    public static async Task<AnnualWindow> ReadAnnualWindowAsync(this IProductStore store, string asset, string key, int first)
     {
-        var years = new float[3][];
-        var reads = Enumerable.Range(0, 3).Select(i => store.ReadFloat32Async(StoreArea.Products, name(first + i), ActivityCancellation.Token)).ToList();
+        var reads = Enumerable.Range(0, 3).Select(i => store.ReadFloat32BandsAsync(StoreArea.Products, StorageLayout.Annual(asset, key, first + i), ActivityCancellation.Token)).ToList();
+        var bands = new float[3][][];
+        GridSpec? grid = null;
         for (var i = 0; i < 3; i++)
         {
-            var (pixels, yearGrid) = await reads[i];
+            var (yearBands, yearGrid) = await reads[i];
             if (grid is null) grid = yearGrid;
-            else GridCheck.EnsureSameGrid(grid, $"annual {first}", yearGrid, $"{what} {first + i}");
-            years[i] = pixels;
+            else GridCheck.EnsureSameGrid(grid, $"annual {first}", yearGrid, $"annual {first + i}");
+            bands[i] = yearBands;
         }
-        return (years, grid!);
+        return new AnnualWindow(first, bands, grid!);
     }
 
-    /// <summary>The adaptive rule's inputs (METHOD.md §3), from the years' count rasters and the stack's stable mask and mean.</summary>
-    public static async Task<AdaptiveInputs> ReadAdaptiveInputsAsync(this IProductStore store, AssetScope scope, string key, int first, float[][] years, GridSpec grid)
+    /// <summary>The adaptive rule's inputs (METHOD.md §3), from the years' count bands and the stack's stable mask and mean.</summary>
+    public static async Task<AdaptiveInputs> ReadAdaptiveInputsAsync(this IProductStore store, AssetScope scope, string key, AnnualWindow annual)
     {
         var asset = scope.AssetId;
         // Independent reads, in flight together.
-        var pairsRead = store.ReadYearsAsync(first, y => StorageLayout.AnnualCount(asset, key, y), "pair counts", grid);
-        var disturbedRead = store.ReadYearsAsync(first, y => StorageLayout.AnnualDisturbed(asset, key, y), "disturbed counts", grid);
+        var pairsRead = annual.CountsAsync(store, 1, y => StorageLayout.AnnualCount(asset, key, y), "pair counts");
+        var disturbedRead = annual.CountsAsync(store, 2, y => StorageLayout.AnnualDisturbed(asset, key, y), "disturbed counts");
         var stableRead = store.ReadStableAsync(asset, key);
-        var (pairs, _) = await pairsRead;
-        var (disturbed, _) = await disturbedRead;
+        var pairs = await pairsRead;
+        var disturbed = await disturbedRead;
         var (mask, stableMean, maskGrid) = await stableRead;
-        GridCheck.EnsureSameGrid(grid, $"annual {first}", maskGrid, "stable mask");
-        return AdaptiveInputs.FromStack(years, pairs, disturbed, mask, stableMean, scope.Settings.Window(), grid.Width)
+        GridCheck.EnsureSameGrid(annual.Grid, $"annual {annual.First}", maskGrid, "stable mask");
+        return AdaptiveInputs.FromStack(annual.Means, pairs, disturbed, mask, stableMean, scope.Settings.Window(), annual.Grid.Width)
             ?? throw new InvalidDataException($"Asset '{asset}' has no stable pixel: the adaptive rule has no background (use ClassRule hsv or threshold, or check the stable thresholds).");
+    }
+}
+
+/// <summary>A window's three years of annual bands (<see cref="WindowReads.ReadAnnualWindowAsync"/>), oldest first, on <paramref name="Grid"/>.</summary>
+internal sealed record AnnualWindow(int First, float[][][] Bands, GridSpec Grid)
+{
+    /// <summary>Each year's mean NDAI (band 1).</summary>
+    public float[][] Means { get; } = [.. Bands.Select(y => y[0])];
+
+    /// <summary>
+    /// Each year's band <paramref name="band"/> (0-based); a year whose raster has only its mean was written by a build
+    /// before 2026-12-07, which kept the counts in a raster of their own (<paramref name="legacyName"/>): read there.
+    /// </summary>
+    public async Task<float[][]> CountsAsync(IProductStore store, int band, Func<int, string> legacyName, string what)
+    {
+        var years = new float[3][];
+        for (var i = 0; i < 3; i++)
+        {
+            if (Bands[i].Length > band)
+            {
+                years[i] = Bands[i][band];
+                continue;
+            }
+            var (pixels, grid) = await store.ReadFloat32Async(StoreArea.Products, legacyName(First + i), ActivityCancellation.Token);
+            GridCheck.EnsureSameGrid(Grid, $"annual {First}", grid, $"{what} {First + i}");
+            years[i] = pixels;
+        }
+        return years;
     }
 }

@@ -37,6 +37,14 @@ public static class RasterBlobs
         return (raster.ReadComplex64(), raster.Grid);
     }
 
+    /// <summary>Every band of a Float32 product written by <see cref="WriteFloat32BandsAsync"/> (or of one band), band 1 first.</summary>
+    public static async Task<(float[][] Bands, GridSpec Grid)> ReadFloat32BandsAsync(this IProductStore store, StoreArea area, string blobName, CancellationToken cancellationToken)
+    {
+        var bytes = await store.ReadAsync(area, blobName, cancellationToken);
+        using var raster = GdalRaster.OpenBytes(bytes, Path.GetFileName(blobName), store.ReadOptions);
+        return ([.. Enumerable.Range(1, raster.Info.BandCount).Select(b => raster.ReadFloat32(b))], raster.Grid);
+    }
+
     /// <summary>A Byte product (e.g. a mask) as bytes; NaN or nodata reads as 0.</summary>
     public static async Task<(byte[] Pixels, GridSpec Grid)> ReadByteAsync(this IProductStore store, StoreArea area, string blobName, CancellationToken cancellationToken)
     {
@@ -51,6 +59,10 @@ public static class RasterBlobs
 
     public static Task WriteFloat32Async(this IProductStore store, string blobName, float[] pixels, GridSpec grid, CancellationToken cancellationToken) =>
         store.WriteAsync(blobName, GeoTiffWriter.WriteFloat32ToBytes(pixels, grid), "image/tiff", cancellationToken);
+
+    /// <summary>Float32 bands of one grid as one product (<see cref="GeoTiffWriter.WriteFloat32BandsToBytes"/>).</summary>
+    public static Task WriteFloat32BandsAsync(this IProductStore store, string blobName, IReadOnlyList<float[]> bands, GridSpec grid, CancellationToken cancellationToken) =>
+        store.WriteAsync(blobName, GeoTiffWriter.WriteFloat32BandsToBytes(bands, grid), "image/tiff", cancellationToken);
 
     public static Task WriteByteAsync(this IProductStore store, string blobName, IReadOnlyList<byte[]> bands, GridSpec grid, byte? noData, bool cloudOptimised, CancellationToken cancellationToken) =>
         store.WriteAsync(blobName,

@@ -44,10 +44,17 @@ internal sealed class InMemoryProductStore : IProductStore
 
     public string ProductText(string blobName) => System.Text.Encoding.UTF8.GetString(Product(blobName));
 
-    public float[] ProductFloat32(string blobName)
+    public float[] ProductFloat32(string blobName, int band = 1)
     {
         using var raster = GdalRaster.OpenBytes(Product(blobName), Path.GetFileName(blobName), ReadOptions);
-        return raster.ReadFloat32();
+        return raster.ReadFloat32(band);
+    }
+
+    /// <summary>How many bands a raster product has.</summary>
+    public int ProductBands(string blobName)
+    {
+        using var raster = GdalRaster.OpenBytes(Product(blobName), Path.GetFileName(blobName), ReadOptions);
+        return raster.Info.BandCount;
     }
 
     /// <summary>Every stored row of a type, in key order.</summary>

@@ -145,9 +145,14 @@ public sealed class PixelActivityTests
         Assert.Equal(4, outcome.ValidPixels);
         Assert.Equal(0.4375, outcome.MeanNdai!.Value, 6);
         var nan = float.NaN;
-        AssertClose([0.2f, 0.85f, 0.5f, 0.2f, nan, nan, nan, nan], store.ProductFloat32(StorageLayout.Annual(Asset, key, 2020)));
-        AssertClose([2, 2, 1, 1, 0, 0, 0, 0], store.ProductFloat32(StorageLayout.AnnualCount(Asset, key, 2020)));
-        AssertClose([0, 2, 1, 0, 0, 0, 0, 0], store.ProductFloat32(StorageLayout.AnnualDisturbed(Asset, key, 2020)));
+        // One raster, three bands: the mean, each pixel's pairs and its disturbed pairs; nothing written apart.
+        var annual = StorageLayout.Annual(Asset, key, 2020);
+        Assert.Equal(3, store.ProductBands(annual));
+        AssertClose([0.2f, 0.85f, 0.5f, 0.2f, nan, nan, nan, nan], store.ProductFloat32(annual));
+        AssertClose([2, 2, 1, 1, 0, 0, 0, 0], store.ProductFloat32(annual, band: 2));
+        AssertClose([0, 2, 1, 0, 0, 0, 0, 0], store.ProductFloat32(annual, band: 3));
+        Assert.DoesNotContain(StorageLayout.AnnualCount(Asset, key, 2020), store.ProductNames);
+        Assert.DoesNotContain(StorageLayout.AnnualDisturbed(Asset, key, 2020), store.ProductNames);
     }
 
     [Fact]
@@ -177,14 +182,10 @@ public sealed class PixelActivityTests
         Assert.Equal(0.4375, outcomes[0].MeanNdai!.Value, 6);
         Assert.Equal(new AnnualOutcome(2021, 0, 0, null), outcomes[1]);
         Assert.Equal(0.34, outcomes[2].MeanNdai!.Value, 6);
-        AssertClose([1, 0, 0, 0, 1, 0, 0, 0], batch.ProductFloat32(StorageLayout.AnnualDisturbed(Asset, key, 2022)));
+        AssertClose([1, 0, 0, 0, 1, 0, 0, 0], batch.ProductFloat32(StorageLayout.Annual(Asset, key, 2022), band: 3));
         // Bit for bit the products of one year a call.
         foreach (var y in new[] { 2020, 2022 })
-        {
             Assert.Equal(single.Product(StorageLayout.Annual(Asset, key, y)), batch.Product(StorageLayout.Annual(Asset, key, y)));
-            Assert.Equal(single.Product(StorageLayout.AnnualCount(Asset, key, y)), batch.Product(StorageLayout.AnnualCount(Asset, key, y)));
-            Assert.Equal(single.Product(StorageLayout.AnnualDisturbed(Asset, key, y)), batch.Product(StorageLayout.AnnualDisturbed(Asset, key, y)));
-        }
         Assert.Equal(single.ProductNames, batch.ProductNames);
     }
 

@@ -49,6 +49,49 @@ public sealed class WindowActivityTests
     }
 
     [Fact]
+    public async Task Composite_ByTheAdaptiveRule_TakesTheCountsFromTheAnnualBands_AsFromTheRastersEarlierBuildsWrote()
+    {
+        var scope = Scope(new PipelineSettings { ClassRule = "adaptive" });
+        var key = Key(scope);
+        float[][] means = [[0.6f, 0.1f, 0.5f, 0.2f, 0.7f, 0.1f, 0.4f, 0.3f], [0.1f, 0.6f, 0.5f, 0.2f, 0.1f, 0.7f, 0.3f, 0.4f], [0.5f, 0.5f, 0.1f, 0.2f, 0.6f, 0.6f, 0.2f, 0.1f]];
+        float[][] pairs = [[4, 4, 4, 4, 4, 4, 4, 4], [4, 3, 4, 2, 4, 4, 4, 4], [4, 4, 4, 4, 3, 4, 4, 4]];
+        float[][] disturbed = [[4, 0, 3, 0, 4, 0, 2, 1], [0, 3, 3, 0, 0, 4, 1, 2], [3, 4, 0, 0, 3, 4, 0, 0]];
+        // Each year as one raster of three bands (as AnnualMeanActivity writes it), or as the three rasters of builds before it.
+        InMemoryProductStore Stage(bool banded, bool swapCounts = false)
+        {
+            var store = new InMemoryProductStore();
+            store.PutProduct(StorageLayout.StableMask(Asset, key), Byte(1, 0, 0, 1, 0, 0, 0, 1));
+            store.PutProduct(StorageLayout.StableMean(Asset, key), Float32(0.9f, 0.5f, 0.5f, 0.85f, 0.5f, 0.5f, 0.5f, 0.95f));
+            store.PutInputText($"{Asset}/polygon.geojson", PolygonGeoJson(500_000, 4_999_980, 500_040, 5_000_000));
+            for (var i = 0; i < 3; i++)
+            {
+                var (p, d) = swapCounts ? (disturbed[i], pairs[i]) : (pairs[i], disturbed[i]);
+                if (banded)
+                {
+                    store.PutProduct(StorageLayout.Annual(Asset, key, 2020 + i), GeoTiffWriter.WriteFloat32BandsToBytes([means[i], p, d], Grid));
+                    continue;
+                }
+                store.PutProduct(StorageLayout.Annual(Asset, key, 2020 + i), Float32(means[i]));
+                store.PutProduct(StorageLayout.AnnualCount(Asset, key, 2020 + i), Float32(p));
+                store.PutProduct(StorageLayout.AnnualDisturbed(Asset, key, 2020 + i), Float32(d));
+            }
+            return store;
+        }
+
+        var (banded, apart, swapped) = (Stage(banded: true), Stage(banded: false), Stage(banded: false, swapCounts: true));
+        var outcomes = new List<WindowOutcome>();
+        foreach (var store in new[] { banded, apart, swapped }) outcomes.Add(await new CompositeActivity(store).RunAsync(null!, new WindowTask(scope, 2020)));
+
+        // The banded rasters are read once a year, nothing beside them; the classes are those of the same counts kept apart.
+        Assert.Equal(3, banded.Reads.Count(r => r.Name.Contains("/annual/", StringComparison.Ordinal)));
+        Assert.Equal(outcomes[1].CountsByClass, outcomes[0].CountsByClass);
+        var classes = StorageLayout.Classes(Asset, key, 2020, 2022);
+        Assert.Equal(apart.Product(classes), banded.Product(classes));
+        // And the counts matter: the pairs and disturbed pairs the other way round classify otherwise.
+        Assert.NotEqual(apart.Product(classes), swapped.Product(classes));
+    }
+
+    [Fact]
     public async Task Composite_WithoutAPolygon_SaysSo()
     {
         var store = new InMemoryProductStore();
