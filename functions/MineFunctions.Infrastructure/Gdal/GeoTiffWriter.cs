@@ -158,7 +158,10 @@ public static class GeoTiffWriter
         }
         else
         {
-            ds = GdalDataset.Create("GTiff", path, grid.Width, grid.Height, bands, type, options.CreationOptions(type, cog: false));
+            // Bands written one after another into pixel-interleaved compressed tiles would have each tile decompressed and
+            // compressed again for every band (3 bands took 3× as long as 3 files): each band gets tiles of its own.
+            var creation = options.CreationOptions(type, cog: false);
+            ds = GdalDataset.Create("GTiff", path, grid.Width, grid.Height, bands, type, bands > 1 ? creation.Append("INTERLEAVE=BAND") : creation);
             ds.SetGrid(grid);
             finish = () => ds.Close($"GeoTIFF '{path}'");
         }
