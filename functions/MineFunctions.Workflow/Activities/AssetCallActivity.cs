@@ -21,15 +21,20 @@ public sealed class AssetCallActivity(IProductStore store) : TaskActivity<AssetC
         // An asset refreshed before (it has a stable checkpoint) finds its products there: compare before writing. The look
         // goes through the memo, which answers the stable stage's own look at the checkpoint with it.
         var memo = new CallMemoStore(store, MemoBytes(scope.Settings));
-        memo.Rewrite = await memo.GetAsync(StoreArea.Products, StorageLayout.StableState(AssetIds.Check(scope.AssetId), SettingsFingerprint.Of(scope.Settings)), ActivityCancellation.Token) is not null;
+        var (asset, key) = (AssetIds.Check(scope.AssetId), SettingsFingerprint.Of(scope.Settings));
+        memo.Rewrite = await memo.GetAsync(StoreArea.Products, StorageLayout.StableState(asset, key), ActivityCancellation.Token) is not null;
+        // The pair list is read by the stages in this call, and by the asset's orchestration only when the call hands the
+        // asset on: it is written then, and an asset the call finishes costs no write for it (one whose call fails starts
+        // over with discovery, which writes its own).
+        memo.Hold(StorageLayout.PairList(asset, key, scope.RunId));
         var inventory = await new DiscoverAssetActivity(memo).RunAsync(context, scope);
         if (inventory.PairCount == 0) return await RecordedAsync(input, AssetOrchestrator.NoPairs(inventory));
         var pairs = await StoredLists.ReadAsync<PairWork>(memo, inventory.PairsBlob, ActivityCancellation.Token);
-        if (pairs.Count > AnnualBatchTask.MaxPairs || pairs.Any(p => p.FromSlc)) return new AssetCallResult(null, inventory, null);
+        if (pairs.Count > AnnualBatchTask.MaxPairs || pairs.Any(p => p.FromSlc)) return await HandedOnAsync(memo, new AssetCallResult(null, inventory, null));
 
         var stable = await new StableStatisticsActivity(memo).RunAsync(context, new StableTask(scope, inventory.PairsBlob, []));
         if (!AssetCallResult.Fits(scope.Settings, stable.GridPixels, pairs.Count))
-            return new AssetCallResult(null, inventory with { FirstPage = new PairPage(0, []) }, stable);
+            return await HandedOnAsync(memo, new AssetCallResult(null, inventory with { FirstPage = new PairPage(0, []) }, stable));
         return await RecordedAsync(input, await AssetFlow.RunAsync(new Stages(memo, context, scope), scope, pairs, pairs.Count, stable));
     }
 
@@ -38,6 +43,13 @@ public sealed class AssetCallActivity(IProductStore store) : TaskActivity<AssetC
     /// product and input raster of an asset that fits (float rasters of 4 bytes a pixel, a few per pair and year).
     /// </summary>
     internal static long MemoBytes(PipelineSettings settings) => 64 * settings.AssetCallPixels;
+
+    /// <summary>An asset handed on to its orchestration, with the blobs the call held back (its pair list) written for it.</summary>
+    private static async Task<AssetCallResult> HandedOnAsync(CallMemoStore memo, AssetCallResult result)
+    {
+        await memo.WriteHeldAsync(ActivityCancellation.Token);
+        return result;
+    }
 
     /// <summary>The asset's Runs row, written here: the run's chunk then has no row of its own to file for it.</summary>
     private async Task<AssetCallResult> RecordedAsync(AssetCallTask input, AssetOutcome outcome)

@@ -104,8 +104,35 @@ internal sealed class CallMemoStore(IProductStore inner, long maxBytes) : IProdu
     public Task WriteOverAsync(string blobName, ReadOnlyMemory<byte> content, string contentType, CancellationToken cancellationToken = default) =>
         WriteKeptAsync(blobName, content, contentType, over: true, cancellationToken);
 
+    /// <summary>Blobs <see cref="Hold"/> named, with what their last write would have written, while held.</summary>
+    private readonly ConcurrentDictionary<string, (byte[] Content, string ContentType, bool Over)?> _held = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// Keeps the writes of <paramref name="blobName"/> in memory until <see cref="WriteHeldAsync"/>: for what only a later
+    /// activity reads, and only when the call hands the asset on (its pair list), so a call that finishes never writes it.
+    /// </summary>
+    public void Hold(string blobName) => _held.TryAdd(blobName, null);
+
+    /// <summary>Writes what <see cref="Hold"/> kept back, as it was asked to be written, and holds nothing more.</summary>
+    public async Task WriteHeldAsync(CancellationToken cancellationToken)
+    {
+        foreach (var name in _held.Keys.Order(StringComparer.Ordinal).ToList())
+        {
+            if (!_held.TryRemove(name, out var write) || write is not { } w) continue;
+            if (w.Over) await inner.WriteOverAsync(name, w.Content, w.ContentType, cancellationToken);
+            else await inner.WriteAsync(name, w.Content, w.ContentType, cancellationToken);
+        }
+    }
+
     private async Task WriteKeptAsync(string blobName, ReadOnlyMemory<byte> content, string contentType, bool over, CancellationToken cancellationToken)
     {
+        if (_held.ContainsKey(blobName))
+        {
+            // Kept whatever the budget: a held blob exists nowhere else until it is written.
+            _held[blobName] = (content.ToArray(), contentType, over);
+            _products[blobName] = content.ToArray();
+            return;
+        }
         // Kept only once written: a write that fails leaves no copy the service does not have.
         _productProperties.TryRemove(blobName, out _);
         if (over) await inner.WriteOverAsync(blobName, content, contentType, cancellationToken);

@@ -24,6 +24,26 @@ public sealed class CallMemoStoreTests
     }
 
     [Fact]
+    public async Task AHeldBlob_IsReadFromMemory_AndReachesTheStoreOnlyWhenTheHeldAreWritten()
+    {
+        var inner = new InMemoryProductStore();
+        // No budget: a held blob is kept all the same, as it exists nowhere else.
+        var memo = new CallMemoStore(inner, 0);
+        memo.Hold("a/runs/r_pairs.json");
+
+        await memo.WriteAsync("a/runs/r_pairs.json", Ten, "application/json");
+        await memo.WriteAsync("a/p.bin", Ten, "application/octet-stream");
+        Assert.Equal(Ten, await memo.ReadAsync(StoreArea.Products, "a/runs/r_pairs.json"));
+        Assert.Equal(["a/p.bin"], inner.ProductNames);
+
+        await memo.WriteHeldAsync(CancellationToken.None);
+        Assert.Equal(Ten, inner.Product("a/runs/r_pairs.json"));
+        var writes = inner.Writes;
+        await memo.WriteHeldAsync(CancellationToken.None);
+        Assert.Equal(writes, inner.Writes);
+    }
+
+    [Fact]
     public async Task AnInput_IsReadOncePerVersion_ItsPropertiesOnce_AndAProductsPropertiesUntilTheCallWritesIt()
     {
         var inner = new InMemoryProductStore();

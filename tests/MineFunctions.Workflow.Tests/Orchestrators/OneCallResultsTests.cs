@@ -58,6 +58,31 @@ public sealed class OneCallResultsTests
         // Stable points and NDAI each read every raster a stage a call; in one call NDAI finds them in the call's memo.
         Assert.Equal(2 * pairs.Count, CoherenceReads(staged));
         Assert.Equal(pairs.Count, CoherenceReads(one));
+        // The pair list is for an orchestration that takes the asset over: a stage a call stores it, the call that finishes does not.
+        Assert.Contains(PairList, staged.ProductNames);
+        Assert.DoesNotContain(PairList, one.ProductNames);
+    }
+
+    private static readonly string PairList = StorageLayout.PairList(Asset, SettingsFingerprint.Of(Settings), "run-1");
+
+    [Fact]
+    public async Task AnAssetTheCallHandsOnAfterItsStablePoints_ReadsItsPairsFromTheListTheCallWrote()
+    {
+        var harness = new Harness();
+        await using var host = await TestEngine.StartAsync(harness.Register);
+        var pairs = Scene.Value.Pairs;
+        var staged = StoreWith(pairs);
+        var stagedResult = await RefreshAsync(host, harness, staged, "run-1", StageACall);
+
+        // A budget of one pixel: after stable points the call finds the rasters too large, and hands the asset on with an
+        // empty first page, so the orchestration reads every pair from the stored list.
+        var handedOn = StoreWith(pairs);
+        var result = await RefreshAsync(host, harness, handedOn, "run-1", Settings with { AssetCallPixels = 1 });
+
+        Assert.Equal(stagedResult, result);
+        AssertSameResults(staged, handedOn);
+        Assert.Equal(1, harness.Calls[nameof(AssetCallActivity)]);
+        Assert.Equal(pairs.Count, (await StoredLists.ReadAsync<PairWork>(handedOn, PairList)).Count);
     }
 
     [Fact]
