@@ -65,6 +65,8 @@ public sealed class ScaleBenchTests
 
         // Acquisitions 121 days apart: 9 pairs an asset, three a year; the first run has 8 (the last held back).
         Assert.Equal((2, 16, 0, 0), (Int("assets"), Int("pairs"), Int("failed"), Int("incremental_failed")));
+        // The default warm-up, one asset, and none of its calls counted below.
+        Assert.Equal(1, Int("warm_up_assets"));
         // First run per asset: discover, stable, 8 NDAI, commit, 3 annual, 1 composite, areas, Runs row = 17; per run 3.
         Assert.Equal((2 * 17) + 3, Int("activity_calls"));
         // Second: the same but 1 NDAI (the new pair; the stable mask is unchanged) = 10 per asset.
@@ -107,6 +109,14 @@ public sealed class ScaleBenchTests
         var (code, output, error) = await Mine.RunAsync("bench", "scale", "--assets", "1", "--pairs-per-year", "40");
         Assert.NotEqual(0, code);
         Assert.Contains("--pairs-per-year must be between 2 and 30", error + output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task BenchScale_RejectsAWarmUpWithNoWarmUp()
+    {
+        var (code, output, error) = await Mine.RunAsync("bench", "scale", "--assets", "1", "--no-warm-up", "--warm-up", "3");
+        Assert.True(code == 2, error + output);
+        Assert.Contains("--warm-up N or --no-warm-up, not both", error + output, StringComparison.Ordinal);
     }
 
     [Theory]

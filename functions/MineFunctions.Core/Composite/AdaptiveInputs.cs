@@ -4,8 +4,8 @@ namespace MineFunctions.Core.Composite;
 
 /// <summary>
 /// What the adaptive rule needs of each year of a window beyond its annual mean: per pixel, the accepted
-/// pairs that gave it an NDAI (annual/&lt;year&gt;_pairs.tif) and those of them in which it was disturbed
-/// (annual/&lt;year&gt;_disturbed.tif), and the year's background (<see cref="YearBackground"/>); and, for the
+/// pairs that gave it an NDAI (band 2 of annual/&lt;year&gt;.tif) and those of them in which it was disturbed
+/// (band 3), and the year's background (<see cref="YearBackground"/>); and, for the
 /// majority filter of the decisions (<see cref="MajorityFilter"/>), the raster's width and the coherence window.
 /// </summary>
 public sealed record AdaptiveInputs(

@@ -17,7 +17,7 @@ namespace MineFunctions.Infrastructure.Storage;
 /// png/&lt;name&gt;.png                     the composite's quick-look (composite_2020-2022; class quick-looks are drawn from classes/ on request)
 /// export/activity.csv                  the asset's area → production table
 /// report/inputs.csv                    the asset's input report
-/// runs/&lt;run&gt;_pairs.json               the asset's selected pairs in one run
+/// runs/&lt;run&gt;_pairs.json               the asset's selected pairs in one run, for its orchestration (none when one call finished it)
 /// </code>
 /// Per settings key: exports/&lt;settingsKey&gt;/&lt;file&gt; (Climate TRACE CSVs, estimate.json). Per run:
 /// runs/&lt;run&gt;/assets.json. Per asset: acquisition/&lt;asset&gt;.json (the last acquisition's record).

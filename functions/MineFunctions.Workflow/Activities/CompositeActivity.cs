@@ -18,11 +18,11 @@ public sealed class CompositeActivity(IProductStore store) : TaskActivity<Window
     {
         var (scope, first, last) = (input.Scope, input.FirstYear, input.FirstYear + 2);
         var (asset, key) = (scope.AssetId, SettingsFingerprint.Of(scope.Settings));
-        var annual = await store.ReadAnnualWindowAsync(asset, key, first);
+        var classifier = scope.Settings.Classifier();
+        var annual = await store.ReadAnnualWindowAsync(asset, key, first, withCounts: classifier.Rule == ClassificationRule.Adaptive);
         var (years, grid) = (annual.Means, annual.Grid);
         // The polygon and the adaptive rule's rasters are independent reads: in flight together, not one round trip after another.
         var polygonRead = store.ReadPolygonAsync(asset, grid);
-        var classifier = scope.Settings.Classifier();
         var adaptiveRead = classifier.Rule == ClassificationRule.Adaptive ? store.ReadAdaptiveInputsAsync(scope, key, annual) : null;
         var polygon = await polygonRead;
         var adaptive = adaptiveRead is null ? null : await adaptiveRead;

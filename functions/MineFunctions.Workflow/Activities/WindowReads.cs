@@ -6,12 +6,19 @@ namespace MineFunctions.Workflow.Activities;
 internal static class WindowReads
 {
     /// <summary>
-    /// The window's three annual rasters (<see cref="StorageLayout.Annual"/>), each year's bands (mean NDAI, pair count,
-    /// disturbed-pair count), all on the first year's grid: one read a year for the means and the adaptive rule's counts.
+    /// The window's three annual rasters (<see cref="StorageLayout.Annual"/>), all on the first year's grid: one read a year
+    /// for the means and, <paramref name="withCounts"/> (the adaptive rule), the pair and disturbed-pair counts; without,
+    /// only the mean band is decoded.
     /// </summary>
-    public static async Task<AnnualWindow> ReadAnnualWindowAsync(this IProductStore store, string asset, string key, int first)
+    public static async Task<AnnualWindow> ReadAnnualWindowAsync(this IProductStore store, string asset, string key, int first, bool withCounts)
     {
-        var reads = Enumerable.Range(0, 3).Select(i => store.ReadFloat32BandsAsync(StoreArea.Products, StorageLayout.Annual(asset, key, first + i), ActivityCancellation.Token)).ToList();
+        var reads = Enumerable.Range(0, 3).Select(async i =>
+        {
+            var name = StorageLayout.Annual(asset, key, first + i);
+            if (withCounts) return await store.ReadFloat32BandsAsync(StoreArea.Products, name, ActivityCancellation.Token);
+            var (mean, meanGrid) = await store.ReadFloat32Async(StoreArea.Products, name, ActivityCancellation.Token);
+            return (new[] { mean }, meanGrid);
+        }).ToList();
         var bands = new float[3][][];
         GridSpec? grid = null;
         for (var i = 0; i < 3; i++)

@@ -14,7 +14,9 @@ namespace MineFunctions.Workflow.Storage;
 /// discovery pinned; the manifest and production by discovery and areas): the call sees its asset's folder as it was
 /// when it first looked, as a run a stage a call sees the version discovery pinned. Rows always go to the service.
 /// It keeps at most <paramref name="maxBytes"/> (the call of an asset too large to finish in it reads on through the
-/// service instead of holding its whole stack).
+/// service instead of holding its whole stack). A blob named to <see cref="Hold"/> is the exception to both: its writes
+/// stay in memory, whatever the budget, until <see cref="WriteHeldAsync"/> (the pair list, which only an orchestration
+/// taking the asset over reads from the service).
 /// </summary>
 internal sealed class CallMemoStore(IProductStore inner, long maxBytes) : IProductStore
 {
@@ -126,12 +128,17 @@ internal sealed class CallMemoStore(IProductStore inner, long maxBytes) : IProdu
 
     private async Task WriteKeptAsync(string blobName, ReadOnlyMemory<byte> content, string contentType, bool over, CancellationToken cancellationToken)
     {
-        if (_held.ContainsKey(blobName))
+        if (_held.TryGetValue(blobName, out var previous))
         {
-            // Kept whatever the budget: a held blob exists nowhere else until it is written.
-            _held[blobName] = (content.ToArray(), contentType, over);
-            _products[blobName] = content.ToArray();
-            return;
+            // Kept whatever the budget: a held blob exists nowhere else until it is written. Replaced only while still held,
+            // so a write racing WriteHeldAsync is not left behind in a dictionary nobody writes out again.
+            var copy = content.ToArray();
+            if (_held.TryUpdate(blobName, (copy, contentType, over), previous))
+            {
+                _productProperties.TryRemove(blobName, out _);
+                _products[blobName] = copy;
+                return;
+            }
         }
         // Kept only once written: a write that fails leaves no copy the service does not have.
         _productProperties.TryRemove(blobName, out _);

@@ -41,6 +41,15 @@ public sealed class CallMemoStoreTests
         var writes = inner.Writes;
         await memo.WriteHeldAsync(CancellationToken.None);
         Assert.Equal(writes, inner.Writes);
+
+        // A call that rewrites (its asset was refreshed before) writes the held blob as it would have: compared first.
+        var rewrite = new CallMemoStore(inner, 0) { Rewrite = true };
+        rewrite.Hold("a/runs/s_pairs.json");
+        await rewrite.WriteAsync("a/runs/s_pairs.json", Ten, "application/json");
+        Assert.Equal(0, inner.WriteOvers);
+        await rewrite.WriteHeldAsync(CancellationToken.None);
+        Assert.Equal(1, inner.WriteOvers);
+        Assert.Equal(Ten, inner.Product("a/runs/s_pairs.json"));
     }
 
     [Fact]
