@@ -61,7 +61,7 @@ public sealed class AssetProductRoutesTests(AzuriteFixture azurite) : IClassFixt
         await products.UploadAsync(StorageLayout.Activity("sishen", Key), "year,area_m2\n2021,10\n"u8.ToArray(), "text/csv");
         // Intermediate products are not downloads.
         await products.UploadAsync(StorageLayout.Annual("sishen", Key, 2021), "annual"u8.ToArray(), "image/tiff");
-        await products.UploadAsync(StorageLayout.StableMask("sishen", Key), "mask"u8.ToArray(), "image/tiff");
+        await products.UploadAsync(StorageLayout.StablePoints("sishen", Key), "points"u8.ToArray(), "image/tiff");
         await tables.UpsertAsync(new PairResultRow("sishen", Key, new DateOnly(2021, 1, 5), new DateOnly(2021, 1, 17), 2021, 400, 0.61, 0.05, true, null, 35.5, null, null));
 
         var request = HttpTestContext.Request("GET", "/api/assets/sishen/products");

@@ -42,13 +42,11 @@ internal static class ScaleBenchmarkDirect
             (stats ??= new PixelStatistics(pixels.Length)).Add(pixels);
         }
         var mask = StableMask.FromStatistics(stats!, thresholds);
-        var maskBytes = mask.Pixels.ToArray().Select(s => s ? (byte)1 : (byte)0).ToArray();
+        var maskBand = mask.Pixels.ToArray().Select(s => s ? 1f : 0f).ToArray();
         var (mean, std) = (new float[stats!.Pixels], new float[stats.Pixels]);
         stats.CopyMeans(mean);
         stats.CopyStandardDeviations(std);
-        await WriteByteAsync(output, "stable_mask.tif", [maskBytes], grid!, null, false, ct);
-        await WriteFloatAsync(output, "stable_mean.tif", mean, grid!, ct);
-        await WriteFloatAsync(output, "stable_std.tif", std, grid!, ct);
+        await File.WriteAllBytesAsync(Path.Combine(output, "stable_points.tif"), GeoTiffWriter.WriteFloat32BandsToBytes([maskBand, mean, std], grid!), ct);
 
         // Screening and NDAI per pair (NdaiActivity: reads its pair and the mask).
         var rows = new StringBuilder("pair,year,stable_pixels,stable_mean,accepted\n");
@@ -57,7 +55,7 @@ internal static class ScaleBenchmarkDirect
         {
             var (coherence, g) = await ReadAsync(file, ct);
             CoherenceInput.PrepareUserRaster(coherence);
-            var (m, _) = await ReadAsync(Path.Combine(output, "stable_mask.tif"), ct);
+            var (m, _) = await ReadAsync(Path.Combine(output, "stable_points.tif"), ct);
             var decision = PairScreening.Evaluate(coherence, StableMask.FromArea(ToBytes(m)), thresholds);
             var dates = PairDateParser.FromFileName(file) ?? throw new InvalidDataException($"{file} names no dates.");
             var year = YearAssignment.YearOf(dates.Reference, dates.Secondary, settings.YearRule());
@@ -74,8 +72,8 @@ internal static class ScaleBenchmarkDirect
         // Annual means (AnnualMeanActivity: the disturbance level from mask and mean, then the year's NDAI rasters).
         foreach (var (year, names) in accepted)
         {
-            var (m, _) = await ReadAsync(Path.Combine(output, "stable_mask.tif"), ct);
-            var (tm, _) = await ReadAsync(Path.Combine(output, "stable_mean.tif"), ct);
+            var stableBands = await ReadBandsAsync(Path.Combine(output, "stable_points.tif"), ct);
+            var (m, tm) = (stableBands[0], stableBands[1]);
             var level = DisturbanceLevel.StableCoherence(ToBytes(m), tm) is { } c ? DisturbanceLevel.Of(c, looks) : double.NaN;
             var accumulator = new AnnualMeanAccumulator(mean.Length, level);
             foreach (var name in names) accumulator.Add((await ReadAsync(Path.Combine(output, name), ct)).Pixels);
@@ -96,8 +94,8 @@ internal static class ScaleBenchmarkDirect
             AdaptiveInputs? adaptive = null;
             if (classifier.Rule == ClassificationRule.Adaptive)
             {
-                var m = ToBytes((await ReadAsync(Path.Combine(output, "stable_mask.tif"), ct)).Pixels);
-                var tm = (await ReadAsync(Path.Combine(output, "stable_mean.tif"), ct)).Pixels;
+                var stableBands = await ReadBandsAsync(Path.Combine(output, "stable_points.tif"), ct);
+                var (m, tm) = (ToBytes(stableBands[0]), stableBands[1]);
                 var stable = DisturbanceLevel.StableCoherence(m, tm) ?? throw new InvalidDataException($"{asset} has no stable pixel.");
                 var (pairs, disturbed, backgrounds) = (new float[3][], new float[3][], new YearBackground[3]);
                 for (var i = 0; i < 3; i++)

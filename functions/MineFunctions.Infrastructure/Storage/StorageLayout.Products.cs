@@ -8,7 +8,8 @@ namespace MineFunctions.Infrastructure.Storage;
 /// <code>
 /// coherence/&lt;ref&gt;_&lt;sec&gt;.tif          coherence of a pair (when the input is SLC)
 /// ndai/&lt;ref&gt;_&lt;sec&gt;.tif               NDAI of a pair
-/// stable/mask.tif, mean.tif, std.tif    the stack's stable points
+/// stable/points.tif                    bands: the stable mask (1 = stable), the time mean and std of coherence
+///                                      (builds before 2026-12-07 wrote them apart, as stable/mask.tif, mean.tif, std.tif)
 /// annual/&lt;year&gt;.tif                   bands: annual mean NDAI; per pixel, the year's pairs and those it was disturbed in
 ///                                      (builds before 2026-12-07 wrote the counts apart, as annual/&lt;year&gt;_pairs.tif, _disturbed.tif)
 /// composite/&lt;y1&gt;-&lt;y3&gt;.tif            3-year RGB composite
@@ -40,10 +41,19 @@ public static partial class StorageLayout
     public static string Ndai(string assetId, string settingsKey, DateOnly reference, DateOnly secondary) =>
         Product(assetId, settingsKey, "ndai", PairId(reference, secondary) + ".tif");
 
+    /// <summary>
+    /// The stack's stable points (METHOD.md §1.3): the mask (band 1, 1 = stable), and per pixel the time mean (band 2) and
+    /// standard deviation (band 3) of coherence, written together and read together.
+    /// </summary>
+    public static string StablePoints(string assetId, string settingsKey) => Product(assetId, settingsKey, "stable", "points.tif");
+
+    /// <summary>Where builds before 2026-12-07 wrote the stable mask (now band 1 of <see cref="StablePoints"/>).</summary>
     public static string StableMask(string assetId, string settingsKey) => Product(assetId, settingsKey, "stable", "mask.tif");
 
+    /// <summary>Where builds before 2026-12-07 wrote the time mean (now band 2 of <see cref="StablePoints"/>).</summary>
     public static string StableMean(string assetId, string settingsKey) => Product(assetId, settingsKey, "stable", "mean.tif");
 
+    /// <summary>Where builds before 2026-12-07 wrote the time std (now band 3 of <see cref="StablePoints"/>).</summary>
     public static string StableStd(string assetId, string settingsKey) => Product(assetId, settingsKey, "stable", "std.tif");
 
     /// <summary>

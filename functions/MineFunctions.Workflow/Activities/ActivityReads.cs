@@ -18,13 +18,43 @@ internal static class ActivityReads
         throw new InvalidDataException($"Asset '{asset}' has no mine polygon ({string.Join(" or ", StorageLayout.PolygonFiles)}).");
     }
 
-    /// <summary>The stack's stable mask and time-mean coherence (StableStatisticsActivity's products), checked to share a grid.</summary>
+    /// <summary>The stack's stable mask and time-mean coherence (StableStatisticsActivity's products), on one grid.</summary>
     public static async Task<(byte[] Mask, float[] Mean, GridSpec Grid)> ReadStableAsync(this IProductStore store, string asset, string key)
     {
-        var (mask, grid) = await store.ReadByteAsync(StoreArea.Products, StorageLayout.StableMask(asset, key), ActivityCancellation.Token);
-        var (mean, meanGrid) = await store.ReadFloat32Async(StoreArea.Products, StorageLayout.StableMean(asset, key), ActivityCancellation.Token);
-        GridCheck.EnsureSameGrid(grid, "stable mask", meanGrid, "stable mean");
-        return (mask, mean, grid);
+        var (bands, grid) = await store.ReadStableBandsAsync(asset, key, 2);
+        return (MaskBytes(bands[0]), bands[1], grid);
+    }
+
+    /// <summary>
+    /// The first <paramref name="count"/> (1 or 2) bands of the stack's stable raster (<see cref="StorageLayout.StablePoints"/>:
+    /// mask, time mean); a build before 2026-12-07 wrote them as rasters of their own, read there when the stack is
+    /// missing (an orchestration in flight across an upgrade: a run writes the stack before anything reads it).
+    /// </summary>
+    public static async Task<(float[][] Bands, GridSpec Grid)> ReadStableBandsAsync(this IProductStore store, string asset, string key, int count)
+    {
+        var ct = ActivityCancellation.Token;
+        try
+        {
+            if (count > 1) return await store.ReadFloat32BandsAsync(StoreArea.Products, StorageLayout.StablePoints(asset, key), ct);
+            var (mask, grid) = await store.ReadFloat32Async(StoreArea.Products, StorageLayout.StablePoints(asset, key), ct);
+            return ([mask], grid);
+        }
+        catch (Azure.RequestFailedException ex) when (ex.Status == 404)
+        {
+            var (mask, grid) = await store.ReadFloat32Async(StoreArea.Products, StorageLayout.StableMask(asset, key), ct);
+            if (count == 1) return ([mask], grid);
+            var (mean, meanGrid) = await store.ReadFloat32Async(StoreArea.Products, StorageLayout.StableMean(asset, key), ct);
+            GridCheck.EnsureSameGrid(grid, "stable mask", meanGrid, "stable mean");
+            return ([mask, mean], grid);
+        }
+    }
+
+    /// <summary>A mask band as bytes: 1 = stable; NaN or nodata reads as 0.</summary>
+    public static byte[] MaskBytes(float[] band)
+    {
+        var bytes = new byte[band.Length];
+        for (var i = 0; i < band.Length; i++) bytes[i] = float.IsNaN(band[i]) ? (byte)0 : (byte)band[i];
+        return bytes;
     }
 
     /// <summary>

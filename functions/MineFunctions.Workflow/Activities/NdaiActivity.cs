@@ -21,8 +21,8 @@ public sealed class NdaiActivity(IProductStore store) : TaskActivity<PairTask, P
     /// <summary>The stack's stable mask, as <see cref="PairNdai"/> takes it, and its grid.</summary>
     internal static async Task<(StableMask Mask, GridSpec Grid)> ReadMaskAsync(IProductStore store, string asset, string key)
     {
-        var (mask, grid) = await store.ReadByteAsync(StoreArea.Products, StorageLayout.StableMask(asset, key), ActivityCancellation.Token);
-        return (StableMask.FromArea(mask), grid);
+        var (bands, grid) = await store.ReadStableBandsAsync(asset, key, 1);
+        return (StableMask.FromArea(ActivityReads.MaskBytes(bands[0])), grid);
     }
 
     /// <summary>

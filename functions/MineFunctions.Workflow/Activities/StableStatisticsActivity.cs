@@ -6,7 +6,7 @@ namespace MineFunctions.Workflow.Activities;
 /// Stable points of the asset's stack (METHOD.md §1.3): takes the pairs' coherence one at a time into a
 /// <see cref="StableStack"/>, read a few ahead (every pair on the first pair's grid; an unreadable pair is recorded in PairResults
 /// with the file and GDAL's reason, and listed so the orchestrator leaves it out of NDAI too), runs
-/// <see cref="StableStage"/> and writes the mask, mean and std rasters. The pairs are the asset's stored list
+/// <see cref="StableStage"/> and writes the mask, mean and std as the bands of one raster (<see cref="StorageLayout.StablePoints"/>). The pairs are the asset's stored list
 /// less those the orchestrator left out.
 /// Incremental refresh (docs/ARCHITECTURE.md): the statistics are kept in a <see cref="StableCheckpoint"/>.
 /// When its pairs, at the same blob versions, are the first pairs of this run's list, only the pairs
@@ -35,9 +35,7 @@ public sealed class StableStatisticsActivity(IProductStore store) : TaskActivity
         var products = StableStage.Finish(statistics, scope.Settings.Stable());
         var maskSha = StableCheckpoint.Sha256Of(products.MaskBytes);
         var reuse = resumed > 0 ? await PairReuse.FindAsync(store, scope, previous!, maskSha, pairs, resumed) : null;
-        await store.WriteByteAsync(StorageLayout.StableMask(asset, key), [products.MaskBytes], grid, null, cloudOptimised: false, ct);
-        await store.WriteFloat32Async(StorageLayout.StableMean(asset, key), products.Mean, grid, ct);
-        await store.WriteFloat32Async(StorageLayout.StableStd(asset, key), products.Std, grid, ct);
+        await store.WriteFloat32BandsAsync(StorageLayout.StablePoints(asset, key), [[.. products.MaskBytes.Select(b => (float)b)], products.Mean, products.Std], grid, ct);
         // The NDAI stage's commit names this generation: the checkpoint whose pairs it finished.
         var checkpoint = StableCheckpoint.Of(maskSha, grid, stack.Taken, statistics.Save());
         await store.WriteAsync(StorageLayout.StableState(asset, key), checkpoint.ToBytes(), "application/octet-stream", ct);

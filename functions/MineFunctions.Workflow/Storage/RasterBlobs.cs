@@ -45,15 +45,6 @@ public static class RasterBlobs
         return ([.. Enumerable.Range(1, raster.Info.BandCount).Select(b => raster.ReadFloat32(b))], raster.Grid);
     }
 
-    /// <summary>A Byte product (e.g. a mask) as bytes; NaN or nodata reads as 0.</summary>
-    public static async Task<(byte[] Pixels, GridSpec Grid)> ReadByteAsync(this IProductStore store, StoreArea area, string blobName, CancellationToken cancellationToken)
-    {
-        var (pixels, grid) = await store.ReadFloat32Async(area, blobName, cancellationToken);
-        var bytes = new byte[pixels.Length];
-        for (var i = 0; i < pixels.Length; i++) bytes[i] = float.IsNaN(pixels[i]) ? (byte)0 : (byte)pixels[i];
-        return (bytes, grid);
-    }
-
     public static Task<BlobWriteResult> WriteFloat32Async(ProductBlobStore store, string blobName, float[] pixels, GridSpec grid, CancellationToken cancellationToken) =>
         store.UploadAsync(blobName, GeoTiffWriter.WriteFloat32ToBytes(pixels, grid), "image/tiff", cancellationToken);
 

@@ -15,6 +15,9 @@ internal static class ActivityTestData
 
     public static byte[] Byte(params byte[] pixels) => GeoTiffWriter.WriteByteToBytes([pixels], Grid, GeoTiffOptions.Default);
 
+    /// <summary>The stack's stable raster as StableStatisticsActivity writes it: the mask, the time mean, and a time std of 0.</summary>
+    public static byte[] StablePoints(float[] mask, float[] mean) => GeoTiffWriter.WriteFloat32BandsToBytes([mask, mean, new float[mask.Length]], Grid);
+
     /// <summary>A user's coherence raster of a pair in the asset's pairs/ folder, and its PairWork.</summary>
     public static PairWork PutPair(InMemoryProductStore store, DateOnly reference, DateOnly secondary, params float[] coherence)
     {

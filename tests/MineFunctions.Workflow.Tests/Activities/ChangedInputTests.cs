@@ -72,8 +72,7 @@ public sealed class ChangedInputTests
         var cleanSummary = await new StableStatisticsActivity(clean).RunAsync(null!, new StableTask(scope, "runs/run-1/pairs.json", []));
         Assert.Equal((cleanSummary.StablePixels, cleanSummary.ValidPixels, cleanSummary.Pairs), (summary.StablePixels, summary.ValidPixels, summary.Pairs));
         var key = Key(scope);
-        foreach (var product in new[] { StorageLayout.StableMask(Asset, key), StorageLayout.StableMean(Asset, key), StorageLayout.StableStd(Asset, key) })
-            Assert.Equal(clean.Product(product), store.Product(product));
+        Assert.Equal(clean.Product(StorageLayout.StablePoints(Asset, key)), store.Product(StorageLayout.StablePoints(Asset, key)));
     }
 
     [Fact]
@@ -81,6 +80,7 @@ public sealed class ChangedInputTests
     {
         var store = new InMemoryProductStore();
         var scope = Scope();
+        // The mask as builds before 2026-12-07 wrote it, alone: read there, the stack being missing.
         store.PutProduct(StorageLayout.StableMask(Asset, Key(scope)), Byte(1, 0, 1, 0, 0, 0, 0, 0));
         var pair = await PinnedAsync(store, PutPair(store, D1, D2, 0.95f, 0.3f, 0.75f, 0, 0.85f, 0.85f, 0.85f, 0.85f));
         store.PutInput(pair.InputBlob!, Float32(0.95f, 0.3f, 0.75f, 0, 0.85f, 0.85f, 0.85f, 0.5f));

@@ -120,7 +120,8 @@ public sealed class IncrementalRefreshTests
 
     internal static int CoherenceReads(InMemoryProductStore store) => store.Reads.Count(r => r.Area == StoreArea.Inputs && r.Name.EndsWith("_corr.tif", StringComparison.Ordinal));
 
-    private static byte[] Mask(InMemoryProductStore store) => store.Product(StorageLayout.StableMask(Asset, SettingsFingerprint.Of(Settings)));
+    /// <summary>The stable mask: band 1 of the stable raster (its mean and std change with every new pair).</summary>
+    private static byte[] Mask(InMemoryProductStore store) => [.. store.ProductFloat32(StorageLayout.StablePoints(Asset, SettingsFingerprint.Of(Settings))).Select(v => (byte)v)];
 
     /// <summary>
     /// The last pair's coherence, with nodata (NaN) wherever one more value could move a pixel across a stable
