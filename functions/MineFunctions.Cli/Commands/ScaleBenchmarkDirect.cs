@@ -48,15 +48,15 @@ internal static class ScaleBenchmarkDirect
         stats.CopyStandardDeviations(std);
         await File.WriteAllBytesAsync(Path.Combine(output, "stable_points.tif"), GeoTiffWriter.WriteFloat32BandsToBytes([maskBand, mean, std], grid!), ct);
 
-        // Screening and NDAI per pair (NdaiActivity: reads its pair and the mask).
+        // Screening and NDAI per pair (NdaiBatchActivity: the mask read once, then each pair).
         var rows = new StringBuilder("pair,year,stable_pixels,stable_mean,accepted\n");
         var accepted = new SortedDictionary<int, List<string>>();
+        var stableMask = StableMask.FromArea(ToBytes((await ReadAsync(Path.Combine(output, "stable_points.tif"), ct)).Pixels));
         foreach (var file in files)
         {
             var (coherence, g) = await ReadAsync(file, ct);
             CoherenceInput.PrepareUserRaster(coherence);
-            var (m, _) = await ReadAsync(Path.Combine(output, "stable_points.tif"), ct);
-            var decision = PairScreening.Evaluate(coherence, StableMask.FromArea(ToBytes(m)), thresholds);
+            var decision = PairScreening.Evaluate(coherence, stableMask, thresholds);
             var dates = PairDateParser.FromFileName(file) ?? throw new InvalidDataException($"{file} names no dates.");
             var year = YearAssignment.YearOf(dates.Reference, dates.Secondary, settings.YearRule());
             rows.Append(CultureInfo.InvariantCulture, $"{Path.GetFileName(file)},{year},{decision.StablePixelCount},{decision.StableMean},{decision.Accepted}\n");
@@ -69,12 +69,11 @@ internal static class ScaleBenchmarkDirect
         }
         await File.WriteAllTextAsync(Path.Combine(output, "pairs.csv"), rows.ToString(), ct);
 
-        // Annual means (AnnualMeanActivity: the disturbance level from mask and mean, then the year's NDAI rasters).
+        // Annual means (AnnualMeanBatchActivity: the disturbance level from mask and mean, read once, then each year's NDAI rasters).
+        var stableBands = await ReadBandsAsync(Path.Combine(output, "stable_points.tif"), ct);
+        var level = DisturbanceLevel.StableCoherence(ToBytes(stableBands[0]), stableBands[1]) is { } c ? DisturbanceLevel.Of(c, looks) : double.NaN;
         foreach (var (year, names) in accepted)
         {
-            var stableBands = await ReadBandsAsync(Path.Combine(output, "stable_points.tif"), ct);
-            var (m, tm) = (stableBands[0], stableBands[1]);
-            var level = DisturbanceLevel.StableCoherence(ToBytes(m), tm) is { } c ? DisturbanceLevel.Of(c, looks) : double.NaN;
             var accumulator = new AnnualMeanAccumulator(mean.Length, level);
             foreach (var name in names) accumulator.Add((await ReadAsync(Path.Combine(output, name), ct)).Pixels);
             await File.WriteAllBytesAsync(Path.Combine(output, $"annual_{year}.tif"),
@@ -94,8 +93,8 @@ internal static class ScaleBenchmarkDirect
             AdaptiveInputs? adaptive = null;
             if (classifier.Rule == ClassificationRule.Adaptive)
             {
-                var stableBands = await ReadBandsAsync(Path.Combine(output, "stable_points.tif"), ct);
-                var (m, tm) = (ToBytes(stableBands[0]), stableBands[1]);
+                var windowStable = await ReadBandsAsync(Path.Combine(output, "stable_points.tif"), ct);
+                var (m, tm) = (ToBytes(windowStable[0]), windowStable[1]);
                 var stable = DisturbanceLevel.StableCoherence(m, tm) ?? throw new InvalidDataException($"{asset} has no stable pixel.");
                 var (pairs, disturbed, backgrounds) = (new float[3][], new float[3][], new YearBackground[3]);
                 for (var i = 0; i < 3; i++)
