@@ -79,8 +79,8 @@ internal sealed class RasterIoBenchmark : IBenchmark
                         dec = Math.Min(dec, sw.Elapsed.TotalSeconds);
                         readOnly = Math.Min(readOnly, tDecode);
 
-                        gtEnc = Math.Min(gtEnc, GdalTranslate(source, theirs, options.CreationOptionsFor(type, cog: false)));
-                        gtDec = Math.Min(gtDec, GdalTranslate(theirs, gtBack, none.CreationOptionsFor(type, cog: false)));
+                        gtEnc = Math.Min(gtEnc, GdalTranslate(source, theirs, options.CreationOptionsFor(type, cog: false, grid.Width, grid.Height)));
+                        gtDec = Math.Min(gtDec, GdalTranslate(theirs, gtBack, none.CreationOptionsFor(type, cog: false, grid.Width, grid.Height)));
                     }
                     var compressedMb = new FileInfo(ours).Length / 1e6;
                     var row = new Dictionary<string, object>

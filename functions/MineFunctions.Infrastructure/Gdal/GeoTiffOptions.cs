@@ -4,7 +4,8 @@ namespace MineFunctions.Infrastructure.Gdal;
 
 /// <summary>
 /// How rasters are written. Defaults: ZSTD + floating-point predictor for Float32 (the best read and
-/// write throughput at a DEFLATE-like ratio in `mine bench io`; see the README), 256 px tiles.
+/// write throughput at a DEFLATE-like ratio in `mine bench io`; see the README), 256 px tiles, or smaller ones for a
+/// raster smaller than a tile (<see cref="TileEdge"/>).
 /// </summary>
 public sealed record GeoTiffOptions
 {
@@ -33,9 +34,17 @@ public sealed record GeoTiffOptions
     public static GeoTiffOptions Default { get; } = new();
 
     /// <summary>Creation options for the GTiff (or, when <paramref name="cog"/>, the COG) driver, as gdal_translate -co takes them.</summary>
-    public IReadOnlyList<string> CreationOptionsFor(RasterDataType type, bool cog) => CreationOptions(type, cog).ToList();
+    public IReadOnlyList<string> CreationOptionsFor(RasterDataType type, bool cog, int width, int height) => CreationOptions(type, cog, width, height).ToList();
 
-    internal IEnumerable<string> CreationOptions(RasterDataType type, bool cog)
+    /// <summary>
+    /// The tile edge along an axis of <paramref name="pixels"/>: <see cref="BlockSize"/>, or for a raster smaller than that
+    /// the least multiple of 16 (TIFF's rule for tiles) that holds it. A whole tile is compressed and decompressed, and
+    /// run through the predictor, whatever part of it the raster covers: a 64² raster in 256² tiles cost its reads and
+    /// writes 16 times its pixels (docs/BENCHMARKS.md, "Tiles the size of the raster").
+    /// </summary>
+    public int TileEdge(int pixels) => pixels <= 0 ? BlockSize : Math.Min(BlockSize, (pixels + 15) / 16 * 16);
+
+    internal IEnumerable<string> CreationOptions(RasterDataType type, bool cog, int width, int height)
     {
         if (Codec == GeoTiffCodec.Lerc && type is not (RasterDataType.Float32 or RasterDataType.Float64))
             throw new ArgumentException($"LERC is used for floating-point rasters only, not {type}.");
@@ -60,15 +69,16 @@ public sealed record GeoTiffOptions
         yield return "BIGTIFF=IF_SAFER";
         if (cog)
         {
-            yield return $"BLOCKSIZE={BlockSize.ToString(inv)}";
+            // The COG driver takes one edge for both axes.
+            yield return $"BLOCKSIZE={TileEdge(Math.Max(width, height)).ToString(inv)}";
             // Classes and RGB must not be blended in overviews; coherence-like floats may be averaged.
             yield return type == RasterDataType.Byte ? "RESAMPLING=NEAREST" : "RESAMPLING=AVERAGE";
         }
         else
         {
             yield return "TILED=YES";
-            yield return $"BLOCKXSIZE={BlockSize.ToString(inv)}";
-            yield return $"BLOCKYSIZE={BlockSize.ToString(inv)}";
+            yield return $"BLOCKXSIZE={TileEdge(width).ToString(inv)}";
+            yield return $"BLOCKYSIZE={TileEdge(height).ToString(inv)}";
         }
     }
 }

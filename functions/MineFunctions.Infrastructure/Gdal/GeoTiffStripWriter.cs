@@ -21,7 +21,7 @@ public sealed class GeoTiffStripWriter : IDisposable
         if (_options.CloudOptimised) throw new NotSupportedException("A COG is laid out from a complete raster: write it with GeoTiffWriter.");
         _path = path;
         _grid = grid;
-        _dataset = GdalDataset.Create("GTiff", path, grid.Width, grid.Height, 1, RasterDataType.Float32, _options.CreationOptions(RasterDataType.Float32, cog: false));
+        _dataset = GdalDataset.Create("GTiff", path, grid.Width, grid.Height, 1, RasterDataType.Float32, _options.CreationOptions(RasterDataType.Float32, cog: false, grid.Width, grid.Height));
         _dataset.SetGrid(grid);
         _dataset.SetNoData(1, _options.FloatNoData);
         if (_options.Metadata is { } tags)

@@ -154,13 +154,13 @@ public static class GeoTiffWriter
         if (options.CloudOptimised)
         {
             ds = GdalDataset.CreateInMemory(grid, bands, type);
-            finish = () => ds.CopyTo("COG", path, options.CreationOptions(type, cog: true));
+            finish = () => ds.CopyTo("COG", path, options.CreationOptions(type, cog: true, grid.Width, grid.Height));
         }
         else
         {
             // Bands written one after another into pixel-interleaved compressed tiles would have each tile decompressed and
             // compressed again for every band (3 bands took 3× as long as 3 files): each band gets tiles of its own.
-            var creation = options.CreationOptions(type, cog: false);
+            var creation = options.CreationOptions(type, cog: false, grid.Width, grid.Height);
             ds = GdalDataset.Create("GTiff", path, grid.Width, grid.Height, bands, type, bands > 1 ? creation.Append("INTERLEAVE=BAND") : creation);
             ds.SetGrid(grid);
             finish = () => ds.Close($"GeoTIFF '{path}'");
