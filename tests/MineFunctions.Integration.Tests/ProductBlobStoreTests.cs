@@ -150,6 +150,53 @@ public sealed class ProductBlobStoreTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ABoundedRead_IsOneRequest_WholeWithinTheBound_SizeOnlyOverIt_NullWhenMissing()
+    {
+        var counter = new RequestCounter();
+        var options = new BlobClientOptions();
+        options.AddPolicy(counter, HttpPipelinePosition.PerCall);
+        var store = new ProductBlobStore(new BlobServiceClient(TestStorage.ConnectionString, options), _containerName);
+        var content = Encoding.UTF8.GetBytes(new string('p', 100));
+        await store.UploadAsync("m1/production.csv", content);
+        var listed = (await store.GetAsync("m1/production.csv"))!;
+
+        async Task<(BoundedRead? Read, int Requests)> Counted(string name, long maxBytes)
+        {
+            var before = counter.Requests;
+            var read = await store.DownloadUpToAsync(name, maxBytes);
+            return (read, counter.Requests - before);
+        }
+
+        var (within, requests) = await Counted("m1/production.csv", 100);
+        Assert.Equal(content, within!.Content);
+        Assert.Equal((100L, listed.LastModified, true, 1), (within.Length, within.LastModified, within.Whole, requests));
+        (within, requests) = await Counted("m1/production.csv", 1_000_000);
+        Assert.Equal(content, within!.Content);
+        Assert.Equal((100L, 1), (within.Length, requests));
+
+        // One byte over the bound is read, never the rest: the size says the blob is too large.
+        var (over, overRequests) = await Counted("m1/production.csv", 40);
+        Assert.Equal((100L, 41, false, 1), (over!.Length, over.Content.Length, over.Whole, overRequests));
+
+        var (missing, missingRequests) = await Counted("m1/emissions.csv", 100);
+        Assert.Equal((null, 1), (missing, missingRequests));
+
+        // An empty blob has no byte to range over; it still reads as empty.
+        await store.UploadAsync("m1/empty.csv", Array.Empty<byte>());
+        var empty = await store.DownloadUpToAsync("m1/empty.csv", 10);
+        Assert.Equal((0, 0L, true), (empty!.Content.Length, empty.Length, empty.Whole));
+    }
+
+    [Theory]
+    [InlineData("bytes 0-40/100", 100L)]
+    [InlineData("bytes 0-0/1", 1L)]
+    [InlineData("bytes */100", 100L)]
+    [InlineData("bytes 0-9/*", null)]
+    [InlineData(null, null)]
+    public void TheSizeOfAContentRange_IsAfterItsSlash(string? contentRange, long? total) =>
+        Assert.Equal(total, ProductBlobStore.TotalLength(contentRange));
+
+    [Fact]
     public async Task NonSeekableStreamUpload_IsHashedAndIdempotentLikeBytes()
     {
         const string name = "m1/pairs/x_20210105_20210117.tif";

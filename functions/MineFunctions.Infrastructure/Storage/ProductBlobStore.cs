@@ -123,6 +123,43 @@ public sealed class ProductBlobStore
         }
     }
 
+    /// <summary>
+    /// The blob's first <paramref name="maxBytes"/> + 1 bytes, its size and last change, in one request; null when it does
+    /// not exist. A blob within the bound is read whole; a larger one shows it by its size, without the download (one
+    /// request where a look and then a read took two).
+    /// </summary>
+    public async Task<BoundedRead?> DownloadUpToAsync(string blobName, long maxBytes, CancellationToken cancellationToken = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(maxBytes);
+        try
+        {
+            var response = await Blob(blobName).DownloadStreamingAsync(new BlobDownloadOptions { Range = new HttpRange(0, maxBytes + 1) }, cancellationToken);
+            var details = response.Value.Details;
+            var length = TotalLength(details.ContentRange) ?? details.ContentLength;
+            return new BoundedRead(await ReadAllAsync(response, cancellationToken), length, details.LastModified);
+        }
+        catch (RequestFailedException ex) when (ex.Status == 404)
+        {
+            return null;
+        }
+        catch (RequestFailedException ex) when (ex.Status == 416)
+        {
+            // An empty blob has no first byte for a range: the service refuses the range, and its properties say the rest.
+            if (await GetAsync(blobName, cancellationToken) is not { } blob) return null;
+            if (blob.Length > maxBytes) return new BoundedRead([], blob.Length, blob.LastModified);
+            var bytes = await DownloadBytesAsync(blobName, cancellationToken);
+            return new BoundedRead(bytes, bytes.Length, blob.LastModified);
+        }
+    }
+
+    /// <summary>The size after the slash of a Content-Range answer ("bytes 0-99/1234"), or null when it gives none.</summary>
+    public static long? TotalLength(string? contentRange)
+    {
+        var slash = contentRange?.LastIndexOf('/') ?? -1;
+        return slash >= 0 && long.TryParse(contentRange.AsSpan(slash + 1), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var total)
+            ? total : null;
+    }
+
     public async Task DownloadToAsync(string blobName, Stream destination, CancellationToken cancellationToken = default) =>
         await Blob(blobName).DownloadToAsync(destination, cancellationToken);
 

@@ -26,10 +26,12 @@ internal sealed record AssetEstimateFiles(
         var newest = DateTimeOffset.UnixEpoch;
         async Task<string?> TextAsync(string blobName, InputBlobKind kind)
         {
-            var blob = await store.GetAsync(StoreArea.Inputs, blobName, cancellationToken);
-            if (blob is null) return null;
-            if (blob.LastModified is { } t && t > newest) newest = t;
-            return await store.ReadInputTextCheckedAsync(blob, kind, cancellationToken);
+            // One bounded read a file, where a look and then a read took two: a run's estimate reads every asset's files.
+            var maxBytes = InputBlobLimits.MaxBytes(kind) ?? throw new ArgumentException($"{kind} inputs have no size bound of their own.", nameof(kind));
+            if (await store.ReadInputUpToAsync(blobName, maxBytes, cancellationToken) is not { } read) return null;
+            InputLimits.CheckSize(blobName, read.Length, maxBytes);
+            if (read.LastModified is { } t && t > newest) newest = t;
+            return System.Text.Encoding.UTF8.GetString(read.Content);
         }
 
         Asset? asset = null;

@@ -44,6 +44,19 @@ public interface IProductStore
     /// </summary>
     Task<byte[]> ReadInputIfMatchAsync(string blobName, string eTag, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// An input blob read only up to <paramref name="maxBytes"/> (and one byte more), with its size and last change; null
+    /// when it does not exist. <see cref="BoundedRead.Length"/> over the bound says the blob is too large, and no more of it
+    /// was read. This default looks and then reads; the service's store asks once (<see cref="PipelineStorage"/>).
+    /// </summary>
+    async Task<BoundedRead?> ReadInputUpToAsync(string blobName, long maxBytes, CancellationToken cancellationToken = default)
+    {
+        if (await GetAsync(StoreArea.Inputs, blobName, cancellationToken) is not { } blob) return null;
+        if (blob.Length > maxBytes) return new BoundedRead([], blob.Length, blob.LastModified);
+        var bytes = await ReadAsync(StoreArea.Inputs, blobName, cancellationToken);
+        return new BoundedRead(bytes, bytes.Length, blob.LastModified);
+    }
+
     /// <summary>A seekable read stream (ranged reads on the service: a zip's directory without the whole zip).</summary>
     Task<Stream> OpenReadAsync(StoreArea area, string blobName, CancellationToken cancellationToken = default);
 

@@ -47,6 +47,10 @@ public sealed class PipelineStorage(ProductBlobStore inputs, ProductBlobStore pr
     public Task<byte[]> ReadAsync(StoreArea area, string blobName, CancellationToken cancellationToken = default) =>
         Container(area).DownloadBytesAsync(blobName, cancellationToken);
 
+    /// <summary>One ranged read instead of a look and a read (<see cref="ProductBlobStore.DownloadUpToAsync"/>).</summary>
+    public Task<BoundedRead?> ReadInputUpToAsync(string blobName, long maxBytes, CancellationToken cancellationToken = default) =>
+        Inputs.DownloadUpToAsync(blobName, maxBytes, cancellationToken);
+
     public Task<byte[]> ReadInputIfMatchAsync(string blobName, string eTag, CancellationToken cancellationToken = default) =>
         Inputs.DownloadBytesIfMatchAsync(blobName, eTag, cancellationToken);
 

@@ -86,4 +86,20 @@ public sealed class AssetActivityTests
         Assert.Contains("\"mine-b\"", store.ProductText(StorageLayout.Export(key, "estimate.json")));
         Assert.StartsWith("mine-b,", store.ProductText(StorageLayout.Export(key, "left-out.csv")).Split('\n')[1]);
     }
+
+    [Fact]
+    public async Task RunEstimate_LeavesOutAnAssetWhoseManifestIsOverItsBound_WithItsSize()
+    {
+        var store = new InMemoryProductStore();
+        var settings = new PipelineSettings();
+        var padded = Manifest.TrimEnd().TrimEnd('}') + ", \"note\": \"" + new string('x', (int)MineFunctions.Core.Inputs.InputLimits.MaxManifestBytes) + "\"}";
+        store.PutInputText("mine-a/asset.json", padded);
+
+        var outcome = await new RunEstimateActivity(store).RunAsync(null!, new RunEstimateTask("run-1", 1, settings));
+
+        var size = System.Text.Encoding.UTF8.GetByteCount(padded);
+        Assert.Contains(outcome.FirstWarnings, w => w.StartsWith("mine-a: left out of the estimate: ", StringComparison.Ordinal)
+            && w.Contains(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{size:N0} bytes, more than the limit"), StringComparison.Ordinal));
+        Assert.Empty(store.Rows<EmissionsRow>());
+    }
 }
