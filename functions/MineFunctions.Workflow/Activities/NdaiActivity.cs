@@ -14,7 +14,8 @@ public sealed class NdaiActivity(IProductStore store) : TaskActivity<PairTask, P
     public override Task<PairOutcome> RunAsync(TaskActivityContext context, PairTask input)
     {
         var key = SettingsFingerprint.Of(input.Scope.Settings);
-        return RunPairAsync(store, input.Scope, key, input.Pair, () => ReadMaskAsync(store, input.Scope.AssetId, key),
+        // A call a pair: the mask is most likely decoded already, by this process's call for another pair of the asset.
+        return RunPairAsync(store, input.Scope, key, input.Pair, () => StableMaskCache.ReadAsync(store, input.Scope.AssetId, key),
             row => store.UpsertAsync(row, ActivityCancellation.Token));
     }
 
