@@ -15,6 +15,9 @@ internal static class StableMaskCache
     /// <summary>Mask pixels kept at most (a byte each): 64 masks of 1024², or one of 8192².</summary>
     internal const long MaxPixels = 64L << 20;
 
+    /// <summary>Masks kept at most, whatever their size: a lookup walks the list.</summary>
+    internal const int MaxEntries = 256;
+
     private static readonly Lock Gate = new();
     private static readonly LinkedList<Entry> Entries = new();
     private static long _pixels;
@@ -64,7 +67,7 @@ internal static class StableMaskCache
             }
             Entries.AddFirst(entry);
             _pixels += entry.Mask.Length;
-            while (_pixels > MaxPixels && Entries.Last is { } oldest && oldest != Entries.First) Remove(oldest);
+            while ((_pixels > MaxPixels || Entries.Count > MaxEntries) && Entries.Last is { } oldest && oldest != Entries.First) Remove(oldest);
         }
     }
 

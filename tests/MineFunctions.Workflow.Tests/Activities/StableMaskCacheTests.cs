@@ -74,4 +74,21 @@ public sealed class StableMaskCacheTests
 
         Assert.Equal((true, 2), (outcome.Accepted, Assert.Single(store.Rows<PairResultRow>()).StablePixels));
     }
+
+    [Fact]
+    public async Task PastItsCountOfMasks_TheLeastRecentlyUsedIsReadAgain()
+    {
+        var (store, scope, raster) = NewAsset([1, 0, 1, 0, 0, 0, 0, 0]);
+        var first = Pair(store, scope, D1, D2, 0.95f, 0.3f, 0.75f, 0.5f, 0.85f, 0.85f, 0.85f, 0.85f);
+        await new NdaiActivity(store).RunAsync(null!, new PairTask(scope, first));
+        for (var i = 0; i < StableMaskCache.MaxEntries; i++)
+        {
+            var (other, otherScope, _) = NewAsset([1, 0, 1, 0, 0, 0, 0, 0]);
+            await new NdaiActivity(other).RunAsync(null!, new PairTask(otherScope, Pair(other, otherScope, D1, D2, 0.9f, 0.9f, 0.9f, 0.9f, 0.9f, 0.9f, 0.9f, 0.9f)));
+        }
+
+        var second = Pair(store, scope, D2, D3, 0.95f, 0.3f, 0.75f, 0.5f, 0.85f, 0.85f, 0.85f, 0.85f);
+        Assert.True((await new NdaiActivity(store).RunAsync(null!, new PairTask(scope, second))).Accepted);
+        Assert.Equal(2, store.Reads.Count(r => r.Name == raster));
+    }
 }
