@@ -10,7 +10,4 @@ public sealed record BlobWriteResult(string Name, bool Written, string Sha256, l
 /// A read that stops at a bound: <see cref="Content"/> is the whole blob when <see cref="Length"/> is within the bound,
 /// and no more than the bound and one byte of it otherwise; <see cref="Length"/> is always the blob's size.
 /// </summary>
-public sealed record BoundedRead(byte[] Content, long Length, DateTimeOffset? LastModified)
-{
-    public bool Whole => Content.LongLength == Length;
-}
+public sealed record BoundedRead(byte[] Content, long Length, DateTimeOffset? LastModified);

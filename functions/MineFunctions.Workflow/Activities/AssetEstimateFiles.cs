@@ -27,11 +27,9 @@ internal sealed record AssetEstimateFiles(
         async Task<string?> TextAsync(string blobName, InputBlobKind kind)
         {
             // One bounded read a file, where a look and then a read took two: a run's estimate reads every asset's files.
-            var maxBytes = InputBlobLimits.MaxBytes(kind) ?? throw new ArgumentException($"{kind} inputs have no size bound of their own.", nameof(kind));
-            if (await store.ReadInputUpToAsync(blobName, maxBytes, cancellationToken) is not { } read) return null;
-            InputLimits.CheckSize(blobName, read.Length, maxBytes);
+            if (await store.ReadInputTextIfAnyAsync(blobName, kind, cancellationToken) is not { } read) return null;
             if (read.LastModified is { } t && t > newest) newest = t;
-            return System.Text.Encoding.UTF8.GetString(read.Content);
+            return read.Text;
         }
 
         Asset? asset = null;

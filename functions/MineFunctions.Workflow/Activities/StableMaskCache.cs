@@ -33,10 +33,10 @@ internal static class StableMaskCache
         if (Find(name, listed) is { } kept) return (kept.Mask, kept.Grid);
 
         var bytes = await store.ReadAsync(StoreArea.Products, name, ct);
-        using var raster = GdalRaster.OpenBytes(bytes, Path.GetFileName(name), store.ReadOptions);
-        var mask = StableMask.FromArea(ActivityReads.MaskBytes(raster.ReadFloat32(1)));
-        Add(new Entry(name, Convert.ToHexStringLower(SHA256.HashData(bytes)), mask, raster.Grid));
-        return (mask, raster.Grid);
+        var (band, grid) = RasterBlobs.Float32(bytes, name, store.ReadOptions);
+        var mask = StableMask.FromArea(ActivityReads.MaskBytes(band));
+        Add(new Entry(name, Convert.ToHexStringLower(SHA256.HashData(bytes)), mask, grid));
+        return (mask, grid);
     }
 
     private static Entry? Find(string name, string sha256)

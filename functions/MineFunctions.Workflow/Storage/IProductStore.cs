@@ -103,13 +103,30 @@ public static class ProductStoreExtensions
         ArgumentNullException.ThrowIfNull(store);
         ArgumentNullException.ThrowIfNull(blob);
         var blobName = blob.Name;
-        var maxBytes = InputBlobLimits.MaxBytes(kind) ?? throw new ArgumentException($"{kind} inputs have no size bound of their own.", nameof(kind));
+        var maxBytes = MaxBytesOf(kind);
         InputLimits.CheckSize(blobName, blob.Length, maxBytes);
         var bytes = await store.ReadAsync(StoreArea.Inputs, blobName, cancellationToken);
         // Replaced by a larger blob between the two calls: the bound holds for what was read.
         InputLimits.CheckSize(blobName, bytes.Length, maxBytes);
         return bytes;
     }
+
+    /// <summary>
+    /// An input of <paramref name="kind"/> as UTF-8 text with its last change, in one bounded read
+    /// (<see cref="IProductStore.ReadInputUpToAsync"/>); null when it does not exist; over the kind's bound, an
+    /// <see cref="InvalidDataException"/> naming the blob and its size.
+    /// </summary>
+    public static async Task<(string Text, DateTimeOffset? LastModified)?> ReadInputTextIfAnyAsync(this IProductStore store, string blobName, InputBlobKind kind, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        var maxBytes = MaxBytesOf(kind);
+        if (await store.ReadInputUpToAsync(blobName, maxBytes, cancellationToken) is not { } read) return null;
+        InputLimits.CheckSize(blobName, read.Length, maxBytes);
+        return (System.Text.Encoding.UTF8.GetString(read.Content), read.LastModified);
+    }
+
+    private static long MaxBytesOf(InputBlobKind kind) =>
+        InputBlobLimits.MaxBytes(kind) ?? throw new ArgumentException($"{kind} inputs have no size bound of their own.", nameof(kind));
 
     /// <summary><see cref="ReadInputCheckedAsync"/> as UTF-8 text.</summary>
     public static async Task<string> ReadInputTextCheckedAsync(this IProductStore store, string blobName, InputBlobKind kind, CancellationToken cancellationToken = default) =>

@@ -84,7 +84,8 @@ public static class RasterBlobs
         return (dimap.ReadFloat32(), dimap.Grid);
     }
 
-    private static (float[] Pixels, GridSpec Grid) Float32(byte[] bytes, string blobName, RasterReadOptions options)
+    /// <summary>Band 1 of raster bytes already read (a product zip's coherence entry for a HyP3 zip).</summary>
+    internal static (float[] Pixels, GridSpec Grid) Float32(byte[] bytes, string blobName, RasterReadOptions options)
     {
         var name = Path.GetFileName(blobName);
         using var raster = Hyp3Zip.IsZip(name)
